@@ -1,0 +1,24 @@
+import { loadConfig } from '../config.ts';
+import { createContext } from '../context.ts';
+import { loadBundledDemo } from '../demo/load-demo.ts';
+import { cliActor } from '../services/actor.ts';
+import { type Command, parseOptions } from './command.ts';
+
+export const demoCommand: Command = {
+  summary: 'Load the demo archive into an empty database',
+  usage: `Usage: dossier demo
+
+Loads the demo archive (the Committee for Human Rights in North Korea's listing of articles and
+publications) into the configured database. It refuses a database that already holds work.`,
+  async run(args) {
+    parseOptions(args, {});
+    const ctx = await createContext(loadConfig());
+    try {
+      const { publications } = await loadBundledDemo(ctx, cliActor());
+      process.stdout.write(`Loaded the demo archive: ${publications} publications.\n`);
+      return 0;
+    } finally {
+      await ctx.close();
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { loadConfig } from '../config.ts';
+import { connect } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { type Command, parseOptions } from './command.ts';
+
+export const migrateCommand: Command = {
+  summary: 'Apply pending database migrations',
+  usage: `Usage: dossier migrate
+
+Brings the database named by DATABASE_URL (or DATA_DIR) up to this version's schema. Each run is
+one transaction: it applies every pending migration or none. Serving also migrates on start.`,
+  async run(args) {
+    parseOptions(args, {});
+    const config = loadConfig();
+    const db = connect(config.database);
+    try {
+      const applied = await migrateToLatest(db);
+      process.stdout.write(
+        applied.length > 0
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`
+          : 'The database is up to date.\n',
+      );
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  const cwd = '/srv/dossier';
+
+  it('defaults to port 3000 and SQLite in ./data', () => {
+    const c = loadConfig({}, cwd);
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toBe('/srv/dossier/data');
+    expect(c.filesDir).toBe('/srv/dossier/data/files');
+    expect(c.database).toEqual({ kind: 'sqlite', path: '/srv/dossier/data/dossier.db' });
+    expect(c.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('puts the default SQLite file inside DATA_DIR', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/dossier' }, cwd).database).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/dossier/dossier.db',
+    });
+  });
+
+  it.each([
+    ['archive.db', '/srv/dossier/archive.db'],
+    ['/data/a.db', '/data/a.db'],
+    ['sqlite:archive.db', '/srv/dossier/archive.db'],
+    ['sqlite:///var/a.db', '/var/a.db'],
+    ['file:/var/b.db', '/var/b.db'],
+    ['file:///var/c.db', '/var/c.db'],
+  ])('reads DATABASE_URL %s as the SQLite file %s', (url, path) => {
+    expect(loadConfig({ DATABASE_URL: url }, cwd).database).toEqual({ kind: 'sqlite', path });
+  });
+
+  it.each(['postgres://u@db/archive', 'postgresql://u:p@127.0.0.1:5432/test'])(
+    'selects PostgreSQL for %s',
+    (url) => {
+      expect(loadConfig({ DATABASE_URL: url }, cwd).database).toEqual({ kind: 'postgres', url });
+    },
+  );
+
+  it.each(['mysql://root@localhost/db', 'mongodb://x', 'http://example.org/db'])(
+    'refuses the unsupported scheme in %s with a clear error',
+    (url) => {
+      expect(() => loadConfig({ DATABASE_URL: url }, cwd)).toThrow(/scheme .* is not supported/);
+    },
+  );
+
+  it('refuses a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, cwd)).toThrow(ConfigError);
+  });
+
+  it('keeps PUBLIC_URL without a trailing slash and refuses a relative one', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://hrnk.example.org/archive/' }, cwd).publicUrl).toBe(
+      'https://hrnk.example.org/archive',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: '/archive' }, cwd)).toThrow(ConfigError);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x.org' }, cwd)).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,88 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * The whole configuration: four names, read once from the environment. Everything else lives in
+ * the database's settings, where editors can change it.
+ */
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  filesDir: string;
+  database: DatabaseConfig;
+  /** The absolute base of every absolute link. Never taken from a request's Host header. */
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const port = parsePort(env.PORT);
+  const dataDir = resolve(cwd, env.DATA_DIR || './data');
+  return {
+    port,
+    dataDir,
+    filesDir: resolve(dataDir, 'files'),
+    database: parseDatabaseUrl(env.DATABASE_URL, dataDir, cwd),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
+  };
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}"`);
+  }
+  return port;
+}
+
+export function parseDatabaseUrl(
+  raw: string | undefined,
+  dataDir: string,
+  cwd = process.cwd(),
+): DatabaseConfig {
+  if (raw === undefined || raw === '') {
+    return { kind: 'sqlite', path: resolve(dataDir, 'dossier.db') };
+  }
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL is not a valid postgres:// URL');
+    }
+    return { kind: 'postgres', url: raw };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+  if (scheme === 'sqlite' || scheme === 'file') {
+    const rest = raw.slice(scheme.length + 1).replace(/^\/\/(?=\/)/, '');
+    const path = decodeURIComponent(rest.split('?')[0] ?? '');
+    if (!path) throw new ConfigError(`DATABASE_URL "${raw}" names no SQLite file`);
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(cwd, path) };
+  }
+  // A Windows drive letter looks like a scheme; anything else with a scheme is a mistake.
+  if (scheme && !(scheme.length === 1 && isAbsolute(raw))) {
+    throw new ConfigError(
+      `DATABASE_URL scheme "${scheme}:" is not supported; use a file path, sqlite:, file:, or postgres://`,
+    );
+  }
+  return { kind: 'sqlite', path: resolve(cwd, raw) };
+}
+
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  const value = raw || `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_URL must use http or https, not "${url.protocol}"`);
+  }
+  // Kept without a trailing slash so that `${publicUrl}/path` is always right.
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}

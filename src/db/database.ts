@@ -1,0 +1,291 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AttachmentRole,
+  ContributionRole,
+  Credit,
+  NameScheme,
+  OrganizationKind,
+  PlaceKind,
+  PublicationType,
+  UserRole,
+} from '../domain/content-types.ts';
+import type { PublicationStatus } from '../domain/publication-status.ts';
+
+/**
+ * Table types for Kysely. Columns are snake_case in SQL and camelCase here (CamelCasePlugin).
+ * Instants are ISO-8601 UTC strings and flags are 0/1 integers on both databases, so that a row
+ * moved between SQLite and PostgreSQL stays byte-for-byte the same.
+ */
+type Id = Generated<number>;
+type Flag = 0 | 1;
+/** JSON kept as text: both databases store and return it unchanged. */
+type JsonText = string;
+
+export interface SettingTable {
+  key: string;
+  value: JsonText;
+  updatedAt: string;
+}
+
+export interface SectionTable {
+  id: Id;
+  slug: string;
+  title: string;
+  titleKo: string | null;
+  description: string | null;
+  descriptionKo: string | null;
+  disclaimer: string | null;
+  disclaimerKo: string | null;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrganizationTable {
+  id: Id;
+  slug: string;
+  name: string;
+  nameKo: string | null;
+  kind: OrganizationKind;
+  url: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonTable {
+  id: Id;
+  slug: string;
+  name: string;
+  sortName: string;
+  nameKo: string | null;
+  bio: string | null;
+  bioKo: string | null;
+  orcid: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonRoleTable {
+  id: Id;
+  personId: number;
+  title: string;
+  organizationId: number | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  position: number;
+}
+
+export interface TopicTable {
+  id: Id;
+  slug: string;
+  name: string;
+  nameKo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlaceTable {
+  id: Id;
+  slug: string;
+  kind: PlaceKind;
+  parentId: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  coordinatesSource: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlaceNameTable {
+  id: Id;
+  placeId: number;
+  name: string;
+  language: string;
+  scheme: NameScheme;
+  preferred: Flag;
+  position: number;
+}
+
+export interface SeriesTable {
+  id: Id;
+  slug: string;
+  title: string;
+  titleKo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PublicationTable {
+  id: Id;
+  sectionId: number;
+  slug: string;
+  type: PublicationType;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  body: string;
+  /** The body rendered once at save time, so that no request pays for Markdown. */
+  bodyHtml: string;
+  language: string;
+  translationGroup: string | null;
+  status: PublicationStatus;
+  publishedAt: string | null;
+  revisedAt: string | null;
+  scheduledAt: string | null;
+  embargoUntil: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  venueId: number | null;
+  externalUrl: string | null;
+  excerptOnly: Flag;
+  seriesId: number | null;
+  seriesPosition: number | null;
+  reportNumber: string | null;
+  doi: string | null;
+  disclaimer: string | null;
+  /** Set when an editor must look at the record (a gap in an imported page, say). */
+  needsAttention: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface ContributionTable {
+  id: Id;
+  publicationId: number;
+  personId: number;
+  role: ContributionRole;
+  credit: Credit;
+  affiliationLabel: string | null;
+  position: number;
+}
+
+export interface PublicationTopicTable {
+  publicationId: number;
+  topicId: number;
+  position: number;
+}
+
+export interface PublicationPlaceTable {
+  publicationId: number;
+  placeId: number;
+  position: number;
+}
+
+export interface StoredFileTable {
+  id: Id;
+  sha256: string;
+  byteSize: number;
+  mediaType: string;
+  pageCount: number | null;
+  extractionStatus: 'none' | 'queued' | 'extracting' | 'done' | 'failed';
+  extractionError: string | null;
+  metadata: JsonText | null;
+  createdAt: string;
+}
+
+export interface AttachmentTable {
+  id: Id;
+  publicationId: number;
+  storedFileId: number;
+  role: AttachmentRole;
+  fileName: string;
+  title: string | null;
+  altText: string | null;
+  caption: string | null;
+  credit: string | null;
+  position: number;
+  createdAt: string;
+}
+
+export interface PdfPageTable {
+  storedFileId: number;
+  pageNumber: number;
+  text: string;
+}
+
+export interface RevisionTable {
+  id: Id;
+  publicationId: number;
+  version: number;
+  snapshot: JsonText;
+  authorUserId: number | null;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: Id;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  passwordHash: string | null;
+  disabled: Flag;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Append-only: rows are inserted, never updated or deleted. */
+export interface AuditEventTable {
+  id: Id;
+  at: string;
+  actorUserId: number | null;
+  actorLabel: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: JsonText | null;
+  ip: string | null;
+}
+
+export interface JobTable {
+  id: Id;
+  kind: string;
+  payload: JsonText;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  runAfter: string;
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface RedirectTable {
+  id: Id;
+  fromPath: string;
+  toPath: string;
+  statusCode: ColumnType<number, number | undefined, number>;
+  createdAt: string;
+}
+
+export interface Database {
+  settings: SettingTable;
+  sections: SectionTable;
+  organizations: OrganizationTable;
+  people: PersonTable;
+  personRoles: PersonRoleTable;
+  topics: TopicTable;
+  places: PlaceTable;
+  placeNames: PlaceNameTable;
+  series: SeriesTable;
+  publications: PublicationTable;
+  contributions: ContributionTable;
+  publicationTopics: PublicationTopicTable;
+  publicationPlaces: PublicationPlaceTable;
+  storedFiles: StoredFileTable;
+  attachments: AttachmentTable;
+  pdfPages: PdfPageTable;
+  revisions: RevisionTable;
+  users: UserTable;
+  auditEvents: AuditEventTable;
+  jobs: JobTable;
+  redirects: RedirectTable;
+}
+
+export type PublicationRow = Selectable<PublicationTable>;
+export type NewPublicationRow = Insertable<PublicationTable>;
+export type PublicationUpdate = Updateable<PublicationTable>;

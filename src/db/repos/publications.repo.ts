@@ -1,0 +1,172 @@
+import type { Contribution, Publication, PublicationRecord } from '../../domain/entities.ts';
+import type { Tx } from '../../services/ports.ts';
+import type { PublicationTable } from '../database.ts';
+import { dbOrTx, type Executor, flag } from '../executor.ts';
+
+/** What a save writes: the publication's own fields and its ordered links. */
+export type PublicationWrite = Omit<
+  Publication,
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'withdrawnAt'
+> & {
+  withdrawnAt?: string | null;
+  contributions: Omit<Contribution, 'position'>[];
+  topicIds: number[];
+  placeIds: number[];
+};
+
+type Row = Omit<PublicationTable, 'id'> & { id: number };
+
+export function toPublication(row: Row): Publication {
+  return { ...row, excerptOnly: row.excerptOnly === 1 };
+}
+
+export class PublicationsRepo {
+  constructor(private readonly db: Executor) {}
+
+  async insert(p: PublicationWrite, at: string, tx?: Tx): Promise<number> {
+    const { contributions, topicIds, placeIds, ...fields } = p;
+    const { id } = await dbOrTx(this.db, tx)
+      .insertInto('publications')
+      .values({
+        ...fields,
+        withdrawnAt: fields.withdrawnAt ?? null,
+        excerptOnly: flag(fields.excerptOnly),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.replaceLinks(id, { contributions, topicIds, placeIds }, tx);
+    return id;
+  }
+
+  /**
+   * Saves only if nobody saved since `expectedVersion` was read, and bumps the version. Returns
+   * false when the version moved on; the caller decides how to show the conflict.
+   */
+  async updateIfVersion(
+    id: number,
+    expectedVersion: number,
+    p: PublicationWrite,
+    at: string,
+    tx?: Tx,
+  ): Promise<boolean> {
+    const { contributions, topicIds, placeIds, ...fields } = p;
+    const result = await dbOrTx(this.db, tx)
+      .updateTable('publications')
+      .set((eb) => ({
+        ...fields,
+        excerptOnly: flag(fields.excerptOnly),
+        version: eb('version', '+', 1),
+        updatedAt: at,
+      }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await this.replaceLinks(id, { contributions, topicIds, placeIds }, tx);
+    return true;
+  }
+
+  private async replaceLinks(
+    publicationId: number,
+    links: Pick<PublicationWrite, 'contributions' | 'topicIds' | 'placeIds'>,
+    tx?: Tx,
+  ): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    await db.deleteFrom('contributions').where('publicationId', '=', publicationId).execute();
+    await db.deleteFrom('publicationTopics').where('publicationId', '=', publicationId).execute();
+    await db.deleteFrom('publicationPlaces').where('publicationId', '=', publicationId).execute();
+    if (links.contributions.length > 0) {
+      await db
+        .insertInto('contributions')
+        .values(links.contributions.map((c, position) => ({ ...c, publicationId, position })))
+        .execute();
+    }
+    if (links.topicIds.length > 0) {
+      await db
+        .insertInto('publicationTopics')
+        .values(links.topicIds.map((topicId, position) => ({ publicationId, topicId, position })))
+        .execute();
+    }
+    if (links.placeIds.length > 0) {
+      await db
+        .insertInto('publicationPlaces')
+        .values(links.placeIds.map((placeId, position) => ({ publicationId, placeId, position })))
+        .execute();
+    }
+  }
+
+  async findById(id: number, tx?: Tx): Promise<PublicationRecord | undefined> {
+    const row = await dbOrTx(this.db, tx)
+      .selectFrom('publications')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? this.withLinks(toPublication(row), tx) : undefined;
+  }
+
+  async findBySlug(
+    sectionId: number,
+    slug: string,
+    tx?: Tx,
+  ): Promise<PublicationRecord | undefined> {
+    const row = await dbOrTx(this.db, tx)
+      .selectFrom('publications')
+      .selectAll()
+      .where('sectionId', '=', sectionId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row ? this.withLinks(toPublication(row), tx) : undefined;
+  }
+
+  /** Every publication with this slug in any section, for `section/slug` disambiguation. */
+  async findAllBySlug(slug: string, tx?: Tx): Promise<Publication[]> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('publications')
+      .selectAll()
+      .where('slug', '=', slug)
+      .execute();
+    return rows.map(toPublication);
+  }
+
+  async count(tx?: Tx): Promise<number> {
+    const { n } = await dbOrTx(this.db, tx)
+      .selectFrom('publications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  private async withLinks(p: Publication, tx?: Tx): Promise<PublicationRecord> {
+    const db = dbOrTx(this.db, tx);
+    const [contributions, topics, places] = await Promise.all([
+      db
+        .selectFrom('contributions')
+        .select(['personId', 'role', 'credit', 'affiliationLabel', 'position'])
+        .where('publicationId', '=', p.id)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('publicationTopics')
+        .select('topicId')
+        .where('publicationId', '=', p.id)
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('publicationPlaces')
+        .select('placeId')
+        .where('publicationId', '=', p.id)
+        .orderBy('position')
+        .execute(),
+    ]);
+    return {
+      ...p,
+      contributions,
+      topicIds: topics.map((t) => t.topicId),
+      placeIds: places.map((pl) => pl.placeId),
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Transactor } from '../services/ports.ts';
+import type { Db } from './connect.ts';
+import { transactor } from './executor.ts';
+import { AuditRepo } from './repos/audit.repo.ts';
+import { CatalogRepo } from './repos/catalog.repo.ts';
+import { FilesRepo } from './repos/files.repo.ts';
+import { JobsRepo } from './repos/jobs.repo.ts';
+import { OrganizationsRepo } from './repos/organizations.repo.ts';
+import { PeopleRepo } from './repos/people.repo.ts';
+import { PlacesRepo } from './repos/places.repo.ts';
+import { PublicationsRepo } from './repos/publications.repo.ts';
+import { RedirectsRepo } from './repos/redirects.repo.ts';
+import { RevisionsRepo } from './repos/revisions.repo.ts';
+import { SectionsRepo } from './repos/sections.repo.ts';
+import { SeriesRepo } from './repos/series.repo.ts';
+import { SettingsRepo } from './repos/settings.repo.ts';
+import { TopicsRepo } from './repos/topics.repo.ts';
+import { UsersRepo } from './repos/users.repo.ts';
+
+export interface Repositories {
+  sections: SectionsRepo;
+  organizations: OrganizationsRepo;
+  people: PeopleRepo;
+  topics: TopicsRepo;
+  places: PlacesRepo;
+  series: SeriesRepo;
+  publications: PublicationsRepo;
+  files: FilesRepo;
+  jobs: JobsRepo;
+  revisions: RevisionsRepo;
+  settings: SettingsRepo;
+  audit: AuditRepo;
+  redirects: RedirectsRepo;
+  users: UsersRepo;
+  catalog: CatalogRepo;
+}
+
+export function createRepositories(db: Db): Repositories & { transactor: Transactor } {
+  const k = db.kysely;
+  return {
+    transactor: transactor(k),
+    sections: new SectionsRepo(k),
+    organizations: new OrganizationsRepo(k),
+    people: new PeopleRepo(k),
+    topics: new TopicsRepo(k),
+    places: new PlacesRepo(k),
+    series: new SeriesRepo(k),
+    publications: new PublicationsRepo(k),
+    files: new FilesRepo(k),
+    jobs: new JobsRepo(k),
+    revisions: new RevisionsRepo(k),
+    settings: new SettingsRepo(k),
+    audit: new AuditRepo(k),
+    redirects: new RedirectsRepo(k),
+    users: new UsersRepo(k),
+    catalog: new CatalogRepo(k),
+  };
+}

@@ -1,0 +1,189 @@
+import type {
+  AttachmentRole,
+  ContributionRole,
+  Credit,
+  NameScheme,
+  OrganizationKind,
+  PlaceKind,
+  PublicationType,
+  UserRole,
+} from './content-types.ts';
+import type { PublicationStatus } from './publication-status.ts';
+
+/** Records as the rest of the application sees them. Instants are ISO-8601 UTC strings. */
+export interface Section {
+  id: number;
+  slug: string;
+  title: string;
+  titleKo: string | null;
+  description: string | null;
+  descriptionKo: string | null;
+  disclaimer: string | null;
+  disclaimerKo: string | null;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Organization {
+  id: number;
+  slug: string;
+  name: string;
+  nameKo: string | null;
+  kind: OrganizationKind;
+  url: string | null;
+}
+
+export interface PersonRole {
+  title: string;
+  organizationId: number | null;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+export interface Person {
+  id: number;
+  slug: string;
+  name: string;
+  sortName: string;
+  nameKo: string | null;
+  bio: string | null;
+  bioKo: string | null;
+  orcid: string | null;
+  roles: PersonRole[];
+  updatedAt: string;
+}
+
+export interface Topic {
+  id: number;
+  slug: string;
+  name: string;
+  nameKo: string | null;
+}
+
+export interface PlaceName {
+  name: string;
+  language: string;
+  scheme: NameScheme;
+  preferred: boolean;
+}
+
+export interface Place {
+  id: number;
+  slug: string;
+  kind: PlaceKind;
+  parentId: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  coordinatesSource: string | null;
+  names: PlaceName[];
+  updatedAt: string;
+}
+
+export interface Series {
+  id: number;
+  slug: string;
+  title: string;
+  titleKo: string | null;
+}
+
+export interface Contribution {
+  personId: number;
+  role: ContributionRole;
+  credit: Credit;
+  affiliationLabel: string | null;
+  position: number;
+}
+
+export interface Publication {
+  id: number;
+  sectionId: number;
+  slug: string;
+  type: PublicationType;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  body: string;
+  bodyHtml: string;
+  language: string;
+  translationGroup: string | null;
+  status: PublicationStatus;
+  publishedAt: string | null;
+  revisedAt: string | null;
+  scheduledAt: string | null;
+  embargoUntil: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  venueId: number | null;
+  externalUrl: string | null;
+  excerptOnly: boolean;
+  seriesId: number | null;
+  seriesPosition: number | null;
+  reportNumber: string | null;
+  doi: string | null;
+  disclaimer: string | null;
+  needsAttention: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** A publication with everything linked to it, in order. */
+export interface PublicationRecord extends Publication {
+  contributions: Contribution[];
+  topicIds: number[];
+  placeIds: number[];
+}
+
+export interface StoredFile {
+  id: number;
+  sha256: string;
+  byteSize: number;
+  mediaType: string;
+  pageCount: number | null;
+  extractionStatus: 'none' | 'queued' | 'extracting' | 'done' | 'failed';
+  extractionError: string | null;
+  metadata: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface Attachment {
+  id: number;
+  publicationId: number;
+  storedFileId: number;
+  role: AttachmentRole;
+  fileName: string;
+  title: string | null;
+  altText: string | null;
+  caption: string | null;
+  credit: string | null;
+  position: number;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  disabled: boolean;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorUserId: number | null;
+  actorLabel: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+}
+
+export interface Redirect {
+  id: number;
+  fromPath: string;
+  toPath: string;
+  statusCode: number;
+}

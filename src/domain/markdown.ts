@@ -1,0 +1,33 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+
+/**
+ * Markdown to HTML for bodies, summaries and bios. Raw HTML in the source is shown as text, never
+ * passed through, and markdown-it refuses javascript:, vbscript: and data: links, so whatever an
+ * editor or an importer stores cannot put script on a page. Footnotes link both ways.
+ */
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(footnote);
+
+export function renderMarkdown(source: string): string {
+  return md.render(source);
+}
+
+/** Inline Markdown (no paragraphs), for one-line fields such as captions. */
+export function renderInlineMarkdown(source: string): string {
+  return md.renderInline(source);
+}
+
+/** Plain text of a Markdown source, for summaries, feeds and the search index. */
+export function markdownToText(source: string): string {
+  return renderMarkdown(source)
+    .replace(/<sup class="footnote-ref">.*?<\/sup>/g, '')
+    .replace(/<a href="#fnref[^"]*" class="footnote-backref">.*?<\/a>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,32 @@
+/**
+ * Decides a file's type from its first bytes, never from its name or the client's word. Only the
+ * types the archive serves are recognized; anything else is refused by the caller.
+ */
+export const SNIFF_BYTES = 1024;
+
+export type AllowedMediaType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/webp';
+
+export function sniffMediaType(head: Uint8Array): AllowedMediaType | null {
+  const starts = (bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
+  // ISO 32000 lets "%PDF-" appear anywhere in the first 1024 bytes; readers accept that too.
+  if (indexOf(head, [0x25, 0x50, 0x44, 0x46, 0x2d]) !== -1) return 'application/pdf';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}
+
+function indexOf(haystack: Uint8Array, needle: number[]): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export const EXTENSION_FOR: Record<AllowedMediaType, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};

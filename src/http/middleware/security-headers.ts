@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Public pages carry no inline script or style: they are cached and exported as static files,
+ * so the policy allows only the site's own files. Admin pages may add per-response nonces on
+ * top of this; nothing ever allows 'unsafe-inline' scripts.
+ */
+export const PUBLIC_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const h = c.res.headers;
+    if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', PUBLIC_CSP);
+    h.set('X-Content-Type-Options', 'nosniff');
+    // Readers on watched networks: links out of the archive say nothing about where they came from.
+    h.set('Referrer-Policy', 'same-origin');
+    h.set(
+      'Permissions-Policy',
+      'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
+    );
+    h.set('X-Frame-Options', 'DENY');
+    h.set('Cross-Origin-Opener-Policy', 'same-origin');
+    h.set('Cross-Origin-Resource-Policy', 'same-origin');
+  };
+}

@@ -1,0 +1,96 @@
+import type { Repositories } from '../db/repositories.ts';
+import type { AttachmentRole } from '../domain/content-types.ts';
+import type { Attachment, StoredFile } from '../domain/entities.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { safeFileName } from '../domain/file-name.ts';
+import type { Actor } from './actor.ts';
+import type { Clock, FileStore, Transactor } from './ports.ts';
+
+export interface AttachFileDeps {
+  repos: Pick<Repositories, 'publications' | 'files' | 'jobs' | 'audit'>;
+  transactor: Transactor;
+  clock: Clock;
+  files: FileStore;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+/** The job kind that turns a stored PDF into page text, a page count and a thumbnail. */
+export const PDF_EXTRACT_JOB = 'pdf.extract';
+
+/**
+ * Streams a file into the store, then records it against the publication. The bytes land
+ * first (under their hash, atomically); the rows follow in one transaction, so a crash leaves at
+ * worst an unreferenced file, never a row pointing at nothing. A PDF queues its extraction.
+ */
+export async function attachFile(
+  deps: AttachFileDeps,
+  input: {
+    publicationId: number;
+    source: AsyncIterable<Uint8Array>;
+    fileName: string;
+    role: AttachmentRole;
+    title?: string | null;
+    maxBytes?: number;
+  },
+  actor: Actor,
+): Promise<{ attachment: Attachment; file: StoredFile }> {
+  const publication = await deps.repos.publications.findById(input.publicationId);
+  if (!publication) throw new NotFoundError('No such publication');
+  const blob = await deps.files.put(input.source, { maxBytes: input.maxBytes });
+  if (input.role === 'main-pdf' && blob.mediaType !== 'application/pdf') {
+    throw new ValidationError('The main file of a publication must be a PDF');
+  }
+  const at = deps.clock.now().toISOString();
+  const fileName = safeFileName(input.fileName, EXTENSIONS[blob.mediaType] ?? 'bin');
+  return deps.transactor.transaction(async (tx) => {
+    const file = await deps.repos.files.ensureStoredFile(blob, at, tx);
+    const existing = await deps.repos.files.attachmentsOf([publication.id], tx);
+    if (existing.some((a) => a.fileName === fileName)) {
+      throw new ValidationError(`This publication already has a file named ${fileName}`);
+    }
+    const attachment = await deps.repos.files.attach(
+      {
+        publicationId: publication.id,
+        storedFileId: file.id,
+        role: input.role,
+        fileName,
+        title: input.title ?? null,
+        altText: null,
+        caption: null,
+        credit: null,
+        position: existing.length,
+      },
+      at,
+      tx,
+    );
+    if (file.mediaType === 'application/pdf' && file.extractionStatus === 'none') {
+      await deps.repos.files.updateStoredFile(file.id, { extractionStatus: 'queued' }, tx);
+      await deps.repos.jobs.enqueue(
+        { kind: PDF_EXTRACT_JOB, payload: { storedFileId: file.id } },
+        at,
+        tx,
+      );
+    }
+    await deps.repos.audit.append(
+      {
+        at,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'attachment.create',
+        subjectType: 'publication',
+        subjectId: String(publication.id),
+        detail: { fileName, sha256: blob.sha256, bytes: blob.byteSize },
+        ip: actor.ip,
+      },
+      tx,
+    );
+    const fresh = await deps.repos.files.findStoredFile(file.id, tx);
+    return { attachment, file: fresh ?? file };
+  });
+}

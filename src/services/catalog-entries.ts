@@ -1,0 +1,137 @@
+import type { Repositories } from '../db/repositories.ts';
+import type { Organization, Person, Place, Section, Series, Topic } from '../domain/entities.ts';
+import { ValidationError } from '../domain/errors.ts';
+import {
+  type OrganizationInput,
+  organizationInput,
+  type PersonInput,
+  type PlaceInput,
+  personInput,
+  placeInput,
+  type SectionInput,
+  type SeriesInput,
+  sectionInput,
+  seriesInput,
+  type TopicInput,
+  topicInput,
+} from '../domain/schemas.ts';
+import type { Actor } from './actor.ts';
+import type { Clock, Transactor, Tx } from './ports.ts';
+import { validate } from './validate.ts';
+
+/**
+ * Creating the things publications link to: sections, people, organizations, topics, places and
+ * series. Each write is validated by the model's schema and recorded in the audit trail.
+ */
+export interface CatalogDeps {
+  repos: Pick<
+    Repositories,
+    'sections' | 'people' | 'organizations' | 'topics' | 'places' | 'series' | 'audit'
+  >;
+  transactor: Transactor;
+  clock: Clock;
+}
+
+async function audited<T extends { id: number }>(
+  deps: CatalogDeps,
+  actor: Actor,
+  subjectType: string,
+  write: (tx: Tx, at: string) => Promise<T>,
+): Promise<T> {
+  const at = deps.clock.now().toISOString();
+  return deps.transactor.transaction(async (tx) => {
+    const created = await write(tx, at);
+    await deps.repos.audit.append(
+      {
+        at,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: `${subjectType}.create`,
+        subjectType,
+        subjectId: String(created.id),
+        detail: null,
+        ip: actor.ip,
+      },
+      tx,
+    );
+    return created;
+  });
+}
+
+function slugTaken(): never {
+  throw new ValidationError('slug: This slug is already taken', [
+    { path: 'slug', message: 'This slug is already taken' },
+  ]);
+}
+
+export async function createSection(
+  deps: CatalogDeps,
+  input: SectionInput,
+  actor: Actor,
+): Promise<Section> {
+  const data = validate(sectionInput, input);
+  return audited(deps, actor, 'section', async (tx, at) => {
+    if (await deps.repos.sections.findBySlug(data.slug, tx)) slugTaken();
+    return deps.repos.sections.insert({ ...data, createdAt: at, updatedAt: at }, tx);
+  });
+}
+
+export async function createOrganization(
+  deps: CatalogDeps,
+  input: OrganizationInput,
+  actor: Actor,
+): Promise<Organization> {
+  const data = validate(organizationInput, input);
+  return audited(deps, actor, 'organization', async (tx, at) => {
+    if (await deps.repos.organizations.findBySlug(data.slug, tx)) slugTaken();
+    return deps.repos.organizations.insert(data, at, tx);
+  });
+}
+
+export async function createPerson(
+  deps: CatalogDeps,
+  input: PersonInput,
+  actor: Actor,
+): Promise<Person> {
+  const data = validate(personInput, input);
+  return audited(deps, actor, 'person', async (tx, at) => {
+    if (await deps.repos.people.findBySlug(data.slug, tx)) slugTaken();
+    return deps.repos.people.insert(data, at, tx);
+  });
+}
+
+export async function createTopic(
+  deps: CatalogDeps,
+  input: TopicInput,
+  actor: Actor,
+): Promise<Topic> {
+  const data = validate(topicInput, input);
+  return audited(deps, actor, 'topic', async (tx, at) => {
+    if (await deps.repos.topics.findBySlug(data.slug, tx)) slugTaken();
+    return deps.repos.topics.insert(data, at, tx);
+  });
+}
+
+export async function createPlace(
+  deps: CatalogDeps,
+  input: PlaceInput,
+  actor: Actor,
+): Promise<Place> {
+  const data = validate(placeInput, input);
+  return audited(deps, actor, 'place', async (tx, at) => {
+    if (await deps.repos.places.findBySlug(data.slug, tx)) slugTaken();
+    return deps.repos.places.insert(data, at, tx);
+  });
+}
+
+export async function createSeries(
+  deps: CatalogDeps,
+  input: SeriesInput,
+  actor: Actor,
+): Promise<Series> {
+  const data = validate(seriesInput, input);
+  return audited(deps, actor, 'series', async (tx, at) => {
+    if (await deps.repos.series.findBySlug(data.slug, tx)) slugTaken();
+    return deps.repos.series.insert(data, at, tx);
+  });
+}

@@ -1,0 +1,142 @@
+import type { PublicationWrite } from '../db/repos/publications.repo.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { PublicationRecord } from '../domain/entities.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { renderMarkdown } from '../domain/markdown.ts';
+import { type PublicationInput, publicationInput } from '../domain/schemas.ts';
+import type { Actor } from './actor.ts';
+import type { Clock, Transactor } from './ports.ts';
+import { validate } from './validate.ts';
+
+export interface SavePublicationDeps {
+  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections'>;
+  transactor: Transactor;
+  clock: Clock;
+}
+
+/**
+ * Creates a publication with its first revision and an audit entry, in one transaction: a crash
+ * leaves either all three or none.
+ */
+export async function createPublication(
+  deps: SavePublicationDeps,
+  input: PublicationInput,
+  actor: Actor,
+): Promise<PublicationRecord> {
+  const write = toWrite(validate(publicationInput, input), deps.clock.now());
+  const at = deps.clock.now().toISOString();
+  return deps.transactor.transaction(async (tx) => {
+    if (!(await deps.repos.sections.findById(write.sectionId, tx))) {
+      throw new ValidationError('sectionId: No such section', [
+        { path: 'sectionId', message: 'No such section' },
+      ]);
+    }
+    if (await deps.repos.publications.findBySlug(write.sectionId, write.slug, tx)) {
+      throw new ValidationError('slug: Another publication in this section has this slug', [
+        { path: 'slug', message: 'Another publication in this section has this slug' },
+      ]);
+    }
+    const id = await deps.repos.publications.insert(write, at, tx);
+    await deps.repos.revisions.append(
+      { publicationId: id, version: 1, snapshot: write, authorUserId: actor.userId },
+      at,
+      tx,
+    );
+    await deps.repos.audit.append(
+      {
+        at,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'publication.create',
+        subjectType: 'publication',
+        subjectId: String(id),
+        detail: { title: write.title, status: write.status },
+        ip: actor.ip,
+      },
+      tx,
+    );
+    const saved = await deps.repos.publications.findById(id, tx);
+    if (!saved) throw new NotFoundError('The publication vanished while being saved');
+    return saved;
+  });
+}
+
+/**
+ * Saves over `expectedVersion`. When someone else saved first, nothing is written and a
+ * ConflictError carries the current version: never last-writer-wins.
+ */
+export async function updatePublication(
+  deps: SavePublicationDeps,
+  id: number,
+  expectedVersion: number,
+  input: PublicationInput,
+  actor: Actor,
+): Promise<PublicationRecord> {
+  const write = toWrite(validate(publicationInput, input), deps.clock.now());
+  const at = deps.clock.now().toISOString();
+  return deps.transactor.transaction(async (tx) => {
+    const current = await deps.repos.publications.findById(id, tx);
+    if (!current) throw new NotFoundError('No such publication');
+    const clash = await deps.repos.publications.findBySlug(write.sectionId, write.slug, tx);
+    if (clash && clash.id !== id) {
+      throw new ValidationError('slug: Another publication in this section has this slug', [
+        { path: 'slug', message: 'Another publication in this section has this slug' },
+      ]);
+    }
+    const withdrawnAt = write.status === 'withdrawn' ? (current.withdrawnAt ?? at) : null;
+    const saved = await deps.repos.publications.updateIfVersion(
+      id,
+      expectedVersion,
+      { ...write, withdrawnAt },
+      at,
+      tx,
+    );
+    if (!saved) {
+      throw new ConflictError(
+        `Someone else saved this publication first (now version ${current.version})`,
+        current.version,
+      );
+    }
+    await deps.repos.revisions.append(
+      {
+        publicationId: id,
+        version: expectedVersion + 1,
+        snapshot: write,
+        authorUserId: actor.userId,
+      },
+      at,
+      tx,
+    );
+    if (current.status !== write.status) {
+      await deps.repos.audit.append(
+        {
+          at,
+          actorUserId: actor.userId,
+          actorLabel: actor.label,
+          action: `publication.status.${write.status}`,
+          subjectType: 'publication',
+          subjectId: String(id),
+          detail: { from: current.status, to: write.status },
+          ip: actor.ip,
+        },
+        tx,
+      );
+    }
+    const after = await deps.repos.publications.findById(id, tx);
+    if (!after) throw new NotFoundError('The publication vanished while being saved');
+    return after;
+  });
+}
+
+function toWrite(data: ReturnType<typeof publicationInput.parse>, now: Date): PublicationWrite {
+  const publishedAt =
+    data.status === 'published' && data.publishedAt === null ? now.toISOString() : data.publishedAt;
+  return {
+    ...data,
+    publishedAt,
+    bodyHtml: renderMarkdown(data.body),
+    contributions: data.contributions,
+    topicIds: data.topicIds,
+    placeIds: data.placeIds,
+  };
+}

@@ -1,0 +1,120 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../../src/context.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createPlace, createTopic } from '../../src/services/catalog-entries.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import {
+  buildPerson,
+  buildPublication,
+  buildSection,
+  testContext,
+  unique,
+} from '../support/factories.ts';
+
+const NOW = new Date('2026-06-01T12:00:00.000Z');
+
+describeEachDatabase('the public catalog', (db) => {
+  let ctx: AppContext;
+  beforeAll(async () => {
+    ctx = await testContext(db());
+  });
+
+  it('lists a section newest first with the total for pagination', async () => {
+    const section = await buildSection(ctx);
+    for (const day of ['2013-03-21', '2016-07-25', '2014-10-16']) {
+      await buildPublication(ctx, {
+        sectionId: section.id,
+        publishedAt: `${day}T00:00:00Z`,
+        title: day,
+      });
+    }
+    const page = await ctx.repos.catalog.list(
+      { sectionId: section.id },
+      { limit: 2, offset: 0 },
+      NOW,
+    );
+    expect(page.items.map((p) => p.title)).toEqual(['2016-07-25', '2014-10-16']);
+    expect(page.total).toBe(3);
+  });
+
+  it('finds a person’s work through their contributions', async () => {
+    const person = await buildPerson(ctx, 'Carl Gershman');
+    const mine = await buildPublication(ctx, { contributions: [{ personId: person.id }] });
+    await buildPublication(ctx);
+    const page = await ctx.repos.catalog.list(
+      { personId: person.id },
+      { limit: 10, offset: 0 },
+      NOW,
+    );
+    expect(page.items.map((p) => p.id)).toEqual([mine.id]);
+  });
+
+  it('finds work tied to a place or to any place inside it', async () => {
+    const province = await createPlace(
+      ctx,
+      {
+        slug: unique('province'),
+        kind: 'province',
+        names: [{ name: 'Hamgyŏng-bukto', language: 'ko-Latn', scheme: 'mccune-reischauer' }],
+      },
+      SYSTEM_ACTOR,
+    );
+    const camp = await createPlace(
+      ctx,
+      {
+        slug: unique('camp'),
+        kind: 'facility',
+        parentId: province.id,
+        latitude: 42.20941,
+        longitude: 129.7551,
+        coordinatesSource: 'HRNK report, 2016',
+        names: [
+          { name: 'Kyo-hwa-so No. 12', language: 'en', scheme: 'english', preferred: true },
+          { name: '제12호 교화소', language: 'ko', scheme: 'hangul' },
+        ],
+      },
+      SYSTEM_ACTOR,
+    );
+    const report = await buildPublication(ctx, { type: 'imagery-report', placeIds: [camp.id] });
+    const ids = await ctx.repos.places.descendantIds(province.id);
+    expect(ids.sort()).toEqual([province.id, camp.id].sort());
+    const page = await ctx.repos.catalog.list({ placeIds: ids }, { limit: 10, offset: 0 }, NOW);
+    expect(page.items.map((p) => p.id)).toEqual([report.id]);
+    const stored = await ctx.repos.places.findBySlug(camp.slug);
+    expect(stored?.latitude).toBe(42.20941);
+    expect(stored?.names.map((n) => n.name)).toEqual(['Kyo-hwa-so No. 12', '제12호 교화소']);
+  });
+
+  it('filters by topic and by year, and counts years', async () => {
+    const topic = await createTopic(
+      ctx,
+      { slug: unique('topic'), name: 'Commission of Inquiry' },
+      SYSTEM_ACTOR,
+    );
+    const tagged = await buildPublication(ctx, {
+      topicIds: [topic.id],
+      publishedAt: '2013-12-31T00:00:00Z',
+    });
+    const byTopic = await ctx.repos.catalog.list(
+      { topicId: topic.id },
+      { limit: 10, offset: 0 },
+      NOW,
+    );
+    expect(byTopic.items.map((p) => p.id)).toEqual([tagged.id]);
+    const in2013 = await ctx.repos.catalog.list(
+      { year: 2013, topicId: topic.id },
+      { limit: 10, offset: 0 },
+      NOW,
+    );
+    expect(in2013.total).toBe(1);
+    const years = await ctx.repos.catalog.years(NOW);
+    expect(years.find((y) => y.year === 2013)?.count).toBeGreaterThanOrEqual(1);
+    expect(years.map((y) => y.year)).toEqual([...years.map((y) => y.year)].sort((a, b) => b - a));
+  });
+
+  it('keeps pages such as About out of listings', async () => {
+    const section = await buildSection(ctx);
+    await buildPublication(ctx, { sectionId: section.id, type: 'page' });
+    expect(await ctx.repos.catalog.count({ sectionId: section.id }, NOW)).toBe(0);
+  });
+});

@@ -1,0 +1,285 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../src/context.ts';
+import { demoArchive } from '../src/demo/demo-archive.data.ts';
+import { loadDemo } from '../src/demo/load-demo.ts';
+import type { PublicationRecord } from '../src/domain/entities.ts';
+import { SYSTEM_ACTOR } from '../src/services/actor.ts';
+import { describeEachDatabase } from './support/databases.ts';
+import { fixedClock, testContext } from './support/factories.ts';
+
+/**
+ * Every fact of the seed page that the demo promises, checked against the stored archive (not
+ * against the demo's data file), on both databases.
+ */
+const ARTICLES = 'Articles by Board Members, Fellows and Staff';
+
+/** [title as printed (… where the page cuts it), date, authors as printed, section title]. */
+const SEED_ENTRIES: Array<[string, string, string[], string]> = [
+  [
+    '[RFA Exclusive Interview] Roberta Cohen “North Korea represses news of sanctions on Kim Jong-un to block criticism of his legiti…',
+    '2016-07-25',
+    ['Roberta Cohen, HRNK Co-Chair Emeritus', 'Byun Chang-seop'],
+    ARTICLES,
+  ],
+  ['North Korea: Why Human Rights Must Come First', '2016-02-19', ['Carl Gershman'], ARTICLES],
+  ['Empty marching in Korea', '2015-04-26', ['Abraham Cooper', 'Greg Scarlatoiu'], ARTICLES],
+  [
+    'Must UN Agencies Also Fail in North Korea?',
+    '2015-04-21',
+    ['Roberta Cohen, HRNK Co-Chair'],
+    ARTICLES,
+  ],
+  ["The Kim Regime's Atrocities, and the Road Ahead", '2015-03-05', ['Carl Gershman'], ARTICLES],
+  [
+    'A Human Rights Dialogue with North Korea: Real or Illusory?',
+    '2014-10-16',
+    ['Roberta Cohen, HRNK Co-Chair'],
+    ARTICLES,
+  ],
+  ['Untitled — 2 July 2014', '2014-07-02', ['Roberta Cohen, HRNK Co-Chair'], ARTICLES],
+  [
+    'Human Rights in North Korea: Addressing the Challenges',
+    '2013-12-31',
+    ['Roberta Cohen, HRNK Co-Chair'],
+    ARTICLES,
+  ],
+  ['A Voice from the North Korean Gulag', '2013-04-01', ['Carl Gershman'], ARTICLES],
+  [
+    'North Korea Faces Heightened Human Rights Scrutiny',
+    '2013-03-21',
+    ['Roberta Cohen, HRNK Co-Chair'],
+    ARTICLES,
+  ],
+  [
+    'From Cradle to Grave: The Path of North Korean Innocents',
+    '2017-11-13',
+    ['Robert Collins', 'Amanda Mortwedt Oh'],
+    'Reports and Publications',
+  ],
+  [
+    "The Parallel Gulag: North Korea's…",
+    '2017-10-26',
+    ['David Hawk', 'with Amanda Mortwedt Oh'],
+    'Reports and Publications',
+  ],
+  [
+    'North Korea Camp No. 25 Update 2',
+    '2016-11-29',
+    ['Joseph S. Bermudez Jr.', 'Andy Dinville', 'Mike Eley'],
+    'Reports and Publications',
+  ],
+  [
+    'North Korea: Flooding at Kyo-hwa-so No. 12, Jongo-ri',
+    '2016-09-16',
+    ['Greg Scarlatoiu', 'Joseph S. Bermudez Jr.'],
+    'Reports and Publications',
+  ],
+];
+
+const DISCLAIMER =
+  'The views expressed in this article are those of the author and do not necessarily represent the views of, and should not be attributed to, the Committee for Human Rights in North Korea (HRNK).';
+
+const NOW = new Date('2026-06-01T12:00:00.000Z');
+
+describeEachDatabase('the demo archive', (db) => {
+  let ctx: AppContext;
+  let all: PublicationRecord[];
+  const byTitle = (title: string) => {
+    const p = all.find((x) => x.title === title);
+    if (!p) throw new Error(`no publication titled ${title}`);
+    return p;
+  };
+  const people = async (p: PublicationRecord) => {
+    const found = await ctx.repos.people.findByIds(p.contributions.map((c) => c.personId));
+    return p.contributions.map((c) => ({ ...c, person: found.find((x) => x.id === c.personId)! }));
+  };
+
+  beforeAll(async () => {
+    ctx = await testContext(db(), fixedClock(NOW.toISOString()));
+    await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
+    const ids = await ctx.db.kysely.selectFrom('publications').select('id').execute();
+    all = (await Promise.all(ids.map((r) => ctx.repos.publications.findById(r.id)))).filter(
+      (p): p is PublicationRecord => p !== undefined,
+    );
+  }, 120_000);
+
+  it('holds all 14 entries of the seed page with their titles, dates, sections and authors as printed', async () => {
+    const sections = await ctx.repos.sections.list();
+    for (const [title, day, authors, sectionTitle] of SEED_ENTRIES) {
+      const p = byTitle(title);
+      expect(p.status, title).toBe('published');
+      expect(p.publishedAt?.slice(0, 10), title).toBe(day);
+      expect(sections.find((s) => s.id === p.sectionId)?.title, title).toBe(sectionTitle);
+      const printed = (await people(p)).map(
+        (c) =>
+          `${c.credit === 'secondary' ? 'with ' : ''}${c.person.name}${c.affiliationLabel ? `, ${c.affiliationLabel}` : ''}`,
+      );
+      expect(printed, title).toEqual(authors);
+    }
+  });
+
+  it('lists exactly 10 articles and 4 English reports to the public', async () => {
+    const articles = (await ctx.repos.sections.list()).find((s) => s.title === ARTICLES)!;
+    expect(await ctx.repos.catalog.count({ sectionId: articles.id }, NOW)).toBe(10);
+    const reports = (await ctx.repos.sections.list()).find((s) => s.slug === 'reports')!;
+    const listed = await ctx.repos.catalog.list(
+      { sectionId: reports.id },
+      { limit: 50, offset: 0 },
+      NOW,
+    );
+    expect(listed.items.filter((p) => p.language === 'en')).toHaveLength(4);
+  });
+
+  it('gives Roberta Cohen’s person page all six of her pieces', async () => {
+    const cohen = await ctx.repos.people.findBySlug('roberta-cohen');
+    expect(cohen?.roles.map((r) => r.title)).toEqual(['HRNK Co-Chair', 'HRNK Co-Chair Emeritus']);
+    expect(await ctx.repos.catalog.count({ personId: cohen!.id }, NOW)).toBe(6);
+  });
+
+  it('names the venues of pieces first published elsewhere', async () => {
+    const venueOf = async (title: string) =>
+      (await ctx.repos.organizations.findByIds([byTitle(title).venueId!]))[0]?.name;
+    expect(await venueOf(SEED_ENTRIES[0]![0])).toBe('Radio Free Asia');
+    expect(await venueOf('Must UN Agencies Also Fail in North Korea?')).toBe('38 North');
+    expect(await venueOf('A Voice from the North Korean Gulag')).toBe('Journal of Democracy');
+    expect(await venueOf('North Korea: Why Human Rights Must Come First')).toMatch(
+      /North Korea: The Human Condition and Security Nexus/,
+    );
+    expect(byTitle('Must UN Agencies Also Fail in North Korea?').excerptOnly).toBe(true);
+  });
+
+  it('credits Byun Chang-seop as the interviewer of the RFA interview', async () => {
+    const p = byTitle(SEED_ENTRIES[0]![0]);
+    expect(p.type).toBe('interview');
+    const credits = await people(p);
+    expect(credits.find((c) => c.role === 'interviewer')?.person.name).toBe('Byun Chang-seop');
+    expect(credits.find((c) => c.role === 'interviewee')?.person.name).toBe('Roberta Cohen');
+  });
+
+  it('keeps the key words of "Addressing the Challenges"', async () => {
+    const p = byTitle('Human Rights in North Korea: Addressing the Challenges');
+    const topics = await ctx.repos.topics.findByIds(p.topicIds);
+    const names = p.topicIds.map((id) => topics.find((t) => t.id === id)?.name);
+    expect(names).toEqual([
+      'North Korea',
+      'Human Rights',
+      'Humanitarian',
+      'United Nations',
+      'Commission of Inquiry',
+    ]);
+  });
+
+  it('links the 17 footnotes of the Dialogue article both ways, with the references as printed', () => {
+    const p = byTitle('A Human Rights Dialogue with North Korea: Real or Illusory?');
+    for (let n = 1; n <= 17; n++) {
+      expect(p.bodyHtml).toContain(`href="#fn${n}"`);
+      expect(p.bodyHtml).toContain(`href="#fnref${n}"`);
+    }
+    expect(p.bodyHtml).not.toContain('href="#fn18"');
+    const text = p.body.replace(/\u00a0/g, ' ');
+    expect(text).toContain('[^11]: G8 Final Communique, Lough Erne, 2013, para. 93.');
+    expect(text).toContain('[^16]: COI Report, para. 94 (h).');
+    expect(text).toContain('[^4]: Associated Press, October 7, 2014.');
+  });
+
+  it('ties each imagery report to its place, with every spelling of the place', async () => {
+    const flood = byTitle('North Korea: Flooding at Kyo-hwa-so No. 12, Jongo-ri');
+    const places = await ctx.repos.places.findByIds(flood.placeIds);
+    const camp = places.find((p) => p.slug === 'kyo-hwa-so-no-12')!;
+    expect(camp.latitude).toBe(42.20941);
+    expect(camp.longitude).toBe(129.7551);
+    expect(camp.coordinatesSource).toMatch(/HRNK/);
+    const jongo = await ctx.repos.places.findBySlug('jongo-ri');
+    expect(jongo?.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['Jongo-ri', 'Jŏngŏ-ri', '전거리', "Chŏn'gŏ-ri", 'Jeongeo-ri']),
+    );
+    const chain: string[] = [];
+    let at = jongo;
+    while (at) {
+      chain.push(at.slug);
+      at = at.parentId ? (await ctx.repos.places.findByIds([at.parentId]))[0] : undefined;
+    }
+    expect(chain).toEqual(['jongo-ri', 'hoeryong', 'hamgyong-bukto', 'north-korea']);
+    const province = await ctx.repos.places.findBySlug('hamgyong-bukto');
+    expect(province?.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['Hamgyŏng-bukto', '함경북도', 'Hamgyeongbuk-do']),
+    );
+    const update2 = byTitle('North Korea Camp No. 25 Update 2');
+    const camp25 = (await ctx.repos.places.findByIds(update2.placeIds)).find(
+      (p) => p.slug === 'camp-no-25',
+    )!;
+    expect(camp25.latitude).toBeNull();
+    const susong = await ctx.repos.places.findByIds([camp25.parentId!]);
+    expect(susong[0]?.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['Susŏng', '수성', 'Suseong']),
+    );
+    const chongjin = await ctx.repos.places.findBySlug('chongjin');
+    expect(chongjin?.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(['청진시', 'Cheongjin-si']),
+    );
+  });
+
+  it('adds no coordinates beyond the one the sources give', async () => {
+    const withCoordinates = (await ctx.repos.places.list()).filter((p) => p.latitude !== null);
+    expect(withCoordinates.map((p) => p.slug)).toEqual(['kyo-hwa-so-no-12']);
+  });
+
+  it('places Update 2 third in the Camp No. 25 series, with the earlier parts as drafts', async () => {
+    const update2 = byTitle('North Korea Camp No. 25 Update 2');
+    const series = await ctx.repos.series.findById(update2.seriesId!);
+    expect(series?.title).toBe('North Korea: Camp No. 25');
+    expect(update2.seriesPosition).toBe(3);
+    const parts = all
+      .filter((p) => p.seriesId === series!.id)
+      .sort((a, b) => a.seriesPosition! - b.seriesPosition!);
+    expect(parts.map((p) => [p.seriesPosition, p.status])).toEqual([
+      [1, 'draft'],
+      [2, 'draft'],
+      [3, 'published'],
+    ]);
+  });
+
+  it('flags the page’s gaps for editors and invents nothing to fill them', () => {
+    expect(byTitle('Untitled — 2 July 2014').needsAttention).toMatch(/title/i);
+    expect(byTitle(SEED_ENTRIES[0]![0]).needsAttention).toMatch(/cut off/i);
+    expect(byTitle("The Parallel Gulag: North Korea's…").needsAttention).toMatch(/cut off/i);
+    const empty = byTitle('Empty marching in Korea');
+    expect(empty.excerptOnly).toBe(true);
+    expect(empty.venueId).toBeNull();
+    expect(empty.needsAttention).toMatch(/venue/i);
+  });
+
+  it('lets no style junk from the page survive', () => {
+    for (const p of all) {
+      expect(`${p.summary} ${p.body}`, p.title).not.toMatch(/p\.p1|margin:|font: \d/);
+    }
+  });
+
+  it('carries the standard disclaimer on both sections of the page', async () => {
+    const sections = await ctx.repos.sections.list();
+    expect(sections.find((s) => s.slug === 'articles')?.disclaimer).toBe(DISCLAIMER);
+    expect(sections.find((s) => s.slug === 'reports')?.disclaimer).toBe(DISCLAIMER);
+  });
+
+  it('gives every report a generated PDF stored by its hash', async () => {
+    for (const [title, , , section] of SEED_ENTRIES.filter((e) => e[3] !== ARTICLES)) {
+      const p = byTitle(title);
+      const files = await ctx.repos.files.attachmentsOf([p.id]);
+      const pdf = files.find((f) => f.role === 'main-pdf');
+      expect(pdf?.file.mediaType, `${section}: ${title}`).toBe('application/pdf');
+      expect(await ctx.files.verify(pdf!.file.sha256)).toBe('ok');
+    }
+  });
+
+  it('holds a Korean publication linked to its English version', () => {
+    const ko = all.find((p) => p.language === 'ko' && p.status === 'published')!;
+    const en = all.find((p) => p.translationGroup === ko.translationGroup && p.language === 'en');
+    expect(ko.title).toMatch(/[\uac00-\ud7a3]/);
+    expect(en?.title).toBe('North Korea: Flooding at Kyo-hwa-so No. 12, Jongo-ri');
+    expect(`${ko.summary} ${ko.body}`).toContain('북한인권');
+  });
+
+  it('refuses to load into an archive that already holds work', async () => {
+    await expect(loadDemo(ctx, demoArchive, SYSTEM_ACTOR)).rejects.toThrow(/empty/);
+  });
+});

@@ -1,0 +1,63 @@
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { TEST_POSTGRES_URL } from './postgres-url.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+  }
+}
+
+/**
+ * Probes the PostgreSQL test server once per run. Without it the PostgreSQL half of every suite
+ * skips, loudly; under CI=true a skip is a failure, so CI can never pass on SQLite alone.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const client = new pg.Client({
+    connectionString: TEST_POSTGRES_URL,
+    connectionTimeoutMillis: 3000,
+  });
+  try {
+    await client.connect();
+    // Extensions are per database; creating them once here spares the workers a race.
+    await client.query('create extension if not exists unaccent with schema public');
+    await client.query('create extension if not exists pg_trgm with schema public');
+    await dropLeftoverSchemas(client);
+    project.provide('postgresUrl', TEST_POSTGRES_URL);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (process.env.CI === 'true') {
+      throw new Error(
+        `PostgreSQL is required under CI=true but ${TEST_POSTGRES_URL} failed: ${reason}`,
+      );
+    }
+    const line = '!'.repeat(78);
+    console.warn(
+      `\n${line}\n!! PostgreSQL at ${TEST_POSTGRES_URL} did not answer (${reason}).\n!! EVERY PostgreSQL TEST IS SKIPPED. Set TEST_DATABASE_URL or start the server.\n${line}\n`,
+    );
+    project.provide('postgresUrl', null);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Schemas left by a killed run: their owner process is gone. Live runs' schemas are kept. */
+async function dropLeftoverSchemas(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    "select nspname as name from pg_namespace where nspname like 'dossier_test_%'",
+  );
+  for (const { name } of rows) {
+    const pid = Number(name.split('_')[2]);
+    if (Number.isInteger(pid) && isAlive(pid)) continue;
+    await client.query(`drop schema if exists "${name}" cascade`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
