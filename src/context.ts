@@ -3,6 +3,7 @@ import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import { LocalFileStore } from './files/local-file-store.ts';
+import { ChangeFeed } from './services/change-feed.ts';
 import { type Clock, type FileStore, systemClock, type Transactor } from './services/ports.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface AppContext {
   transactor: Transactor;
   files: FileStore;
   clock: Clock;
+  /** Derived data (search index, caches) subscribes here to hear of every change. */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function createContext(
     transactor,
     files: new LocalFileStore(config.filesDir),
     clock: options.clock ?? systemClock,
+    changes: new ChangeFeed(),
     close: () => db.close(),
   };
 }

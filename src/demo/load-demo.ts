@@ -42,7 +42,12 @@ export async function loadDemo(
       'The database already holds an archive; the demo loads only into an empty one',
     );
   }
-  const deps = { repos: ctx.repos, transactor: ctx.transactor, clock: ctx.clock };
+  const deps = {
+    repos: ctx.repos,
+    transactor: ctx.transactor,
+    clock: ctx.clock,
+    changes: ctx.changes,
+  };
   const at = ctx.clock.now().toISOString();
   await ctx.repos.settings.set('site', archive.site, at);
 

@@ -4,6 +4,7 @@ import type { Attachment, StoredFile } from '../domain/entities.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { safeFileName } from '../domain/file-name.ts';
 import type { Actor } from './actor.ts';
+import type { ChangeFeed } from './change-feed.ts';
 import type { Clock, FileStore, Transactor } from './ports.ts';
 
 export interface AttachFileDeps {
@@ -11,6 +12,7 @@ export interface AttachFileDeps {
   transactor: Transactor;
   clock: Clock;
   files: FileStore;
+  changes: ChangeFeed;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -90,6 +92,7 @@ export async function attachFile(
       },
       tx,
     );
+    await deps.changes.publicationChanged(publication.id, tx);
     const fresh = await deps.repos.files.findStoredFile(file.id, tx);
     return { attachment, file: fresh ?? file };
   });

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.
 import { renderMarkdown } from '../domain/markdown.ts';
 import { type PublicationInput, publicationInput } from '../domain/schemas.ts';
 import type { Actor } from './actor.ts';
+import type { ChangeFeed } from './change-feed.ts';
 import type { Clock, Transactor } from './ports.ts';
 import { validate } from './validate.ts';
 
@@ -12,6 +13,7 @@ export interface SavePublicationDeps {
   repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections'>;
   transactor: Transactor;
   clock: Clock;
+  changes: ChangeFeed;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function createPublication(
       },
       tx,
     );
+    await deps.changes.publicationChanged(id, tx);
     const saved = await deps.repos.publications.findById(id, tx);
     if (!saved) throw new NotFoundError('The publication vanished while being saved');
     return saved;
@@ -122,6 +125,7 @@ export async function updatePublication(
         tx,
       );
     }
+    await deps.changes.publicationChanged(id, tx);
     const after = await deps.repos.publications.findById(id, tx);
     if (!after) throw new NotFoundError('The publication vanished while being saved');
     return after;
