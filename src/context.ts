@@ -2,7 +2,10 @@ import type { Config } from './config.ts';
 import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
-import { LocalFileStore } from './files/local-file-store.ts';
+import { DEFAULT_MAX_BYTES, LocalFileStore } from './files/local-file-store.ts';
+import { stripImageMetadata } from './images/strip-image-metadata.ts';
+import { PdfSandbox } from './pdf/pdf-sandbox.ts';
+import { createSearchEngine, type SearchEngine } from './search/create-search.ts';
 import { ChangeFeed } from './services/change-feed.ts';
 import { type Clock, type FileStore, systemClock, type Transactor } from './services/ports.ts';
 
@@ -19,6 +22,10 @@ export interface AppContext {
   clock: Clock;
   /** Derived data (search index, caches) subscribes here to hear of every change. */
   changes: ChangeFeed;
+  /** Full-text search; its indexer is subscribed to `changes`, so the index stays current. */
+  search: SearchEngine;
+  /** Reads and rewrites PDFs in limited child processes; they start on first use. */
+  pdf: PdfSandbox;
   close(): Promise<void>;
 }
 
@@ -34,14 +41,24 @@ export async function createContext(
     throw error;
   }
   const { transactor, ...repos } = createRepositories(db);
+  const clock = options.clock ?? systemClock;
+  const changes = new ChangeFeed();
+  const search = createSearchEngine(db, clock);
+  changes.subscribe(search.indexer);
+  const pdf = new PdfSandbox();
   return {
     config,
     db,
     repos,
     transactor,
-    files: new LocalFileStore(config.filesDir),
-    clock: options.clock ?? systemClock,
-    changes: new ChangeFeed(),
-    close: () => db.close(),
+    files: new LocalFileStore(config.filesDir, DEFAULT_MAX_BYTES, stripImageMetadata),
+    clock,
+    changes,
+    search,
+    pdf,
+    close: async () => {
+      await pdf.close();
+      await db.close();
+    },
   };
 }

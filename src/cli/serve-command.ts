@@ -1,8 +1,9 @@
 import { type ServerType, serve } from '@hono/node-server';
-import { createApp } from '../app.ts';
+import { createApp } from '../app.tsx';
 import { loadConfig } from '../config.ts';
 import { type AppContext, createContext } from '../context.ts';
 import { isArchiveEmpty, loadBundledDemo } from '../demo/load-demo.ts';
+import { startBackgroundJobs } from '../jobs/job-runners.ts';
 import { cliActor } from '../services/actor.ts';
 import { type Command, parseOptions } from './command.ts';
 
@@ -56,9 +57,14 @@ async function listen(ctx: AppContext): Promise<ServerType> {
   process.stdout.write(
     `Dossier is serving ${ctx.config.publicUrl} on port ${ctx.config.port} (${where}).\n`,
   );
+  // Jobs (PDF extraction, image copies, the daily fixity check) run beside HTTP, in this process.
+  const jobs = await startBackgroundJobs(ctx);
   const stop = () => {
     server.close(() => {
-      void ctx.close().finally(() => process.exit(0));
+      void jobs
+        .stop()
+        .then(() => ctx.close())
+        .finally(() => process.exit(0));
     });
     // Keep-alive connections would hold close() open; a second signal or 10 s ends it anyway.
     setTimeout(() => process.exit(0), 10_000).unref();

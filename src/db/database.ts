@@ -149,6 +149,7 @@ export interface PublicationTable {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  createdByUserId: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ContributionTable {
@@ -223,6 +224,67 @@ export interface UserTable {
   disabled: Flag;
   createdAt: string;
   updatedAt: string;
+  totpSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  totpConfirmedAt: ColumnType<string | null, string | null | undefined, string | null>;
+  totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A signed-in browser. The cookie holds a random token; only its hash is stored. */
+export interface SessionTable {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  method: 'passkey' | 'password';
+}
+
+export interface PasskeyTable {
+  id: Id;
+  userId: number;
+  credentialId: string;
+  publicKey: string;
+  counter: number;
+  transports: string | null;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Id;
+  userId: number;
+  codeHash: string;
+  createdAt: string;
+  usedAt: string | null;
+}
+
+export interface SetupTokenTable {
+  tokenHash: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface AuthChallengeTable {
+  id: string;
+  challenge: string;
+  purpose: 'register' | 'authenticate';
+  userId: number | null;
+  expiresAt: string;
+}
+
+export interface SignInAttemptTable {
+  id: Id;
+  at: string;
+  email: string | null;
+  ip: string | null;
+  succeeded: Flag;
 }
 
 /** Append-only: rows are inserted, never updated or deleted. */
@@ -252,6 +314,20 @@ export interface JobTable {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+  /** At most one queued or running job holds a given key (migration 0003). */
+  uniqueKey: string | null;
+}
+
+/** A file made from another: a thumbnail or a resized copy (migration 0004). */
+export interface FileDerivativeTable {
+  id: Id;
+  sourceFileId: number;
+  fileId: number;
+  purpose: 'thumbnail' | 'display';
+  mediaType: string;
+  width: number;
+  height: number;
+  createdAt: string;
 }
 
 export interface RedirectTable {
@@ -260,6 +336,33 @@ export interface RedirectTable {
   toPath: string;
   statusCode: ColumnType<number, number | undefined, number>;
   createdAt: string;
+}
+
+/** What the search index holds for a publication; the full-text data itself is dialect-specific. */
+export interface SearchDocTable {
+  publicationId: number;
+  contentHash: string;
+  indexedAt: string;
+}
+
+/** One indexed PDF page; `id` packs the stored file and page number (see search-index.ts). */
+export interface SearchPageTable {
+  id: number;
+  storedFileId: number;
+  pageNumber: number;
+  contentHash: string;
+}
+
+/** The people, topics and places a publication is counted under in search facets. */
+export interface SearchDocFacetTable {
+  publicationId: number;
+  facet: 'person' | 'topic' | 'place';
+  valueId: number;
+}
+
+/** Indexed words, the candidates for spelling suggestions. */
+export interface SearchTermTable {
+  term: string;
 }
 
 export interface Database {
@@ -283,7 +386,18 @@ export interface Database {
   users: UserTable;
   auditEvents: AuditEventTable;
   jobs: JobTable;
+  fileDerivatives: FileDerivativeTable;
   redirects: RedirectTable;
+  searchDocs: SearchDocTable;
+  searchPages: SearchPageTable;
+  searchDocFacets: SearchDocFacetTable;
+  searchTerms: SearchTermTable;
+  sessions: SessionTable;
+  passkeys: PasskeyTable;
+  recoveryCodes: RecoveryCodeTable;
+  setupTokens: SetupTokenTable;
+  authChallenges: AuthChallengeTable;
+  signInAttempts: SignInAttemptTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

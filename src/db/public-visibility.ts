@@ -19,3 +19,29 @@ export function publiclyVisible(now: Date): RawBuilder<SqlBool> {
 export function listedType(): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.ref('publications.type')} <> 'page'`;
 }
+
+/** The SQL twin of `isTombstone`: withdrawn after the public had seen it, and not in the trash. */
+export function tombstone(): RawBuilder<SqlBool> {
+  const col = (name: string) => sql.ref(`publications.${name}`);
+  return sql<SqlBool>`(${col('status')} = 'withdrawn'
+    and ${col('deletedAt')} is null
+    and ${col('publishedAt')} is not null
+    and ${col('withdrawnAt')} is not null
+    and (case when ${col('embargoUntil')} is null or ${col('embargoUntil')} < ${col('withdrawnAt')}
+      then ${col('publishedAt')} else ${col('embargoUntil')} end) <= ${col('withdrawnAt')})`;
+}
+
+/**
+ * The SQL twin of `publicDatestamp`: the latest of the last save, the date, the embargo's end and
+ * the withdrawal. Written with CASE rather than greatest()/max(a, b), which the two databases
+ * spell differently; instants are ISO text, so text order is time order.
+ */
+export function publicDatestamp(): RawBuilder<string> {
+  const col = (name: string) => sql<string>`coalesce(${sql.ref(`publications.${name}`)}, '')`;
+  const later = (a: RawBuilder<string>, b: RawBuilder<string>) =>
+    sql<string>`(case when ${a} >= ${b} then ${a} else ${b} end)`;
+  return [col('publishedAt'), col('embargoUntil'), col('withdrawnAt')].reduce(
+    later,
+    col('updatedAt'),
+  );
+}

@@ -2,7 +2,9 @@ import type { Transactor } from '../services/ports.ts';
 import type { Db } from './connect.ts';
 import { transactor } from './executor.ts';
 import { AuditRepo } from './repos/audit.repo.ts';
+import { AuthChallengesRepo } from './repos/auth-challenges.repo.ts';
 import { CatalogRepo } from './repos/catalog.repo.ts';
+import { CredentialsRepo } from './repos/credentials.repo.ts';
 import { FilesRepo } from './repos/files.repo.ts';
 import { JobsRepo } from './repos/jobs.repo.ts';
 import { OrganizationsRepo } from './repos/organizations.repo.ts';
@@ -13,7 +15,10 @@ import { RedirectsRepo } from './repos/redirects.repo.ts';
 import { RevisionsRepo } from './repos/revisions.repo.ts';
 import { SectionsRepo } from './repos/sections.repo.ts';
 import { SeriesRepo } from './repos/series.repo.ts';
+import { SessionsRepo } from './repos/sessions.repo.ts';
 import { SettingsRepo } from './repos/settings.repo.ts';
+import { SetupTokensRepo } from './repos/setup-tokens.repo.ts';
+import { SignInAttemptsRepo } from './repos/sign-in-attempts.repo.ts';
 import { TopicsRepo } from './repos/topics.repo.ts';
 import { UsersRepo } from './repos/users.repo.ts';
 
@@ -33,6 +38,11 @@ export interface Repositories {
   redirects: RedirectsRepo;
   users: UsersRepo;
   catalog: CatalogRepo;
+  sessions: SessionsRepo;
+  credentials: CredentialsRepo;
+  signInAttempts: SignInAttemptsRepo;
+  setupTokens: SetupTokensRepo;
+  authChallenges: AuthChallengesRepo;
 }
 
 export function createRepositories(db: Db): Repositories & { transactor: Transactor } {
@@ -54,5 +64,10 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     redirects: new RedirectsRepo(k),
     users: new UsersRepo(k),
     catalog: new CatalogRepo(k),
+    sessions: new SessionsRepo(k),
+    credentials: new CredentialsRepo(k),
+    signInAttempts: new SignInAttemptsRepo(k),
+    setupTokens: new SetupTokensRepo(k),
+    authChallenges: new AuthChallengesRepo(k),
   };
 }

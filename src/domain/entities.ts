@@ -127,6 +127,8 @@ export interface Publication {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Who created the record; contributors may edit only their own drafts. */
+  createdByUserId: number | null;
 }
 
 /** A publication with everything linked to it, in order. */

@@ -36,3 +36,30 @@ export class ConflictError extends DomainError {
 export class GoneError extends DomainError {
   override name = 'GoneError';
 }
+
+/** Why a PDF could not be read. Each reason has its own sentence for the editor. */
+export type UnreadablePdfReason =
+  | 'encrypted'
+  | 'malformed'
+  | 'memory'
+  | 'timeout'
+  | 'too-much-text'
+  | 'crashed';
+
+/**
+ * A PDF that the sandboxed reader gave up on. `permanent` says whether trying the same bytes
+ * again could help: a password or a decompression bomb does not go away on a second attempt.
+ */
+export class UnreadablePdfError extends DomainError {
+  override name = 'UnreadablePdfError';
+  constructor(
+    message: string,
+    readonly reason: UnreadablePdfReason,
+  ) {
+    super(message);
+  }
+
+  get permanent(): boolean {
+    return this.reason !== 'crashed';
+  }
+}

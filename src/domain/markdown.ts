@@ -8,6 +8,21 @@ import footnote from 'markdown-it-footnote';
  */
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(footnote);
 
+// Pages never load anything from another site: readers may be on watched networks, and an image
+// from elsewhere tells its owner who read what. An image whose address is not on this site is
+// shown as a link to it instead.
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const src = String(token.attrGet('src') ?? '');
+  if (src.startsWith('/') && !src.startsWith('//'))
+    return defaultImage(tokens, idx, options, env, self);
+  const alt = token.children
+    ? self.renderInlineAsText(token.children, options, env)
+    : token.content;
+  return `<a href="${md.utils.escapeHtml(src)}" rel="external noopener">${md.utils.escapeHtml(alt || src)}</a>`;
+};
+
 export function renderMarkdown(source: string): string {
   return md.render(source);
 }

@@ -41,3 +41,21 @@ export function isTombstone(p: VisibilityFacts & { withdrawnAt: string | null })
     p.embargoUntil === null || p.embargoUntil < p.withdrawnAt ? p.publishedAt : p.embargoUntil;
   return wentOut <= p.withdrawnAt;
 }
+
+/**
+ * When the public last saw a record change: its last save, or the moment it went out (its date
+ * or the end of its embargo) or was withdrawn, whichever is latest. A piece saved in March to go
+ * out in May changes, for the public, in May; OAI datestamps and sitemap dates use this, so a
+ * harvester that asks for changes since April does get it.
+ */
+export function publicDatestamp(p: {
+  updatedAt: string;
+  publishedAt: string | null;
+  embargoUntil: string | null;
+  withdrawnAt: string | null;
+}): string {
+  let latest = p.updatedAt;
+  for (const at of [p.publishedAt, p.embargoUntil, p.withdrawnAt])
+    if (at !== null && at > latest) latest = at;
+  return latest;
+}

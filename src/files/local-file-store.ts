@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ValidationError } from '../domain/errors.ts';
@@ -8,6 +8,9 @@ import type { FileStore, StoredBlob } from '../services/ports.ts';
 import { SNIFF_BYTES, sniffMediaType } from './sniff-media-type.ts';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Rewrites an image without its metadata; throws a ValidationError for an unreadable one. */
+export type ImageSanitizer = (bytes: Uint8Array, mediaType: string) => Promise<Uint8Array>;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
@@ -18,6 +21,7 @@ export class LocalFileStore implements FileStore {
   constructor(
     private readonly root: string,
     private readonly defaultMaxBytes = DEFAULT_MAX_BYTES,
+    private readonly sanitizeImage: ImageSanitizer | null = null,
   ) {}
 
   pathOf(sha256: string): string {
@@ -27,7 +31,7 @@ export class LocalFileStore implements FileStore {
 
   async put(
     source: AsyncIterable<Uint8Array>,
-    options: { maxBytes?: number } = {},
+    options: { maxBytes?: number; stripImageMetadata?: boolean } = {},
   ): Promise<StoredBlob> {
     const maxBytes = options.maxBytes ?? this.defaultMaxBytes;
     const tmpDir = join(this.root, 'tmp');
@@ -57,7 +61,22 @@ export class LocalFileStore implements FileStore {
       mediaType ??= requireType(head);
       out.end();
       await finished(out);
-      const sha256 = hash.digest('hex');
+      let sha256 = hash.digest('hex');
+      if (
+        this.sanitizeImage &&
+        options.stripImageMetadata !== false &&
+        mediaType.startsWith('image/')
+      ) {
+        // The upload's own bytes never reach the store: only the rewritten image is hashed and
+        // kept, and the temporary copy is overwritten with it before the rename.
+        const clean = await this.sanitizeImage(await readFile(tmp), mediaType);
+        if (requireType(clean.subarray(0, SNIFF_BYTES)) !== mediaType) {
+          throw new Error('The image sanitizer changed the type of the image');
+        }
+        await writeFile(tmp, clean);
+        sha256 = createHash('sha256').update(clean).digest('hex');
+        byteSize = clean.byteLength;
+      }
       const target = this.pathOf(sha256);
       await mkdir(join(target, '..'), { recursive: true });
       // rename() is atomic: a crash leaves either no file or the whole file, never a part.
@@ -94,7 +113,7 @@ export class LocalFileStore implements FileStore {
 
 function requireType(head: Uint8Array): StoredBlob['mediaType'] {
   const type = sniffMediaType(head);
-  if (!type) throw new ValidationError('Only PDF, PNG, JPEG and WebP files are accepted');
+  if (!type) throw new ValidationError('Only PDF, PNG, JPEG, WebP and AVIF files are accepted');
   return type;
 }
 

@@ -4,7 +4,12 @@
  */
 export const SNIFF_BYTES = 1024;
 
-export type AllowedMediaType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/webp';
+export type AllowedMediaType =
+  | 'application/pdf'
+  | 'image/png'
+  | 'image/jpeg'
+  | 'image/webp'
+  | 'image/avif';
 
 export function sniffMediaType(head: Uint8Array): AllowedMediaType | null {
   const starts = (bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
@@ -13,6 +18,13 @@ export function sniffMediaType(head: Uint8Array): AllowedMediaType | null {
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  // AVIF is an ISO media file: a 'ftyp' box whose major brand is avif (still) or avis (sequence).
+  if (
+    starts([0x66, 0x74, 0x79, 0x70], 4) &&
+    (starts([0x61, 0x76, 0x69, 0x66], 8) || starts([0x61, 0x76, 0x69, 0x73], 8))
+  ) {
+    return 'image/avif';
+  }
   return null;
 }
 
@@ -29,4 +41,5 @@ export const EXTENSION_FOR: Record<AllowedMediaType, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
+  'image/avif': 'avif',
 };

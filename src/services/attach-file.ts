@@ -20,15 +20,20 @@ const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
+  'image/avif': 'avif',
 };
 
 /** The job kind that turns a stored PDF into page text, a page count and a thumbnail. */
 export const PDF_EXTRACT_JOB = 'pdf.extract';
+/** The job kind that makes an image's resized WebP and AVIF copies. */
+export const IMAGE_VARIANTS_JOB = 'image.variants';
 
 /**
  * Streams a file into the store, then records it against the publication. The bytes land
  * first (under their hash, atomically); the rows follow in one transaction, so a crash leaves at
- * worst an unreferenced file, never a row pointing at nothing. A PDF queues its extraction.
+ * worst an unreferenced file, never a row pointing at nothing. A PDF queues its extraction, an
+ * image its resized copies. Images lose their EXIF/GPS metadata in the store unless
+ * `keepImageMetadata` says otherwise, and an image added to a published piece needs alt text.
  */
 export async function attachFile(
   deps: AttachFileDeps,
@@ -38,15 +43,29 @@ export async function attachFile(
     fileName: string;
     role: AttachmentRole;
     title?: string | null;
+    altText?: string | null;
+    caption?: string | null;
+    credit?: string | null;
     maxBytes?: number;
+    keepImageMetadata?: boolean;
   },
   actor: Actor,
 ): Promise<{ attachment: Attachment; file: StoredFile }> {
   const publication = await deps.repos.publications.findById(input.publicationId);
   if (!publication) throw new NotFoundError('No such publication');
-  const blob = await deps.files.put(input.source, { maxBytes: input.maxBytes });
+  const blob = await deps.files.put(input.source, {
+    maxBytes: input.maxBytes,
+    stripImageMetadata: input.keepImageMetadata !== true,
+  });
   if (input.role === 'main-pdf' && blob.mediaType !== 'application/pdf') {
     throw new ValidationError('The main file of a publication must be a PDF');
+  }
+  const altText = input.altText?.trim() || null;
+  if (publication.status === 'published' && blob.mediaType.startsWith('image/') && !altText) {
+    throw new ValidationError(
+      `Add alt text to the image ${input.fileName}: this publication is published`,
+      [{ path: 'altText', message: 'Alt text is required' }],
+    );
   }
   const at = deps.clock.now().toISOString();
   const fileName = safeFileName(input.fileName, EXTENSIONS[blob.mediaType] ?? 'bin');
@@ -63,9 +82,9 @@ export async function attachFile(
         role: input.role,
         fileName,
         title: input.title ?? null,
-        altText: null,
-        caption: null,
-        credit: null,
+        altText,
+        caption: input.caption?.trim() || null,
+        credit: input.credit?.trim() || null,
         position: existing.length,
       },
       at,
@@ -75,6 +94,20 @@ export async function attachFile(
       await deps.repos.files.updateStoredFile(file.id, { extractionStatus: 'queued' }, tx);
       await deps.repos.jobs.enqueue(
         { kind: PDF_EXTRACT_JOB, payload: { storedFileId: file.id } },
+        at,
+        tx,
+      );
+    }
+    if (
+      file.mediaType.startsWith('image/') &&
+      (await deps.repos.files.derivativesOf(file.id, tx)).length === 0
+    ) {
+      await deps.repos.jobs.enqueueUnique(
+        {
+          kind: IMAGE_VARIANTS_JOB,
+          payload: { storedFileId: file.id },
+          uniqueKey: `${IMAGE_VARIANTS_JOB}:${file.id}`,
+        },
         at,
         tx,
       );

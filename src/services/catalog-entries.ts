@@ -32,11 +32,13 @@ export interface CatalogDeps {
   clock: Clock;
 }
 
-async function audited<T extends { id: number }>(
-  deps: CatalogDeps,
+/** Runs a catalog write and its audit entry (`<subject>.<verb>`) in one transaction. */
+export async function audited<T extends { id: number }>(
+  deps: Pick<CatalogDeps, 'repos' | 'transactor' | 'clock'>,
   actor: Actor,
   subjectType: string,
   write: (tx: Tx, at: string) => Promise<T>,
+  verb: 'create' | 'update' = 'create',
 ): Promise<T> {
   const at = deps.clock.now().toISOString();
   return deps.transactor.transaction(async (tx) => {
@@ -46,7 +48,7 @@ async function audited<T extends { id: number }>(
         at,
         actorUserId: actor.userId,
         actorLabel: actor.label,
-        action: `${subjectType}.create`,
+        action: `${subjectType}.${verb}`,
         subjectType,
         subjectId: String(created.id),
         detail: null,
@@ -58,10 +60,46 @@ async function audited<T extends { id: number }>(
   });
 }
 
-function slugTaken(): never {
+export function slugTaken(): never {
   throw new ValidationError('slug: This slug is already taken', [
     { path: 'slug', message: 'This slug is already taken' },
   ]);
+}
+
+function invalid(path: string, message: string): never {
+  throw new ValidationError(`${path}: ${message}`, [{ path, message }]);
+}
+
+/**
+ * A place's parent must exist and must not lie inside the place itself (or be it): the places
+ * form a tree, which the public pages and search walk downwards.
+ */
+export async function checkPlaceParent(
+  deps: Pick<CatalogDeps, 'repos'>,
+  placeId: number | null,
+  parentId: number | null,
+  tx: Tx,
+): Promise<void> {
+  if (parentId === null) return;
+  if (!(await deps.repos.places.findById(parentId, tx))) invalid('parentId', 'No such place');
+  if (placeId !== null && (await deps.repos.places.descendantIds(placeId, tx)).includes(parentId)) {
+    invalid('parentId', 'A place cannot lie inside itself');
+  }
+}
+
+/** Every organization a person's roles name must exist. */
+export async function checkRoleOrganizations(
+  deps: Pick<CatalogDeps, 'repos'>,
+  roles: ReadonlyArray<{ organizationId: number | null }>,
+  tx: Tx,
+): Promise<void> {
+  const ids = [...new Set(roles.map((r) => r.organizationId).filter((id) => id !== null))];
+  const found = await deps.repos.organizations.findByIds(ids, tx);
+  roles.forEach((r, i) => {
+    if (r.organizationId !== null && !found.some((o) => o.id === r.organizationId)) {
+      invalid(`roles.${i}.organizationId`, 'No such organization');
+    }
+  });
 }
 
 export async function createSection(
@@ -96,6 +134,7 @@ export async function createPerson(
   const data = validate(personInput, input);
   return audited(deps, actor, 'person', async (tx, at) => {
     if (await deps.repos.people.findBySlug(data.slug, tx)) slugTaken();
+    await checkRoleOrganizations(deps, data.roles, tx);
     return deps.repos.people.insert(data, at, tx);
   });
 }
@@ -120,6 +159,7 @@ export async function createPlace(
   const data = validate(placeInput, input);
   return audited(deps, actor, 'place', async (tx, at) => {
     if (await deps.repos.places.findBySlug(data.slug, tx)) slugTaken();
+    await checkPlaceParent(deps, null, data.parentId, tx);
     return deps.repos.places.insert(data, at, tx);
   });
 }

@@ -31,8 +31,13 @@ export interface FileStore {
   /**
    * Streams bytes in, checking type and size as they arrive, and keeps them under their hash.
    * Throws a ValidationError (and keeps nothing) for a disallowed type or an oversized file.
+   * Images lose their EXIF, XMP and IPTC metadata (GPS positions, camera serial numbers) before
+   * they are kept, unless `stripImageMetadata` is false (for images the archive made itself).
    */
-  put(source: AsyncIterable<Uint8Array>, options?: { maxBytes?: number }): Promise<StoredBlob>;
+  put(
+    source: AsyncIterable<Uint8Array>,
+    options?: { maxBytes?: number; stripImageMetadata?: boolean },
+  ): Promise<StoredBlob>;
   /** Streams bytes out, optionally a range (inclusive `end`, as in HTTP). */
   read(sha256: string, range?: { start: number; end: number }): AsyncIterable<Uint8Array>;
   exists(sha256: string): Promise<boolean>;

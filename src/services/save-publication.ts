@@ -3,6 +3,7 @@ import type { Repositories } from '../db/repositories.ts';
 import type { PublicationRecord } from '../domain/entities.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { renderMarkdown } from '../domain/markdown.ts';
+import { assertPublishable } from '../domain/publish-rules.ts';
 import { type PublicationInput, publicationInput } from '../domain/schemas.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
@@ -10,7 +11,7 @@ import type { Clock, Transactor } from './ports.ts';
 import { validate } from './validate.ts';
 
 export interface SavePublicationDeps {
-  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections'>;
+  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'files'>;
   transactor: Transactor;
   clock: Clock;
   changes: ChangeFeed;
@@ -38,7 +39,11 @@ export async function createPublication(
         { path: 'slug', message: 'Another publication in this section has this slug' },
       ]);
     }
-    const id = await deps.repos.publications.insert(write, at, tx);
+    const id = await deps.repos.publications.insert(
+      { ...write, createdByUserId: actor.userId },
+      at,
+      tx,
+    );
     await deps.repos.revisions.append(
       { publicationId: id, version: 1, snapshot: write, authorUserId: actor.userId },
       at,
@@ -85,6 +90,9 @@ export async function updatePublication(
       throw new ValidationError('slug: Another publication in this section has this slug', [
         { path: 'slug', message: 'Another publication in this section has this slug' },
       ]);
+    }
+    if (write.status === 'published') {
+      assertPublishable(await deps.repos.files.attachmentsOf([id], tx));
     }
     const withdrawnAt = write.status === 'withdrawn' ? (current.withdrawnAt ?? at) : null;
     const saved = await deps.repos.publications.updateIfVersion(

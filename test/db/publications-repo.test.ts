@@ -54,6 +54,17 @@ describeEachDatabase('publications repository', (db) => {
     expect(saved.bodyHtml).not.toMatch(/<script|<img|href="javascript/i);
   });
 
+  it('shows an image from another site as a link, so that no page loads anything from elsewhere', async () => {
+    const saved = await buildPublication(ctx, {
+      body: '![satellite view](https://evil.example/track.png) ![map](/files/map.png)',
+    });
+    expect(saved.bodyHtml).not.toContain('src="https://evil.example');
+    expect(saved.bodyHtml).toContain(
+      '<a href="https://evil.example/track.png" rel="external noopener">satellite view</a>',
+    );
+    expect(saved.bodyHtml).toContain('<img src="/files/map.png" alt="map">');
+  });
+
   it('refuses a second publication with the same slug in one section', async () => {
     const section = await buildSection(ctx);
     await buildPublication(ctx, { sectionId: section.id, slug: 'same' });

@@ -17,13 +17,14 @@ export function fixedClock(iso = '2026-06-01T12:00:00.000Z'): Clock & { set(iso:
 export async function testContext(
   t: TestDatabase,
   clock: Clock = fixedClock(),
+  publicUrl = 'https://archive.example.org',
 ): Promise<AppContext> {
   const config: Config = {
     port: 0,
     dataDir: t.dir,
     filesDir: `${t.dir}/files`,
     database: t.config,
-    publicUrl: 'https://archive.example.org',
+    publicUrl,
   };
   const ctx = await createContext(config, { db: t.db, clock });
   // The test owns the database handle and closes it itself.

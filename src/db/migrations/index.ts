@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely';
 import { contentModel } from './0001-content-model.ts';
 import { textFolding } from './0002-text-folding.ts';
+import { jobUniqueKeys } from './0003-job-unique-keys.ts';
+import { fileDerivatives } from './0004-file-derivatives.ts';
+import { searchIndex } from './0010-search-index.ts';
+import { accounts } from './0020-accounts.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -11,5 +15,9 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001-content-model': contentModel(dialect),
     '0002-text-folding': textFolding(dialect),
+    '0003-job-unique-keys': jobUniqueKeys(),
+    '0004-file-derivatives': fileDerivatives(dialect),
+    '0010-search-index': searchIndex(dialect),
+    '0020-accounts': accounts(dialect),
   };
 }

@@ -1,9 +1,23 @@
 import type { Attachment, StoredFile } from '../../domain/entities.ts';
 import type { StoredBlob, Tx } from '../../services/ports.ts';
-import type { StoredFileTable } from '../database.ts';
+import type { FileDerivativeTable, StoredFileTable } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 type FileRow = Omit<StoredFileTable, 'id'> & { id: number };
+export type FileDerivative = Omit<FileDerivativeTable, 'id'> & { id: number; sha256: string };
+
+const ATTACHMENT_COLUMNS = [
+  'id',
+  'publicationId',
+  'storedFileId',
+  'role',
+  'fileName',
+  'title',
+  'altText',
+  'caption',
+  'credit',
+  'position',
+] as const;
 
 function toStoredFile(row: FileRow): StoredFile {
   return { ...row, metadata: row.metadata ? JSON.parse(row.metadata) : null };
@@ -66,19 +80,111 @@ export class FilesRepo {
     return dbOrTx(this.db, tx)
       .insertInto('attachments')
       .values({ ...a, createdAt: at })
-      .returning([
-        'id',
-        'publicationId',
-        'storedFileId',
-        'role',
-        'fileName',
-        'title',
-        'altText',
-        'caption',
-        'credit',
-        'position',
-      ])
+      .returning(ATTACHMENT_COLUMNS)
       .executeTakeFirstOrThrow();
+  }
+
+  async findAttachment(id: number, tx?: Tx): Promise<Attachment | undefined> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('attachments')
+      .select(ATTACHMENT_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Alt text, caption and credit: the words that travel with a file. */
+  async describeAttachment(
+    id: number,
+    text: Partial<Pick<Attachment, 'altText' | 'caption' | 'credit' | 'title'>>,
+    tx?: Tx,
+  ): Promise<void> {
+    await dbOrTx(this.db, tx).updateTable('attachments').set(text).where('id', '=', id).execute();
+  }
+
+  /** Points an attachment at other bytes (a cleaned copy), keeping its name and place. */
+  async replaceAttachmentFile(id: number, storedFileId: number, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .updateTable('attachments')
+      .set({ storedFileId })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** How many attachments and derivatives still use a stored file. */
+  async usesOf(storedFileId: number, tx?: Tx): Promise<number> {
+    const db = dbOrTx(this.db, tx);
+    const a = await db
+      .selectFrom('attachments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('storedFileId', '=', storedFileId)
+      .executeTakeFirstOrThrow();
+    const d = await db
+      .selectFrom('fileDerivatives')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('fileId', '=', storedFileId)
+      .executeTakeFirstOrThrow();
+    return Number(a.n) + Number(d.n);
+  }
+
+  /**
+   * Deletes a stored file's row with its pages and derivative records. The caller checks that
+   * nothing uses it and removes the bytes after the transaction commits.
+   */
+  async deleteStoredFile(id: number, tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    await db.deleteFrom('fileDerivatives').where('sourceFileId', '=', id).execute();
+    await db.deleteFrom('pdfPages').where('storedFileId', '=', id).execute();
+    await db.deleteFrom('storedFiles').where('id', '=', id).execute();
+  }
+
+  async addDerivative(
+    d: Omit<FileDerivativeTable, 'id' | 'createdAt'>,
+    at: string,
+    tx?: Tx,
+  ): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .insertInto('fileDerivatives')
+      .values({ ...d, createdAt: at })
+      .onConflict((oc) =>
+        oc.columns(['sourceFileId', 'purpose', 'mediaType', 'width']).doUpdateSet({
+          fileId: d.fileId,
+          height: d.height,
+          createdAt: at,
+        }),
+      )
+      .execute();
+  }
+
+  async derivativesOf(sourceFileId: number, tx?: Tx): Promise<FileDerivative[]> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('fileDerivatives as d')
+      .innerJoin('storedFiles as f', 'f.id', 'd.fileId')
+      .select([
+        'd.id',
+        'd.sourceFileId',
+        'd.fileId',
+        'd.purpose',
+        'd.mediaType',
+        'd.width',
+        'd.height',
+        'd.createdAt',
+        'f.sha256',
+      ])
+      .where('d.sourceFileId', '=', sourceFileId)
+      .orderBy('d.purpose')
+      .orderBy('d.mediaType')
+      .orderBy('d.width')
+      .execute();
+  }
+
+  async pagesOf(storedFileId: number, tx?: Tx): Promise<string[]> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('pdfPages')
+      .select('text')
+      .where('storedFileId', '=', storedFileId)
+      .orderBy('pageNumber')
+      .execute();
+    return rows.map((r) => r.text);
   }
 
   async attachmentsOf(

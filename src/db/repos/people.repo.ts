@@ -60,6 +60,22 @@ export class PeopleRepo {
     return row ? (await this.withRoles([row], tx))[0] : undefined;
   }
 
+  async findById(id: number, tx?: Tx): Promise<Person | undefined> {
+    return (await this.findByIds([id], tx))[0];
+  }
+
+  /** Publications that credit this person, trashed ones included: their derived data names them. */
+  async publicationIds(personId: number, tx?: Tx): Promise<number[]> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('contributions')
+      .select('publicationId')
+      .distinct()
+      .where('personId', '=', personId)
+      .orderBy('publicationId')
+      .execute();
+    return rows.map((r) => r.publicationId);
+  }
+
   async findByIds(ids: readonly number[], tx?: Tx): Promise<Person[]> {
     if (ids.length === 0) return [];
     const rows = await dbOrTx(this.db, tx)

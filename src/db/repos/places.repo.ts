@@ -60,6 +60,22 @@ export class PlacesRepo {
     return row ? (await this.withNames([row], tx))[0] : undefined;
   }
 
+  async findById(id: number, tx?: Tx): Promise<Place | undefined> {
+    return (await this.findByIds([id], tx))[0];
+  }
+
+  /** Publications linked to this place, trashed ones included: their derived data names it. */
+  async publicationIds(placeId: number, tx?: Tx): Promise<number[]> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('publicationPlaces')
+      .select('publicationId')
+      .distinct()
+      .where('placeId', '=', placeId)
+      .orderBy('publicationId')
+      .execute();
+    return rows.map((r) => r.publicationId);
+  }
+
   async findByIds(ids: readonly number[], tx?: Tx): Promise<Place[]> {
     if (ids.length === 0) return [];
     const rows = await dbOrTx(this.db, tx)

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { Contribution, Publication, PublicationRecord } from '../../domain/entities.ts';
 import type { Tx } from '../../services/ports.ts';
 import type { PublicationTable } from '../database.ts';
@@ -6,15 +7,16 @@ import { dbOrTx, type Executor, flag } from '../executor.ts';
 /** What a save writes: the publication's own fields and its ordered links. */
 export type PublicationWrite = Omit<
   Publication,
-  'id' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'withdrawnAt'
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'withdrawnAt' | 'createdByUserId'
 > & {
   withdrawnAt?: string | null;
+  createdByUserId?: number | null;
   contributions: Omit<Contribution, 'position'>[];
   topicIds: number[];
   placeIds: number[];
 };
 
-type Row = Omit<PublicationTable, 'id'> & { id: number };
+type Row = Selectable<PublicationTable>;
 
 export function toPublication(row: Row): Publication {
   return { ...row, excerptOnly: row.excerptOnly === 1 };
@@ -130,6 +132,53 @@ export class PublicationsRepo {
       .where('slug', '=', slug)
       .execute();
     return rows.map(toPublication);
+  }
+
+  /** The back office's list: every status, newest changes first; the trash is kept apart. */
+  async listForEditors(
+    filter: {
+      status?: string;
+      q?: string;
+      needsAttention?: boolean;
+      createdBy?: number;
+      trashed?: boolean;
+      limit?: number;
+    },
+    tx?: Tx,
+  ): Promise<Publication[]> {
+    let q = dbOrTx(this.db, tx)
+      .selectFrom('publications')
+      .selectAll()
+      .where('deletedAt', filter.trashed ? 'is not' : 'is', null);
+    if (filter.status) q = q.where('status', '=', filter.status as Publication['status']);
+    if (filter.needsAttention) q = q.where('needsAttention', 'is not', null);
+    if (filter.createdBy !== undefined) q = q.where('createdByUserId', '=', filter.createdBy);
+    if (filter.q) q = q.where('title', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
+    const rows = await q
+      .orderBy('updatedAt', 'desc')
+      .limit(filter.limit ?? 200)
+      .execute();
+    return rows.map(toPublication);
+  }
+
+  /** Moves to the trash (or back): the record stays whole, and every public surface drops it. */
+  async setTrashed(id: number, deletedAt: string | null, at: string, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .updateTable('publications')
+      .set((eb) => ({ deletedAt, updatedAt: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Deletes for good; contributions, links, revisions and attachments go with it. */
+  async purge(id: number, tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    await db.deleteFrom('revisions').where('publicationId', '=', id).execute();
+    await db
+      .deleteFrom('publications')
+      .where('id', '=', id)
+      .where('deletedAt', 'is not', null)
+      .execute();
   }
 
   async count(tx?: Tx): Promise<number> {

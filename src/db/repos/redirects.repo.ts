@@ -2,6 +2,8 @@ import type { Redirect } from '../../domain/entities.ts';
 import type { Tx } from '../../services/ports.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
+const REDIRECT_COLUMNS = ['id', 'fromPath', 'toPath', 'statusCode'] as const;
+
 export class RedirectsRepo {
   constructor(private readonly db: Executor) {}
 
@@ -15,10 +17,34 @@ export class RedirectsRepo {
       .execute();
   }
 
+  async insert(r: Omit<Redirect, 'id'>, at: string, tx?: Tx): Promise<Redirect> {
+    return dbOrTx(this.db, tx)
+      .insertInto('redirects')
+      .values({ ...r, createdAt: at })
+      .returning(REDIRECT_COLUMNS)
+      .executeTakeFirstOrThrow();
+  }
+
+  async delete(id: number, tx?: Tx): Promise<boolean> {
+    const result = await dbOrTx(this.db, tx)
+      .deleteFrom('redirects')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  async findById(id: number, tx?: Tx): Promise<Redirect | undefined> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('redirects')
+      .select(REDIRECT_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
   async find(fromPath: string, tx?: Tx): Promise<Redirect | undefined> {
     return dbOrTx(this.db, tx)
       .selectFrom('redirects')
-      .select(['id', 'fromPath', 'toPath', 'statusCode'])
+      .select(REDIRECT_COLUMNS)
       .where('fromPath', '=', fromPath)
       .executeTakeFirst();
   }
@@ -26,7 +52,7 @@ export class RedirectsRepo {
   async list(tx?: Tx): Promise<Redirect[]> {
     return dbOrTx(this.db, tx)
       .selectFrom('redirects')
-      .select(['id', 'fromPath', 'toPath', 'statusCode'])
+      .select(REDIRECT_COLUMNS)
       .orderBy('fromPath')
       .execute();
   }

@@ -2,6 +2,8 @@ import type { Series } from '../../domain/entities.ts';
 import type { Tx } from '../../services/ports.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
+const SERIES_COLUMNS = ['id', 'slug', 'title', 'titleKo'] as const;
+
 export class SeriesRepo {
   constructor(private readonly db: Executor) {}
 
@@ -9,14 +11,22 @@ export class SeriesRepo {
     return dbOrTx(this.db, tx)
       .insertInto('series')
       .values({ ...series, createdAt: at, updatedAt: at })
-      .returning(['id', 'slug', 'title', 'titleKo'])
+      .returning(SERIES_COLUMNS)
       .executeTakeFirstOrThrow();
+  }
+
+  async update(id: number, series: Omit<Series, 'id'>, at: string, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .updateTable('series')
+      .set({ ...series, updatedAt: at })
+      .where('id', '=', id)
+      .execute();
   }
 
   async findBySlug(slug: string, tx?: Tx): Promise<Series | undefined> {
     return dbOrTx(this.db, tx)
       .selectFrom('series')
-      .select(['id', 'slug', 'title', 'titleKo'])
+      .select(SERIES_COLUMNS)
       .where('slug', '=', slug)
       .executeTakeFirst();
   }
@@ -24,8 +34,16 @@ export class SeriesRepo {
   async findById(id: number, tx?: Tx): Promise<Series | undefined> {
     return dbOrTx(this.db, tx)
       .selectFrom('series')
-      .select(['id', 'slug', 'title', 'titleKo'])
+      .select(SERIES_COLUMNS)
       .where('id', '=', id)
       .executeTakeFirst();
+  }
+
+  async list(tx?: Tx): Promise<Series[]> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('series')
+      .select(SERIES_COLUMNS)
+      .orderBy('title')
+      .execute();
   }
 }

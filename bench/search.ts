@@ -1,0 +1,288 @@
+/**
+ * Search benchmark: `npm run bench:search [-- --quick] [-- --sizes 10000,100000]
+ * [-- --backends sqlite,postgres]`.
+ *
+ * Builds (once, then caches in bench/.cache/) a synthetic archive per size and backend, indexes
+ * it with the real indexer, then times a mixed query set through the real search service:
+ * the result list alone, the full search with facet counts, and — in the same run, for the same
+ * terms — the bare ranked MATCH (FTS5) or @@ (PostgreSQL) query as the floor. Prints p50, p95
+ * and p99 and writes bench/results/search-<date>.json.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { Config } from '../src/config.ts';
+import { type AppContext, createContext } from '../src/context.ts';
+import { connect, type Db, quoteIdent } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { parseQuery } from '../src/search/query-parser.ts';
+import { planQuery } from '../src/search/query-plan.ts';
+import { type SearchRequest, searchArchive } from '../src/services/search-archive.ts';
+import { type ArchiveFacts, defaultSpec, generateArchive } from './generate-archive.ts';
+import { type BenchQuery, buildQuerySet } from './search-queries.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CACHE = join(here, '.cache');
+const RESULTS = join(here, 'results');
+/** Bump when the generator or the index layout changes, so stale caches are rebuilt. */
+const CACHE_VERSION = 5;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    backends: { type: 'string', default: 'sqlite,postgres' },
+    rounds: { type: 'string' },
+  },
+});
+const sizes = values.sizes
+  ? values.sizes.split(',').map(Number)
+  : values.quick
+    ? [2000]
+    : [10_000, 100_000];
+const backends = values.backends.split(',') as Array<'sqlite' | 'postgres'>;
+const rounds = Number(values.rounds ?? (values.quick ? 2 : 5));
+
+interface Stats {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  n: number;
+}
+
+const results: Array<Record<string, unknown>> = [];
+mkdirSync(CACHE, { recursive: true });
+mkdirSync(RESULTS, { recursive: true });
+
+for (const backend of backends) {
+  for (const size of sizes) {
+    const { ctx, facts, buildSeconds, cleanup } = await openArchive(backend, size);
+    try {
+      const queries = buildQuerySet(facts, values.quick ? 0.5 : 1);
+      const row = await measure(ctx, facts, queries);
+      results.push({ backend, size, buildSeconds, ...row });
+      printRow(backend, size, row);
+    } finally {
+      await cleanup();
+    }
+  }
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const file = join(RESULTS, `search-${date}${values.quick ? '-quick' : ''}.json`);
+// Runs of the same day add up: one backend or size at a time still gives one file.
+if (existsSync(file)) {
+  const earlier = JSON.parse(readFileSync(file, 'utf8')).results as Array<Record<string, unknown>>;
+  for (const r of earlier) {
+    if (!results.some((x) => x.backend === r.backend && x.size === r.size)) results.push(r);
+  }
+}
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      rounds,
+      results,
+    },
+    null,
+    2,
+  )}\n`,
+);
+process.stdout.write(`\nWrote ${file}\n`);
+
+async function measure(ctx: AppContext, facts: ArchiveFacts, queries: BenchQuery[]) {
+  const now = facts.spec.now;
+  const gazetteer = await ctx.search.gazetteers.get();
+  const list: number[] = [];
+  const full: number[] = [];
+  const floor: number[] = [];
+  const byKind: Record<string, { list: number[]; full: number[]; floor: number[] }> = {};
+  const ratios: number[] = [];
+  let totalHits = 0;
+  const run = async (req: SearchRequest) => {
+    const t = performance.now();
+    const r = await searchArchive(ctx, req);
+    return { ms: performance.now() - t, total: r.total };
+  };
+  // One warm-up pass: SQLite's page cache and PostgreSQL's buffers start cold otherwise.
+  for (const q of queries) await run({ q: q.q, filters: q.filters, now, facets: true });
+  for (let round = 0; round < rounds; round++) {
+    for (const q of queries) {
+      const kind = byKind[q.kind] ?? { list: [], full: [], floor: [] };
+      byKind[q.kind] = kind;
+      const a = await run({ q: q.q, filters: q.filters, now, facets: false });
+      const b = await run({ q: q.q, filters: q.filters, now, facets: true });
+      const match = planQuery(parseQuery(q.q).root, gazetteer).match;
+      let f = 0;
+      if (match) {
+        const t = performance.now();
+        await ctx.search.index.rawTop(match, 10);
+        f = performance.now() - t;
+      }
+      list.push(a.ms);
+      full.push(b.ms);
+      kind.list.push(a.ms);
+      kind.full.push(b.ms);
+      if (match) {
+        floor.push(f);
+        kind.floor.push(f);
+        ratios.push(a.ms / Math.max(f, 0.05));
+      }
+      if (round === 0) totalHits += a.total;
+    }
+  }
+  return {
+    queries: queries.length,
+    meanHits: Math.round(totalHits / queries.length),
+    list: stats(list),
+    full: stats(full),
+    floor: stats(floor),
+    listOverFloorP95: round2(stats(list).p95 / Math.max(stats(floor).p95, 0.01)),
+    medianPerQueryRatio: round2(stats(ratios).p50),
+    byKind: Object.fromEntries(
+      Object.entries(byKind).map(([k, v]) => [
+        k,
+        { list: stats(v.list), full: stats(v.full), floor: stats(v.floor) },
+      ]),
+    ),
+  };
+}
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
+  return {
+    p50: round2(at(0.5)),
+    p95: round2(at(0.95)),
+    p99: round2(at(0.99)),
+    mean: round2(mean),
+    n: s.length,
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function printRow(backend: string, size: number, r: Awaited<ReturnType<typeof measure>>) {
+  const fmt = (s: Stats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)}`;
+  process.stdout.write(
+    `\n${backend} ${size.toLocaleString('en')} publications, ${r.queries} queries × ${rounds} rounds (ms p50 / p95 / p99)\n` +
+      `  result list   ${fmt(r.list)}\n  with facets   ${fmt(r.full)}\n  raw floor     ${fmt(r.floor)}\n` +
+      `  list p95 / floor p95 = ${r.listOverFloorP95}; median per-query list/floor = ${r.medianPerQueryRatio}\n`,
+  );
+  for (const [kind, v] of Object.entries(r.byKind)) {
+    process.stdout.write(
+      `    ${kind.padEnd(8)} list ${fmt(v.list)}  full ${fmt(v.full)}  floor ${fmt(v.floor)}\n`,
+    );
+  }
+}
+
+async function openArchive(backend: 'sqlite' | 'postgres', size: number) {
+  const clock = { now: () => defaultSpec(size).now };
+  const marker = join(CACHE, `${backend}-${size}-v${CACHE_VERSION}.json`);
+  let buildSeconds: number | null = null;
+  let db: Db;
+  let dbConfig: Config['database'];
+  if (backend === 'sqlite') {
+    const path = join(CACHE, `sqlite-${size}-v${CACHE_VERSION}.db`);
+    if (!existsSync(path) || !existsSync(marker)) {
+      const tmp = `${path}.building`;
+      rmSync(tmp, { force: true });
+      const building = connect({ kind: 'sqlite', path: tmp });
+      building.sqlite?.pragma('synchronous = OFF');
+      buildSeconds = await build(building, { kind: 'sqlite', path: tmp }, size, marker);
+      await building.close();
+      for (const ext of ['-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
+      renameSync(tmp, path);
+    }
+    dbConfig = { kind: 'sqlite', path };
+    db = connect(dbConfig);
+  } else {
+    const schema = `dossier_bench_${size}_v${CACHE_VERSION}`;
+    dbConfig = { kind: 'postgres', url: PG_URL };
+    if (!existsSync(marker) || !(await schemaExists(schema))) {
+      await adminQuery(`drop schema if exists ${quoteIdent(schema)} cascade`);
+      await adminQuery(`create schema ${quoteIdent(schema)}`);
+      const building = connect(dbConfig, { schema, poolSize: 2 });
+      buildSeconds = await build(building, dbConfig, size, marker);
+      await adminQuery(`analyze`);
+      await building.close();
+    }
+    db = connect(dbConfig, { schema, poolSize: 2 });
+  }
+  const facts = JSON.parse(readFileSync(marker, 'utf8')).facts as ArchiveFacts;
+  facts.spec.now = new Date(facts.spec.now);
+  if (buildSeconds === null) buildSeconds = JSON.parse(readFileSync(marker, 'utf8')).buildSeconds;
+  const ctx = await createContext(config(dbConfig), { db, clock });
+  return { ctx, facts, buildSeconds, cleanup: () => db.close() };
+}
+
+async function build(db: Db, dbConfig: Config['database'], size: number, marker: string) {
+  await migrateToLatest(db);
+  const spec = defaultSpec(size);
+  const started = performance.now();
+  const facts = await generateArchive(db, spec, (done, total) => {
+    if (done % 5000 < 250 || done === total) process.stderr.write(`  generated ${done}/${total}\r`);
+  });
+  const generated = performance.now();
+  const ctx = await createContext(config(dbConfig), { db, clock: { now: () => spec.now } });
+  await ctx.search.indexer.rebuild(ctx.transactor, (done, total) => {
+    if (done % 2000 < 200 || done === total)
+      process.stderr.write(`  indexed ${done}/${total}    \r`);
+  });
+  const indexed = performance.now();
+  const seconds = {
+    generate: round2((generated - started) / 1000),
+    index: round2((indexed - generated) / 1000),
+  };
+  process.stderr.write(
+    `\n  built ${size}: generated in ${seconds.generate} s, indexed in ${seconds.index} s\n`,
+  );
+  writeFileSync(marker, JSON.stringify({ buildSeconds: seconds, facts }));
+  return seconds.generate + seconds.index;
+}
+
+function config(database: Config['database']): Config {
+  return {
+    port: 0,
+    dataDir: CACHE,
+    filesDir: join(CACHE, 'files'),
+    database,
+    publicUrl: 'http://localhost',
+  };
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function schemaExists(schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const r = await client.query('select 1 from pg_namespace where nspname = $1', [schema]);
+    return (r.rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}

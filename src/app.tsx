@@ -1,0 +1,71 @@
+import { type Context, Hono } from 'hono';
+import { etag } from 'hono/etag';
+import type { AppContext } from './context.ts';
+import { adminApp } from './http/admin/admin-app.ts';
+import { discoveryRoutes } from './http/discovery-routes.ts';
+import { statusOf } from './http/error-status.ts';
+import { healthRoutes } from './http/health.ts';
+import { requestId } from './http/middleware/request-id.ts';
+import { securityHeaders } from './http/middleware/security-headers.ts';
+import { assetRoutes } from './http/public/assets.ts';
+import { fileRoutes } from './http/public/file-routes.ts';
+import { pageContext } from './http/public/page-context.ts';
+import { previewRoutes } from './http/public/preview-routes.tsx';
+import { publicRoutes } from './http/public/public-routes.tsx';
+import { renderPage } from './http/public/render.ts';
+import { ErrorPage } from './views/pages/error-page.tsx';
+
+/** Builds the whole HTTP application from a context. Tests call `app.request()` on it. */
+export function createApp(ctx: AppContext): Hono {
+  const app = new Hono();
+  app.use('*', requestId());
+  app.use('*', securityHeaders());
+  app.route('/', healthRoutes(ctx));
+  app.route('/', assetRoutes());
+  app.route('/', adminApp(ctx));
+  app.route('/', previewRoutes(ctx));
+
+  const missing = async (c: Context, status: 404 | 410) =>
+    renderPage(c, <ErrorPage ctx={await pageContext(ctx, c)} status={404} />, status);
+  // Feeds, sitemaps, citation downloads and OAI-PMH come first: the file routes' pattern
+  // /{section}/{slug}/{file} would otherwise take …/cite.bib and /people/{slug}/feed.xml.
+  app.route('/', discoveryRoutes(ctx, missing));
+  app.route('/', fileRoutes(ctx, missing));
+
+  // Anonymous pages revalidate cheaply: the ETag is a hash of the rendered bytes.
+  app.use('*', etag());
+  app.route('/', publicRoutes(ctx, '/ko'));
+  app.route('/', publicRoutes(ctx, ''));
+
+  app.notFound(async (c) => {
+    const path = c.req.path;
+    const redirect = await ctx.repos.redirects.find(path).catch(() => undefined);
+    if (redirect) return c.redirect(redirect.toPath, redirect.statusCode as 301);
+    // '/reports' and '/reports/slug' mean the folder: send readers to the canonical URL.
+    if (c.req.method === 'GET' && !path.endsWith('/') && !/\.[^/]*$/.test(path)) {
+      const query = new URL(c.req.url).search;
+      return c.redirect(`${path}/${query}`, 301);
+    }
+    return missing(c, 404);
+  });
+
+  app.onError(async (error, c) => {
+    const status = statusOf(error);
+    const id = c.get('requestId');
+    if (status === 500) console.error(`[${id}] ${c.req.method} ${c.req.path}`, error);
+    try {
+      const page = (
+        <ErrorPage
+          ctx={await pageContext(ctx, c)}
+          status={status === 404 ? 404 : 500}
+          requestId={status === 500 ? id : undefined}
+        />
+      );
+      return renderPage(c, page, status === 404 ? 404 : 500);
+    } catch {
+      // The page frame itself needs the database; without it, plain text still names the request.
+      return c.text(`Something went wrong on our side. Request id: ${id}`, 500);
+    }
+  });
+  return app;
+}

@@ -1,0 +1,37 @@
+import { loadConfig } from '../config.ts';
+import { createContext } from '../context.ts';
+import { cliActor } from '../services/actor.ts';
+import { checkFixity, recordFixity } from '../services/check-fixity.ts';
+import { type Command, parseOptions } from './command.ts';
+import { progressBar } from './progress-bar.ts';
+
+export const fixityCommand: Command = {
+  summary: 'Re-hash every stored file and report any that is missing or changed',
+  usage: `Usage: dossier fixity
+
+Reads every stored file again and compares its SHA-256 with the hash it is stored under. Prints
+one line per missing or changed file and exits 1 if there is any. The result is recorded in the
+audit trail. A running server does the same once a day.`,
+  async run(args) {
+    parseOptions(args, {});
+    const ctx = await createContext(loadConfig());
+    try {
+      let progress: ReturnType<typeof progressBar> | null = null;
+      const result = await checkFixity(ctx, (done, total) => {
+        progress ??= progressBar(process.stderr, total, 'checking');
+        progress.update(done);
+      });
+      (progress as ReturnType<typeof progressBar> | null)?.finish();
+      await recordFixity(ctx, result, cliActor());
+      for (const p of result.problems) {
+        process.stdout.write(`${p.problem}: stored file ${p.storedFileId} (${p.sha256})\n`);
+      }
+      process.stdout.write(
+        `Checked ${result.checked} stored file(s): ${result.ok} intact, ${result.problems.length} with problems.\n`,
+      );
+      return result.problems.length > 0 ? 1 : 0;
+    } finally {
+      await ctx.close();
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import type { Tx } from '../../services/ports.ts';
+import { dbOrTx, type Executor } from '../executor.ts';
+
+/** One-time set-up links: stored hashed, valid until used or expired. */
+export class SetupTokensRepo {
+  constructor(private readonly db: Executor) {}
+
+  async insert(
+    t: { tokenHash: string; userId: number; createdAt: string; expiresAt: string },
+    tx?: Tx,
+  ): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .insertInto('setupTokens')
+      .values({ ...t, usedAt: null })
+      .execute();
+  }
+
+  async findUsable(
+    tokenHash: string,
+    now: string,
+    tx?: Tx,
+  ): Promise<{ userId: number } | undefined> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('setupTokens')
+      .select('userId')
+      .where('tokenHash', '=', tokenHash)
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .executeTakeFirst();
+  }
+
+  /** Spends the token; false when it was already spent or expired (a second tab, a replay). */
+  async use(tokenHash: string, now: string, tx?: Tx): Promise<boolean> {
+    const r = await dbOrTx(this.db, tx)
+      .updateTable('setupTokens')
+      .set({ usedAt: now })
+      .where('tokenHash', '=', tokenHash)
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+}

@@ -1,0 +1,331 @@
+import QRCode from 'qrcode';
+import { newTotpSecret, totpUri } from '../../auth/totp.ts';
+import type { AppContext } from '../../context.ts';
+import type { User } from '../../domain/entities.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import {
+  finishSetupWithPasskey,
+  setUpPasswordAndTotp,
+  userForSetupToken,
+} from '../../services/auth/account-setup.ts';
+import { RateLimitedError, SignInError } from '../../services/auth/auth-errors.ts';
+import {
+  authenticationOptions,
+  finishAuthentication,
+  finishRegistration,
+  type PasskeyDeps,
+  registrationOptions,
+} from '../../services/auth/passkeys.ts';
+import { securitySettings } from '../../services/auth/security-settings.ts';
+import { endSession, startSession } from '../../services/auth/sessions.ts';
+import { signInWithPassword } from '../../services/auth/sign-in-with-password.ts';
+import { AccountPage } from '../../views/admin/account-page.tsx';
+import { RecoveryCodesPage, SetupPage } from '../../views/admin/setup-page.tsx';
+import { SignInPage } from '../../views/admin/sign-in-page.tsx';
+import { adminPageContext, clientIp, renderAdmin } from './admin-page.ts';
+import { type AdminContext, type AdminRoute, param } from './route-table.ts';
+import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts';
+
+/** Sign-in, sign-out, set-up links and the user's own passkeys. */
+export function authRoutes(app: AppContext): AdminRoute[] {
+  const passkeyDeps = async (): Promise<PasskeyDeps> => ({
+    repos: app.repos,
+    clock: app.clock,
+    publicUrl: app.config.publicUrl,
+    siteName: (await app.repos.settings.get<{ name?: string }>('site'))?.name ?? 'Dossier',
+  });
+
+  const signedIn = async (c: AdminContext, user: User, method: 'passkey' | 'password') => {
+    const session = await startSession(app, user, method, {
+      ip: clientIp(c),
+      userAgent: c.req.header('User-Agent') ?? null,
+    });
+    writeSessionCookie(c, app.config.publicUrl, session.token);
+  };
+
+  const signInPage = async (
+    c: AdminContext,
+    error?: string,
+    email?: string,
+    status: 200 | 401 | 429 = 200,
+  ) => {
+    const policy = await securitySettings(app.repos);
+    const page = (
+      <SignInPage
+        ctx={await adminPageContext(app, c)}
+        error={error}
+        email={email}
+        passwordAllowed={!policy.requirePasskeys}
+      />
+    );
+    return renderAdmin(c, page, status === 401 ? 403 : status);
+  };
+
+  const setupPage = async (
+    c: AdminContext,
+    token: string,
+    errors?: Record<string, string>,
+    secret?: string,
+  ) => {
+    const user = await userForSetupToken(app, token);
+    if (!user)
+      return renderAdmin(
+        c,
+        <SignInPage
+          ctx={await adminPageContext(app, c)}
+          error="This set-up link has expired or was already used. Ask an admin for a new one."
+          passwordAllowed
+        />,
+        410,
+      );
+    const totpSecret = secret ?? newTotpSecret();
+    const site = (await app.repos.settings.get<{ name?: string }>('site'))?.name ?? 'Dossier';
+    const qr = await QRCode.toString(totpUri(site, user.email, totpSecret), {
+      type: 'svg',
+      margin: 1,
+      width: 200,
+    });
+    const policy = await securitySettings(app.repos);
+    return renderAdmin(
+      c,
+      <SetupPage
+        ctx={await adminPageContext(app, c)}
+        token={token}
+        email={user.email}
+        totpSecret={totpSecret}
+        totpQrSvg={qr}
+        errors={errors}
+        passwordAllowed={!policy.requirePasskeys}
+      />,
+      errors ? 422 : 200,
+    );
+  };
+
+  return [
+    { method: 'GET', path: '/admin/sign-in', action: 'signed-out', handler: (c) => signInPage(c) },
+    {
+      method: 'POST',
+      path: '/admin/sign-in',
+      action: 'signed-out',
+      handler: async (c) => {
+        const form = await c.req.parseBody();
+        const email = String(form.email ?? '');
+        try {
+          const user = await signInWithPassword(app, {
+            email,
+            password: String(form.password ?? ''),
+            code: String(form.code ?? ''),
+            ip: clientIp(c),
+          });
+          await signedIn(c, user, 'password');
+          return c.redirect(safeNext(c.req.query('next')), 303);
+        } catch (error) {
+          if (error instanceof RateLimitedError) {
+            c.header('Retry-After', String(error.retryAfterSeconds));
+            return signInPage(c, error.message, email, 429);
+          }
+          if (error instanceof SignInError) return signInPage(c, error.message, email, 401);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/passkey/authenticate/options',
+      action: 'signed-out',
+      handler: async (c) => c.json(await authenticationOptions(await passkeyDeps())),
+    },
+    {
+      method: 'POST',
+      path: '/admin/passkey/authenticate/verify',
+      action: 'signed-out',
+      handler: async (c) => {
+        const body = await c.req.json().catch(() => null);
+        try {
+          const user = await finishAuthentication(await passkeyDeps(), {
+            challengeId: String(body?.challengeId ?? ''),
+            response: body?.response,
+            ip: clientIp(c),
+          });
+          await signedIn(c, user, 'passkey');
+          return c.json({ ok: true, next: '/admin' });
+        } catch (error) {
+          if (error instanceof RateLimitedError)
+            return c.json({ ok: false, error: error.message }, 429);
+          if (error instanceof SignInError) return c.json({ ok: false, error: error.message }, 401);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/sign-out',
+      action: 'signed-in',
+      handler: async (c) => {
+        const session = c.get('session')!;
+        await endSession(app, session.tokenHash);
+        await app.repos.audit.append({
+          at: app.clock.now().toISOString(),
+          actorUserId: session.user.id,
+          actorLabel: session.user.email,
+          action: 'auth.sign-out',
+          subjectType: 'user',
+          subjectId: String(session.user.id),
+          detail: null,
+          ip: clientIp(c),
+        });
+        clearSessionCookie(c, app.config.publicUrl);
+        return c.redirect('/admin/sign-in', 303);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/admin/setup/:token',
+      action: 'signed-out',
+      handler: (c) => setupPage(c, param(c, 'token')),
+    },
+    {
+      method: 'POST',
+      path: '/admin/setup/:token/password',
+      action: 'signed-out',
+      handler: async (c) => {
+        const token = param(c, 'token');
+        const form = await c.req.parseBody();
+        const totpSecret = String(form.totpSecret ?? '');
+        if ((await securitySettings(app.repos)).requirePasskeys)
+          return c.text('This site requires passkeys.', 403);
+        try {
+          const { recoveryCodes } = await setUpPasswordAndTotp(app, token, {
+            password: String(form.password ?? ''),
+            totpSecret,
+            code: String(form.code ?? ''),
+            ip: clientIp(c),
+          });
+          return renderAdmin(
+            c,
+            <RecoveryCodesPage ctx={await adminPageContext(app, c)} codes={recoveryCodes} />,
+          );
+        } catch (error) {
+          if (error instanceof ValidationError) {
+            return setupPage(
+              c,
+              token,
+              Object.fromEntries(error.issues.map((i) => [i.path, i.message])),
+              totpSecret,
+            );
+          }
+          if (error instanceof SignInError) return c.text(error.message, 410);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/setup/:token/passkey/options',
+      action: 'signed-out',
+      handler: async (c) => {
+        const user = await userForSetupToken(app, param(c, 'token'));
+        if (!user) return c.json({ ok: false, error: 'This set-up link has expired.' }, 410);
+        return c.json(await registrationOptions(await passkeyDeps(), user));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/setup/:token/passkey/verify',
+      action: 'signed-out',
+      handler: async (c) => {
+        const token = param(c, 'token');
+        const user = await userForSetupToken(app, token);
+        if (!user) return c.json({ ok: false, error: 'This set-up link has expired.' }, 410);
+        const body = await c.req.json().catch(() => null);
+        try {
+          await finishRegistration(await passkeyDeps(), user, {
+            challengeId: String(body?.challengeId ?? ''),
+            response: body?.response,
+            name: String(body?.name ?? 'Passkey'),
+            ip: clientIp(c),
+          });
+          await finishSetupWithPasskey(app, token);
+          await signedIn(c, user, 'passkey');
+          return c.json({ ok: true, next: '/admin' });
+        } catch (error) {
+          if (error instanceof SignInError) return c.json({ ok: false, error: error.message }, 400);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: '/admin/account',
+      action: 'signed-in',
+      handler: async (c) => {
+        const user = c.get('session')!.user;
+        const [passkeys, unused] = await Promise.all([
+          app.repos.credentials.passkeysOf(user.id),
+          app.repos.credentials.unusedRecoveryCodes(user.id),
+        ]);
+        return renderAdmin(
+          c,
+          <AccountPage
+            ctx={await adminPageContext(app, c)}
+            passkeys={passkeys}
+            unusedRecoveryCodes={unused}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/account/passkeys/options',
+      action: 'signed-in',
+      handler: async (c) =>
+        c.json(await registrationOptions(await passkeyDeps(), c.get('session')!.user)),
+    },
+    {
+      method: 'POST',
+      path: '/admin/account/passkeys/verify',
+      action: 'signed-in',
+      handler: async (c) => {
+        const body = await c.req.json().catch(() => null);
+        try {
+          await finishRegistration(await passkeyDeps(), c.get('session')!.user, {
+            challengeId: String(body?.challengeId ?? ''),
+            response: body?.response,
+            name: String(body?.name ?? 'Passkey'),
+            ip: clientIp(c),
+          });
+          return c.json({ ok: true, next: '/admin/account' });
+        } catch (error) {
+          if (error instanceof SignInError) return c.json({ ok: false, error: error.message }, 400);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/account/passkeys/:id/delete',
+      action: 'signed-in',
+      handler: async (c) => {
+        const user = c.get('session')!.user;
+        if (await app.repos.credentials.removePasskey(user.id, Number(param(c, 'id')))) {
+          await app.repos.audit.append({
+            at: app.clock.now().toISOString(),
+            actorUserId: user.id,
+            actorLabel: user.email,
+            action: 'auth.passkey.remove',
+            subjectType: 'user',
+            subjectId: String(user.id),
+            detail: { passkeyId: Number(param(c, 'id')) },
+            ip: clientIp(c),
+          });
+        }
+        return c.redirect('/admin/account', 303);
+      },
+    },
+  ];
+}
+
+/** Only a path inside the back office: never an open redirect to another site. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/admin(\/[A-Za-z0-9/_.-]*)?$/.test(next) ? next : '/admin';
+}

@@ -1,0 +1,63 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { newToken, safeEqual } from '../../../auth/secret-tokens.ts';
+import type { AdminEnv } from '../admin-env.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const PRE_SESSION_COOKIE = 'dossier_csrf';
+
+/**
+ * Every state-changing request must come from this site's own pages: its Origin (or Referer)
+ * must be PUBLIC_URL's origin, and it must carry the CSRF token — the session's, or before sign-in
+ * a double-submit cookie's. SameSite=Strict cookies are a third, independent barrier.
+ */
+export function csrfProtection(publicUrl: string): MiddlewareHandler<AdminEnv> {
+  const origin = new URL(publicUrl).origin;
+  return async (c, next) => {
+    if (SAFE.has(c.req.method)) return next();
+    const from = c.req.header('Origin') ?? refererOrigin(c.req.header('Referer'));
+    if (from !== origin) return c.text('This request did not come from this site.', 403);
+    const sent = c.req.header('X-CSRF-Token') ?? (await formToken(c.req.raw.clone()));
+    const session = c.get('session');
+    const expected = session ? session.csrfToken : getCookie(c, PRE_SESSION_COOKIE);
+    if (!sent || !expected || !safeEqual(sent, expected)) {
+      return c.text('This form has expired. Go back, reload the page and try again.', 403);
+    }
+    return next();
+  };
+}
+
+/** The token a signed-out form (sign-in, set-up) carries, set as a cookie when the form is shown. */
+export function preSessionToken(c: Parameters<MiddlewareHandler>[0], publicUrl: string): string {
+  const existing = getCookie(c, PRE_SESSION_COOKIE);
+  if (existing && existing.length >= 32) return existing;
+  const token = newToken();
+  setCookie(c, PRE_SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: publicUrl.startsWith('https:'),
+    path: '/admin',
+  });
+  return token;
+}
+
+async function formToken(req: Request): Promise<string | undefined> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
+    return undefined;
+  try {
+    const value = (await req.formData()).get('_csrf');
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,250 @@
+import { type Context, Hono } from 'hono';
+import type { AppContext } from '../../context.ts';
+import {
+  loadHome,
+  loadPersonPage,
+  loadPlacePage,
+  loadSectionPage,
+  loadTopicPage,
+  loadYearPage,
+  placesWithPublicWork,
+} from '../../services/reading/listings.ts';
+import { parsePage } from '../../services/reading/paging.ts';
+import { loadPublicationPage, preferredName } from '../../services/reading/publication-page.ts';
+import { workFromPublicationView } from '../../services/scholarly/load-works.ts';
+import { loadScholarlyContext } from '../../services/scholarly/scholarly-context.ts';
+import { searchArchive } from '../../services/search-archive.ts';
+import { FeedLinks } from '../../views/components/feed-links.tsx';
+import { localizedText } from '../../views/components/localized.tsx';
+import { publicationScholarly } from '../../views/components/publication-scholarly.tsx';
+import { ErrorPage } from '../../views/pages/error-page.tsx';
+import { GonePage } from '../../views/pages/gone-page.tsx';
+import { HomePage } from '../../views/pages/home-page.tsx';
+import { IndexPage } from '../../views/pages/index-page.tsx';
+import { ListingPage } from '../../views/pages/listing-page.tsx';
+import { PersonPage } from '../../views/pages/person-page.tsx';
+import { PlacePage } from '../../views/pages/place-page.tsx';
+import { PublicationPage } from '../../views/pages/publication-page.tsx';
+import { SearchPage } from '../../views/pages/search-page.tsx';
+import { pageContext } from './page-context.ts';
+import { renderPage } from './render.ts';
+import { searchRequestFrom } from './search-params.ts';
+
+/**
+ * The public reading site. The same routes serve English at / and Korean at /ko/; the page
+ * context reads the language from the path. Handlers stay thin: parse, load, render.
+ */
+export function publicRoutes(app: AppContext, prefix: '' | '/ko'): Hono {
+  const site = new Hono();
+  const now = () => app.clock.now();
+  const notFound = async (c: Context) =>
+    renderPage(c, <ErrorPage ctx={await pageContext(app, c)} status={404} />, 404);
+
+  site.get(`${prefix}/`, async (c) => {
+    const ctx = await pageContext(app, c);
+    return renderPage(c, <HomePage ctx={ctx} home={await loadHome(app.repos, now())} />);
+  });
+
+  site.get(`${prefix}/search`, async (c) => {
+    const params = new URL(c.req.url).searchParams;
+    const request = searchRequestFrom(params);
+    const hasQuery =
+      request.q.trim() !== '' ||
+      Object.values(request.filters ?? {}).some((v) => v !== null && v !== undefined);
+    const result = hasQuery ? await searchArchive(app, { ...request, now: now() }) : null;
+    return renderPage(
+      c,
+      <SearchPage ctx={await pageContext(app, c)} result={result} params={params} />,
+    );
+  });
+
+  site.get(`${prefix}/people/`, async (c) => {
+    const ctx = await pageContext(app, c);
+    const people = await app.repos.people.list();
+    const counts = await Promise.all(
+      people.map((p) => app.repos.catalog.count({ personId: p.id }, now())),
+    );
+    const items = people
+      .map((p, i) => ({ p, n: counts[i] ?? 0 }))
+      .filter((x) => x.n > 0)
+      .map(({ p, n }) => ({ label: p.name, path: `/people/${p.slug}/`, note: `(${n})` }));
+    return renderPage(c, <IndexPage ctx={ctx} title={ctx.t('people.title')} items={items} />);
+  });
+
+  site.get(`${prefix}/people/:slug/`, async (c) => {
+    const page = parsePage(c.req.query('page'));
+    const view = page && (await loadPersonPage(app.repos, c.req.param('slug'), page, now()));
+    if (!view) return notFound(c);
+    const ctx = await pageContext(app, c);
+    const feeds = (
+      <FeedLinks ctx={ctx} folder={`/people/${view.person.slug}/`} name={view.person.name} />
+    );
+    return renderPage(c, <PersonPage ctx={ctx} {...view} head={feeds} />);
+  });
+
+  site.get(`${prefix}/topics/`, async (c) => {
+    const ctx = await pageContext(app, c);
+    const topics = await app.repos.topics.list();
+    const counts = await Promise.all(
+      topics.map((t) => app.repos.catalog.count({ topicId: t.id }, now())),
+    );
+    const items = topics
+      .map((t, i) => ({ t, n: counts[i] ?? 0 }))
+      .filter((x) => x.n > 0)
+      .map(({ t, n }) => ({
+        label: localizedText(ctx.locale, t.name, t.nameKo),
+        lang: ctx.locale === 'ko' && !t.nameKo ? 'en' : undefined,
+        path: `/topics/${t.slug}/`,
+        note: `(${n})`,
+      }));
+    return renderPage(c, <IndexPage ctx={ctx} title={ctx.t('topics.title')} items={items} />);
+  });
+
+  site.get(`${prefix}/topics/:slug/`, async (c) => {
+    const page = parsePage(c.req.query('page'));
+    const view = page && (await loadTopicPage(app.repos, c.req.param('slug'), page, now()));
+    if (!view) return notFound(c);
+    const ctx = await pageContext(app, c);
+    const title = localizedText(ctx.locale, view.topic.name, view.topic.nameKo);
+    return renderPage(
+      c,
+      <ListingPage
+        ctx={ctx}
+        title={title}
+        titleLang={ctx.locale === 'ko' && !view.topic.nameKo ? 'en' : undefined}
+        trail={[{ label: ctx.t('site.topics'), path: '/topics/' }, { label: title }]}
+        basePath={`/topics/${view.topic.slug}/`}
+        listing={view.listing}
+        head={<FeedLinks ctx={ctx} folder={`/topics/${view.topic.slug}/`} name={title} />}
+      />,
+    );
+  });
+
+  site.get(`${prefix}/places/`, async (c) => {
+    const ctx = await pageContext(app, c);
+    const places = await placesWithPublicWork(app.repos, await app.repos.places.list(), now());
+    const items = places.map((p) => {
+      const hangul = p.names.find((n) => n.scheme === 'hangul')?.name;
+      return {
+        label: ctx.locale === 'ko' && hangul ? hangul : preferredName(p.names),
+        path: `/places/${p.slug}/`,
+        note: hangul && ctx.locale === 'en' ? hangul : undefined,
+      };
+    });
+    return renderPage(c, <IndexPage ctx={ctx} title={ctx.t('places.title')} items={items} />);
+  });
+
+  site.get(`${prefix}/places/:slug/`, async (c) => {
+    const page = parsePage(c.req.query('page'));
+    const view = page && (await loadPlacePage(app.repos, c.req.param('slug'), page, now()));
+    if (!view) return notFound(c);
+    const ctx = await pageContext(app, c);
+    const feeds = (
+      <FeedLinks
+        ctx={ctx}
+        folder={`/places/${view.place.slug}/`}
+        name={preferredName(view.place.names)}
+      />
+    );
+    return renderPage(c, <PlacePage ctx={ctx} view={view} head={feeds} />);
+  });
+
+  site.get(`${prefix}/years/`, async (c) => {
+    const ctx = await pageContext(app, c);
+    const years = await app.repos.catalog.years(now());
+    const items = years.map((y) => ({
+      label: String(y.year),
+      path: `/years/${y.year}/`,
+      note: `(${y.count})`,
+    }));
+    return renderPage(c, <IndexPage ctx={ctx} title={ctx.t('years.title')} items={items} />);
+  });
+
+  site.get(`${prefix}/years/:year{[0-9]{4}}/`, async (c) => {
+    const page = parsePage(c.req.query('page'));
+    const year = Number(c.req.param('year'));
+    const view = page && (await loadYearPage(app.repos, year, page, now()));
+    if (!view) return notFound(c);
+    const ctx = await pageContext(app, c);
+    const title = ctx.t('year.title', { year });
+    return renderPage(
+      c,
+      <ListingPage
+        ctx={ctx}
+        title={title}
+        trail={[{ label: ctx.t('site.years'), path: '/years/' }, { label: String(year) }]}
+        basePath={`/years/${year}/`}
+        listing={view.listing}
+      />,
+    );
+  });
+
+  site.get(`${prefix}/:section/`, async (c) => {
+    const page = parsePage(c.req.query('page'));
+    const view = page && (await loadSectionPage(app.repos, c.req.param('section'), page, now()));
+    if (!view) return notFound(c);
+    const ctx = await pageContext(app, c);
+    const { section } = view;
+    const title = localizedText(ctx.locale, section.title, section.titleKo);
+    const disclaimer =
+      ctx.locale === 'ko' ? (section.disclaimerKo ?? section.disclaimer) : section.disclaimer;
+    return renderPage(
+      c,
+      <ListingPage
+        ctx={ctx}
+        title={title}
+        titleLang={ctx.locale === 'ko' && !section.titleKo ? 'en' : undefined}
+        trail={[{ label: title }]}
+        basePath={`/${section.slug}/`}
+        listing={view.listing}
+        head={<FeedLinks ctx={ctx} folder={`/${section.slug}/`} name={title} />}
+        disclaimer={disclaimer}
+        intro={
+          section.description ? (
+            <p class="section-description">
+              {localizedText(ctx.locale, section.description, section.descriptionKo)}
+            </p>
+          ) : undefined
+        }
+      />,
+    );
+  });
+
+  site.get(`${prefix}/:section/:slug/`, async (c) => {
+    const lookup = await loadPublicationPage(
+      app.repos,
+      c.req.param('section'),
+      c.req.param('slug'),
+      now(),
+    );
+    if (lookup.kind === 'missing') return notFound(c);
+    const ctx = await pageContext(app, c);
+    if (lookup.kind === 'gone') {
+      return renderPage(
+        c,
+        <GonePage
+          ctx={ctx}
+          entry={lookup.entry}
+          reason={lookup.reason}
+          withdrawnAt={lookup.withdrawnAt}
+        />,
+        410,
+      );
+    }
+    c.header('Last-Modified', new Date(lookup.view.updatedAt).toUTCString());
+    const work = workFromPublicationView(
+      await loadScholarlyContext(app.repos, app.config.publicUrl),
+      lookup.view,
+    );
+    return renderPage(
+      c,
+      <PublicationPage
+        ctx={ctx}
+        pub={lookup.view}
+        {...publicationScholarly(ctx, work, lookup.view)}
+      />,
+    );
+  });
+
+  return site;
+}

@@ -1,0 +1,17 @@
+import type { Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+
+/**
+ * Sends a rendered page. Anonymous pages may be cached, but must revalidate: an edit or a
+ * withdrawal shows at once, and the ETag keeps revalidation cheap.
+ */
+export async function renderPage(
+  c: Context,
+  page: JSX.Element,
+  status: 200 | 404 | 410 | 500 = 200,
+) {
+  const html = `<!DOCTYPE html>${await page.toString()}`;
+  c.header('Cache-Control', status === 500 ? 'no-store' : 'public, max-age=0, must-revalidate');
+  c.header('Vary', 'Accept-Encoding');
+  return c.html(html, status);
+}

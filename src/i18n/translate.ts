@@ -1,0 +1,41 @@
+import type { Locale } from './locales.ts';
+import { en, type MessageKey } from './messages.en.ts';
+import { ko } from './messages.ko.ts';
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, ko };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A translator for one locale; `{name}` placeholders take their values from `params`. */
+export function translator(locale: Locale): Translate {
+  const catalog = CATALOGS[locale];
+  return (key, params) =>
+    catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? String(params[name]) : whole,
+    );
+}
+
+const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  // "Jul 25, 2016", as the archive's readers know it from the seed site.
+  en: new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }),
+  ko: new Intl.DateTimeFormat('ko-KR', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }),
+};
+
+/** A date in the reader's interface language. Stored instants are UTC; so is the shown day. */
+export function formatDate(iso: string, locale: Locale): string {
+  return DATE_FORMATS[locale].format(new Date(iso));
+}
+
+export function formatNumber(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(n);
+}

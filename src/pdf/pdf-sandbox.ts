@@ -1,0 +1,395 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { UnreadablePdfError, type UnreadablePdfReason } from '../domain/errors.ts';
+import { formatBytes } from '../files/local-file-store.ts';
+import type { PdfExtraction, PdfTools, StrippedPdf } from '../services/pdf-ports.ts';
+import { limitedCommand } from './limited-command.ts';
+import type { WorkerReady, WorkerReply, WorkerRequest } from './pdf-worker-protocol.ts';
+
+export interface PdfSandboxOptions {
+  /** Child processes working at once; defaults to the number of cores. */
+  workers?: number;
+  /** The operating-system memory limit of each child (writable memory, in bytes). */
+  memoryBytes?: number;
+  /** Wall-clock time one file may take before its child is killed. */
+  timeoutMs?: number;
+  /** The most text one PDF may yield; more is refused rather than sent to the database. */
+  maxTextChars?: number;
+  /** An idle child exits after this long, giving its memory back. */
+  idleMs?: number;
+  /** A child is replaced after this many files, so that no heap grows for ever. */
+  recycleAfter?: number;
+}
+
+export const DEFAULT_PDF_LIMITS = {
+  memoryBytes: 1024 * 1024 * 1024,
+  timeoutMs: 120_000,
+  maxTextChars: 20_000_000,
+};
+
+const ENTRY = fileURLToPath(new URL('./pdf-worker-entry.js', import.meta.url));
+const STARTUP_MS = 60_000;
+
+type Request = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+interface Task {
+  request: Request;
+  resolve(reply: WorkerReply & { ok: true }): void;
+  reject(error: unknown): void;
+}
+
+interface Slot {
+  child: ChildProcess | null;
+  ready: Promise<ChildProcess> | null;
+  busy: boolean;
+  served: number;
+  stderr: string;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * Reads untrusted PDFs in a pool of child processes, one file per child at a time. Each child
+ * runs under an operating-system memory limit and each file under a wall-clock limit; a child
+ * that breaks either is killed and replaced, and the file's promise rejects with an
+ * UnreadablePdfError whose message an editor can read. The parent never parses a PDF itself, so
+ * no file can take the server down with it.
+ */
+export class PdfSandbox implements PdfTools {
+  readonly workers: number;
+  readonly memoryBytes: number;
+  readonly timeoutMs: number;
+  readonly maxTextChars: number;
+  private readonly idleMs: number;
+  private readonly recycleAfter: number;
+  private readonly slots: Slot[];
+  private readonly queue: Task[] = [];
+  private nextId = 0;
+  private closed = false;
+  private limitedByOs: boolean | null = null;
+  /** The largest resident size any child reached, for benchmarks and capacity planning. */
+  peakChildRssBytes = 0;
+  spawned = 0;
+
+  constructor(options: PdfSandboxOptions = {}) {
+    this.workers = Math.max(1, options.workers ?? availableParallelism());
+    this.memoryBytes = options.memoryBytes ?? DEFAULT_PDF_LIMITS.memoryBytes;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_PDF_LIMITS.timeoutMs;
+    this.maxTextChars = options.maxTextChars ?? DEFAULT_PDF_LIMITS.maxTextChars;
+    this.idleMs = options.idleMs ?? 30_000;
+    this.recycleAfter = options.recycleAfter ?? 200;
+    this.slots = Array.from({ length: this.workers }, () => ({
+      child: null,
+      ready: null,
+      busy: false,
+      served: 0,
+      stderr: '',
+      idleTimer: null,
+    }));
+  }
+
+  /** The process ids of the live children (the wrapper's pid is the child's: prlimit execs). */
+  childPids(): number[] {
+    return this.slots.flatMap((s) => (s.child?.pid ? [s.child.pid] : []));
+  }
+
+  /** Whether the children run under prlimit (false where util-linux is missing). */
+  get osMemoryLimit(): boolean | null {
+    return this.limitedByOs;
+  }
+
+  async extract(
+    bytes: Uint8Array,
+    options: { thumbnailWidth?: number | null } = {},
+  ): Promise<PdfExtraction> {
+    const reply = await this.run({
+      op: 'extract',
+      bytes,
+      thumbnailWidth: options.thumbnailWidth === undefined ? 320 : options.thumbnailWidth,
+      maxTextChars: this.maxTextChars,
+    });
+    if (reply.op !== 'extract') throw new Error('The PDF sandbox answered the wrong request');
+    return reply.result;
+  }
+
+  async stripMetadata(
+    bytes: Uint8Array,
+    options: { keepTitle?: boolean } = {},
+  ): Promise<StrippedPdf> {
+    const reply = await this.run({
+      op: 'strip-metadata',
+      bytes,
+      keepTitle: options.keepTitle ?? true,
+    });
+    if (reply.op !== 'strip-metadata')
+      throw new Error('The PDF sandbox answered the wrong request');
+    return reply.result;
+  }
+
+  /** Kills every child and refuses further work. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) {
+      task.reject(new Error('The PDF sandbox was closed'));
+    }
+    await Promise.all(this.slots.map((slot) => this.retire(slot, 'SIGKILL')));
+  }
+
+  private run(request: Request): Promise<WorkerReply & { ok: true }> {
+    if (this.closed) return Promise.reject(new Error('The PDF sandbox is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      const task = this.queue.shift()!;
+      void this.dispatch(slot, task);
+    }
+  }
+
+  private async dispatch(slot: Slot, task: Task): Promise<void> {
+    slot.busy = true;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    try {
+      let outcome = await this.attempt(slot, task.request);
+      // The memory limit is per process, and V8 keeps what it once took; a file that ran out
+      // of memory in a child that had read others first gets one more try in a fresh child, so
+      // that its outcome does not depend on what came before it.
+      if (!outcome.fresh && isMemoryFailure(outcome.result)) {
+        await this.retire(slot, 'SIGKILL');
+        outcome = await this.attempt(slot, task.request);
+      }
+      const reply = outcome.result;
+      if (reply instanceof Error) throw reply;
+      slot.served++;
+      this.peakChildRssBytes = Math.max(this.peakChildRssBytes, reply.maxRssBytes);
+      // A child still holding much memory after a big file is replaced by a fresh one, which
+      // starts small; one that gave it back is kept, since starting a child costs a second.
+      if (slot.served >= this.recycleAfter || reply.rssBytes > this.memoryBytes * 0.75) {
+        void this.retire(slot, 'SIGTERM');
+      }
+      if (reply.ok) task.resolve(reply);
+      else {
+        task.reject(
+          new UnreadablePdfError(this.sentence(reply.reason, reply.detail), reply.reason),
+        );
+      }
+    } catch (error) {
+      task.reject(error);
+    } finally {
+      slot.busy = false;
+      if (this.queue.length > 0) this.pump();
+      else this.idle(slot);
+    }
+  }
+
+  /** One exchange with the slot's child, starting one if needed; failures come back as values. */
+  private async attempt(
+    slot: Slot,
+    request: Request,
+  ): Promise<{ fresh: boolean; result: WorkerReply | Error }> {
+    const child = await this.ensureChild(slot);
+    const fresh = slot.served === 0;
+    holdOpen(child, true);
+    try {
+      return { fresh, result: await this.exchange(slot, child, request) };
+    } catch (error) {
+      return { fresh, result: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }
+
+  private idle(slot: Slot): void {
+    if (!slot.child) return;
+    // An idle child must not keep a command-line process alive, nor its memory for long.
+    holdOpen(slot.child, false);
+    slot.idleTimer = setTimeout(() => void this.retire(slot, 'SIGTERM'), this.idleMs);
+    slot.idleTimer.unref();
+  }
+
+  private ensureChild(slot: Slot): Promise<ChildProcess> {
+    if (slot.child && slot.ready) return slot.ready;
+    const heapMb = Math.max(64, Math.floor((this.memoryBytes * 0.75) / (1024 * 1024)));
+    const { command, args, limited } = limitedCommand(
+      [process.execPath, `--max-old-space-size=${heapMb}`, ENTRY],
+      this.memoryBytes,
+    );
+    if (this.limitedByOs === null && !limited) {
+      console.warn(
+        'dossier: prlimit (util-linux) was not found; PDF sandboxes are limited only by the V8 heap size.',
+      );
+    }
+    this.limitedByOs = limited;
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    this.spawned++;
+    slot.child = child;
+    slot.served = 0;
+    slot.stderr = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      slot.stderr = (slot.stderr + chunk).slice(-4000);
+    });
+    child.on('exit', () => {
+      if (slot.child === child) {
+        slot.child = null;
+        slot.ready = null;
+      }
+    });
+    slot.ready = new Promise<ChildProcess>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        child.kill('SIGKILL');
+        reject(new Error(`The PDF sandbox did not start within ${STARTUP_MS / 1000} s`));
+      }, STARTUP_MS);
+      const onMessage = (message: WorkerReady) => {
+        if (!message?.ready) return;
+        cleanup();
+        resolve(child);
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        cleanup();
+        reject(
+          new Error(
+            `The PDF sandbox could not start (exit ${code ?? signal}): ${slot.stderr.trim().slice(-500)}`,
+          ),
+        );
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        child.off('error', onError);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.once('error', onError);
+    });
+    // The first failure to start must not linger as an unhandled rejection elsewhere.
+    slot.ready.catch(() => {
+      if (slot.child === child) {
+        slot.child = null;
+        slot.ready = null;
+      }
+    });
+    return slot.ready;
+  }
+
+  private exchange(slot: Slot, child: ChildProcess, request: Request): Promise<WorkerReply> {
+    const id = ++this.nextId;
+    slot.stderr = '';
+    return new Promise<WorkerReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        slot.child = null;
+        slot.ready = null;
+        child.kill('SIGKILL');
+        reject(new UnreadablePdfError(this.sentence('timeout', ''), 'timeout'));
+      }, this.timeoutMs);
+      const onMessage = (message: WorkerReply) => {
+        if (message?.id !== id) return;
+        cleanup();
+        resolve(message);
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        cleanup();
+        const reason = crashReason(signal, slot.stderr);
+        const detail = signal ? `signal ${signal}` : `exit code ${code}`;
+        reject(new UnreadablePdfError(this.sentence(reason, detail), reason));
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ ...request, id } as WorkerRequest, (error) => {
+        if (error) {
+          cleanup();
+          child.kill('SIGKILL');
+          reject(error);
+        }
+      });
+    });
+  }
+
+  private async retire(slot: Slot, signal: NodeJS.Signals): Promise<void> {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    const child = slot.child;
+    slot.child = null;
+    slot.ready = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // An idle child is unreferenced; waiting for its exit must keep the process alive.
+    holdOpen(child, true);
+    child.kill(signal);
+    await exited;
+  }
+
+  /** One sentence an editor can act on, for each way reading can fail. */
+  private sentence(reason: UnreadablePdfReason, detail: string): string {
+    const limit = formatBytes(this.memoryBytes);
+    switch (reason) {
+      case 'encrypted':
+        return 'The PDF is protected by a password, so its text cannot be read; upload a copy without the password.';
+      case 'malformed':
+        return `The file is damaged or is not a valid PDF, so it could not be read (${detail}).`;
+      case 'memory':
+        return `Reading the PDF needed more than its memory limit of ${limit} and was stopped; the file may be a decompression bomb or unusually complex (${detail}).`;
+      case 'timeout':
+        return `Reading the PDF took longer than its limit of ${Math.round(this.timeoutMs / 1000)} seconds and was stopped.`;
+      case 'too-much-text':
+        return `${detail}, more than the archive accepts for one file.`;
+      case 'crashed':
+        return `The PDF reader stopped unexpectedly (${detail}); trying again may work.`;
+    }
+  }
+}
+
+/**
+ * Why a child died without answering. Under the memory limit an allocation fails: V8 aborts
+ * with "out of memory", or native code dies of the signal that a failed allocation leads to.
+ */
+function crashReason(signal: NodeJS.Signals | null, stderr: string): UnreadablePdfReason {
+  if (/out of memory|allocation failed|cannot allocate memory|bad_alloc/i.test(stderr)) {
+    return 'memory';
+  }
+  if (signal === 'SIGABRT' || signal === 'SIGSEGV' || signal === 'SIGBUS' || signal === 'SIGTRAP') {
+    return 'memory';
+  }
+  return 'crashed';
+}
+
+function isMemoryFailure(result: WorkerReply | Error): boolean {
+  if (result instanceof UnreadablePdfError) return result.reason === 'memory';
+  return !(result instanceof Error) && !result.ok && result.reason === 'memory';
+}
+
+/** Refs or unrefs everything of a child that keeps the event loop alive. */
+function holdOpen(child: ChildProcess, hold: boolean): void {
+  const handles = [child, child.channel, child.stderr] as Array<
+    { ref?: () => void; unref?: () => void } | null | undefined
+  >;
+  for (const h of handles) {
+    if (hold) h?.ref?.();
+    else h?.unref?.();
+  }
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../db/connect.ts';
+import type { Clock } from '../services/ports.ts';
+import { Fts5Index } from './fts5-index.ts';
+import { GazetteerCache } from './gazetteer-cache.ts';
+import { SearchIndexer } from './indexer.ts';
+import { PostgresIndex } from './postgres-index.ts';
+import type { SearchIndex } from './search-index.ts';
+import { IndexSources } from './sources.ts';
+
+/** The search engine's parts, built once per context: the index for the database in use. */
+export interface SearchEngine {
+  index: SearchIndex;
+  indexer: SearchIndexer;
+  gazetteers: GazetteerCache;
+  sources: IndexSources;
+}
+
+export function createSearchEngine(db: Db, clock: Clock): SearchEngine {
+  const index = db.dialect === 'sqlite' ? new Fts5Index(db.kysely) : new PostgresIndex(db.kysely);
+  const sources = new IndexSources(db.kysely);
+  const gazetteers = new GazetteerCache(sources);
+  return {
+    index,
+    sources,
+    gazetteers,
+    indexer: new SearchIndexer(index, sources, gazetteers, clock),
+  };
+}

@@ -1,0 +1,281 @@
+import { sql } from 'kysely';
+import { dbOrTx, type Executor } from '../db/executor.ts';
+import type { Tx } from '../services/ports.ts';
+import type { AnalyzedText, IndexedDocument, IndexedPage } from './document.ts';
+import { DOC_COLUMNS, PAGE_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
+import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
+import type { MatchExpr } from './query-plan.ts';
+import {
+  type FacetCounts,
+  type IndexQuery,
+  PAGE_KEY_STRIDE,
+  type PageMatches,
+  type RankedHit,
+  type SearchIndex,
+  type SortOrder,
+} from './search-index.ts';
+import { publicResults } from './sql-constraints.ts';
+
+/**
+ * bm25 weights of search_fts's columns, in order: title, meta (subtitle, summary), names
+ * (people, topics, places), body, notes, pdf, alt (joined compounds), plc (places), stems of
+ * the upper three fields, stems of the lower three. An exact word counts more than its stem.
+ */
+const DOC_WEIGHTS = [10, 4, 4, 2, 1, 1, 3, 3, 3, 0.7];
+const PAGE_WEIGHTS = [2, 1.5, 1.5, 1];
+/** Past this many ranked rows, checking them one list at a time costs more than a join. */
+const RANK_FIRST_MAX = 5000;
+
+/** The SQLite adapter: contentless FTS5 tables fed with the analyzer's tokens. */
+export class Fts5Index implements SearchIndex {
+  readonly backend = 'sqlite-fts5' as const;
+  private readonly tables: IndexTables;
+
+  constructor(private readonly db: Executor) {
+    this.tables = new IndexTables(db);
+  }
+
+  async writeDocument(doc: IndexedDocument, at: string, tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    await this.deleteDocument(doc.publicationId, tx);
+    const f = doc.fields;
+    const placeTokens = [
+      ...doc.linkedPlaceIds,
+      ...Object.values(f).flatMap((t) => t.places.flatMap((m) => m.placeIds)),
+    ].map(placeToken);
+    await sql`insert into search_fts
+      (rowid, title, meta, names, body, notes, pdf, alt, plc, stems_hi, stems_lo)
+      values (${doc.publicationId}, ${words(f.title)}, ${words(f.meta)}, ${words(f.names)},
+        ${words(f.body)}, ${words(f.notes)}, ${words(f.pdf)},
+        ${Object.values(f)
+          .flatMap((t) => t.alts.map((a) => a.text))
+          .join(' ')},
+        ${placeTokens.join(' ')},
+        ${stems(f.title, f.meta, f.names)}, ${stems(f.body, f.notes, f.pdf)})`.execute(db);
+    await db
+      .insertInto('searchDocs')
+      .values({ publicationId: doc.publicationId, contentHash: doc.hash, indexedAt: at })
+      .execute();
+    await this.tables.writeFacets(doc, tx);
+  }
+
+  async deleteDocument(publicationId: number, tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    await sql`delete from search_fts where rowid = ${publicationId}`.execute(db);
+    await this.tables.deleteDocument(publicationId, tx);
+  }
+
+  async writePages(storedFileId: number, pages: readonly IndexedPage[], tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    const old = await this.tables.pageIds(storedFileId, tx);
+    for (let i = 0; i < old.length; i += 200) {
+      await sql`delete from search_pages_fts where rowid in (${sql.join(old.slice(i, i + 200))})`.execute(
+        db,
+      );
+    }
+    await this.tables.deletePages(storedFileId, tx);
+    // Many pages per statement: a 300-page book is two inserts, not six hundred.
+    for (let i = 0; i < pages.length; i += 50) {
+      const batch = pages.slice(i, i + 50);
+      const rows = batch.map((page) => {
+        const t = page.text;
+        return sql`(${this.tables.pageRow(page).id}, ${words(t)}, ${t.alts.map((a) => a.text).join(' ')},
+          ${t.places.flatMap((m) => m.placeIds.map(placeToken)).join(' ')}, ${stems(t)})`;
+      });
+      await sql`insert into search_pages_fts (rowid, text, alt, plc, stems)
+        values ${sql.join(rows)}`.execute(db);
+      await db
+        .insertInto('searchPages')
+        .values(batch.map((page) => this.tables.pageRow(page)))
+        .execute();
+    }
+  }
+
+  addTerms(terms: Iterable<string>, tx?: Tx): Promise<void> {
+    return this.tables.addTerms(terms, tx);
+  }
+
+  async clear(tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    await sql`delete from search_fts`.execute(db);
+    await sql`delete from search_pages_fts`.execute(db);
+    await this.tables.clear(tx);
+  }
+
+  /** The visible publications a query matches, with their score (null match: all of them). */
+  private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>) {
+    const where = publicResults(q.constraints, q.now);
+    if (!q.match) {
+      return sql`select ${columns} from publications
+        join search_docs on search_docs.publication_id = publications.id where ${where}`;
+    }
+    // Materialized and CROSS JOINed (SQLite's way to fix the join order), so that the full-text
+    // match runs once and drives the join; left to itself, SQLite may walk every public
+    // publication and re-run the match for each one.
+    return sql`with h as materialized (
+        select rowid as id, -bm25(search_fts, ${sql.join(DOC_WEIGHTS.map((w) => sql.lit(w)))}) as score
+        from search_fts where search_fts match ${toFts5(q.match, DOC_COLUMNS)}
+      ) select ${columns} from h cross join publications
+      where publications.id = h.id and ${where}`;
+  }
+
+  async search(
+    q: IndexQuery,
+    sort: SortOrder,
+    page: { limit: number; offset: number },
+    knownTotal?: number,
+  ): Promise<{ total: number; hits: RankedHit[] }> {
+    if (q.match && sort === 'relevance' && q.constraints.length === 0) {
+      const hits = await this.rankFirst(q, page);
+      if (hits) return { total: knownTotal ?? (await this.count(q)), hits };
+    }
+    const score = q.match ? sql`h.score` : sql`0`;
+    const order =
+      sort === 'relevance' && q.match
+        ? sql`score desc, publications.published_at desc, publications.id desc`
+        : sort === 'oldest'
+          ? sql`publications.published_at asc, publications.id asc`
+          : sql`publications.published_at desc, publications.id desc`;
+    const columns = sql`publications.id as id, ${score} as score, count(*) over () as total`;
+    const { rows } = await sql<{ id: number; score: number; total: number }>`
+      ${this.hitsSql(q, columns)} order by ${order} limit ${page.limit} offset ${page.offset}`.execute(
+      this.db,
+    );
+    const total = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await this.count(q) : 0;
+    return { total, hits: rows.map((r) => ({ publicationId: r.id, score: Number(r.score) })) };
+  }
+
+  /**
+   * The best-ranked visible hits without joining every match: FTS5 ranks with a bounded sort
+   * (the floor's own work), then only the top rows are checked against the visibility rule,
+   * widening the window in the rare case that too many of them are not visible yet.
+   */
+  private async rankFirst(
+    q: IndexQuery,
+    page: { limit: number; offset: number },
+  ): Promise<RankedHit[] | null> {
+    const needed = page.offset + page.limit;
+    const expr = toFts5(q.match!, DOC_COLUMNS);
+    const where = publicResults(q.constraints, q.now);
+    for (let window = needed + 20; window <= RANK_FIRST_MAX; window *= 4) {
+      const { rows } = await sql<{ id: number; score: number }>`
+        select rowid as id, -bm25(search_fts, ${sql.join(DOC_WEIGHTS.map((w) => sql.lit(w)))}) as score
+        from search_fts where search_fts match ${expr}
+        order by score desc, rowid desc limit ${window}`.execute(this.db);
+      if (rows.length === 0) return [];
+      const visible = await sql<{ id: number }>`select publications.id as id from publications
+        where publications.id in (${sql.join(rows.map((r) => r.id))}) and ${where}`.execute(
+        this.db,
+      );
+      const ok = new Set(visible.rows.map((r) => r.id));
+      const ranked = rows.filter((r) => ok.has(r.id));
+      if (ranked.length >= needed || rows.length < window) {
+        return ranked
+          .slice(page.offset, needed)
+          .map((r) => ({ publicationId: r.id, score: Number(r.score) }));
+      }
+    }
+    return null; // deep pages or mostly hidden matches: the joined query does better
+  }
+
+  async count(q: IndexQuery): Promise<number> {
+    const where = publicResults(q.constraints, q.now);
+    const query = q.match
+      ? sql<{ n: number }>`select count(*) as n from search_fts cross join publications
+          where search_fts match ${toFts5(q.match, DOC_COLUMNS)}
+          and publications.id = search_fts.rowid and ${where}`
+      : sql<{ n: number }>`select count(*) as n from (${this.hitsSql(q, sql`publications.id`)}) c`;
+    const { rows } = await query.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async facets(q: IndexQuery): Promise<FacetCounts> {
+    const columns = sql`publications.id as id, publications.type as type,
+      publications.section_id as section_id, publications.language as language,
+      substr(publications.published_at, 1, 4) as year`;
+    // Facets need no ranking: matching without bm25 is several times cheaper.
+    const where = publicResults(q.constraints, q.now);
+    const hits = q.match
+      ? sql`with m as materialized (
+            select rowid as id from search_fts where search_fts match ${toFts5(q.match, DOC_COLUMNS)}
+          ) select ${columns} from m cross join publications
+          where publications.id = m.id and ${where}`
+      : this.hitsSql(q, columns);
+    const { rows } = await facetSql(hits).execute(this.db);
+    return toFacetCounts(rows);
+  }
+
+  async pageMatches(
+    match: MatchExpr,
+    storedFileIds: readonly number[],
+    keep: number,
+  ): Promise<Map<number, PageMatches>> {
+    const expr = toFts5(match, PAGE_COLUMNS);
+    const out = new Map<number, PageMatches>();
+    for (const fileId of new Set(storedFileIds)) {
+      // One file's pages are one rowid range, which FTS5 seeks to instead of scanning the match.
+      const { rows } = await sql<{ id: number; score: number }>`
+        select rowid as id, -bm25(search_pages_fts, ${sql.join(PAGE_WEIGHTS.map((w) => sql.lit(w)))}) as score
+        from search_pages_fts where search_pages_fts match ${expr}
+        and rowid between ${fileId * PAGE_KEY_STRIDE} and ${(fileId + 1) * PAGE_KEY_STRIDE - 1}
+        order by score desc`.execute(this.db);
+      if (rows.length === 0) continue;
+      out.set(fileId, {
+        count: rows.length,
+        pages: rows.slice(0, keep).map((r) => ({
+          pageNumber: Number(r.id) - fileId * PAGE_KEY_STRIDE,
+          score: Number(r.score),
+        })),
+      });
+    }
+    return out;
+  }
+
+  termCandidates(word: string): Promise<string[]> {
+    return this.tables.termsNear(word);
+  }
+
+  hasTerm(word: string): Promise<boolean> {
+    return this.tables.hasTerm(word);
+  }
+
+  async rawTop(match: MatchExpr, limit: number): Promise<number[]> {
+    const { rows } = await sql<{ id: number }>`select rowid as id from search_fts
+      where search_fts match ${toFts5(match, DOC_COLUMNS)}
+      order by bm25(search_fts, ${sql.join(DOC_WEIGHTS.map((w) => sql.lit(w)))}) limit ${limit}`.execute(
+      this.db,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  indexedDocuments(tx?: Tx): Promise<Map<number, string>> {
+    return this.tables.indexedDocuments(tx);
+  }
+
+  indexedPages(tx?: Tx): Promise<Map<string, string>> {
+    return this.tables.indexedPages(tx);
+  }
+
+  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; pages: number }> {
+    const db = dbOrTx(this.db, tx);
+    const docs = await sql<{ n: number }>`select count(*) as n from search_fts`.execute(db);
+    const pages = await sql<{ n: number }>`select count(*) as n from search_pages_fts`.execute(db);
+    return { documents: Number(docs.rows[0]?.n ?? 0), pages: Number(pages.rows[0]?.n ?? 0) };
+  }
+
+  async matchingPublications(match: MatchExpr, tx?: Tx): Promise<number[]> {
+    const { rows } = await sql<{ id: number }>`select rowid as id from search_fts
+      where search_fts match ${toFts5(match, DOC_COLUMNS)}`.execute(dbOrTx(this.db, tx));
+    return rows.map((r) => r.id);
+  }
+}
+
+function words(t: AnalyzedText): string {
+  return t.tokens.join(' ');
+}
+
+function stems(...texts: AnalyzedText[]): string {
+  const out: string[] = [];
+  for (const t of texts) for (const s of t.stems) if (s !== null) out.push(s);
+  return out.join(' ');
+}

@@ -1,0 +1,240 @@
+import { sanitize, segment, type Unit } from './analyzer.ts';
+
+/**
+ * Place names spelled every way. Korean places have a Hangul name, a McCune–Reischauer spelling
+ * with breves and apostrophes (Chŏn'gŏ-ri), a Revised Romanization (Jeongeo-ri) and often an
+ * English form (Jongo-ri). The gazetteer (places / place_names) lists them; this module turns
+ * them into keys that ignore case, breves, apostrophes, hyphens and spaces, so that a query for
+ * any name reaches the place, and names written in a text are recognized as the place.
+ */
+export interface GazetteerPlace {
+  id: number;
+  parentId: number | null;
+  names: readonly string[];
+}
+
+/** A place named in a text: which places, and where the name stands. */
+export interface PlaceMention {
+  placeIds: readonly number[];
+  start: number;
+  end: number;
+}
+
+/** "Chŏn'gŏ-ri", "chongo ri" and "CHONGORI" share one key: "chongori". 전거리 keeps its own. */
+export function nameKey(name: string): string {
+  return unitsKey(segment(sanitize(name)));
+}
+
+function unitsKey(units: readonly Unit[]): string {
+  return units.map((u) => u.text).join('');
+}
+
+// Administrative suffixes a reader often leaves off: Hoeryŏng-si → Hoeryong, Jeongeo-ri → Jeongeo.
+const ADMIN_SUFFIXES = new Set([
+  'ri',
+  'si',
+  'shi',
+  'do',
+  'to',
+  'gun',
+  'kun',
+  'dong',
+  'tong',
+  'eup',
+  'up',
+  'myeon',
+  'myon',
+  'gu',
+  'ku',
+  'nodongjagu',
+  'rodongjagu',
+  // North / South provinces: Hamgyŏng-bukto, P'yŏngan-namdo.
+  'bukto',
+  'pukto',
+  'namdo',
+]);
+
+/**
+ * A key that also forgets how the romanization systems differ (ŏ/eo, ŭ/eu, ch/j, k/g, t/d, p/b,
+ * r/l, doubled letters), so that a spelling the gazetteer lacks still finds the place. Used only
+ * for queries: recognizing names in running text keeps to the exact keys, to stay precise.
+ */
+export function looseKey(key: string): string {
+  return key
+    .replace(/eo/g, 'o')
+    .replace(/eu/g, 'u')
+    .replace(/ch|j/g, 'c')
+    .replace(/sh/g, 's')
+    .replace(/g/g, 'k')
+    .replace(/d/g, 't')
+    .replace(/b/g, 'p')
+    .replace(/l/g, 'r')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Recognizing names in text needs keys long enough not to fire on ordinary words. */
+const MIN_LATIN_KEY = 4;
+const MIN_LOOSE_KEY = 5;
+const MIN_CJK_KEY = 2;
+/** Korean particles follow a name without a space (전거리의, 전거리에서): trim up to two syllables. */
+const MAX_PARTICLE = 2;
+
+export class Gazetteer {
+  private readonly exact = new Map<string, Set<number>>();
+  private readonly shortened = new Map<string, Set<number>>();
+  private readonly loose = new Map<string, Set<number>>();
+  private readonly children = new Map<number, number[]>();
+  private readonly firstUnits = new Set<string>();
+  private maxUnits = 1;
+  private maxKeyLength = 0;
+
+  constructor(readonly places: readonly GazetteerPlace[]) {
+    for (const place of places) {
+      if (place.parentId !== null) {
+        const list = this.children.get(place.parentId) ?? [];
+        list.push(place.id);
+        this.children.set(place.parentId, list);
+      }
+      for (const name of place.names) this.addName(place.id, name);
+    }
+  }
+
+  private addName(placeId: number, name: string): void {
+    const units = segment(sanitize(name));
+    if (units.length === 0) return;
+    const key = unitsKey(units);
+    add(this.exact, key, placeId);
+    this.firstUnits.add(firstUnitProbe(units[0]!));
+    this.maxUnits = Math.max(this.maxUnits, units.length);
+    this.maxKeyLength = Math.max(this.maxKeyLength, key.length);
+    const last = units[units.length - 1]!;
+    if (units.length > 1 && last.script === 'latin' && ADMIN_SUFFIXES.has(last.text)) {
+      const short = unitsKey(units.slice(0, -1));
+      if (short.length >= MIN_LATIN_KEY) add(this.shortened, short, placeId);
+    }
+    if (units.every((u) => u.script === 'latin') && key.length >= MIN_LOOSE_KEY) {
+      add(this.loose, looseKey(key), placeId);
+    }
+  }
+
+  get size(): number {
+    return this.places.length;
+  }
+
+  /**
+   * The places a query's words name, trying the exact spelling first, then without an
+   * administrative suffix, then with romanization differences forgotten. Empty when none.
+   */
+  lookup(units: readonly Unit[]): number[] {
+    if (units.length === 0) return [];
+    const key = unitsKey(units);
+    const found = this.exact.get(key) ?? this.shortened.get(key);
+    if (found) return [...found];
+    if (units.every((u) => u.script === 'latin') && key.length >= MIN_LOOSE_KEY) {
+      const loose = this.loose.get(looseKey(key));
+      if (loose) return [...loose];
+    }
+    return [];
+  }
+
+  /**
+   * For an explicit `place:` filter, also the places one of whose names begins with these words
+   * ("place:Hamgyong" → Hamgyŏng-bukto).
+   */
+  lookupByLeadingWords(units: readonly Unit[]): number[] {
+    const found = this.lookup(units);
+    if (found.length > 0 || units.length === 0) return found;
+    const key = unitsKey(units);
+    const ids = new Set<number>();
+    for (const place of this.places) {
+      for (const name of place.names) {
+        const nameUnits = segment(sanitize(name));
+        if (nameUnits.length > units.length && unitsKey(nameUnits.slice(0, units.length)) === key) {
+          ids.add(place.id);
+        }
+      }
+    }
+    return [...ids];
+  }
+
+  /** The place and every place inside it (a province and its counties, villages and camps). */
+  withDescendants(ids: readonly number[]): number[] {
+    const found = new Set(ids);
+    const queue = [...ids];
+    while (queue.length > 0) {
+      const id = queue.pop()!;
+      for (const child of this.children.get(id) ?? []) {
+        if (!found.has(child)) {
+          found.add(child);
+          queue.push(child);
+        }
+      }
+    }
+    return [...found];
+  }
+
+  /** Every gazetteer name written in these units, longest match first at each position. */
+  recognize(units: readonly Unit[]): PlaceMention[] {
+    const mentions: PlaceMention[] = [];
+    if (this.exact.size === 0) return mentions;
+    let i = 0;
+    while (i < units.length) {
+      const first = units[i]!;
+      const match = this.firstUnits.has(firstUnitProbe(first)) ? this.matchAt(units, i) : null;
+      if (match) {
+        mentions.push(match.mention);
+        i = match.next;
+      } else {
+        i++;
+      }
+    }
+    return mentions;
+  }
+
+  private matchAt(
+    units: readonly Unit[],
+    i: number,
+  ): { mention: PlaceMention; next: number } | null {
+    let key = '';
+    let best: { mention: PlaceMention; next: number } | null = null;
+    for (let j = i; j < units.length && j < i + this.maxUnits; j++) {
+      const unit = units[j]!;
+      key += unit.text;
+      // Candidates as [key, characters trimmed off the end of the unit].
+      const candidates: Array<[string, number]> = [[key, 0]];
+      if (unit.script === 'cjk') {
+        const chars = [...unit.text];
+        for (let trim = 1; trim <= MAX_PARTICLE && trim < chars.length; trim++) {
+          const cut = chars.slice(-trim).join('').length;
+          candidates.push([key.slice(0, key.length - cut), cut]);
+        }
+      }
+      for (const [candidate, cut] of candidates) {
+        const ids = this.exact.get(candidate);
+        if (!ids || !longEnough(candidate, unit.script)) continue;
+        best = {
+          mention: { placeIds: [...ids], start: units[i]!.start, end: unit.end - cut },
+          next: j + 1,
+        };
+        break;
+      }
+      if (key.length > this.maxKeyLength + MAX_PARTICLE * 2) break;
+    }
+    return best;
+  }
+}
+
+function add(map: Map<string, Set<number>>, key: string, id: number): void {
+  const set = map.get(key) ?? new Set<number>();
+  set.add(id);
+  map.set(key, set);
+}
+
+/** What a name's first unit must look like: a CJK run is probed by its first syllable. */
+function firstUnitProbe(unit: Unit): string {
+  return unit.script === 'cjk' ? `cjk:${[...unit.text][0]}` : unit.text;
+}
+
+function longEnough(key: string, script: Unit['script']): boolean {
+  return script === 'cjk' ? [...key].length >= MIN_CJK_KEY : key.length >= MIN_LATIN_KEY;
+}

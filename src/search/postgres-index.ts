@@ -1,0 +1,208 @@
+import { sql } from 'kysely';
+import { dbOrTx, type Executor } from '../db/executor.ts';
+import type { Tx } from '../services/ports.ts';
+import type { IndexedDocument, IndexedPage } from './document.ts';
+import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
+import type { MatchExpr } from './query-plan.ts';
+import type {
+  FacetCounts,
+  IndexQuery,
+  PageMatches,
+  RankedHit,
+  SearchIndex,
+  SortOrder,
+} from './search-index.ts';
+import { publicResults } from './sql-constraints.ts';
+import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
+
+/** ts_rank weights for D, C, B, A: pdf; body and notes; meta and names; title. */
+const RANK_WEIGHTS = sql.lit('{0.1, 0.3, 0.5, 1.0}');
+/** ts_rank normalization 1: divide by 1 + log(length), so long documents do not win by size. */
+const RANK_NORMALIZATION = sql.lit(1);
+
+/** The PostgreSQL adapter: a weighted tsvector per publication and per page, GIN-indexed. */
+export class PostgresIndex implements SearchIndex {
+  readonly backend = 'postgres' as const;
+  private readonly tables: IndexTables;
+
+  constructor(private readonly db: Executor) {
+    this.tables = new IndexTables(db);
+  }
+
+  async writeDocument(doc: IndexedDocument, at: string, tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    const f = doc.fields;
+    const tsv = new TsvectorBuilder()
+      .add(f.title, 'A')
+      .addPlaces(doc.linkedPlaceIds, 'B')
+      .add(f.meta, 'B')
+      .add(f.names, 'B')
+      .add(f.body, 'C')
+      .add(f.notes, 'C')
+      .addBag(f.pdf, 'D')
+      .toLiteral();
+    await sql`insert into search_docs (publication_id, content_hash, indexed_at, tsv)
+      values (${doc.publicationId}, ${doc.hash}, ${at}, ${tsv}::tsvector)
+      on conflict (publication_id) do update set content_hash = excluded.content_hash,
+        indexed_at = excluded.indexed_at, tsv = excluded.tsv`.execute(db);
+    await this.tables.writeFacets(doc, tx);
+  }
+
+  deleteDocument(publicationId: number, tx?: Tx): Promise<void> {
+    return this.tables.deleteDocument(publicationId, tx);
+  }
+
+  async writePages(storedFileId: number, pages: readonly IndexedPage[], tx?: Tx): Promise<void> {
+    const db = dbOrTx(this.db, tx);
+    await this.tables.deletePages(storedFileId, tx);
+    for (const page of pages) {
+      const row = this.tables.pageRow(page);
+      const tsv = new TsvectorBuilder().add(page.text, 'A').toLiteral();
+      await sql`insert into search_pages (id, stored_file_id, page_number, content_hash, tsv)
+        values (${row.id}, ${row.storedFileId}, ${row.pageNumber}, ${row.contentHash},
+          ${tsv}::tsvector)`.execute(db);
+    }
+  }
+
+  addTerms(terms: Iterable<string>, tx?: Tx): Promise<void> {
+    return this.tables.addTerms(terms, tx);
+  }
+
+  clear(tx?: Tx): Promise<void> {
+    return this.tables.clear(tx);
+  }
+
+  /**
+   * The visible publications a query matches. The publication's tsvector answers alone, except
+   * for phrases: it keeps its PDFs' words without positions, so a phrase is also looked for page
+   * by page.
+   */
+  private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>) {
+    const where = publicResults(q.constraints, q.now);
+    if (!q.match) {
+      return sql`select ${columns} from publications
+        join search_docs on search_docs.publication_id = publications.id where ${where}`;
+    }
+    const query = sql`${toTsquery(q.match)}::tsquery`;
+    const rank = sql`ts_rank(${RANK_WEIGHTS}, d.tsv, ${query}, ${RANK_NORMALIZATION})`;
+    const docs = sql`select d.publication_id as id, ${rank} as score
+      from search_docs d where d.tsv @@ ${query}`;
+    const matched = hasPhrase(q.match)
+      ? sql`select id, max(score) as score from (${docs}
+          union all select a.publication_id as id, 0 as score from search_pages p
+          join attachments a on a.stored_file_id = p.stored_file_id
+          where p.tsv @@ ${query}) u group by id`
+      : docs;
+    return sql`select ${columns} from (${matched}) h
+      join publications on publications.id = h.id where ${where}`;
+  }
+
+  async search(
+    q: IndexQuery,
+    sort: SortOrder,
+    page: { limit: number; offset: number },
+    knownTotal?: number,
+  ): Promise<{ total: number; hits: RankedHit[] }> {
+    const score = q.match ? sql`h.score` : sql`0`;
+    const order =
+      sort === 'relevance' && q.match
+        ? sql`score desc, publications.published_at desc, publications.id desc`
+        : sort === 'oldest'
+          ? sql`publications.published_at asc, publications.id asc`
+          : sql`publications.published_at desc, publications.id desc`;
+    const total = knownTotal === undefined ? sql`count(*) over ()` : sql.lit(knownTotal);
+    const columns = sql`publications.id as id, ${score} as score, ${total} as total`;
+    const { rows } = await sql<{ id: number; score: number; total: number }>`
+      ${this.hitsSql(q, columns)} order by ${order} limit ${page.limit} offset ${page.offset}`.execute(
+      this.db,
+    );
+    const counted = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await this.count(q) : 0;
+    return {
+      total: knownTotal ?? counted,
+      hits: rows.map((r) => ({ publicationId: r.id, score: Number(r.score) })),
+    };
+  }
+
+  async count(q: IndexQuery): Promise<number> {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (${this.hitsSql(
+      q,
+      sql`publications.id`,
+    )}) c`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async facets(q: IndexQuery): Promise<FacetCounts> {
+    const columns = sql`publications.id as id, publications.type as type,
+      publications.section_id as section_id, publications.language as language,
+      substr(publications.published_at, 1, 4) as year`;
+    const { rows } = await facetSql(this.hitsSql(q, columns)).execute(this.db);
+    return toFacetCounts(rows);
+  }
+
+  async pageMatches(
+    match: MatchExpr,
+    storedFileIds: readonly number[],
+    keep: number,
+  ): Promise<Map<number, PageMatches>> {
+    const out = new Map<number, PageMatches>();
+    const ids = [...new Set(storedFileIds)];
+    if (ids.length === 0) return out;
+    const query = sql`${toTsquery(match)}::tsquery`;
+    const { rows } = await sql<{ fileId: number; page: number; score: number }>`
+      select stored_file_id as "fileId", page_number as page,
+        ts_rank(tsv, ${query}) as score
+      from search_pages where stored_file_id in (${sql.join(ids)}) and tsv @@ ${query}
+      order by stored_file_id, score desc, page_number`.execute(this.db);
+    for (const r of rows) {
+      const entry = out.get(r.fileId) ?? { count: 0, pages: [] };
+      entry.count++;
+      if (entry.pages.length < keep) entry.pages.push({ pageNumber: r.page, score: r.score });
+      out.set(r.fileId, entry);
+    }
+    return out;
+  }
+
+  async termCandidates(word: string): Promise<string[]> {
+    // pg_trgm finds words that share most trigrams, whatever the first letter; the same
+    // first-letter scan as SQLite's adds the short words trigrams miss.
+    const { rows } = await sql<{ term: string }>`select term from search_terms
+      where term % ${word} order by similarity(term, ${word}) desc limit 200`.execute(this.db);
+    const near = await this.tables.termsNear(word);
+    return [...new Set([...rows.map((r) => r.term), ...near])];
+  }
+
+  hasTerm(word: string): Promise<boolean> {
+    return this.tables.hasTerm(word);
+  }
+
+  async rawTop(match: MatchExpr, limit: number): Promise<number[]> {
+    const query = sql`${toTsquery(match)}::tsquery`;
+    const { rows } = await sql<{ id: number }>`select publication_id as id from search_docs
+      where tsv @@ ${query}
+      order by ts_rank(${RANK_WEIGHTS}, tsv, ${query}, ${RANK_NORMALIZATION}) desc
+      limit ${limit}`.execute(this.db);
+    return rows.map((r) => r.id);
+  }
+
+  indexedDocuments(tx?: Tx): Promise<Map<number, string>> {
+    return this.tables.indexedDocuments(tx);
+  }
+
+  indexedPages(tx?: Tx): Promise<Map<string, string>> {
+    return this.tables.indexedPages(tx);
+  }
+
+  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; pages: number }> {
+    // The tsvectors live in the rows themselves: they cannot be orphaned or lost separately.
+    const db = dbOrTx(this.db, tx);
+    const docs = await sql<{ n: number }>`select count(*) as n from search_docs`.execute(db);
+    const pages = await sql<{ n: number }>`select count(*) as n from search_pages`.execute(db);
+    return { documents: Number(docs.rows[0]?.n ?? 0), pages: Number(pages.rows[0]?.n ?? 0) };
+  }
+
+  async matchingPublications(match: MatchExpr, tx?: Tx): Promise<number[]> {
+    const { rows } = await sql<{ id: number }>`select publication_id as id from search_docs
+      where tsv @@ ${toTsquery(match)}::tsquery`.execute(dbOrTx(this.db, tx));
+    return rows.map((r) => r.id);
+  }
+}

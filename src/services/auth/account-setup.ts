@@ -1,0 +1,88 @@
+import { hashPassword } from '../../auth/password-hasher.ts';
+import { hashToken } from '../../auth/secret-tokens.ts';
+import { verifyTotp } from '../../auth/totp.ts';
+import type { Repositories } from '../../db/repositories.ts';
+import type { User } from '../../domain/entities.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import type { Clock, Transactor } from '../ports.ts';
+import { SignInError } from './auth-errors.ts';
+import { newRecoveryCodes } from './recovery-codes.ts';
+
+export interface SetupDeps {
+  repos: Pick<Repositories, 'users' | 'setupTokens' | 'credentials' | 'audit'>;
+  transactor: Transactor;
+  clock: Clock;
+}
+
+/** The user a set-up link belongs to, if the link is unused and unexpired. Spends nothing. */
+export async function userForSetupToken(deps: SetupDeps, token: string): Promise<User | null> {
+  const found = await deps.repos.setupTokens.findUsable(
+    hashToken(token),
+    deps.clock.now().toISOString(),
+  );
+  return found ? ((await deps.repos.users.findById(found.userId)) ?? null) : null;
+}
+
+/** NIST SP 800-63B: length matters, composition rules do not. */
+export function passwordProblem(password: string, email: string): string | null {
+  if (password.length < 12) return 'Use at least 12 characters';
+  if (password.length > 1000) return 'Use at most 1000 characters';
+  if (password.toLowerCase() === email.toLowerCase()) return 'Do not use your e-mail address';
+  return null;
+}
+
+/**
+ * Completes set-up with a password and an authenticator app. The code proves the app holds the
+ * secret before it is trusted. Returns the recovery codes, shown to the user once.
+ */
+export async function setUpPasswordAndTotp(
+  deps: SetupDeps,
+  token: string,
+  input: { password: string; totpSecret: string; code: string; ip: string | null },
+): Promise<{ user: User; recoveryCodes: string[] }> {
+  const user = await userForSetupToken(deps, token);
+  if (!user)
+    throw new SignInError(
+      'This set-up link has expired or was already used. Ask an admin for a new one.',
+    );
+  const problem = passwordProblem(input.password, user.email);
+  if (problem)
+    throw new ValidationError(`password: ${problem}`, [{ path: 'password', message: problem }]);
+  const now = deps.clock.now();
+  if ((await verifyTotp(input.totpSecret, input.code, now, null)) === null) {
+    throw new ValidationError('code: That code does not match; check the time on your phone', [
+      { path: 'code', message: 'That code does not match; check the time on your phone' },
+    ]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  const { codes, hashes } = newRecoveryCodes();
+  await deps.transactor.transaction(async (tx) => {
+    if (!(await deps.repos.setupTokens.use(hashToken(token), now.toISOString(), tx))) {
+      throw new SignInError('This set-up link was used a moment ago.');
+    }
+    await deps.repos.credentials.setPassword(user.id, passwordHash, now.toISOString(), tx);
+    await deps.repos.credentials.setTotp(user.id, input.totpSecret, now.toISOString(), tx);
+    await deps.repos.credentials.replaceRecoveryCodes(user.id, hashes, now.toISOString(), tx);
+    await deps.repos.audit.append(
+      {
+        at: now.toISOString(),
+        actorUserId: user.id,
+        actorLabel: user.email,
+        action: 'auth.totp.enable',
+        subjectType: 'user',
+        subjectId: String(user.id),
+        detail: { via: 'setup-link' },
+        ip: input.ip,
+      },
+      tx,
+    );
+  });
+  return { user, recoveryCodes: codes };
+}
+
+/** Spends a set-up link once a passkey was registered through it. */
+export async function finishSetupWithPasskey(deps: SetupDeps, token: string): Promise<void> {
+  if (!(await deps.repos.setupTokens.use(hashToken(token), deps.clock.now().toISOString()))) {
+    throw new SignInError('This set-up link has expired or was already used.');
+  }
+}

@@ -1,0 +1,141 @@
+import type { CatalogFilter } from '../../db/repos/catalog.repo.ts';
+import type { Person, Place, Section, Topic } from '../../domain/entities.ts';
+import { loadEntries, type ReadingRepos } from './entries.ts';
+import { PAGE_SIZE, pageCount } from './paging.ts';
+import type { EntryView, ListingPage } from './view-models.ts';
+
+/** One page of public entries for a filter, or null when the page is past the end. */
+export async function loadListing(
+  repos: ReadingRepos,
+  filter: CatalogFilter,
+  page: number,
+  now: Date,
+): Promise<ListingPage<EntryView> | null> {
+  const result = await repos.catalog.list(
+    filter,
+    { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    now,
+  );
+  const pages = pageCount(result.total);
+  if (page > pages) return null;
+  return { items: await loadEntries(repos, result.items), page, pages, total: result.total };
+}
+
+export interface HomeView {
+  featured: EntryView | null;
+  latest: EntryView[];
+  sections: Array<{ section: Section; count: number }>;
+}
+
+const REPORT_TYPES = new Set(['report', 'imagery-report', 'book']);
+
+/** The newest work across sections, with the newest report featured above it. */
+export async function loadHome(repos: ReadingRepos, now: Date): Promise<HomeView> {
+  const [recent, sections] = await Promise.all([
+    repos.catalog.list({}, { limit: 30, offset: 0 }, now),
+    repos.sections.list(),
+  ]);
+  const featuredPub = recent.items.find((p) => REPORT_TYPES.has(p.type)) ?? null;
+  const latestPubs = recent.items.filter((p) => p.id !== featuredPub?.id).slice(0, 8);
+  const [featured, latest, counts] = await Promise.all([
+    featuredPub ? loadEntries(repos, [featuredPub]).then((e) => e[0] ?? null) : null,
+    loadEntries(repos, latestPubs),
+    Promise.all(sections.map((s) => repos.catalog.count({ sectionId: s.id }, now))),
+  ]);
+  return {
+    featured,
+    latest,
+    sections: sections
+      .map((section, i) => ({ section, count: counts[i] ?? 0 }))
+      .filter((s) => s.count > 0),
+  };
+}
+
+export async function loadSectionPage(repos: ReadingRepos, slug: string, page: number, now: Date) {
+  const section = await repos.sections.findBySlug(slug);
+  if (!section) return null;
+  const listing = await loadListing(repos, { sectionId: section.id }, page, now);
+  return listing ? { section, listing } : null;
+}
+
+export async function loadPersonPage(repos: ReadingRepos, slug: string, page: number, now: Date) {
+  const person: Person | undefined = await repos.people.findBySlug(slug);
+  if (!person) return null;
+  const listing = await loadListing(repos, { personId: person.id }, page, now);
+  // A person with no public work has no public page: a source named only in a draft stays unnamed.
+  if (!listing || listing.total === 0) return null;
+  const orgs = await repos.organizations.findByIds(
+    person.roles.map((r) => r.organizationId).filter((id): id is number => id !== null),
+  );
+  const roles = person.roles.map((r) => ({
+    ...r,
+    organization: orgs.find((o) => o.id === r.organizationId) ?? null,
+  }));
+  return { person, roles, listing };
+}
+
+export async function loadTopicPage(repos: ReadingRepos, slug: string, page: number, now: Date) {
+  const topic: Topic | undefined = await repos.topics.findBySlug(slug);
+  if (!topic) return null;
+  const listing = await loadListing(repos, { topicId: topic.id }, page, now);
+  return listing && listing.total > 0 ? { topic, listing } : null;
+}
+
+export async function loadYearPage(repos: ReadingRepos, year: number, page: number, now: Date) {
+  const listing = await loadListing(repos, { year }, page, now);
+  if (!listing || listing.total === 0) return null;
+  return { year, listing };
+}
+
+export interface PlacePageView {
+  place: Place;
+  ancestors: Place[];
+  children: Place[];
+  /** The country the place lies in, for the locator map. */
+  country: Place | null;
+  listing: ListingPage<EntryView>;
+}
+
+/** A place with its parents, the places inside it, and the work on it or anywhere inside it. */
+export async function loadPlacePage(
+  repos: ReadingRepos,
+  slug: string,
+  page: number,
+  now: Date,
+): Promise<PlacePageView | null> {
+  const place = await repos.places.findBySlug(slug);
+  if (!place) return null;
+  const all = await repos.places.list();
+  const ancestors: Place[] = [];
+  for (let at = place.parentId; at !== null; ) {
+    const parent = all.find((p) => p.id === at);
+    if (!parent || ancestors.includes(parent)) break;
+    ancestors.push(parent);
+    at = parent.parentId;
+  }
+  const ids = await repos.places.descendantIds(place.id);
+  const listing = await loadListing(repos, { placeIds: ids }, page, now);
+  // A place with no public work at it or inside it stays out of sight, like a draft about it.
+  if (!listing || listing.total === 0) return null;
+  const country = [place, ...ancestors].find((p) => p.kind === 'country') ?? null;
+  const children = await placesWithPublicWork(
+    repos,
+    all.filter((p) => p.parentId === place.id),
+    now,
+  );
+  return { place, ancestors, children, country, listing };
+}
+
+/** The places that have public work at them or inside them: the public gazetteer. */
+export async function placesWithPublicWork(
+  repos: ReadingRepos,
+  places: Place[],
+  now: Date,
+): Promise<Place[]> {
+  const counts = await Promise.all(
+    places.map(async (p) =>
+      repos.catalog.count({ placeIds: await repos.places.descendantIds(p.id) }, now),
+    ),
+  );
+  return places.filter((_, i) => (counts[i] ?? 0) > 0);
+}

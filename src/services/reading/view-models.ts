@@ -1,0 +1,87 @@
+import type { ContributionRole, Credit, PublicationType } from '../../domain/content-types.ts';
+import type { Place, Section, Series, Topic } from '../../domain/entities.ts';
+
+/** What public pages show, gathered by the reading services and rendered by the views. */
+export interface ContributorView {
+  name: string;
+  personSlug: string;
+  role: ContributionRole;
+  credit: Credit;
+  /** As printed when the piece appeared ("HRNK Co-Chair"), never today's title. */
+  affiliation: string | null;
+}
+
+export interface FileView {
+  /** The path under the publication's own folder: /{section}/{slug}/{fileName}. */
+  path: string;
+  fileName: string;
+  title: string | null;
+  mediaType: string;
+  byteSize: number;
+  pageCount: number | null;
+  role: string;
+}
+
+export interface VenueView {
+  name: string;
+  nameKo: string | null;
+  kind: string;
+  url: string | null;
+}
+
+export interface EntryView {
+  id: number;
+  path: string;
+  section: Section;
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  type: PublicationType;
+  language: string;
+  summary: string | null;
+  publishedAt: string;
+  revisedAt: string | null;
+  contributors: ContributorView[];
+  mainPdf: FileView | null;
+  venue: VenueView | null;
+  externalUrl: string | null;
+  excerptOnly: boolean;
+  reportNumber: string | null;
+  doi: string | null;
+}
+
+export interface TranslationView {
+  language: string;
+  title: string;
+  path: string;
+}
+
+export interface PublicationView extends EntryView {
+  bodyHtml: string;
+  /** The piece's own disclaimer, else its section's, in English and (where given) Korean. */
+  disclaimer: string | null;
+  disclaimerKo: string | null;
+  topics: Topic[];
+  places: Array<Place & { label: string }>;
+  files: FileView[];
+  series: {
+    series: Series;
+    position: number;
+    previous: EntryLink | null;
+    next: EntryLink | null;
+  } | null;
+  translations: TranslationView[];
+  updatedAt: string;
+}
+
+export interface EntryLink {
+  title: string;
+  path: string;
+}
+
+export interface ListingPage<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  total: number;
+}

@@ -1,0 +1,204 @@
+import type { Repositories } from '../db/repositories.ts';
+import type { SearchEngine } from '../search/create-search.ts';
+import { snippetTexts } from '../search/document.ts';
+import { labelFacets, type SearchFacets } from '../search/facets.ts';
+import { parseQuery } from '../search/query-parser.ts';
+import { planQuery } from '../search/query-plan.ts';
+import type { IndexQuery, SortOrder } from '../search/search-index.ts';
+import { Highlighter, openingOf, type Segment } from '../search/snippets.ts';
+import type { Clock } from './ports.ts';
+import { resolveConstraints, type SearchFilters } from './search-filters.ts';
+import { findPageHits, type PdfHit } from './search-page-hits.ts';
+import { suggestCorrection } from './search-suggestion.ts';
+
+export type { PdfHit, SearchFacets, SearchFilters, Segment, SortOrder };
+
+/** A reader's search. Everything but `q` is optional; nothing in it can make the search throw. */
+export interface SearchRequest {
+  /** The query as typed (see query-parser.ts for the syntax). */
+  q: string;
+  /** Facet selections; values are slugs (sections, people, topics, places) or keys. */
+  filters?: SearchFilters;
+  /** Relevance (the default when there are words), or date. */
+  sort?: SortOrder;
+  /** 1-based. */
+  page?: number;
+  /** 10 unless given; at most 50. */
+  pageSize?: number;
+  /** The instant visibility is judged at; the clock's now unless given. */
+  now?: Date;
+  /** Facet counts cost a second query; a result list without them may skip them. */
+  facets?: boolean;
+}
+
+export interface SearchHit {
+  publicationId: number;
+  sectionSlug: string;
+  slug: string;
+  title: string;
+  /** The title with the query's words marked. */
+  titleSegments: Segment[];
+  type: string;
+  language: string;
+  publishedAt: string | null;
+  score: number;
+  /** The best passage of the summary, body or notes, or the opening when none matched. */
+  snippet: Segment[];
+  /** PDFs with matching pages: link each as …/{fileName}#page={page}. */
+  pdf: PdfHit[];
+}
+
+export interface SearchResult {
+  /** The query as searched (cleaned of control characters, perhaps shortened). */
+  query: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  sort: SortOrder;
+  hits: SearchHit[];
+  facets: SearchFacets | null;
+  /** "Did you mean": a corrected query that finds public work, with how much. */
+  suggestion: { q: string; total: number } | null;
+  /** Why there are no results when the query itself is the reason (empty, only exclusions). */
+  message: string | null;
+  /** What was changed or ignored in the query (a stray quote, an unknown author, …). */
+  notes: string[];
+}
+
+export interface SearchArchiveDeps {
+  search: SearchEngine;
+  repos: Pick<Repositories, 'sections' | 'people' | 'topics' | 'places' | 'publications' | 'files'>;
+  clock: Clock;
+}
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 50;
+/** Deeper than this, a reader should narrow the search; the database need not count so far. */
+export const MAX_OFFSET = 10_000;
+
+/**
+ * Searches the public archive: only what the public-visibility rule lets through at `now` is
+ * counted, faceted, quoted or suggested.
+ */
+export async function searchArchive(
+  deps: SearchArchiveDeps,
+  request: SearchRequest,
+): Promise<SearchResult> {
+  const now = request.now ?? deps.clock.now();
+  const pageSize = clampInt(request.pageSize, 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+  const page = clampInt(request.page, 1, Math.floor(MAX_OFFSET / pageSize) + 1, 1);
+  const parsed = parseQuery(typeof request.q === 'string' ? request.q : '');
+  const gazetteer = await deps.search.gazetteers.get();
+  const plan = planQuery(parsed.root, gazetteer);
+  const notes = [...parsed.notes, ...plan.notes];
+  const filters = request.filters ?? {};
+  const constraints = await resolveConstraints(
+    deps.repos,
+    gazetteer,
+    filters,
+    parsed.filters,
+    notes,
+  );
+  const sort: SortOrder = request.sort ?? (plan.match ? 'relevance' : 'newest');
+  const empty = (message: string | null): SearchResult => ({
+    query: parsed.text,
+    total: 0,
+    page,
+    pageSize,
+    pageCount: 0,
+    sort,
+    hits: [],
+    facets: null,
+    suggestion: null,
+    message,
+    notes,
+  });
+  if (plan.onlyExclusions) {
+    return empty('Add a word to search for: a search cannot be made of excluded words alone.');
+  }
+  if (!plan.match && constraints.length === 0) {
+    return empty(
+      parsed.text
+        ? 'Nothing in this search can be looked up: add a word.'
+        : 'Type a word to search for.',
+    );
+  }
+
+  const query: IndexQuery = { match: plan.match, constraints, now };
+  const index = deps.search.index;
+  // The facets count every visible hit anyway; their total spares the result list a count.
+  const counts = request.facets === false ? null : await index.facets(query);
+  const { total, hits } = await index.search(
+    query,
+    sort,
+    { limit: pageSize, offset: (page - 1) * pageSize },
+    counts?.total,
+  );
+  const highlighter = new Highlighter(plan.match, gazetteer);
+  const pageHits = plan.match
+    ? await findPageHits(
+        deps,
+        plan.match,
+        highlighter,
+        hits.map((h) => h.publicationId),
+      )
+    : new Map<number, PdfHit[]>();
+  const rows = await deps.search.sources.hits(hits.map((h) => h.publicationId));
+
+  const out: SearchHit[] = [];
+  for (const h of hits) {
+    const p = rows.get(h.publicationId);
+    if (!p) continue;
+    const texts = snippetTexts(p);
+    out.push({
+      publicationId: p.id,
+      sectionSlug: p.sectionSlug,
+      slug: p.slug,
+      title: p.title,
+      titleSegments: highlighter.mark(p.title),
+      type: p.type,
+      language: p.language,
+      publishedAt: p.publishedAt,
+      score: h.score,
+      snippet: bestPassage(highlighter, [texts.meta, texts.body, texts.notes]),
+      pdf: pageHits.get(p.id) ?? [],
+    });
+  }
+
+  const suggestion =
+    total === 0 && plan.match
+      ? await suggestCorrection(deps.search, parsed, gazetteer, constraints, now)
+      : null;
+  return {
+    query: parsed.text,
+    total,
+    page,
+    pageSize,
+    pageCount: Math.ceil(total / pageSize),
+    sort,
+    hits: out,
+    facets: counts ? await labelFacets(deps.repos, counts, filters) : null,
+    suggestion,
+    message: null,
+    notes,
+  };
+}
+
+/**
+ * The first of summary, body and notes that holds a match (the summary is written to be quoted;
+ * looking no further keeps a page of results cheap), else the opening of the first non-empty.
+ */
+function bestPassage(highlighter: Highlighter, texts: string[]): Segment[] {
+  for (const text of texts) {
+    const passage = highlighter.passage(text);
+    if (passage) return passage.segments;
+  }
+  return openingOf(texts.find((t) => t.trim()) ?? '');
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  const n = typeof value === 'number' ? value : Number.NaN;
+  if (!Number.isFinite(n)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(n)));
+}

@@ -1,0 +1,174 @@
+import type { Repositories } from '../db/repositories.ts';
+import { PUBLICATION_TYPES } from '../domain/content-types.ts';
+import { analyze, sanitize, segment, stemOf } from '../search/analyzer.ts';
+import type { Gazetteer } from '../search/gazetteer-variants.ts';
+import type { FieldFilter } from '../search/query-parser.ts';
+import type { Constraint } from '../search/search-index.ts';
+
+/** Facet selections a search request carries (from the page's facet links), by slug or key. */
+export interface SearchFilters {
+  types?: string[];
+  sections?: string[];
+  people?: string[];
+  topics?: string[];
+  places?: string[];
+  languages?: string[];
+  yearFrom?: number | null;
+  yearTo?: number | null;
+}
+
+export type FilterRepos = Pick<Repositories, 'sections' | 'people' | 'topics' | 'places'>;
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'en',
+  eng: 'en',
+  english: 'en',
+  ko: 'ko',
+  kor: 'ko',
+  korean: 'ko',
+  한국어: 'ko',
+  영어: 'en',
+};
+
+/**
+ * Turns facet selections and `field:value` filters into index constraints. Within one facet the
+ * selected values are alternatives; separate facets and separate filters all apply. A filter
+ * that names nothing known matches nothing, with a note saying so (never silently ignored).
+ */
+export async function resolveConstraints(
+  repos: FilterRepos,
+  gazetteer: Gazetteer,
+  filters: SearchFilters,
+  fieldFilters: readonly FieldFilter[],
+  notes: string[],
+): Promise<Constraint[]> {
+  const out: Constraint[] = [];
+  const wantsSections =
+    (filters.sections?.length ?? 0) > 0 || fieldFilters.some((f) => f.field === 'section');
+  const sections = wantsSections ? await repos.sections.list() : [];
+  if (filters.types?.length) out.push({ field: 'type', values: filters.types, negated: false });
+  if (filters.languages?.length) {
+    out.push({ field: 'language', values: filters.languages, negated: false });
+  }
+  if (filters.sections?.length) {
+    const ids = sections.filter((s) => filters.sections!.includes(s.slug)).map((s) => s.id);
+    out.push({ field: 'section', ids, negated: false });
+  }
+  if (filters.people?.length) {
+    const found = await Promise.all(filters.people.map((s) => repos.people.findBySlug(s)));
+    out.push({ field: 'person', ids: ids(found), negated: false });
+  }
+  if (filters.topics?.length) {
+    const found = await Promise.all(filters.topics.map((s) => repos.topics.findBySlug(s)));
+    out.push({ field: 'topic', ids: ids(found), negated: false });
+  }
+  if (filters.places?.length) {
+    const found = await Promise.all(filters.places.map((s) => repos.places.findBySlug(s)));
+    out.push({ field: 'place', ids: gazetteer.withDescendants(ids(found)), negated: false });
+  }
+  if (filters.yearFrom != null || filters.yearTo != null) {
+    out.push({
+      field: 'year',
+      from: filters.yearFrom ?? null,
+      to: filters.yearTo ?? null,
+      negated: false,
+    });
+  }
+  for (const f of fieldFilters) {
+    const c = await resolveField(repos, gazetteer, sections, f, notes);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+async function resolveField(
+  repos: FilterRepos,
+  gazetteer: Gazetteer,
+  sections: Array<{ id: number; slug: string; title: string; titleKo: string | null }>,
+  f: FieldFilter,
+  notes: string[],
+): Promise<Constraint | null> {
+  const negated = f.negated;
+  const none = (what: string) => notes.push(`No ${what} matches "${f.value}".`);
+  switch (f.field) {
+    case 'author': {
+      const people = await repos.people.list();
+      const found = people.filter(
+        (p) => p.slug === f.value || containsWords([p.name, p.nameKo ?? ''], f.value),
+      );
+      if (found.length === 0) none('author');
+      return { field: 'person', ids: found.map((p) => p.id), negated };
+    }
+    case 'topic': {
+      const topics = await repos.topics.list();
+      const found = topics.filter(
+        (t) => t.slug === f.value || containsWords([t.name, t.nameKo ?? ''], f.value, true),
+      );
+      if (found.length === 0) none('topic');
+      return { field: 'topic', ids: found.map((t) => t.id), negated };
+    }
+    case 'section': {
+      const found = sections.filter(
+        (s) => s.slug === f.value || containsWords([s.title, s.titleKo ?? ''], f.value, true),
+      );
+      if (found.length === 0) none('section');
+      return { field: 'section', ids: found.map((s) => s.id), negated };
+    }
+    case 'place': {
+      const bySlug = await repos.places.findBySlug(f.value);
+      const named = bySlug ? [bySlug.id] : gazetteer.lookupByLeadingWords(unitsFor(f.value));
+      if (named.length === 0) none('place');
+      return { field: 'place', ids: gazetteer.withDescendants(named), negated };
+    }
+    case 'type': {
+      const v = f.value.toLowerCase();
+      const type = PUBLICATION_TYPES.find((t) => t === v || `${t}s` === v);
+      if (!type || type === 'page') {
+        notes.push(`No type "${f.value}"; types are ${PUBLICATION_TYPES.join(', ')}.`);
+      }
+      return { field: 'type', values: type ? [type] : [], negated };
+    }
+    case 'lang': {
+      const code = LANGUAGE_NAMES[f.value.toLowerCase()] ?? f.value.toLowerCase();
+      return { field: 'language', values: [code], negated };
+    }
+    case 'year': {
+      const range = parseYears(f.value);
+      if (!range) {
+        notes.push(`"year:${f.value}" is not a year; write year:2016 or year:2013..2016.`);
+        return { field: 'year', from: 1, to: 0, negated: false };
+      }
+      return { field: 'year', ...range, negated };
+    }
+  }
+}
+
+/** "2016", "2013..2016", "2013-2016", "..2016", "2013..": inclusive years. */
+export function parseYears(value: string): { from: number | null; to: number | null } | null {
+  const m = /^(\d{4})?\s*(?:\.\.|–|-)?\s*(\d{4})?$/.exec(value.trim());
+  if (!m || (!m[1] && !m[2])) return null;
+  const single = !/\.\.|–|-/.test(value);
+  const from = m[1] ? Number(m[1]) : null;
+  const to = single ? from : m[2] ? Number(m[2]) : null;
+  if (from !== null && to !== null && from > to) return { from: to, to: from };
+  return { from, to };
+}
+
+/** True when every word of the query is among the words of one of the names. */
+function containsWords(names: readonly string[], query: string, stem = false): boolean {
+  const norm = (t: string) => (stem ? (stemOf(t) ?? t) : t);
+  const wanted = analyze(query).map((t) => norm(t.text));
+  if (wanted.length === 0) return false;
+  return names.some((name) => {
+    const have = new Set(analyze(name).map((t) => norm(t.text)));
+    return wanted.every((w) => have.has(w));
+  });
+}
+
+function unitsFor(text: string) {
+  return segment(sanitize(text));
+}
+
+function ids(found: ReadonlyArray<{ id: number } | undefined>): number[] {
+  return found.filter((x): x is { id: number } => x !== undefined).map((x) => x.id);
+}

@@ -1,0 +1,106 @@
+import type { Repositories } from '../db/repositories.ts';
+import type { UserRole } from '../domain/content-types.ts';
+import type { PublicationRecord } from '../domain/entities.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { allowedStatuses } from '../domain/permissions.ts';
+import type { PublicationStatus } from '../domain/publication-status.ts';
+import type { Actor } from './actor.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { Clock, Transactor } from './ports.ts';
+import { updatePublication } from './save-publication.ts';
+
+export interface WorkflowDeps {
+  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'jobs' | 'files'>;
+  transactor: Transactor;
+  clock: Clock;
+  changes: ChangeFeed;
+}
+
+/** The job that publishes a scheduled piece when its moment comes, even after a restart. */
+export const PUBLISH_SCHEDULED_JOB = 'publication.publish-scheduled';
+
+/**
+ * Moves a publication through draft → in review → scheduled or published → withdrawn. Each move
+ * is a save like any other: versioned, kept as a revision, audited, and refused when stale.
+ */
+export async function changeStatus(
+  deps: WorkflowDeps,
+  input: {
+    id: number;
+    version: number;
+    to: PublicationStatus;
+    role: UserRole;
+    scheduledAt?: string | null;
+    withdrawnReason?: string | null;
+  },
+  actor: Actor,
+): Promise<PublicationRecord> {
+  const current = await deps.repos.publications.findById(input.id);
+  if (!current) throw new NotFoundError('No such publication');
+  if (!allowedStatuses(input.role).includes(input.to)) {
+    throw new ValidationError(`status: Your role cannot make a publication ${input.to}`);
+  }
+  const now = deps.clock.now();
+  let scheduledAt = current.scheduledAt;
+  let publishedAt = current.publishedAt;
+  let withdrawnReason = current.withdrawnReason;
+  if (input.to === 'scheduled') {
+    const when = input.scheduledAt ? new Date(input.scheduledAt) : null;
+    if (!when || Number.isNaN(when.getTime()) || when <= now) {
+      throw new ValidationError('scheduledAt: Choose a moment in the future', [
+        { path: 'scheduledAt', message: 'Choose a moment in the future' },
+      ]);
+    }
+    scheduledAt = when.toISOString();
+    publishedAt = publishedAt ?? scheduledAt;
+  }
+  if (input.to === 'published') publishedAt = publishedAt ?? now.toISOString();
+  if (input.to === 'withdrawn') {
+    if (!input.withdrawnReason?.trim()) {
+      throw new ValidationError('withdrawnReason: Say why, for readers', [
+        { path: 'withdrawnReason', message: 'Say why, for readers' },
+      ]);
+    }
+    withdrawnReason = input.withdrawnReason.trim();
+  }
+  const saved = await updatePublication(
+    deps,
+    input.id,
+    input.version,
+    { ...current, status: input.to, scheduledAt, publishedAt, withdrawnReason },
+    actor,
+  );
+  if (input.to === 'scheduled' && scheduledAt) {
+    await deps.repos.jobs.enqueue(
+      {
+        kind: PUBLISH_SCHEDULED_JOB,
+        payload: { publicationId: input.id, scheduledAt },
+        runAfter: scheduledAt,
+      },
+      now.toISOString(),
+    );
+  }
+  return saved;
+}
+
+/**
+ * Publishes a scheduled piece whose moment has come. A piece rescheduled or unscheduled since
+ * the job was made is left alone: the job that matches its new moment will do it.
+ */
+export async function publishIfDue(
+  deps: WorkflowDeps,
+  publicationId: number,
+  scheduledAt: string,
+): Promise<'published' | 'skipped'> {
+  const current = await deps.repos.publications.findById(publicationId);
+  if (current?.status !== 'scheduled' || current.scheduledAt !== scheduledAt) return 'skipped';
+  if (new Date(scheduledAt) > deps.clock.now()) return 'skipped';
+  await updatePublication(
+    deps,
+    publicationId,
+    current.version,
+    { ...current, status: 'published', publishedAt: current.publishedAt ?? scheduledAt },
+    { userId: null, label: 'scheduler', ip: null },
+  );
+  return 'published';
+}

@@ -1,0 +1,118 @@
+import type { Child } from 'hono/jsx';
+import { pathInLocale } from '../i18n/locales.ts';
+import { href } from './components/links.ts';
+import { Localized, localizedText } from './components/localized.tsx';
+import { PageMeta, type PageMetaInput } from './components/page-meta.tsx';
+import type { PageContext } from './page-context.ts';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  /** Extra tags for <head>: canonical links, feeds, citation and structured data. */
+  head?: Child;
+  /** Description, canonical query and article facts for the canonical, Open Graph and Twitter tags. */
+  meta?: PageMetaInput;
+  /** The page's own path in the other interface language, when it differs from the same path. */
+  children?: Child;
+}
+
+/**
+ * The frame of every public page. No inline script or style anywhere, so that the pages can be
+ * cached, exported as static files and served under a strict Content-Security-Policy.
+ */
+export function Layout(props: LayoutProps) {
+  const { ctx } = props;
+  const siteName = localizedText(ctx.locale, ctx.site.name, ctx.site.nameKo);
+  const other = ctx.locale === 'en' ? 'ko' : 'en';
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title === siteName ? siteName : `${props.title} — ${siteName}`}</title>
+        <link rel="stylesheet" href={ctx.cssPath} integrity={ctx.cssIntegrity} />
+        <link rel="icon" href={ctx.iconPath} type="image/svg+xml" />
+        <meta name="color-scheme" content="light dark" />
+        <link
+          rel="alternate"
+          hreflang="en"
+          href={`${ctx.publicUrl}${pathInLocale(ctx.path, 'en')}`}
+        />
+        <link
+          rel="alternate"
+          hreflang="ko"
+          href={`${ctx.publicUrl}${pathInLocale(ctx.path, 'ko')}`}
+        />
+        <PageMeta ctx={ctx} title={props.title} meta={props.meta} />
+        {props.head}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {ctx.t('site.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href={href(ctx.locale, '/')}>
+              {ctx.site.logoPath ? (
+                <img src={ctx.site.logoPath} alt="" width="40" height="40" />
+              ) : null}
+              <span>{siteName}</span>
+            </a>
+            <nav class="site-nav" aria-label={ctx.t('site.menu')}>
+              <ul>
+                {ctx.nav.map((link) => (
+                  <li>
+                    <a
+                      href={href(ctx.locale, link.path)}
+                      aria-current={ctx.path === link.path ? 'page' : undefined}
+                    >
+                      <Localized locale={ctx.locale} en={link.label} ko={link.labelKo} />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <form class="site-search" action={href(ctx.locale, '/search')} method="get">
+              <label for="site-search-q" class="visually-hidden">
+                {ctx.t('site.search')}
+              </label>
+              <input
+                id="site-search-q"
+                type="search"
+                name="q"
+                placeholder={ctx.t('site.searchPlaceholder')}
+              />
+              <button type="submit">{ctx.t('site.search')}</button>
+            </form>
+            <a
+              class="language-switch"
+              href={pathInLocale(ctx.path, other)}
+              hreflang={other}
+              lang={other}
+              aria-label={ctx.t('site.switchToLabel')}
+            >
+              {ctx.t('site.switchTo')}
+            </a>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{localizedText(ctx.locale, ctx.site.footer ?? siteName, ctx.site.footerKo)}</p>
+            <p>
+              <a href={href(ctx.locale, '/people/')}>{ctx.t('site.people')}</a> ·{' '}
+              <a href={href(ctx.locale, '/topics/')}>{ctx.t('site.topics')}</a> ·{' '}
+              <a href={href(ctx.locale, '/places/')}>{ctx.t('site.places')}</a> ·{' '}
+              <a href={href(ctx.locale, '/years/')}>{ctx.t('site.years')}</a>
+            </p>
+            <p class="quiet">
+              {ctx.t('site.footer.archive')} {ctx.t('site.footer.noTracking')}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,87 @@
+import { beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../src/app.tsx';
+import type { AppContext } from '../../src/context.ts';
+import type { UserRole } from '../../src/domain/content-types.ts';
+import { can } from '../../src/domain/permissions.ts';
+import { adminRouteTable } from '../../src/http/admin/admin-app.ts';
+import { Browserish, makeStaff } from '../support/admin-session.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildPublication, fixedClock, testContext } from '../support/factories.ts';
+
+/**
+ * Every back-office route × {anonymous, contributor, editor, admin}, generated from the route
+ * table itself: a new route cannot escape the check.
+ */
+describeEachDatabase('the back office authorization matrix', (db) => {
+  let ctx: AppContext;
+  let app: ReturnType<typeof createApp>;
+  const browsers = new Map<UserRole, Browserish>();
+  let publicationId = 0;
+
+  beforeAll(async () => {
+    const clock = fixedClock('2026-06-01T12:00:00.000Z');
+    ctx = await testContext(db(), clock);
+    app = createApp(ctx);
+    publicationId = (await buildPublication(ctx, { status: 'draft' })).id;
+    for (const role of ['contributor', 'editor', 'admin'] as const) {
+      const account = await makeStaff(ctx, role);
+      clock.set(new Date(clock.now().getTime() + 31_000).toISOString());
+      const b = new Browserish(app, ctx.config.publicUrl);
+      expect((await b.signIn(account, ctx)).status).toBe(303);
+      browsers.set(role, b);
+    }
+  }, 60_000);
+
+  const concrete = (path: string) =>
+    path
+      .replace(':id', String(publicationId))
+      .replace(':token', 'not-a-real-token')
+      .replace(':version', '1')
+      .replace(/:[a-zA-Z]+/g, '1');
+
+  it('covers every route of the table', () => {
+    expect(adminRouteTable(ctx).length).toBeGreaterThan(15);
+  });
+
+  it('sends anonymous visitors to sign in, on every route that needs a session', async () => {
+    for (const route of adminRouteTable(ctx).filter((r) => r.action !== 'signed-out')) {
+      const b = new Browserish(app, ctx.config.publicUrl);
+      const res =
+        route.method === 'GET'
+          ? await b.request(concrete(route.path))
+          : await b.submit('/admin/sign-in', concrete(route.path), {});
+      expect(res.status, `${route.method} ${route.path}`).toBe(route.method === 'GET' ? 303 : 401);
+    }
+  });
+
+  for (const role of ['contributor', 'editor', 'admin'] as const) {
+    it(`gives a ${role} exactly what the role allows`, async () => {
+      const b = browsers.get(role)!;
+      const page = await (await b.request('/admin')).text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      for (const route of adminRouteTable(ctx).filter(
+        (r) => r.action !== 'signed-out' && r.action !== 'signed-in',
+      )) {
+        // Signing out would end this browser's session for the routes after it.
+        if (route.path === '/admin/sign-out') continue;
+        const res =
+          route.method === 'GET'
+            ? await b.request(concrete(route.path))
+            : await b.request(concrete(route.path), {
+                method: 'POST',
+                body: new URLSearchParams({ _csrf: csrf }),
+                headers: {
+                  'Content-Type': 'application/x-www-form-urlencoded',
+                  'X-CSRF-Token': csrf,
+                },
+              });
+        const label = `${role} ${route.method} ${route.path} → ${res.status}`;
+        const allowed = can({ id: 0, role }, route.action as never);
+        if (!allowed) expect(res.status, label).toBe(403);
+        else if (!(role === 'contributor' && route.path.includes(':id')))
+          expect([401, 403], label).not.toContain(res.status);
+        expect(res.status, label).toBeLessThan(500);
+      }
+    }, 60_000);
+  }
+});

@@ -1,0 +1,38 @@
+import { createApp } from '../../src/app.tsx';
+import type { AppContext } from '../../src/context.ts';
+import type { UserRole } from '../../src/domain/content-types.ts';
+import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
+import type { TestDatabase } from '../support/databases.ts';
+import { fixedClock, testContext } from '../support/factories.ts';
+
+/** A back office on a fresh database, with a browser signed in per role on demand. */
+export async function backOffice(t: TestDatabase) {
+  const clock = fixedClock('2026-06-01T12:00:00.000Z');
+  const ctx: AppContext = await testContext(t, clock);
+  const app = createApp(ctx);
+  const tick = (seconds: number) =>
+    clock.set(new Date(clock.now().getTime() + seconds * 1000).toISOString());
+  const signedIn = async (
+    role: UserRole,
+  ): Promise<{ browser: Browserish; account: StaffAccount }> => {
+    const account = await makeStaff(ctx, role);
+    // The set-up just used this step's authenticator code; a code works once.
+    tick(31);
+    const browser = new Browserish(app, ctx.config.publicUrl);
+    const res = await browser.signIn(account, ctx);
+    if (res.status !== 303) throw new Error(`signing in as ${role} answered ${res.status}`);
+    return { browser, account };
+  };
+  return { ctx, app, clock, tick, signedIn };
+}
+
+/** The value of a form field as the page shows it back (input value or textarea text). */
+export function fieldValue(page: string, name: string): string | undefined {
+  const escaped = name.replace(/[[\]]/g, '\\$&');
+  const input = new RegExp(`<input[^>]*name="${escaped}"[^>]*value="([^"]*)"`).exec(page);
+  if (input) return input[1];
+  const textarea = new RegExp(`<textarea[^>]*name="${escaped}"[^>]*>([\\s\\S]*?)</textarea>`).exec(
+    page,
+  );
+  return textarea?.[1];
+}

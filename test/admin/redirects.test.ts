@@ -1,0 +1,112 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { createApp } from '../../src/app.tsx';
+import type { AppContext } from '../../src/context.ts';
+import type { Section } from '../../src/domain/entities.ts';
+import type { Browserish } from '../support/admin-session.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildPublication, buildSection, unique } from '../support/factories.ts';
+import { backOffice, fieldValue } from './back-office-support.ts';
+
+describeEachDatabase('redirects in the back office', (db) => {
+  let ctx: AppContext;
+  let app: ReturnType<typeof createApp>;
+  let editor: Browserish;
+  let contributor: Browserish;
+  let section: Section;
+
+  const add = (fromPath: string, toPath: string, statusCode = '301') =>
+    editor.submit('/admin/redirects', '/admin/redirects', { fromPath, toPath, statusCode });
+
+  beforeAll(async () => {
+    const office = await backOffice(db());
+    ctx = office.ctx;
+    app = office.app;
+    editor = (await office.signedIn('editor')).browser;
+    contributor = (await office.signedIn('contributor')).browser;
+    section = await buildSection(ctx);
+  }, 60_000);
+
+  it('adds a redirect that the public site then follows, and deletes it', async () => {
+    const piece = await buildPublication(ctx, { sectionId: section.id });
+    const from = `/old/${unique('page')}.html`;
+    const res = await add(from, `/${section.slug}/${piece.slug}/`);
+    expect(res.status).toBe(303);
+    const followed = await app.request(`http://localhost${from}`);
+    expect(followed.status).toBe(301);
+    expect(followed.headers.get('location')).toBe(`/${section.slug}/${piece.slug}/`);
+    const list = await (await editor.request('/admin/redirects?done=added')).text();
+    expect(list).toContain(from);
+    const saved = (await ctx.repos.redirects.find(from))!;
+    const [event] = await ctx.repos.audit.list({ action: 'redirect.create' });
+    expect(event).toMatchObject({ subjectId: String(saved.id), detail: { from } });
+
+    expect(
+      (await editor.submit('/admin/redirects', `/admin/redirects/${saved.id}/delete`, {})).status,
+    ).toBe(303);
+    expect(await ctx.repos.redirects.find(from)).toBeUndefined();
+    expect((await app.request(`http://localhost${from}`)).status).toBe(404);
+    expect((await ctx.repos.audit.list({ action: 'redirect.delete' }))[0]?.subjectId).toBe(
+      String(saved.id),
+    );
+  });
+
+  it('refuses a redirect to itself', async () => {
+    const res = await add('/loop-self/', '/loop-self/');
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('This would make a loop');
+    expect(await ctx.repos.redirects.find('/loop-self/')).toBeUndefined();
+  });
+
+  it('refuses a → b when b → a exists, and a chain that comes back', async () => {
+    expect((await add('/loop-b/', '/loop-a/')).status).toBe(303);
+    const twoStep = await add('/loop-a/', '/loop-b/');
+    expect(twoStep.status).toBe(422);
+    const page = await twoStep.text();
+    expect(page).toContain('/loop-a/ → /loop-b/ → /loop-a/');
+    expect(fieldValue(page, 'fromPath')).toBe('/loop-a/');
+    expect(fieldValue(page, 'toPath')).toBe('/loop-b/');
+
+    expect((await add('/chain-2/', '/chain-3/')).status).toBe(303);
+    expect((await add('/chain-3/', '/chain-1/')).status).toBe(303);
+    expect((await add('/chain-1/', '/chain-2/')).status).toBe(422);
+    expect(await ctx.repos.redirects.find('/chain-1/')).toBeUndefined();
+  });
+
+  it('refuses an old address where a published page lives, in either language', async () => {
+    const piece = await buildPublication(ctx, { sectionId: section.id });
+    for (const from of [`/${section.slug}/${piece.slug}/`, `/ko/${section.slug}/${piece.slug}/`]) {
+      const res = await add(from, '/elsewhere/');
+      expect(res.status, from).toBe(422);
+      expect(await res.text()).toContain('A published page lives at this address');
+    }
+    // A draft has no public address yet: redirecting from its future URL is allowed.
+    const draft = await buildPublication(ctx, {
+      sectionId: section.id,
+      status: 'draft',
+      publishedAt: null,
+    });
+    expect((await add(`/${section.slug}/${draft.slug}/`, '/elsewhere/')).status).toBe(303);
+  });
+
+  it('wants both ends to be paths on this site, keeping what was typed', async () => {
+    const res = await add('old-page.html', 'https://evil.example/');
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('A path starts with /');
+    expect(fieldValue(page, 'fromPath')).toBe('old-page.html');
+    expect(fieldValue(page, 'toPath')).toBe('https://evil.example/');
+    expect((await add('/x/', '//evil.example/')).status).toBe(422);
+    expect((await add('/y/', '/z/', '307')).status).toBe(422);
+  });
+
+  it('keeps contributors away from redirects', async () => {
+    expect((await contributor.request('/admin/redirects')).status).toBe(403);
+    const res = await contributor.submit('/admin', '/admin/redirects', {
+      fromPath: '/c/',
+      toPath: '/d/',
+      statusCode: '301',
+    });
+    expect(res.status).toBe(403);
+    expect(await ctx.repos.redirects.find('/c/')).toBeUndefined();
+  });
+});

@@ -1,0 +1,173 @@
+import { beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../src/app.tsx';
+import { totpCodeAt } from '../../src/auth/totp.ts';
+import type { AppContext } from '../../src/context.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { changeRole } from '../../src/services/auth/manage-users.ts';
+import { Browserish, makeStaff } from '../support/admin-session.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { fixedClock, testContext } from '../support/factories.ts';
+
+describeEachDatabase('signing in to the back office', (db) => {
+  let ctx: AppContext;
+  let app: ReturnType<typeof createApp>;
+  const clock = fixedClock('2026-06-01T12:00:00.000Z');
+  const tick = (seconds: number) =>
+    clock.set(new Date(clock.now().getTime() + seconds * 1000).toISOString());
+  const browser = () => new Browserish(app, ctx.config.publicUrl);
+
+  beforeAll(async () => {
+    ctx = await testContext(db(), clock);
+    app = createApp(ctx);
+  });
+
+  it('sends anonymous visitors to the sign-in page', async () => {
+    const res = await browser().request('/admin/publications');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/sign-in?next=%2Fadmin%2Fpublications');
+  });
+
+  it('signs in with a password and an authenticator code, then signs out', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    tick(31);
+    const b = browser();
+    const res = await b.signIn(account, ctx);
+    expect(res.status).toBe(303);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-dossier_session='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect((await b.request('/admin')).status).toBe(200);
+    await b.submit('/admin', '/admin/sign-out', {});
+    expect((await b.request('/admin')).status).toBe(303);
+    const events = await ctx.repos.audit.list({ action: 'auth.sign-in' });
+    expect(events.some((e) => e.actorUserId === account.userId)).toBe(true);
+  });
+
+  it('refuses a right password with a wrong code, without saying which part was wrong', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    tick(31);
+    const res = await browser().signIn(account, ctx, '000000');
+    const page = await res.text();
+    expect(res.status).toBe(403);
+    expect(page).toContain('Those details did not sign you in.');
+    const failures = await ctx.repos.audit.list({ action: 'auth.sign-in.failed' });
+    expect(failures.some((e) => e.actorUserId === account.userId)).toBe(true);
+  });
+
+  it('refuses the same authenticator code twice', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    tick(31);
+    const code = totpCodeAt(account.totpSecret, clock.now());
+    expect((await browser().signIn(account, ctx, code)).status).toBe(303);
+    expect((await browser().signIn(account, ctx, code)).status).toBe(403);
+  });
+
+  it('accepts each recovery code once in place of an authenticator code', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    const code = account.recoveryCodes[0]!;
+    expect((await browser().signIn(account, ctx, code)).status).toBe(303);
+    expect((await browser().signIn(account, ctx, code)).status).toBe(403);
+  });
+
+  it('slows down repeated failures for an account with growing delays, held in the database', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    for (let i = 0; i < 5; i++) await browser().signIn(account, ctx, '111111');
+    const limited = await browser().signIn(account, ctx);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    tick(3600);
+    expect((await browser().signIn(account, ctx)).status).toBe(303);
+  });
+
+  it('ends a session after 30 idle minutes', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    tick(31);
+    const b = browser();
+    await b.signIn(account, ctx);
+    tick(29 * 60);
+    expect((await b.request('/admin')).status).toBe(200);
+    tick(31 * 60);
+    expect((await b.request('/admin')).status).toBe(303);
+  });
+
+  it('ends a session 12 hours after sign-in however busy it is', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    tick(31);
+    const b = browser();
+    await b.signIn(account, ctx);
+    for (let hour = 0; hour < 12; hour++) {
+      tick(20 * 60);
+      expect((await b.request('/admin')).status).toBe(200);
+      tick(20 * 60);
+      expect((await b.request('/admin')).status).toBe(200);
+      tick(20 * 60);
+      await b.request('/admin');
+    }
+    expect((await b.request('/admin')).status).toBe(303);
+  });
+
+  it('ends every session of a user whose role changes', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    tick(31);
+    const b = browser();
+    await b.signIn(account, ctx);
+    await changeRole(ctx, account.userId, 'contributor', SYSTEM_ACTOR);
+    expect((await b.request('/admin')).status).toBe(303);
+  });
+
+  it('refuses a state-changing request without the CSRF token or from another origin', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    tick(31);
+    const b = browser();
+    await b.signIn(account, ctx);
+    const noToken = await b.request('/admin/publications', {
+      method: 'POST',
+      body: new URLSearchParams({ title: 'x' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(noToken.status).toBe(403);
+    const page = await (await b.request('/admin/publications/new')).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+    const foreign = await b.request('/admin/publications', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf, title: 'x' }),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+      },
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('serves back-office pages uncached, under a nonce-based policy without unsafe-inline', async () => {
+    const res = await browser().request('/admin/sign-in');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('lets a set-up link be used once only', async () => {
+    const { addUser } = await import('../../src/services/auth/manage-users.ts');
+    const { setupUrl } = await addUser(
+      ctx,
+      { email: 'once@example.org', role: 'contributor' },
+      SYSTEM_ACTOR,
+      ctx.config.publicUrl,
+    );
+    const path = new URL(setupUrl).pathname;
+    const b = browser();
+    const page = await (await b.request(path)).text();
+    const secret = /name="totpSecret" value="([A-Z2-7]+)"/.exec(page)![1]!;
+    const done = await b.submit(path, `${path}/password`, {
+      password: 'a long enough password',
+      totpSecret: secret,
+      code: totpCodeAt(secret, clock.now()),
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('recovery codes');
+    expect((await b.request(path)).status).toBe(410);
+  });
+});

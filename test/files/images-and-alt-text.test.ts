@@ -1,0 +1,161 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../../src/context.ts';
+import { ValidationError } from '../../src/domain/errors.ts';
+import { createJobRunner } from '../../src/jobs/job-runners.ts';
+import { readAll } from '../../src/jobs/read-all.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { attachFile } from '../../src/services/attach-file.ts';
+import { describeAttachment } from '../../src/services/describe-attachment.ts';
+import { updatePublication } from '../../src/services/save-publication.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildPublication, testContext } from '../support/factories.ts';
+
+async function* bytes(b: Uint8Array): AsyncIterable<Uint8Array> {
+  yield b;
+}
+
+/** A photo as a phone would send it: EXIF with the place it was taken and the camera. */
+async function geotaggedJpeg(width = 1200, height = 800): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 90, g: 120, b: 60 } } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'LeakyPhone', Model: 'Model 7', Artist: 'Kim Secret-Source' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '41/1 25/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '129/1 10/1 0/1',
+      },
+    })
+    .toBuffer();
+}
+
+describeEachDatabase('images', (t) => {
+  let ctx: AppContext;
+  beforeAll(async () => {
+    ctx = await testContext(t());
+  });
+  afterAll(() => ctx.pdf.close());
+
+  it('lose their EXIF and GPS on upload unless asked to keep them', async () => {
+    const photo = await geotaggedJpeg();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const publication = await buildPublication(ctx, { status: 'draft' });
+    const { file } = await attachFile(
+      ctx,
+      { publicationId: publication.id, source: bytes(photo), fileName: 'camp.jpg', role: 'image' },
+      SYSTEM_ACTOR,
+    );
+    const stored = Buffer.from(await readAll(ctx.files.read(file.sha256)));
+    const meta = await sharp(stored).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 1200, height: 800 });
+    expect(meta.exif).toBeUndefined();
+    expect(stored.includes('LeakyPhone')).toBe(false);
+    expect(stored.includes('Kim Secret-Source')).toBe(false);
+
+    const { file: kept } = await attachFile(
+      ctx,
+      {
+        publicationId: publication.id,
+        source: bytes(photo),
+        fileName: 'camp-original.jpg',
+        role: 'image',
+        keepImageMetadata: true,
+      },
+      SYSTEM_ACTOR,
+    );
+    expect(kept.sha256).not.toBe(file.sha256);
+    const original = Buffer.from(await readAll(ctx.files.read(kept.sha256)));
+    expect(original.equals(photo)).toBe(true);
+  });
+
+  it('get resized copies in WebP and AVIF, never wider than the original', async () => {
+    const publication = await buildPublication(ctx, { status: 'draft' });
+    const { file } = await attachFile(
+      ctx,
+      {
+        publicationId: publication.id,
+        source: bytes(await geotaggedJpeg(1200, 900)),
+        fileName: 'towers.jpg',
+        role: 'image',
+      },
+      SYSTEM_ACTOR,
+    );
+    await createJobRunner(ctx).drain();
+    const variants = await ctx.repos.files.derivativesOf(file.id);
+    expect(variants.map((v) => `${v.mediaType} ${v.width}x${v.height}`).sort()).toEqual([
+      'image/avif 1200x900',
+      'image/avif 480x360',
+      'image/avif 960x720',
+      'image/webp 1200x900',
+      'image/webp 480x360',
+      'image/webp 960x720',
+    ]);
+    for (const v of variants) {
+      const meta = await sharp(Buffer.from(await readAll(ctx.files.read(v.sha256)))).metadata();
+      expect(meta.format).toBe(v.mediaType === 'image/webp' ? 'webp' : 'heif');
+      expect(meta.exif).toBeUndefined();
+    }
+    expect((await ctx.repos.files.findStoredFile(file.id))?.metadata).toEqual({
+      width: 1200,
+      height: 900,
+    });
+  });
+
+  it('need alt text before their publication can be published, and the refusal names them', async () => {
+    const publication = await buildPublication(ctx, { status: 'draft' });
+    const { attachment } = await attachFile(
+      ctx,
+      {
+        publicationId: publication.id,
+        source: bytes(await geotaggedJpeg(640, 480)),
+        fileName: 'yodok-2016.jpg',
+        role: 'image',
+      },
+      SYSTEM_ACTOR,
+    );
+    const publish = () =>
+      updatePublication(
+        ctx,
+        publication.id,
+        publication.version,
+        {
+          sectionId: publication.sectionId,
+          slug: publication.slug,
+          type: publication.type,
+          title: publication.title,
+          status: 'published',
+          publishedAt: '2016-05-01T00:00:00.000Z',
+        },
+        SYSTEM_ACTOR,
+      );
+    const refusal = await publish().catch((e) => e);
+    expect(refusal).toBeInstanceOf(ValidationError);
+    expect(refusal.message).toMatch(/Add alt text to the image yodok-2016\.jpg before publishing/);
+    expect((await ctx.repos.publications.findById(publication.id))?.status).toBe('draft');
+
+    await describeAttachment(
+      ctx,
+      attachment.id,
+      { altText: 'Satellite image of Camp 15 at Yodŏk: new guard towers along the eastern fence' },
+      SYSTEM_ACTOR,
+    );
+    expect((await publish()).status).toBe('published');
+  });
+
+  it('need alt text when they are added to a piece that is already published', async () => {
+    const publication = await buildPublication(ctx, { status: 'published' });
+    const attempt = attachFile(
+      ctx,
+      {
+        publicationId: publication.id,
+        source: bytes(await geotaggedJpeg(320, 240)),
+        fileName: 'no-words.jpg',
+        role: 'image',
+      },
+      SYSTEM_ACTOR,
+    );
+    await expect(attempt).rejects.toThrow(/Add alt text to the image no-words\.jpg/);
+  });
+});

@@ -1,0 +1,197 @@
+import * as cheerio from 'cheerio';
+import { beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../src/app.tsx';
+import type { AppContext } from '../../src/context.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createPerson, createPlace, createTopic } from '../../src/services/catalog-entries.ts';
+import { createPublication, updatePublication } from '../../src/services/save-publication.ts';
+import { type Crawled, crawl } from '../support/crawl.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { demoContext } from '../support/demo-context.ts';
+
+/**
+ * A draft, an embargoed piece, a scheduled one and a withdrawn one, each carrying a unique word,
+ * and the whole public site crawled from every entry point a reader or a machine has: no page,
+ * listing count, search result, feed, sitemap or OAI record may carry any of those words. The
+ * withdrawn piece, once public, keeps only its tombstone: a 410 at its URL (which may name it)
+ * and, where OAI exists, a deleted record.
+ */
+const SECRETS = {
+  draft: 'zorblaxdraft',
+  embargoed: 'quimbleembargo',
+  scheduled: 'fraxinscheduled',
+  withdrawnBody: 'plovixwithdrawnbody',
+};
+
+/**
+ * What a page reveals about the archive. A search page repeats the reader's own query in its
+ * title and form; only its results, counts, facets and suggestions come from the archive.
+ */
+function revealed(page: Crawled): string {
+  if (!page.path.startsWith('/search') || !page.type.includes('html')) return page.body;
+  const $ = cheerio.load(page.body);
+  return $('.results, .facets, .suggestion, .flash').text();
+}
+
+describeEachDatabase('nothing unpublished leaks', (db) => {
+  let ctx: AppContext;
+  let pages: Crawled[];
+  let withdrawnPath = '';
+
+  beforeAll(async () => {
+    ctx = await demoContext(db());
+    const section = (await ctx.repos.sections.findBySlug('reports'))!;
+    const topic = await createTopic(
+      ctx,
+      { slug: 'secret-topic', name: `Topic ${SECRETS.draft}` },
+      SYSTEM_ACTOR,
+    );
+    const person = await createPerson(
+      ctx,
+      { slug: 'secret-person', name: `Person ${SECRETS.draft}`, sortName: 'Person', roles: [] },
+      SYSTEM_ACTOR,
+    );
+    const place = await createPlace(
+      ctx,
+      {
+        slug: 'secret-place',
+        kind: 'town',
+        names: [{ name: `Place ${SECRETS.draft}`, language: 'en', scheme: 'english' }],
+      },
+      SYSTEM_ACTOR,
+    );
+    const base = {
+      sectionId: section.id,
+      type: 'report' as const,
+      contributions: [{ personId: person.id }],
+      topicIds: [topic.id],
+      placeIds: [place.id],
+    };
+    const future = new Date(ctx.clock.now().getTime() + 86_400_000).toISOString();
+    await createPublication(
+      ctx,
+      {
+        ...base,
+        slug: 'secret-draft',
+        title: `Draft ${SECRETS.draft}`,
+        body: SECRETS.draft,
+        status: 'draft',
+        publishedAt: '2020-01-01T00:00:00Z',
+      },
+      SYSTEM_ACTOR,
+    );
+    await createPublication(
+      ctx,
+      {
+        ...base,
+        slug: 'secret-embargo',
+        title: `Embargo ${SECRETS.embargoed}`,
+        body: SECRETS.embargoed,
+        status: 'published',
+        publishedAt: '2020-01-01T00:00:00Z',
+        embargoUntil: future,
+      },
+      SYSTEM_ACTOR,
+    );
+    await createPublication(
+      ctx,
+      {
+        ...base,
+        slug: 'secret-scheduled',
+        title: `Scheduled ${SECRETS.scheduled}`,
+        body: SECRETS.scheduled,
+        status: 'scheduled',
+        scheduledAt: future,
+        publishedAt: future,
+      },
+      SYSTEM_ACTOR,
+    );
+    // The tombstone keeps its citation data (authors included), so the withdrawn piece names none of the secrets.
+    const withdrawn = await createPublication(
+      ctx,
+      {
+        sectionId: section.id,
+        type: 'report',
+        slug: 'once-public',
+        title: 'Once public',
+        body: SECRETS.withdrawnBody,
+        status: 'published',
+        publishedAt: '2020-01-01T00:00:00Z',
+      },
+      SYSTEM_ACTOR,
+    );
+    await updatePublication(
+      ctx,
+      withdrawn.id,
+      1,
+      { ...withdrawn, status: 'withdrawn', withdrawnReason: 'Retracted.' },
+      SYSTEM_ACTOR,
+    );
+    withdrawnPath = `/reports/once-public/`;
+    const app = createApp(ctx);
+    const starts = [
+      '/',
+      '/ko/',
+      '/people/',
+      '/topics/',
+      '/places/',
+      '/years/',
+      '/ko/people/',
+      '/sitemap.xml',
+      '/robots.txt',
+      '/feed.xml',
+      '/feed.atom',
+      '/feed.json',
+      '/oai?verb=ListRecords&metadataPrefix=oai_dc',
+      '/oai?verb=ListIdentifiers&metadataPrefix=oai_dc',
+    ];
+    for (const word of Object.values(SECRETS))
+      starts.push(`/search?q=${word}`, `/api/v1/search?q=${word}`);
+    starts.push(
+      '/people/secret-person/',
+      '/topics/secret-topic/',
+      '/places/secret-place/',
+      '/reports/secret-draft/',
+      '/reports/secret-embargo/',
+      '/reports/secret-scheduled/',
+      withdrawnPath,
+    );
+    pages = await crawl(app, starts, ctx.config.publicUrl, 600);
+  }, 180_000);
+
+  it('crawls a meaningful share of the site', () => {
+    expect(pages.filter((p) => p.status === 200).length).toBeGreaterThan(40);
+  });
+
+  it('shows no word of a draft, an embargoed or a scheduled piece on any public surface', () => {
+    for (const page of pages) {
+      for (const word of [SECRETS.draft, SECRETS.embargoed, SECRETS.scheduled]) {
+        expect(revealed(page).includes(word), `${word} on ${page.path}`).toBe(false);
+      }
+    }
+  });
+
+  it('answers 404 at the URLs of the draft, the embargoed and the scheduled piece', () => {
+    for (const path of [
+      '/reports/secret-draft/',
+      '/reports/secret-embargo/',
+      '/reports/secret-scheduled/',
+    ]) {
+      expect(pages.find((p) => p.path === path)?.status, path).toBe(404);
+    }
+  });
+
+  it('keeps only a tombstone of the withdrawn piece: 410 at its URL, its text nowhere', () => {
+    expect(pages.find((p) => p.path === withdrawnPath)?.status).toBe(410);
+    for (const page of pages)
+      expect(revealed(page).includes(SECRETS.withdrawnBody), page.path).toBe(false);
+    const listing = pages.find((p) => p.path === '/reports/');
+    expect(listing?.body).not.toContain('Once public');
+  });
+
+  it('counts only public work in listings and indexes', () => {
+    const reports = pages.find((p) => p.path === '/')!;
+    // The demo has five public reports and publications; none of the four added here is public.
+    expect(reports.body).toContain('(5 publications)');
+  });
+});

@@ -1,0 +1,345 @@
+import { beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../src/app.tsx';
+import type { AppContext } from '../../src/context.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { updatePublication } from '../../src/services/save-publication.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { demoContext } from '../support/demo-context.ts';
+import { getPage, text } from '../support/html.ts';
+
+const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
+const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
+
+describeEachDatabase('the public reading site', (db) => {
+  let ctx: AppContext;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    ctx = await demoContext(db());
+    app = createApp(ctx);
+  }, 120_000);
+
+  it('features the newest report on the home page above the latest work', async () => {
+    const { res, $ } = await getPage(app, '/');
+    expect(res.status).toBe(200);
+    expect(text($, '.featured .entry-title')).toBe(
+      'From Cradle to Grave: The Path of North Korean Innocents',
+    );
+    expect($('#latest-heading').length).toBe(1);
+    expect($('main .entry').length).toBeGreaterThan(5);
+  });
+
+  it('lists a section like the seed page: breadcrumbs, authors as printed, dates, summaries without script', async () => {
+    const { res, $ } = await getPage(app, '/articles/');
+    expect(res.status).toBe(200);
+    expect(
+      $('.breadcrumbs li')
+        .map((_, li) => $(li).text().trim())
+        .get(),
+    ).toEqual(['Home', 'Articles by Board Members, Fellows and Staff']);
+    expect($('main .entry')).toHaveLength(10);
+    const first = $('main .entry').first();
+    expect(first.find('.byline').text().replace(/\s+/g, ' ').trim()).toBe(
+      'Roberta Cohen, HRNK Co-Chair Emeritus · Interview by Byun Chang-seop',
+    );
+    expect(first.find('time').attr('datetime')).toBe('2016-07-25');
+    expect(first.find('time').text()).toBe('Jul 25, 2016');
+    expect(first.find('details.summary > summary').text()).toBe('Read summary');
+    // JSON-LD data blocks are not script a browser runs; nothing else may be a <script>.
+    expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
+  });
+
+  it('offers the sections that list work and the static pages in the main navigation, nothing else', async () => {
+    const { $ } = await getPage(app, '/');
+    expect(
+      $('.site-nav a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual([
+      'Articles by Board Members, Fellows and Staff',
+      'Reports and Publications',
+      'About this demo archive',
+    ]);
+  });
+
+  it('says the section disclaimer once per page, not under every entry', async () => {
+    const { body, $ } = await getPage(app, '/articles/');
+    expect($('aside.disclaimer')).toHaveLength(1);
+    expect(body.split('do not necessarily represent the views of').length - 1).toBe(1);
+  });
+
+  it('offers "Download PDF" with its size, and "Continue reading at 38 North" for an excerpt', async () => {
+    const { $ } = await getPage(app, '/articles/');
+    const entry = $('main .entry').filter((_, e) =>
+      $(e).find('.entry-title').text().startsWith('Must UN Agencies'),
+    );
+    expect(entry.find('a.pdf').text()).toMatch(/^Download PDF \(PDF, \d+ KB/);
+    expect(entry.find('a.pdf').attr('href')).toMatch(
+      /^\/articles\/must-un-agencies-also-fail-in-north-korea\/[a-z0-9.-]+\.pdf$/,
+    );
+    expect(entry.find('a.continue').text()).toBe('Continue reading at 38 North');
+  });
+
+  it('answers 404 for a page number past the end or not a number', async () => {
+    expect((await app.request('http://localhost/articles/?page=2')).status).toBe(404);
+    expect((await app.request('http://localhost/articles/?page=0')).status).toBe(404);
+    expect((await app.request('http://localhost/articles/?page=abc')).status).toBe(404);
+    expect((await app.request('http://localhost/articles/?page=1')).status).toBe(200);
+  });
+
+  it('shows a publication with contributors, dates, summary, footnotes linked both ways and key words', async () => {
+    const { res, $ } = await getPage(app, DIALOGUE);
+    expect(res.status).toBe(200);
+    expect(text($, 'h1')).toBe('A Human Rights Dialogue with North Korea: Real or Illusory?');
+    expect(text($, '.publication-header .byline')).toBe('Roberta Cohen, HRNK Co-Chair');
+    expect($('.publication-header .byline a').attr('href')).toBe('/people/roberta-cohen/');
+    expect($('.footnote-ref a')).toHaveLength(17);
+    for (let n = 1; n <= 17; n++) {
+      expect($(`a[href="#fn${n}"]`).length, `marker ${n}`).toBeGreaterThan(0);
+      expect($(`[id="fn${n}"] a[href^="#fnref${n}"]`).length, `back link ${n}`).toBe(1);
+    }
+    expect($('#summary-heading').length).toBe(1);
+  });
+
+  it('prints secondary credits as "with …"', async () => {
+    const { $ } = await getPage(app, '/reports/the-parallel-gulag/');
+    expect(text($, '.publication-header .byline')).toBe('David Hawk with Amanda Mortwedt Oh');
+  });
+
+  it('links key words to topic pages and places to place pages', async () => {
+    const { $ } = await getPage(
+      app,
+      '/articles/human-rights-in-north-korea-addressing-the-challenges/',
+    );
+    expect(
+      $('.tags a[href^="/topics/"]')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual([
+      'North Korea',
+      'Human Rights',
+      'Humanitarian',
+      'United Nations',
+      'Commission of Inquiry',
+    ]);
+    const flood = await getPage(app, FLOOD);
+    expect(flood.$('.tags a[href="/places/kyo-hwa-so-no-12/"]').text()).toBe(
+      'Kyo-hwa-so No. 12, Jongo-ri',
+    );
+  });
+
+  it('shows series position, the original venue, the files and the translations', async () => {
+    const update2 = await getPage(app, '/reports/north-korea-camp-no-25-update-2/');
+    expect(text(update2.$, '.series p')).toBe('Part 3 of the series North Korea: Camp No. 25');
+    const voice = await getPage(app, '/articles/a-voice-from-the-north-korean-gulag/');
+    expect(text(voice.$, '.venue')).toBe('First published in Journal of Democracy');
+    const flood = await getPage(app, FLOOD);
+    expect(flood.$('.files a.pdf').length).toBe(1);
+    const translation = flood.$('.translations a[hreflang="ko"]');
+    expect(translation.attr('href')).toBe('/reports/kyo-hwa-so-no-12-flooding-ko/');
+    const ko = await getPage(app, '/ko/reports/kyo-hwa-so-no-12-flooding-ko/');
+    expect(ko.$('.translations a[hreflang="en"]').attr('href')).toBe(`/ko${FLOOD}`);
+  });
+
+  it('shows drafts to nobody: their pages and files answer 404', async () => {
+    expect((await app.request('http://localhost/reports/north-korea-camp-no-25/')).status).toBe(
+      404,
+    );
+    const home = await (await app.request('http://localhost/')).text();
+    expect(home).not.toContain('/reports/north-korea-camp-no-25/"');
+  });
+
+  it('answers 410 with a notice and citation data for a withdrawn piece, and stops serving its PDF', async () => {
+    const section = await ctx.repos.sections.findBySlug('articles');
+    const p = (await ctx.repos.publications.findBySlug(
+      section!.id,
+      'north-korea-faces-heightened-human-rights-scrutiny',
+    ))!;
+    const pdfPath = (await getPage(app, `/articles/${p.slug}/`)).$('.files a.pdf').attr('href')!;
+    await updatePublication(
+      ctx,
+      p.id,
+      p.version,
+      {
+        ...p,
+        status: 'withdrawn',
+        withdrawnReason: 'Superseded by a later analysis.',
+        contributions: p.contributions,
+      },
+      SYSTEM_ACTOR,
+    );
+    const { res, $ } = await getPage(app, `/articles/${p.slug}/`);
+    expect(res.status).toBe(410);
+    expect(text($, 'h1')).toBe('This publication was withdrawn');
+    expect(text($, 'main')).toContain('Superseded by a later analysis.');
+    expect(text($, '.citation')).toContain('North Korea Faces Heightened Human Rights Scrutiny');
+    expect((await app.request(`http://localhost${pdfPath}`)).status).toBe(410);
+    const listing = await (await app.request('http://localhost/articles/')).text();
+    expect(listing).not.toContain('Heightened Human Rights Scrutiny');
+  });
+
+  it('gives a person page with roles over time and all their work', async () => {
+    const { res, $ } = await getPage(app, '/people/roberta-cohen/');
+    expect(res.status).toBe(200);
+    expect(
+      $('.roles li')
+        .map((_, li) => $(li).text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual([
+      'HRNK Co-Chair, Committee for Human Rights in North Korea (until 2015)',
+      'HRNK Co-Chair Emeritus, Committee for Human Rights in North Korea (from 2016)',
+    ]);
+    // Six pieces, one of them withdrawn by the test above on this same archive: only public work shows.
+    expect($('main .entry').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows a place in every script and romanization, with coordinates, source and a locator map', async () => {
+    const { res, $ } = await getPage(app, '/places/jongo-ri/');
+    expect(res.status).toBe(200);
+    const names = $('table.names td')
+      .map((_, td) => $(td).text())
+      .get();
+    expect(names).toEqual(
+      expect.arrayContaining(['Jongo-ri', 'Jŏngŏ-ri', '전거리', "Chŏn'gŏ-ri", 'Jeongeo-ri']),
+    );
+    expect($('table.names td[lang="ko"]').text()).toBe('전거리');
+    expect(text($, '.place-facts dd')).toContain('Hoeryong');
+    const camp = await getPage(app, '/places/kyo-hwa-so-no-12/');
+    expect(text(camp.$, '.place-facts dl')).toContain('42.209410° N, 129.755100° E');
+    expect(camp.$('.locator-map svg circle.marker').length).toBe(1);
+    expect(camp.$('.locator-map svg path.country').attr('d')?.length).toBeGreaterThan(100);
+  });
+
+  it('lists work on places inside a place on its page', async () => {
+    const { $ } = await getPage(app, '/places/hamgyong-bukto/');
+    expect(
+      $('main .entry-title')
+        .map((_, e) => $(e).text())
+        .get(),
+    ).toEqual(
+      expect.arrayContaining([
+        'North Korea: Flooding at Kyo-hwa-so No. 12, Jongo-ri',
+        'North Korea Camp No. 25 Update 2',
+      ]),
+    );
+  });
+
+  it('draws no marker where no source gives coordinates', async () => {
+    const { $ } = await getPage(app, '/places/camp-no-25/');
+    expect($('.locator-map svg circle.marker').length).toBe(0);
+    expect(text($, '.place-facts dd')).toContain('No public source gives coordinates');
+  });
+
+  it('serves topic, year and index pages', async () => {
+    expect(
+      (await getPage(app, '/topics/commission-of-inquiry/')).$('main .entry').length,
+    ).toBeGreaterThan(0);
+    expect((await getPage(app, '/years/2016/')).$('main .entry').length).toBeGreaterThan(0);
+    expect((await app.request('http://localhost/years/1999/')).status).toBe(404);
+    for (const path of ['/people/', '/topics/', '/places/', '/years/']) {
+      expect((await app.request(`http://localhost${path}`)).status, path).toBe(200);
+    }
+  });
+
+  it('speaks Korean at /ko/ with lang="ko", Korean titles, and English fallbacks marked lang="en"', async () => {
+    const { $ } = await getPage(app, '/ko/articles/');
+    expect($('html').attr('lang')).toBe('ko');
+    expect(text($, 'h1')).toBe('이사진·연구원·직원 기고문');
+    expect($('main .entry').first().find('time').text()).toBe('2016년 7월 25일');
+    expect($('main .entry').first().find('summary').text()).toBe('요약 읽기');
+    expect($('a.language-switch').attr('href')).toBe('/articles/');
+    const dialogue = await getPage(app, `/ko${DIALOGUE}`);
+    expect(dialogue.$('h1').attr('lang')).toBe('en');
+  });
+
+  it('keeps the reader on the same page when switching language', async () => {
+    const { $ } = await getPage(app, '/people/roberta-cohen/');
+    expect($('a.language-switch').attr('href')).toBe('/ko/people/roberta-cohen/');
+    expect($('link[rel="alternate"][hreflang="ko"]').attr('href')).toBe(
+      'https://archive.example.org/ko/people/roberta-cohen/',
+    );
+  });
+
+  it('answers 404 in the site design, and redirects a folder without its slash', async () => {
+    const { res, $ } = await getPage(app, '/no-such-section/');
+    expect(res.status).toBe(404);
+    expect(text($, 'h1')).toBe('Page not found');
+    const redirect = await app.request('http://localhost/articles');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/articles/');
+  });
+
+  it('follows a stored redirect for an old URL of the imported site', async () => {
+    await ctx.repos.redirects.upsert(
+      { fromPath: '/publications/hrnk-articles.php', toPath: '/articles/', statusCode: 301 },
+      '2026-01-01T00:00:00.000Z',
+    );
+    const res = await app.request('http://localhost/publications/hrnk-articles.php');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/articles/');
+  });
+
+  it('revalidates with ETag and answers 304 when nothing changed', async () => {
+    const first = await app.request(`http://localhost${DIALOGUE}`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(first.headers.get('cache-control')).toContain('public');
+    expect(first.headers.get('last-modified')).toBeTruthy();
+    const again = await app.request(`http://localhost${DIALOGUE}`, {
+      headers: { 'If-None-Match': etag! },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves a PDF under its publication with a safe name, and byte ranges for viewers', async () => {
+    const path = (await getPage(app, FLOOD)).$('.files a.pdf').attr('href')!;
+    const whole = await app.request(`http://localhost${path}`);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('application/pdf');
+    expect(whole.headers.get('content-disposition')).toMatch(
+      /^inline; filename="[a-z0-9.-]+\.pdf"; filename\*=UTF-8''/,
+    );
+    const bytes = new Uint8Array(await whole.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const part = await app.request(`http://localhost${path}`, { headers: { Range: 'bytes=0-4' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 0-4/${bytes.length}`);
+    expect(await part.text()).toBe('%PDF-');
+    const beyond = await app.request(`http://localhost${path}`, {
+      headers: { Range: `bytes=${bytes.length}-` },
+    });
+    expect(beyond.status).toBe(416);
+    expect(
+      (await app.request(`http://localhost${path.replace(/[^/]+$/, 'other.pdf')}`)).status,
+    ).toBe(404);
+  });
+
+  it('loads nothing from another origin and carries no script or inline style', async () => {
+    for (const path of [
+      '/',
+      '/articles/',
+      DIALOGUE,
+      '/people/roberta-cohen/',
+      '/places/kyo-hwa-so-no-12/',
+      '/ko/',
+    ]) {
+      const { res, $ } = await getPage(app, path);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(
+        $('script:not([type="application/ld+json"]), iframe, object, embed').length,
+        path,
+      ).toBe(0);
+      expect($('[style]').length, path).toBe(0);
+      const fetched = $('link[href], img[src], source[src], video[src], audio[src]')
+        .map((_, el) => $(el).attr('href') ?? $(el).attr('src'))
+        .get()
+        // Links that name an address without fetching it: alternates, the canonical URL, the DC schema.
+        .filter(
+          (u) =>
+            !$(
+              `link[rel="alternate"][href="${u}"], link[rel="canonical"][href="${u}"], link[rel="schema.DC"][href="${u}"]`,
+            ).length,
+        );
+      for (const url of fetched) expect(url, `${path}: ${url}`).toMatch(/^\/(?!\/)/);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import type { AppContext } from '../../src/context.ts';
+import type { PublicationRecord } from '../../src/domain/entities.ts';
+import type { PublicationInput } from '../../src/domain/schemas.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { updatePublication } from '../../src/services/save-publication.ts';
+
+/** Saves a publication with some fields changed, through the editor's service. */
+export async function edit(
+  ctx: AppContext,
+  p: PublicationRecord,
+  changes: Partial<PublicationInput>,
+): Promise<PublicationRecord> {
+  const input: PublicationInput = {
+    sectionId: p.sectionId,
+    slug: p.slug,
+    type: p.type,
+    title: p.title,
+    subtitle: p.subtitle,
+    summary: p.summary,
+    body: p.body,
+    language: p.language,
+    status: p.status,
+    publishedAt: p.publishedAt,
+    embargoUntil: p.embargoUntil,
+    contributions: p.contributions.map(({ position: _, ...c }) => c),
+    topicIds: p.topicIds,
+    placeIds: p.placeIds,
+    ...changes,
+  };
+  return updatePublication(ctx, p.id, p.version, input, SYSTEM_ACTOR);
+}
+
+/** Gives a stored file page text as the extraction job does, announcing it in the same write. */
+export async function deliverPages(
+  ctx: AppContext,
+  storedFileId: number,
+  pages: string[],
+): Promise<void> {
+  await ctx.transactor.transaction(async (tx) => {
+    await ctx.repos.files.replacePages(storedFileId, pages, tx);
+    await ctx.changes.storedFileChanged(storedFileId, tx);
+  });
+}

@@ -1,0 +1,193 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../../src/context.ts';
+import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
+import { hasDrift } from '../../src/search/indexer.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { attachFile } from '../../src/services/attach-file.ts';
+import { createPlace } from '../../src/services/catalog-entries.ts';
+import { searchArchive } from '../../src/services/search-archive.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import {
+  buildPerson,
+  buildPublication,
+  fixedClock,
+  testContext,
+  unique,
+} from '../support/factories.ts';
+import { deliverPages, edit } from './helpers.ts';
+
+/** The index follows every change to the archive, inside the change's own transaction. */
+describeEachDatabase('search index maintenance', (db) => {
+  let ctx: AppContext;
+  const ids = async (q: string) =>
+    (await searchArchive(ctx, { q, pageSize: 50 })).hits.map((h) => h.publicationId);
+
+  beforeAll(async () => {
+    ctx = await testContext(db(), fixedClock('2026-06-01T12:00:00.000Z'));
+  });
+
+  it('indexes work when it is published and re-indexes it when edited', async () => {
+    let p = await buildPublication(ctx, { status: 'draft', publishedAt: null, title: 'Pangolin' });
+    expect(await ids('pangolin')).toEqual([]);
+    p = await edit(ctx, p, { status: 'published', publishedAt: '2020-01-01T00:00:00.000Z' });
+    expect(await ids('pangolin')).toEqual([p.id]);
+    p = await edit(ctx, p, { title: 'Armadillo' });
+    expect(await ids('pangolin')).toEqual([]);
+    expect(await ids('armadillo')).toEqual([p.id]);
+  });
+
+  it('rolls the index back with a failed write', async () => {
+    const p = await buildPublication(ctx, { title: 'Capybara' });
+    await expect(
+      ctx.transactor.transaction(async (tx) => {
+        await ctx.search.index.deleteDocument(p.id, tx);
+        throw new Error('the save failed');
+      }),
+    ).rejects.toThrow('the save failed');
+    expect(await ids('capybara')).toEqual([p.id]);
+  });
+
+  it('finds words inside a PDF once its text arrives, naming the page', async () => {
+    const p = await buildPublication(ctx, { title: 'Annual report' });
+    const bytes = await writeTextPdf({
+      title: 'x',
+      author: 'y',
+      language: 'en',
+      pages: ['a', 'b'],
+    });
+    const { file } = await attachFile(
+      ctx,
+      {
+        publicationId: p.id,
+        source: (async function* () {
+          yield bytes;
+        })(),
+        fileName: 'annual-report.pdf',
+        role: 'main-pdf',
+      },
+      SYSTEM_ACTOR,
+    );
+    expect(await ids('okapi')).toEqual([]);
+    await deliverPages(ctx, file.id, [
+      'Opening page.',
+      'The okapi census.',
+      'Nothing here.',
+      'An okapi again, and okapi once more.',
+    ]);
+    const r = await searchArchive(ctx, { q: 'okapi' });
+    expect(r.hits.map((h) => h.publicationId)).toEqual([p.id]);
+    const pdf = r.hits[0]!.pdf[0]!;
+    expect(pdf.fileName).toBe('annual-report.pdf');
+    expect(pdf.matchingPages).toBe(2);
+    expect(pdf.pages.map((x) => x.page)).toEqual([4, 2]);
+    expect(pdf.pages[1]!.snippet).toEqual([
+      { text: 'The ', highlighted: false },
+      { text: 'okapi', highlighted: true },
+      { text: ' census.', highlighted: false },
+    ]);
+    await deliverPages(ctx, file.id, ['Replaced text about a tapir.']);
+    expect(await ids('okapi')).toEqual([]);
+    expect(await ids('tapir')).toEqual([p.id]);
+  });
+
+  it('shows the best few of many matching pages, and counts them all', async () => {
+    const p = await buildPublication(ctx, { title: 'Long report' });
+    const bytes = await writeTextPdf({ title: 'x', author: 'y', language: 'en', pages: ['a'] });
+    const { file } = await attachFile(
+      ctx,
+      {
+        publicationId: p.id,
+        source: (async function* () {
+          yield bytes;
+        })(),
+        fileName: 'long.pdf',
+        role: 'main-pdf',
+      },
+      SYSTEM_ACTOR,
+    );
+    const pages = Array.from({ length: 12 }, (_, i) =>
+      i === 6 ? 'quagga quagga quagga on page seven' : `page ${i + 1} mentions a quagga`,
+    );
+    await deliverPages(ctx, file.id, pages);
+    const hit = (await searchArchive(ctx, { q: 'quagga' })).hits[0]!;
+    expect(hit.pdf[0]!.matchingPages).toBe(12);
+    expect(hit.pdf[0]!.pages).toHaveLength(3);
+    expect(hit.pdf[0]!.pages[0]!.page).toBe(7);
+  });
+
+  it('refreshes linked publications after a person is renamed', async () => {
+    const person = await buildPerson(ctx, 'Hortensia Vale');
+    const p = await buildPublication(ctx, {
+      title: 'Interview notes',
+      contributions: [{ personId: person.id, role: 'author', credit: 'primary' }],
+    });
+    expect(await ids('hortensia')).toEqual([p.id]);
+    await ctx.transactor.transaction(async (tx) => {
+      await ctx.repos.people.update(
+        person.id,
+        { ...person, name: 'Hortensia Bright', sortName: 'Bright, Hortensia' },
+        '2026-06-01T12:00:00.000Z',
+        tx,
+      );
+      await ctx.search.indexer.refreshLinked({ personId: person.id }, tx);
+    });
+    expect(await ids('bright')).toEqual([p.id]);
+    expect(await ids('vale')).toEqual([]);
+  });
+
+  it('refreshes publications that link or name a place after its names change', async () => {
+    const place = await createPlace(
+      ctx,
+      {
+        slug: unique('place'),
+        kind: 'village',
+        names: [{ name: 'Sinp’o-ri', language: 'ko-Latn', scheme: 'mccune-reischauer' }],
+      },
+      SYSTEM_ACTOR,
+    );
+    const linked = await buildPublication(ctx, { title: 'A linked piece', placeIds: [place.id] });
+    const naming = await buildPublication(ctx, {
+      title: 'A naming piece',
+      body: 'Travellers reached 신포리 at dusk.',
+    });
+    expect(await ids('Sinpo-ri')).toEqual([linked.id]);
+    await ctx.transactor.transaction(async (tx) => {
+      await ctx.repos.places.update(
+        place.id,
+        {
+          ...place,
+          names: [
+            ...place.names,
+            { name: '신포리', language: 'ko', scheme: 'hangul', preferred: false },
+          ],
+        },
+        '2026-06-01T12:00:00.000Z',
+        tx,
+      );
+      await ctx.search.indexer.refreshLinked({ placeId: place.id }, tx);
+    });
+    expect((await ids('Sinpo-ri')).sort()).toEqual([linked.id, naming.id].sort());
+  });
+
+  it('reports drift between the index and the archive, and a rebuild mends it', async () => {
+    expect(hasDrift(await ctx.search.indexer.check())).toBe(false);
+    const p = await buildPublication(ctx, { title: 'Marmot' });
+    // Changes made behind the change feed's back: the index cannot know of them.
+    await ctx.db.kysely
+      .updateTable('publications')
+      .set({ title: 'Vicuna' })
+      .where('id', '=', p.id)
+      .execute();
+    const gone = await buildPublication(ctx, { title: 'Ibex' });
+    await ctx.db.kysely.deleteFrom('searchDocs').where('publicationId', '=', gone.id).execute();
+    const report = await ctx.search.indexer.check();
+    expect(report.stale).toEqual([p.id]);
+    expect(report.missing).toEqual([gone.id]);
+    expect(hasDrift(report)).toBe(true);
+    await ctx.search.indexer.rebuild(ctx.transactor);
+    expect(hasDrift(await ctx.search.indexer.check())).toBe(false);
+    expect(await ids('vicuna')).toEqual([p.id]);
+    expect(await ids('marmot')).toEqual([]);
+    expect(await ids('ibex')).toEqual([gone.id]);
+  });
+});

@@ -1,0 +1,62 @@
+import * as cheerio from 'cheerio';
+
+export interface Crawled {
+  path: string;
+  status: number;
+  type: string;
+  body: string;
+}
+
+/**
+ * Follows every same-site link from the start paths, breadth first, and returns each response:
+ * the whole public site as a reader or a harvester could reach it.
+ */
+export async function crawl(
+  app: { request: (url: string) => Response | Promise<Response> },
+  starts: string[],
+  origin: string,
+  limit = 400,
+): Promise<Crawled[]> {
+  const seen = new Set<string>();
+  const queue = [...starts];
+  const out: Crawled[] = [];
+  while (queue.length > 0 && out.length < limit) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const res = await app.request(`http://localhost${path}`);
+    const type = res.headers.get('content-type') ?? '';
+    const body = /pdf|image/.test(type) ? '' : await res.text();
+    out.push({ path, status: res.status, type, body });
+    const location = res.headers.get('location');
+    if (location) queue.push(toPath(location, origin, path) ?? path);
+    if (!/html|xml|json/.test(type)) continue;
+    for (const link of linksIn(body, type)) {
+      const next = toPath(link, origin, path);
+      if (next && !seen.has(next) && !next.startsWith('/admin') && !next.startsWith('/preview/'))
+        queue.push(next);
+    }
+  }
+  return out;
+}
+
+function linksIn(body: string, type: string): string[] {
+  if (type.includes('html')) {
+    const $ = cheerio.load(body);
+    return $('a[href], link[href]')
+      .map((_, el) => $(el).attr('href')!)
+      .get();
+  }
+  // Feeds, sitemaps and OAI carry their links as text.
+  return [...body.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, '&'));
+}
+
+function toPath(link: string, origin: string, from: string): string | null {
+  try {
+    const url = new URL(link, `${origin}${from}`);
+    if (url.origin !== origin && url.origin !== 'http://localhost') return null;
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
+}
