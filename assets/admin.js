@@ -21,6 +21,7 @@
       if (window.SimpleWebAuthnBrowser) return resolve(window.SimpleWebAuthnBrowser);
       const script = document.createElement('script');
       script.src = document.documentElement.dataset.webauthn;
+      script.integrity = document.documentElement.dataset.webauthnIntegrity;
       script.onload = () => resolve(window.SimpleWebAuthnBrowser);
       script.onerror = () => reject(new Error('The passkey helper could not load.'));
       document.head.append(script);

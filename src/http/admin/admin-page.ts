@@ -23,8 +23,11 @@ export async function adminPageContext(
       css: assets.css.path,
       cssIntegrity: assets.css.integrity,
       adminCss: assets.adminCss.path,
+      adminCssIntegrity: assets.adminCss.integrity,
       adminJs: assets.adminJs.path,
+      adminJsIntegrity: assets.adminJs.integrity,
       webauthnJs: assets.webauthnJs.path,
+      webauthnJsIntegrity: assets.webauthnJs.integrity,
     },
   };
 }
