@@ -42,7 +42,8 @@ describeEachDatabase('valid HTML', (db) => {
         const url = path.startsWith('/admin') ? path : `${locale}${path}`;
         const html = await (await app.request(`http://localhost${url}`)).text();
         const report = await validator.validateString(html);
-        for (const r of report.results) for (const m of r.messages) problems.push(`${url}: ${m.ruleId} ${m.message}`);
+        for (const r of report.results)
+          for (const m of r.messages) problems.push(`${url}: ${m.ruleId} ${m.message}`);
       }
     }
     expect(problems).toEqual([]);

@@ -38,15 +38,28 @@ const MENU: Array<{ label: string; path: string; action: Action }> = [
 export function AdminLayout(props: { ctx: AdminPageContext; title: string; children?: Child }) {
   const { ctx } = props;
   return (
-    <html lang="en" data-webauthn={ctx.assets.webauthnJs} data-webauthn-integrity={ctx.assets.webauthnJsIntegrity}>
+    <html
+      lang="en"
+      data-webauthn={ctx.assets.webauthnJs}
+      data-webauthn-integrity={ctx.assets.webauthnJsIntegrity}
+    >
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`${props.title} — ${ctx.siteName} back office`}</title>
         <link rel="stylesheet" href={ctx.assets.css} integrity={ctx.assets.cssIntegrity} />
-        <link rel="stylesheet" href={ctx.assets.adminCss} integrity={ctx.assets.adminCssIntegrity} />
-        <script src={ctx.assets.adminJs} integrity={ctx.assets.adminJsIntegrity} defer nonce={ctx.nonce} />
+        <link
+          rel="stylesheet"
+          href={ctx.assets.adminCss}
+          integrity={ctx.assets.adminCssIntegrity}
+        />
+        <script
+          src={ctx.assets.adminJs}
+          integrity={ctx.assets.adminJsIntegrity}
+          defer
+          nonce={ctx.nonce}
+        />
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
