@@ -44,7 +44,13 @@ async function currentSchema(db: Db): Promise<string> {
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   await refuseNewerSchema(db);
-  const result: MigrationResultSet = await (await migrator(db)).migrateToLatest();
+  let result: MigrationResultSet = await (await migrator(db)).migrateToLatest();
+  // Kysely looks for its own tables by introspecting every schema of the database. When another
+  // schema is dropped during that look (test suites do this all the time), PostgreSQL answers
+  // "schema does not exist" (3F000) for a schema that is not ours; a second look is clean.
+  for (let retry = 0; retry < 3 && isVanishedSchema(result.error); retry++) {
+    result = await (await migrator(db)).migrateToLatest();
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
@@ -53,6 +59,10 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function isVanishedSchema(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === '3F000';
 }
 
 /** Names of migrations the database has run that this code does not know. */
