@@ -80,7 +80,7 @@ describe('dossier ingest, jobs and fixity', { timeout: 180_000 }, () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/\d+ queued, 0 running, \d+ done, 1 failed/);
     const id = /^(\d+) +pdf\.extract +failed/m.exec(list.stdout)?.[1];
-    expect(id).toBeDefined();
+    expect(id).toMatch(/^\d+$/);
     const retry = await runCli(['jobs', 'retry', id!], env);
     expect(retry).toMatchObject({ code: 0, stdout: `Job ${id} (pdf.extract) is queued again.\n` });
     const db = sqlite();

@@ -40,7 +40,7 @@ describeEachDatabase('images', (t) => {
 
   it('lose their EXIF and GPS on upload unless asked to keep them', async () => {
     const photo = await geotaggedJpeg();
-    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    expect((await sharp(photo).metadata()).exif?.length).toBeGreaterThan(0);
     const publication = await buildPublication(ctx, { status: 'draft' });
     const { file } = await attachFile(
       ctx,

@@ -154,8 +154,8 @@ describeEachDatabase('the job runner', (t, dialect) => {
     const lastTry = await repos.jobs.enqueue({ kind, payload: {}, maxAttempts: 1 }, at);
     // A worker leases both and dies without a word.
     const leaseUntil = '2026-06-01T12:01:00.000Z';
-    expect(await repos.jobs.lease('dead-worker', at, leaseUntil, [kind])).toBeDefined();
-    expect(await repos.jobs.lease('dead-worker', at, leaseUntil, [kind])).toBeDefined();
+    expect(await repos.jobs.lease('dead-worker', at, leaseUntil, [kind])).toMatchObject({ kind });
+    expect(await repos.jobs.lease('dead-worker', at, leaseUntil, [kind])).toMatchObject({ kind });
     const failedReasons: string[] = [];
     const runner = new JobRunner(deps, {
       [kind]: {
