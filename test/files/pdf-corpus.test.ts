@@ -23,6 +23,10 @@ if (!present) {
   );
 }
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
+if (present && !hasPdftotext && process.env.CI === 'true') {
+  // CI installs poppler-utils; there the comparison must run, never skip.
+  throw new Error('pdftotext (poppler-utils) is required under CI=true');
+}
 if (present && !hasPdftotext) {
   console.warn(
     '!! pdftotext (poppler-utils) is not installed: the word-count comparison is skipped.',
