@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { UnreadablePdfError, type UnreadablePdfReason } from '../domain/errors.ts';
 import { formatBytes } from '../files/local-file-store.ts';
 import type { PdfExtraction, PdfTools, StrippedPdf } from '../services/pdf-ports.ts';
+import { detectLanguage } from './detect-language.ts';
 import { limitedCommand } from './limited-command.ts';
 import type { WorkerReady, WorkerReply, WorkerRequest } from './pdf-worker-protocol.ts';
+import type { PdfPart } from './read-pdf.ts';
 
 export interface PdfSandboxOptions {
   /** Child processes working at once; defaults to the number of cores. */
@@ -27,6 +29,23 @@ export const DEFAULT_PDF_LIMITS = {
   timeoutMs: 120_000,
   maxTextChars: 20_000_000,
 };
+
+/** Pages read before a document's length is known; most reports end within them. */
+const FIRST_PART_PAGES = 24;
+/** Fewer pages than this are not worth a child re-opening the document for. */
+const MIN_PART_PAGES = 16;
+
+/** Splits pages `from`..`to` into at most `parts` runs of at least MIN_PART_PAGES. */
+export function partRanges(from: number, to: number, parts: number) {
+  const total = to - from + 1;
+  const count = Math.max(1, Math.min(parts, Math.floor(total / MIN_PART_PAGES)));
+  const size = Math.ceil(total / count);
+  const ranges: Array<{ from: number; to: number }> = [];
+  for (let start = from; start <= to; start += size) {
+    ranges.push({ from: start, to: Math.min(to, start + size - 1) });
+  }
+  return ranges;
+}
 
 const ENTRY = fileURLToPath(new URL('./pdf-worker-entry.js', import.meta.url));
 const STARTUP_MS = 60_000;
@@ -102,15 +121,46 @@ export class PdfSandbox implements PdfTools {
     return this.limitedByOs;
   }
 
+  /**
+   * Reads a PDF. A long one is read in parts: its first pages (with the metadata and thumbnail)
+   * tell the page count, then the rest is split among the children, so that one book does not
+   * leave the other cores idle. Each part is a separate file read under the same limits.
+   */
   async extract(
     bytes: Uint8Array,
     options: { thumbnailWidth?: number | null } = {},
   ): Promise<PdfExtraction> {
+    const thumbnailWidth = options.thumbnailWidth === undefined ? 320 : options.thumbnailWidth;
+    const head = await this.extractPart(bytes, thumbnailWidth, { from: 1, to: FIRST_PART_PAGES });
+    if (!head.metadata) throw new Error('The PDF sandbox answered without metadata');
+    const { firstPage: _, ...whole } = head;
+    if (head.pageCount <= FIRST_PART_PAGES) return { ...whole, metadata: head.metadata };
+    const tails = await Promise.all(
+      partRanges(FIRST_PART_PAGES + 1, head.pageCount, this.workers).map((range) =>
+        this.extractPart(bytes, null, range),
+      ),
+    );
+    const pages = [...head.pages, ...tails.flatMap((t) => t.pages)];
+    const chars = pages.reduce((sum, page) => sum + page.length, 0);
+    if (chars > this.maxTextChars) {
+      const detail = `The PDF holds more than ${this.maxTextChars.toLocaleString('en')} characters of text`;
+      throw new UnreadablePdfError(this.sentence('too-much-text', detail), 'too-much-text');
+    }
+    const metadata = { ...head.metadata, detectedLanguage: detectLanguage(pages.join('\n')) };
+    return { ...whole, pages, metadata };
+  }
+
+  private async extractPart(
+    bytes: Uint8Array,
+    thumbnailWidth: number | null,
+    pages: { from: number; to: number },
+  ): Promise<PdfPart> {
     const reply = await this.run({
       op: 'extract',
       bytes,
-      thumbnailWidth: options.thumbnailWidth === undefined ? 320 : options.thumbnailWidth,
+      thumbnailWidth,
       maxTextChars: this.maxTextChars,
+      pages,
     });
     if (reply.op !== 'extract') throw new Error('The PDF sandbox answered the wrong request');
     return reply.result;

@@ -30,6 +30,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     const result = await readPdf(request.bytes, {
       thumbnailWidth: request.thumbnailWidth,
       maxTextChars: request.maxTextChars,
+      pages: request.pages,
     });
     return { id: request.id, ok: true, op: 'extract', result, ...memory() };
   }

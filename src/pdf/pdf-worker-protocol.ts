@@ -1,5 +1,6 @@
 import type { UnreadablePdfReason } from '../domain/errors.ts';
-import type { PdfExtraction, StrippedPdf } from '../services/pdf-ports.ts';
+import type { StrippedPdf } from '../services/pdf-ports.ts';
+import type { PdfPart } from './read-pdf.ts';
 
 /** Messages between the sandbox pool and its child processes (IPC, structured clone). */
 export type WorkerRequest =
@@ -9,6 +10,8 @@ export type WorkerRequest =
       bytes: Uint8Array;
       thumbnailWidth: number | null;
       maxTextChars: number;
+      /** 1-based and inclusive; absent: every page. */
+      pages?: { from: number; to: number };
     }
   | { id: number; op: 'strip-metadata'; bytes: Uint8Array; keepTitle: boolean };
 
@@ -20,7 +23,7 @@ export interface WorkerMemory {
 
 export type WorkerReply = WorkerMemory &
   (
-    | { id: number; ok: true; op: 'extract'; result: PdfExtraction }
+    | { id: number; ok: true; op: 'extract'; result: PdfPart }
     | { id: number; ok: true; op: 'strip-metadata'; result: StrippedPdf }
     | {
         id: number;

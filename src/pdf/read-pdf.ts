@@ -6,6 +6,13 @@ import { detectLanguage } from './detect-language.ts';
 import { pageText, type TextPiece } from './page-text.ts';
 import { PDFJS_ASSETS } from './pdfjs-assets.ts';
 
+/** What one read returns: the whole document, or a run of its pages (see `ReadOptions.pages`). */
+export interface PdfPart extends Omit<PdfExtraction, 'metadata'> {
+  firstPage: number;
+  /** Null for a part that does not start at page 1. */
+  metadata: PdfMetadata | null;
+}
+
 /** Raised inside the reader for a document whose text is beyond what the archive accepts. */
 export class TooMuchTextError extends Error {
   override name = 'TooMuchTextError';
@@ -14,6 +21,11 @@ export class TooMuchTextError extends Error {
 export interface ReadOptions {
   thumbnailWidth: number | null;
   maxTextChars: number;
+  /**
+   * Read only these pages (1-based, inclusive; clipped to the document). The metadata, language
+   * and thumbnail come with the part that starts at page 1; the others carry text alone.
+   */
+  pages?: { from: number; to: number };
 }
 
 const MAX_FIELD = 2_000;
@@ -26,7 +38,7 @@ const MAX_ASPECT = 4;
  * the language of its text and a thumbnail of its first page. Runs inside the sandbox process
  * (pdf-worker-main.ts); a hostile file can exhaust only that process.
  */
-export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<PdfExtraction> {
+export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<PdfPart> {
   const doc = await getDocument({
     data: bytes,
     ...PDFJS_ASSETS,
@@ -40,7 +52,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
   try {
     const pages: string[] = [];
     let chars = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
+    const from = Math.max(1, options.pages?.from ?? 1);
+    const to = Math.min(doc.numPages, options.pages?.to ?? doc.numPages);
+    for (let n = from; n <= to; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const text = pageText(content.items.flatMap((i): TextPiece[] => ('str' in i ? [i] : [])));
@@ -53,11 +67,12 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
       pages.push(text);
       page.cleanup();
     }
-    const metadata = await readMetadata(doc);
-    metadata.detectedLanguage = detectLanguage(pages.join('\n'));
+    const first = from === 1;
+    const metadata = first ? await readMetadata(doc) : null;
+    if (metadata) metadata.detectedLanguage = detectLanguage(pages.join('\n'));
     let thumbnail: PdfExtraction['thumbnail'] = null;
     let thumbnailError: string | null = null;
-    if (options.thumbnailWidth && doc.numPages > 0) {
+    if (first && options.thumbnailWidth && doc.numPages > 0) {
       try {
         thumbnail = await renderThumbnail(doc, options.thumbnailWidth);
       } catch (error) {
@@ -66,7 +81,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
         thumbnailError = error instanceof Error ? error.message : String(error);
       }
     }
-    return { pageCount: doc.numPages, pages, metadata, thumbnail, thumbnailError };
+    return { pageCount: doc.numPages, firstPage: from, pages, metadata, thumbnail, thumbnailError };
   } finally {
     await doc.destroy();
   }

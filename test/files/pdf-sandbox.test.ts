@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnreadablePdfError } from '../../src/domain/errors.ts';
-import { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
+import { PdfSandbox, partRanges } from '../../src/pdf/pdf-sandbox.ts';
 import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
 import {
   damagedPdf,
@@ -44,6 +44,37 @@ describe('the PDF sandbox', () => {
     });
     expect(result.thumbnail?.width).toBe(320);
     expect([...(result.thumbnail?.bytes.subarray(0, 4) ?? [])]).toEqual(WEBP);
+  });
+
+  it('reads a long PDF in parts across its children and gives back every page in order', async () => {
+    const pageCount = 61;
+    const pdf = await writeTextPdf({
+      title: 'A long report',
+      pages: Array.from(
+        { length: pageCount },
+        (_, i) =>
+          `Page marker ${i + 1}. The regime holds people in political prison camps, where forced labour and starvation are routine, and the world has been slow to respond.`,
+      ),
+    });
+    const before = sandbox.spawned;
+    const result = await sandbox.extract(new Uint8Array(pdf));
+    expect(result.pageCount).toBe(pageCount);
+    expect(result.pages).toHaveLength(pageCount);
+    for (const [i, text] of result.pages.entries()) expect(text).toContain(`Page marker ${i + 1}.`);
+    expect(result.metadata).toMatchObject({ title: 'A long report', detectedLanguage: 'en' });
+    expect(result.thumbnail?.width).toBe(320);
+    expect(result).not.toHaveProperty('firstPage');
+    // Both children took part: the second started for the tail if it was not running already.
+    expect(sandbox.childPids().length + (sandbox.spawned - before)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('splits the pages after the first part into runs worth a child each', () => {
+    expect(partRanges(25, 61, 2)).toEqual([
+      { from: 25, to: 43 },
+      { from: 44, to: 61 },
+    ]);
+    expect(partRanges(25, 30, 2)).toEqual([{ from: 25, to: 30 }]);
+    expect(partRanges(25, 376, 1)).toEqual([{ from: 25, to: 376 }]);
   });
 
   it('tells English text from Korean', async () => {
