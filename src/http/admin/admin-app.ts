@@ -5,9 +5,11 @@ import type { AdminEnv } from './admin-env.ts';
 import { authRoutes } from './auth-routes.tsx';
 import { backOfficeRoutes } from './back-office-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.tsx';
+import { editorToolRoutes } from './editor-tool-routes.ts';
 import { adminHeaders } from './middleware/admin-headers.ts';
 import { csrfProtection } from './middleware/csrf.ts';
 import { loadSession } from './middleware/load-session.ts';
+import { publicationFileRoutes } from './publication-file-routes.tsx';
 import { publicationRoutes } from './publication-routes.tsx';
 import { type AdminRoute, registerAdminRoutes } from './route-table.ts';
 
@@ -21,6 +23,8 @@ export function adminRouteTable(app: AppContext): AdminRoute[] {
     ...authRoutes(app),
     ...dashboardRoutes(app),
     ...publicationRoutes(app),
+    ...publicationFileRoutes(app),
+    ...editorToolRoutes(app),
     ...backOfficeRoutes(app),
   ];
 }

@@ -1,0 +1,33 @@
+import type { AppContext } from '../../context.ts';
+import { renderMarkdown } from '../../domain/markdown.ts';
+import { pasteToMarkdown } from '../../domain/paste-to-markdown.ts';
+import type { AdminRoute } from './route-table.ts';
+
+/** What the editor's script asks of the server as one types or pastes. */
+export function editorToolRoutes(_app: AppContext): AdminRoute[] {
+  return [
+    {
+      method: 'POST',
+      path: '/admin/markdown-preview',
+      action: 'publication.create',
+      handler: async (c) => {
+        const body = await c.req.json().catch(() => ({}));
+        const source = typeof body?.markdown === 'string' ? body.markdown.slice(0, 2_000_000) : '';
+        return c.json({
+          html: renderMarkdown(source),
+          words: source.split(/\s+/).filter(Boolean).length,
+        });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/paste-to-markdown',
+      action: 'publication.create',
+      handler: async (c) => {
+        const body = await c.req.json().catch(() => ({}));
+        const html = typeof body?.html === 'string' ? body.html.slice(0, 5_000_000) : '';
+        return c.json({ markdown: pasteToMarkdown(html) });
+      },
+    },
+  ];
+}

@@ -1,0 +1,105 @@
+import { Readable } from 'node:stream';
+import type { AppContext } from '../../context.ts';
+import { ATTACHMENT_ROLES } from '../../domain/content-types.ts';
+import type { Attachment, PublicationRecord } from '../../domain/entities.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { attachFile } from '../../services/attach-file.ts';
+import { describeAttachment } from '../../services/describe-attachment.ts';
+import { removePdfMetadata } from '../../services/pdf-source-protection.ts';
+import { publicationEditor } from './publication-editor.tsx';
+import { recordValues } from './publication-form-data.ts';
+import { type AdminContext, type AdminRoute, param } from './route-table.ts';
+import { actorOf } from './staff-request.ts';
+
+/** A publication's files: upload, alt text and captions, and removing what a PDF says of its maker. */
+export function publicationFileRoutes(app: AppContext): AdminRoute[] {
+  const editor = publicationEditor(app);
+
+  /** The publication and one of its own attachments, or the answer when either is not there. */
+  const loadAttachment = async (
+    c: AdminContext,
+  ): Promise<{ record: PublicationRecord; attachment: Attachment } | Response> => {
+    const record = await editor.loadEditable(c);
+    if (record instanceof Response) return record;
+    const attachment = await app.repos.files.findAttachment(Number(param(c, 'attachmentId')));
+    if (!attachment || attachment.publicationId !== record.id) return c.text('No such file', 404);
+    return { record, attachment };
+  };
+
+  return [
+    {
+      method: 'POST',
+      path: '/admin/publications/:id/files',
+      action: 'files.upload',
+      handler: async (c) => {
+        const record = await editor.loadEditable(c);
+        if (record instanceof Response) return record;
+        const body = await c.req.parseBody();
+        const file = body.file;
+        const role = ATTACHMENT_ROLES.find((r) => r === body.role) ?? 'supplement';
+        if (!(file instanceof File) || file.size === 0)
+          return editor.showForm(c, record, recordValues(record), { file: 'Choose a file' });
+        try {
+          await attachFile(
+            app,
+            {
+              publicationId: record.id,
+              source: Readable.fromWeb(file.stream() as never) as AsyncIterable<Uint8Array>,
+              fileName: file.name,
+              role,
+              title: null,
+            },
+            actorOf(c),
+          );
+          return c.redirect(`/admin/publications/${record.id}?saved=1`, 303);
+        } catch (error) {
+          if (error instanceof ValidationError)
+            return editor.showForm(c, record, recordValues(record), {}, error.message);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/publications/:id/files/:attachmentId/describe',
+      action: 'files.upload',
+      handler: async (c) => {
+        const found = await loadAttachment(c);
+        if (found instanceof Response) return found;
+        const id = found.attachment.id;
+        const body = await c.req.parseBody();
+        // Each file's fields carry its id, since one form lists every file.
+        const text = (name: string) => {
+          const v = body[`${name}-${id}`];
+          return typeof v === 'string' ? v : undefined;
+        };
+        await describeAttachment(
+          app,
+          id,
+          { altText: text('altText'), caption: text('caption'), credit: text('credit') },
+          actorOf(c),
+        );
+        return c.redirect(`/admin/publications/${found.record.id}?saved=1`, 303);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/publications/:id/files/:attachmentId/strip-metadata',
+      action: 'files.upload',
+      handler: async (c) => {
+        const found = await loadAttachment(c);
+        if (found instanceof Response) return found;
+        const { removed } = await removePdfMetadata(app, found.attachment.id, actorOf(c), {
+          keepTitle: true,
+        });
+        return editor.showForm(
+          c,
+          found.record,
+          recordValues(found.record),
+          {},
+          `Removed from the PDF: ${removed.join(', ') || 'nothing'}. The clean copy is being extracted again.`,
+        );
+      },
+    },
+  ];
+}
