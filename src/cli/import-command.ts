@@ -1,0 +1,172 @@
+import { readFile, stat } from 'node:fs/promises';
+import { loadConfig } from '../config.ts';
+import { type AppContext, createContext } from '../context.ts';
+import { CsvImportError } from '../importing/csv-rows.ts';
+import { type HtmlProfile, htmlProfileSchema } from '../importing/html-profile.ts';
+import { type WxrMapping, wxrMappingSchema } from '../importing/wxr-mapping.ts';
+import { WxrFormatError } from '../importing/wxr-reader.ts';
+import { createJobRunner } from '../jobs/job-runners.ts';
+import { cliActor } from '../services/actor.ts';
+import { CSV_KINDS, type CsvKind, importCsv } from '../services/import/import-csv.ts';
+import { importHtmlSite } from '../services/import/import-html.ts';
+import { formatSummary, type ImportSummary } from '../services/import/import-summary.ts';
+import { importWxr } from '../services/import/import-wxr.ts';
+import { type Command, parseOptions } from './command.ts';
+import { progressBar } from './progress-bar.ts';
+import { UsageError } from './user-error.ts';
+
+export const importCommand: Command = {
+  summary: 'Import a WordPress export, a saved HTML site or a spreadsheet',
+  usage: `Usage:
+  dossier import wxr <file.xml> [--uploads <folder>] [--map <mapping.json>] [--dry-run]
+  dossier import html <folder-or-file> --profile <profile.json> [--dry-run]
+  dossier import csv --kind publications|people|places <file.csv> [--dry-run]
+
+Every import can run again: records it made before are updated, never duplicated. A malformed
+file is refused with its line (or row and column) and the reason, before anything is written.
+--dry-run prints what would happen and writes nothing. Stored files go through the usual ingest
+jobs, which this command runs before it exits (--no-jobs leaves them to the server).`,
+  async run(args) {
+    const [format, ...rest] = args;
+    const { values, positionals } = parseOptions(
+      rest,
+      {
+        uploads: { type: 'string' },
+        map: { type: 'string' },
+        profile: { type: 'string' },
+        kind: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'no-jobs': { type: 'boolean' },
+      },
+      true,
+    );
+    const [file, ...extra] = positionals;
+    if (!format || !['wxr', 'html', 'csv'].includes(format)) {
+      throw new UsageError('Say what to import: dossier import wxr|html|csv <file>');
+    }
+    if (!file) throw new UsageError(`Name the file to import: dossier import ${format} <file>`);
+    if (extra.length > 0)
+      throw new UsageError(`One file at a time (also given: ${extra.join(' ')})`);
+    await mustExist(file);
+    const dryRun = values['dry-run'] === true;
+
+    let mapping: WxrMapping | undefined;
+    let profile: HtmlProfile | undefined;
+    let kind: CsvKind | undefined;
+    if (format === 'wxr') {
+      mapping = values.map
+        ? await readJson(values.map, wxrMappingSchema)
+        : wxrMappingSchema.parse({});
+    } else if (format === 'html') {
+      if (!values.profile) throw new UsageError('Name the profile: --profile <profile.json>');
+      profile = await readJson(values.profile, htmlProfileSchema);
+    } else {
+      if (!values.kind || !(CSV_KINDS as readonly string[]).includes(values.kind)) {
+        throw new UsageError(`--kind must be one of ${CSV_KINDS.join(', ')}`);
+      }
+      kind = values.kind as CsvKind;
+    }
+
+    const ctx = await createContext(loadConfig());
+    const progress = progressBar(process.stderr, 0, `importing ${format}`);
+    let total = 0;
+    const onProgress = (done: number, all: number) => {
+      if (all !== total) {
+        total = all;
+        progress.finish();
+        Object.assign(progress, progressBar(process.stderr, all, `importing ${format}`));
+      }
+      progress.update(done);
+    };
+    try {
+      let summary: ImportSummary;
+      try {
+        if (format === 'wxr' && mapping) {
+          summary = await importWxr(ctx, {
+            file,
+            uploads: values.uploads,
+            mapping,
+            dryRun,
+            actor: cliActor(),
+            onProgress,
+          });
+        } else if (format === 'html' && profile) {
+          summary = await importHtmlSite(ctx, {
+            path: file,
+            profile,
+            dryRun,
+            actor: cliActor(),
+            onProgress,
+          });
+        } else {
+          summary = await importCsv(ctx, {
+            file,
+            kind: kind ?? 'publications',
+            dryRun,
+            actor: cliActor(),
+            onProgress,
+          });
+        }
+      } catch (error) {
+        progress.finish();
+        if (error instanceof WxrFormatError) {
+          throw new UsageError(
+            `${file} is not a valid WordPress export: ${error.message}. Nothing was imported.`,
+          );
+        }
+        if (error instanceof CsvImportError) {
+          throw new UsageError(`${file} was refused, nothing was imported:\n${error.message}`);
+        }
+        throw error;
+      }
+      progress.finish();
+      process.stdout.write(formatSummary(summary));
+      if (!dryRun && values['no-jobs'] !== true) await runIngest(ctx);
+      return 0;
+    } finally {
+      await ctx.close();
+    }
+  },
+};
+
+/** Works through the ingest jobs the import queued (PDF text, image copies). */
+async function runIngest(ctx: AppContext): Promise<void> {
+  const queued = await ctx.repos.jobs.list({ status: 'queued', limit: 100000 });
+  if (queued.length === 0) return;
+  process.stdout.write(`Running ${queued.length} ingest job(s)…\n`);
+  await createJobRunner(ctx).drain();
+}
+
+async function mustExist(path: string): Promise<void> {
+  try {
+    await stat(path);
+  } catch {
+    throw new UsageError(`No such file or folder: ${path}`);
+  }
+}
+
+async function readJson<T>(
+  path: string,
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+  },
+): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      `${path} is not readable JSON: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${path}: ${issue?.path.join('.') || '(top)'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,62 @@
+/** What an import did, kind by kind, and what it left out and why. */
+export type ImportOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface ImportSummary {
+  source: string;
+  dryRun: boolean;
+  counts: Record<string, Record<ImportOutcome, number>>;
+  skipped: Array<{ reason: string; count: number; examples: string[] }>;
+}
+
+export class SummaryBuilder {
+  private readonly counts: Record<string, Record<ImportOutcome, number>> = {};
+  private readonly skips = new Map<string, { count: number; examples: string[] }>();
+
+  constructor(
+    readonly source: string,
+    readonly dryRun: boolean,
+  ) {}
+
+  count(kind: string, outcome: ImportOutcome): void {
+    const row = this.counts[kind] ?? { created: 0, updated: 0, unchanged: 0 };
+    row[outcome]++;
+    this.counts[kind] = row;
+  }
+
+  skip(what: string, reason: string): void {
+    const entry = this.skips.get(reason) ?? { count: 0, examples: [] };
+    entry.count++;
+    if (entry.examples.length < 5) entry.examples.push(what);
+    this.skips.set(reason, entry);
+  }
+
+  get(kind: string, outcome: ImportOutcome): number {
+    return this.counts[kind]?.[outcome] ?? 0;
+  }
+
+  build(): ImportSummary {
+    return {
+      source: this.source,
+      dryRun: this.dryRun,
+      counts: structuredClone(this.counts),
+      skipped: [...this.skips].map(([reason, e]) => ({ reason, ...e })),
+    };
+  }
+}
+
+/** The summary as lines for the terminal. */
+export function formatSummary(summary: ImportSummary): string {
+  const lines = [summary.dryRun ? 'Dry run: nothing was written. It would have:' : 'Imported:'];
+  const verb = (past: string, would: string) => (summary.dryRun ? would : past);
+  for (const [kind, c] of Object.entries(summary.counts)) {
+    lines.push(
+      `  ${kind}: ${c.created} ${verb('created', 'to create')}, ${c.updated} ${verb('updated', 'to update')}, ${c.unchanged} unchanged`,
+    );
+  }
+  const skipped = summary.skipped.reduce((n, s) => n + s.count, 0);
+  lines.push(`  skipped: ${skipped}`);
+  for (const s of summary.skipped) {
+    lines.push(`    ${s.count} × ${s.reason} (e.g. ${s.examples.join('; ')})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
