@@ -1,0 +1,34 @@
+import { type Action, can, type PublicationOwnership } from '../../domain/permissions.ts';
+import type { ApiScope, AuthenticatedToken } from '../../services/api/api-tokens.ts';
+import { type ApiContext, ApiProblem } from './api-env.ts';
+
+/**
+ * A write needs a token, the token's scope, and a role that may do it: the scope says what the
+ * token was made for, the role what its user may do today (a demoted user's tokens shrink too).
+ */
+export function authorize(
+  c: ApiContext,
+  scope: ApiScope,
+  action: Action,
+  publication?: PublicationOwnership,
+): AuthenticatedToken {
+  const auth = c.get('caller').auth;
+  if (!auth) {
+    throw new ApiProblem(
+      'unauthorized',
+      'This needs a token: send it as Authorization: Bearer <token>.',
+      {},
+      { 'WWW-Authenticate': 'Bearer realm="dossier"' },
+    );
+  }
+  if (!auth.scopes.has(scope)) {
+    throw new ApiProblem('forbidden', `This token lacks the ${scope} scope.`);
+  }
+  if (!can({ id: auth.user.id, role: auth.user.role }, action, publication)) {
+    throw new ApiProblem(
+      'forbidden',
+      `The token's account (${auth.user.role}) may not do this${publication ? ' to this publication' : ''}.`,
+    );
+  }
+  return auth;
+}

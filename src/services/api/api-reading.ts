@@ -1,0 +1,97 @@
+import type { ApiAudience } from '../../db/repos/api-catalog.repo.ts';
+import type { Repositories } from '../../db/repositories.ts';
+import type { Person, Place, PublicationRecord, Topic } from '../../domain/entities.ts';
+import { can } from '../../domain/permissions.ts';
+import { isPubliclyVisible, isTombstone } from '../../domain/publication-status.ts';
+import { placesWithPublicWork } from '../reading/listings.ts';
+import type { AuthenticatedToken } from './api-tokens.ts';
+
+export type { ApiAudience };
+
+export type ApiReadingRepos = Pick<
+  Repositories,
+  | 'apiCatalog'
+  | 'catalog'
+  | 'publications'
+  | 'sections'
+  | 'people'
+  | 'organizations'
+  | 'topics'
+  | 'places'
+  | 'series'
+  | 'files'
+  | 'settings'
+>;
+
+/**
+ * Whom a request reads as. Without a token, or with one lacking `read-drafts`, the public rule
+ * alone decides. With `read-drafts`, an editor or admin reads every draft; a contributor reads
+ * their own, as in the back office.
+ */
+export function audienceOf(auth: AuthenticatedToken | null): ApiAudience {
+  if (!auth?.scopes.has('read-drafts')) return { kind: 'public' };
+  const user = { id: auth.user.id, role: auth.user.role };
+  if (can(user, 'publication.publish')) return { kind: 'staff' };
+  return { kind: 'own-drafts', userId: auth.user.id };
+}
+
+export type PublicationRead =
+  | { kind: 'found'; record: PublicationRecord }
+  | { kind: 'gone'; record: PublicationRecord }
+  | { kind: 'missing' };
+
+/**
+ * One publication as the audience may see it. What the public may not see answers exactly as
+ * a wrong id does; a withdrawn piece the public once saw is 'gone' (a tombstone, 410).
+ */
+export function readPublication(
+  audience: ApiAudience,
+  record: PublicationRecord | undefined,
+  now: Date,
+): PublicationRead {
+  if (!record || record.deletedAt) return { kind: 'missing' };
+  if (isPubliclyVisible(record, now)) return { kind: 'found', record };
+  if (audience.kind === 'staff') return { kind: 'found', record };
+  if (audience.kind === 'own-drafts' && record.createdByUserId === audience.userId) {
+    return { kind: 'found', record };
+  }
+  if (isTombstone(record)) return { kind: 'gone', record };
+  return { kind: 'missing' };
+}
+
+/**
+ * The people, topics and places the audience may see. The public sees those with public work,
+ * exactly as the public site gives them pages: a source named only in a draft stays unnamed.
+ * A read-drafts token sees the whole catalog, as the back office shows it to its user.
+ */
+export async function visiblePeople(
+  repos: ApiReadingRepos,
+  audience: ApiAudience,
+  now: Date,
+): Promise<Person[]> {
+  const all = await repos.people.list();
+  if (audience.kind !== 'public') return all;
+  const publicIds = await repos.catalog.latestChanges('person', now);
+  return all.filter((p) => publicIds.has(p.id));
+}
+
+export async function visibleTopics(
+  repos: ApiReadingRepos,
+  audience: ApiAudience,
+  now: Date,
+): Promise<Topic[]> {
+  const all = await repos.topics.list();
+  if (audience.kind !== 'public') return all;
+  const publicIds = await repos.catalog.latestChanges('topic', now);
+  return all.filter((t) => publicIds.has(t.id));
+}
+
+export async function visiblePlaces(
+  repos: ApiReadingRepos,
+  audience: ApiAudience,
+  now: Date,
+): Promise<Place[]> {
+  const all = await repos.places.list();
+  if (audience.kind !== 'public') return all;
+  return placesWithPublicWork(repos, all, now);
+}
