@@ -1,0 +1,16 @@
+import { DomainError } from '../domain/errors.ts';
+
+/** An archive that is not whole: truncated, altered, or not a Dossier export at all. */
+export class DamagedArchiveError extends DomainError {
+  override name = 'DamagedArchiveError';
+}
+
+/** A restore that must not start: the target holds data, or its schema differs. */
+export class RestoreRefusedError extends DomainError {
+  override name = 'RestoreRefusedError';
+}
+
+/** An export that cannot be made faithfully (a stored file missing or changed, say). */
+export class ExportFailedError extends DomainError {
+  override name = 'ExportFailedError';
+}
