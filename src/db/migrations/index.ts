@@ -5,6 +5,9 @@ import { jobUniqueKeys } from './0003-job-unique-keys.ts';
 import { fileDerivatives } from './0004-file-derivatives.ts';
 import { searchIndex } from './0010-search-index.ts';
 import { accounts } from './0020-accounts.ts';
+import { importSources } from './0030-import-sources.ts';
+import { apiTokens } from './0040-api-tokens.ts';
+import { publicListingIndexes } from './0050-public-listing-indexes.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -19,5 +22,8 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0004-file-derivatives': fileDerivatives(dialect),
     '0010-search-index': searchIndex(dialect),
     '0020-accounts': accounts(dialect),
+    '0030-import-sources': importSources(dialect),
+    '0040-api-tokens': apiTokens(dialect),
+    '0050-public-listing-indexes': publicListingIndexes(),
   };
 }

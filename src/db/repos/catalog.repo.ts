@@ -125,6 +125,36 @@ export class CatalogRepo {
     return { items: rows.map(toPublication), total: count };
   }
 
+  /** The first public pieces of a filter, without counting them all (menus, teasers). */
+  async first(filter: CatalogFilter, limit: number, now: Date, tx?: Tx): Promise<Publication[]> {
+    const rows = await this.filtered(filter, now, tx)
+      .selectAll('publications')
+      .orderBy('publications.publishedAt', 'desc')
+      .orderBy('publications.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toPublication);
+  }
+
+  /** Sections with at least one listed public piece: one index seek each, no counting. */
+  async sectionsWithWork(now: Date, tx?: Tx): Promise<Set<number>> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('sections')
+      .select('sections.id')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('publications')
+            .select(sql.lit(1).as('one'))
+            .whereRef('publications.sectionId', '=', 'sections.id')
+            .where(publiclyVisible(now))
+            .where(listedType()),
+        ),
+      )
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async count(filter: CatalogFilter, now: Date, tx?: Tx): Promise<number> {
     const { n } = await this.filtered(filter, now, tx)
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -23,14 +23,14 @@ interface StoredSite {
  */
 async function defaultNavigation(app: AppContext, sections: Section[]): Promise<NavLink[]> {
   const now = app.clock.now();
-  const [counts, pages] = await Promise.all([
-    Promise.all(sections.map((s) => app.repos.catalog.count({ sectionId: s.id }, now))),
-    app.repos.catalog.list({ type: 'page', includePages: true }, { limit: 10, offset: 0 }, now),
+  const [withWork, pages] = await Promise.all([
+    app.repos.catalog.sectionsWithWork(now),
+    app.repos.catalog.first({ type: 'page', includePages: true }, 10, now),
   ]);
   const listed = sections
-    .filter((_, i) => (counts[i] ?? 0) > 0)
+    .filter((s) => withWork.has(s.id))
     .map((s) => ({ label: s.title, labelKo: s.titleKo, path: `/${s.slug}/` }));
-  const staticPages = pages.items.map((p) => {
+  const staticPages = pages.map((p) => {
     const section = sections.find((s) => s.id === p.sectionId);
     return { label: p.title, labelKo: null, path: `/${section?.slug}/${p.slug}/` };
   });

@@ -56,13 +56,16 @@ async function buildView(
   record: PublicationRecord,
   now: Date,
 ): Promise<PublicationView> {
-  const [[entry], topics, places, attachments, allPlaces] = await Promise.all([
+  const [[entry], topics, places, attachments] = await Promise.all([
     loadEntries(repos, [record]),
     repos.topics.findByIds(record.topicIds),
     repos.places.findByIds(record.placeIds),
     repos.files.attachmentsOf([record.id]),
-    repos.places.list(),
   ]);
+  // Only the places' parents are named beside them ("Jongo-ri, Hamgyŏng-bukto").
+  const parents = await repos.places.findByIds(
+    places.flatMap((p) => (p.parentId === null ? [] : [p.parentId])),
+  );
   if (!entry) throw new Error('a visible publication has no entry');
   const series = record.seriesId ? await seriesNavigation(repos, record, now) : null;
   const translations = record.translationGroup
@@ -80,7 +83,7 @@ async function buildView(
     places: record.placeIds
       .map((id) => places.find((p) => p.id === id))
       .filter((p) => p !== undefined)
-      .map((p) => ({ ...p, label: placeLabel(p, allPlaces) })),
+      .map((p) => ({ ...p, label: placeLabel(p, parents) })),
     files: attachments.map((a) => fileView(section, record, a)),
     series,
     translations: translations

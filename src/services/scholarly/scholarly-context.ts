@@ -32,11 +32,17 @@ export const SYNDICATION_KEY = 'syndication';
 export async function loadScholarlyContext(
   repos: Pick<ReadingRepos, 'settings' | 'people' | 'organizations'>,
   publicUrl: string,
+  /** The people the citations will name, by slug; every person when not given (feeds). */
+  onlyPeople?: readonly string[],
 ): Promise<ScholarlyContext> {
   const [site, stored, people, organizations] = await Promise.all([
     repos.settings.get<{ name?: string; nameKo?: string }>('site'),
     repos.settings.get<Partial<SyndicationSettings>>(SYNDICATION_KEY),
-    repos.people.list(),
+    onlyPeople
+      ? Promise.all([...new Set(onlyPeople)].map((slug) => repos.people.findBySlug(slug))).then(
+          (found) => found.filter((p) => p !== undefined),
+        )
+      : repos.people.list(),
     repos.organizations.list(),
   ]);
   const siteName = site?.name ?? 'Dossier';
