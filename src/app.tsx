@@ -2,9 +2,11 @@ import { type Context, Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppContext } from './context.ts';
 import { adminApp } from './http/admin/admin-app.ts';
+import { apiApp } from './http/api/api-app.ts';
 import { discoveryRoutes } from './http/discovery-routes.ts';
 import { statusOf } from './http/error-status.ts';
 import { healthRoutes } from './http/health.ts';
+import { renderCache } from './http/middleware/render-cache.ts';
 import { requestId } from './http/middleware/request-id.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
 import { assetRoutes } from './http/public/assets.ts';
@@ -19,7 +21,11 @@ import { ErrorPage } from './views/pages/error-page.tsx';
 export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   app.use('*', requestId());
+  // Anonymous pages from memory, before any other work (src/cache/); off unless enabled.
+  app.use('*', renderCache(ctx));
   app.use('*', securityHeaders());
+  // The JSON API answers every /api/v1 path itself, with problems rather than pages.
+  app.route('/', apiApp(ctx));
   app.route('/', healthRoutes(ctx));
   app.route('/', assetRoutes());
   app.route('/', adminApp(ctx));

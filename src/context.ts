@@ -1,3 +1,5 @@
+import { postgresChangeNotifier } from './cache/postgres-change-notifier.ts';
+import type { RenderCache } from './cache/render-cache.ts';
 import type { Config } from './config.ts';
 import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -26,6 +28,8 @@ export interface AppContext {
   search: SearchEngine;
   /** Reads and rewrites PDFs in limited child processes; they start on first use. */
   pdf: PdfSandbox;
+  /** The render cache for anonymous pages; null unless a server turns it on (src/cache/). */
+  renderCache: RenderCache | null;
   close(): Promise<void>;
 }
 
@@ -45,6 +49,8 @@ export async function createContext(
   const changes = new ChangeFeed();
   const search = createSearchEngine(db, clock);
   changes.subscribe(search.indexer);
+  // Servers' render caches hear of changes made by any process (src/cache/).
+  if (db.pgPool) changes.subscribe(postgresChangeNotifier());
   const pdf = new PdfSandbox();
   return {
     config,
@@ -56,6 +62,7 @@ export async function createContext(
     changes,
     search,
     pdf,
+    renderCache: null,
     close: async () => {
       await pdf.close();
       await db.close();

@@ -1,62 +1,131 @@
-import { type ServerType, serve } from '@hono/node-server';
+import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from '../app.tsx';
-import { loadConfig } from '../config.ts';
+import { enableRenderCache } from '../cache/enable-render-cache.ts';
+import { withRenderCache } from '../cache/node-fast-path.ts';
+import { runPrimary } from '../cluster/primary.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { type AppContext, createContext } from '../context.ts';
 import { isArchiveEmpty, loadBundledDemo } from '../demo/load-demo.ts';
 import { startBackgroundJobs } from '../jobs/job-runners.ts';
 import { cliActor } from '../services/actor.ts';
 import { type Command, parseOptions } from './command.ts';
+import { UsageError } from './user-error.ts';
 
-const SERVE_OPTIONS = { port: { type: 'string' } } as const;
+const SERVE_OPTIONS = {
+  port: { type: 'string' },
+  workers: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'cache-mb': { type: 'string' },
+} as const;
+
+const OPTIONS_HELP = `Options:
+  --port N        listen on port N (default PORT, else 3000)
+  --workers N     run N server processes on the port (node:cluster); jobs, sessions and
+                  scheduled publishing are shared through the database
+  --no-cache      do not keep rendered anonymous pages in memory (also DOSSIER_RENDER_CACHE=off)
+  --cache-mb N    memory for rendered pages per process (default 64, DOSSIER_RENDER_CACHE_MB)`;
+
+interface ServeOptions {
+  cache: boolean;
+  cacheMb: number;
+}
 
 export const serveCommand: Command = {
   summary: 'Serve the archive over HTTP (never loads the demo)',
-  usage: `Usage: dossier serve [--port N]
+  usage: `Usage: dossier serve [--port N] [--workers N] [--no-cache] [--cache-mb N]
 
 Migrates the database, then serves the archive at PUBLIC_URL on PORT (default 3000).
-Configuration: PORT, DATA_DIR, DATABASE_URL, PUBLIC_URL.`,
+Configuration: PORT, DATA_DIR, DATABASE_URL, PUBLIC_URL.
+
+${OPTIONS_HELP}`,
   async run(args) {
     const { values } = parseOptions(args, SERVE_OPTIONS);
-    const ctx = await createContext(withPort(values.port));
-    await listen(ctx);
-    return 0;
+    return serve(values, async () => {});
   },
 };
 
 export const startCommand: Command = {
   summary: 'What "npm start" runs: serve, loading the demo first if the database is empty',
-  usage: `Usage: dossier start [--port N]
+  usage: `Usage: dossier start [--port N] [--workers N] [--no-cache] [--cache-mb N]
 
 Like "dossier serve", but an empty database first receives the demo archive. A database that
-holds anything (a section, a publication or a user) is never touched.`,
+holds anything (a section, a publication or a user) is never touched.
+
+${OPTIONS_HELP}`,
   async run(args) {
     const { values } = parseOptions(args, SERVE_OPTIONS);
-    const ctx = await createContext(withPort(values.port));
-    if (await isArchiveEmpty(ctx)) {
-      process.stdout.write('The database is empty: loading the demo archive…\n');
-      const { publications } = await loadBundledDemo(ctx, cliActor());
-      process.stdout.write(`Loaded ${publications} demo publications.\n`);
-    }
-    await listen(ctx);
-    return 0;
+    return serve(values, async (ctx) => {
+      if (await isArchiveEmpty(ctx)) {
+        process.stdout.write('The database is empty: loading the demo archive…\n');
+        const { publications } = await loadBundledDemo(ctx, cliActor());
+        process.stdout.write(`Loaded ${publications} demo publications.\n`);
+      }
+    });
   },
 };
+
+async function serve(
+  values: { port?: string; workers?: string; 'no-cache'?: boolean; 'cache-mb'?: string },
+  prepare: (ctx: AppContext) => Promise<void>,
+): Promise<number> {
+  const config = withPort(values.port);
+  const workers = positive('--workers', values.workers ?? '1');
+  const options: ServeOptions = {
+    cache: !values['no-cache'] && process.env.DOSSIER_RENDER_CACHE !== 'off',
+    cacheMb: positive(
+      '--cache-mb',
+      values['cache-mb'] ?? process.env.DOSSIER_RENDER_CACHE_MB ?? '64',
+    ),
+  };
+  if (cluster.isPrimary && workers > 1) {
+    // Migrate (and load the demo) once, before any worker starts.
+    const ctx = await createContext(config);
+    await prepare(ctx);
+    await ctx.close();
+    await runPrimary(workers, (line) => {
+      process.stdout.write(`${line}\n`);
+      announce(config);
+    });
+    return 0;
+  }
+  const ctx = await createContext(config, { migrate: !cluster.isWorker });
+  if (!cluster.isWorker) await prepare(ctx);
+  await listen(ctx, options);
+  return 0;
+}
+
+function positive(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || n < 1 || n > 1024) {
+    throw new UsageError(`${name} must be a whole number from 1 to 1024`);
+  }
+  return n;
+}
 
 function withPort(port: string | undefined) {
   return loadConfig(port === undefined ? process.env : { ...process.env, PORT: port });
 }
 
-async function listen(ctx: AppContext): Promise<ServerType> {
-  const app = createApp(ctx);
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: ctx.config.port }, () => resolve(s));
-    s.once('error', reject);
-  });
+function announce(config: Config): void {
   const where =
-    ctx.config.database.kind === 'sqlite' ? `SQLite at ${ctx.config.database.path}` : 'PostgreSQL';
+    config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL';
   process.stdout.write(
-    `Dossier is serving ${ctx.config.publicUrl} on port ${ctx.config.port} (${where}).\n`,
+    `Dossier is serving ${config.publicUrl} on port ${config.port} (${where}).\n`,
   );
+}
+
+async function listen(ctx: AppContext, options: ServeOptions) {
+  if (options.cache) await enableRenderCache(ctx, { maxBytes: options.cacheMb * 1024 * 1024 });
+  const app = createApp(ctx);
+  // Cached pages are answered in the node listener itself; everything else goes to Hono.
+  const server = createServer(withRenderCache(ctx.renderCache, getRequestListener(app.fetch)));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(ctx.config.port, () => resolve());
+  });
+  if (!cluster.isWorker) announce(ctx.config);
   // Jobs (PDF extraction, image copies, the daily fixity check) run beside HTTP, in this process.
   const jobs = await startBackgroundJobs(ctx);
   const stop = () => {
@@ -66,6 +135,7 @@ async function listen(ctx: AppContext): Promise<ServerType> {
         .then(() => ctx.close())
         .finally(() => process.exit(0));
     });
+    server.closeIdleConnections();
     // Keep-alive connections would hold close() open; a second signal or 10 s ends it anyway.
     setTimeout(() => process.exit(0), 10_000).unref();
   };

@@ -365,6 +365,18 @@ export interface SearchTermTable {
   term: string;
 }
 
+/** Where an imported record came from (migration 0030), so a second import updates it. */
+export interface ImportSourceTable {
+  id: Generated<number>;
+  source: string;
+  sourceKey: string;
+  entityType: string;
+  entityId: number;
+  contentHash: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   settings: SettingTable;
   sections: SectionTable;
@@ -398,6 +410,7 @@ export interface Database {
   setupTokens: SetupTokenTable;
   authChallenges: AuthChallengeTable;
   signInAttempts: SignInAttemptTable;
+  importSources: ImportSourceTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

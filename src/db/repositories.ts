@@ -1,11 +1,14 @@
 import type { Transactor } from '../services/ports.ts';
 import type { Db } from './connect.ts';
 import { transactor } from './executor.ts';
+import { ApiCatalogRepo } from './repos/api-catalog.repo.ts';
+import { ApiTokensRepo } from './repos/api-tokens.repo.ts';
 import { AuditRepo } from './repos/audit.repo.ts';
 import { AuthChallengesRepo } from './repos/auth-challenges.repo.ts';
 import { CatalogRepo } from './repos/catalog.repo.ts';
 import { CredentialsRepo } from './repos/credentials.repo.ts';
 import { FilesRepo } from './repos/files.repo.ts';
+import { ImportSourcesRepo } from './repos/import-sources.repo.ts';
 import { JobsRepo } from './repos/jobs.repo.ts';
 import { OrganizationsRepo } from './repos/organizations.repo.ts';
 import { PeopleRepo } from './repos/people.repo.ts';
@@ -43,6 +46,9 @@ export interface Repositories {
   signInAttempts: SignInAttemptsRepo;
   setupTokens: SetupTokensRepo;
   authChallenges: AuthChallengesRepo;
+  apiTokens: ApiTokensRepo;
+  apiCatalog: ApiCatalogRepo;
+  importSources: ImportSourcesRepo;
 }
 
 export function createRepositories(db: Db): Repositories & { transactor: Transactor } {
@@ -69,5 +75,8 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     signInAttempts: new SignInAttemptsRepo(k),
     setupTokens: new SetupTokensRepo(k),
     authChallenges: new AuthChallengesRepo(k),
+    apiTokens: new ApiTokensRepo(k),
+    apiCatalog: new ApiCatalogRepo(k),
+    importSources: new ImportSourcesRepo(k),
   };
 }

@@ -28,6 +28,11 @@ const SECRETS = {
  * title and form; only its results, counts, facets and suggestions come from the archive.
  */
 function revealed(page: Crawled): string {
+  // The API's search answers with the query it searched; everything else it says must be clean.
+  if (page.path.startsWith('/api/v1/search') && page.type.includes('json')) {
+    const { query: _echo, ...rest } = JSON.parse(page.body) as Record<string, unknown>;
+    return JSON.stringify(rest);
+  }
   if (!page.path.startsWith('/search') || !page.type.includes('html')) return page.body;
   const $ = cheerio.load(page.body);
   return $('.results, .facets, .suggestion, .flash').text();

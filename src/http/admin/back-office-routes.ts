@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import { apiTokenRoutes } from './api-token-routes.tsx';
 import { auditRoutes } from './audit-routes.tsx';
 import { catalogRouteTable } from './catalog-routes.ts';
 import { jobRoutes } from './job-routes.tsx';
@@ -20,5 +21,6 @@ export function backOfficeRoutes(app: AppContext): AdminRoute[] {
     ...userRoutes(app),
     ...settingsRoutes(app),
     ...jobRoutes(app),
+    ...apiTokenRoutes(app),
   ];
 }

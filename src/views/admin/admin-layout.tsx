@@ -31,6 +31,7 @@ const MENU: Array<{ label: string; path: string; action: Action }> = [
   { label: 'Trash', path: '/admin/trash', action: 'trash.restore' },
   { label: 'Audit trail', path: '/admin/audit', action: 'audit.read' },
   { label: 'Users', path: '/admin/users', action: 'users.manage' },
+  { label: 'API tokens', path: '/admin/tokens', action: 'tokens.manage' },
   { label: 'Settings', path: '/admin/settings', action: 'settings.manage' },
 ];
 

@@ -1,0 +1,137 @@
+/**
+ * Generated archives for the page benchmark and the soak, built with bench/generate-archive.ts
+ * (the search benchmark's generator, same spec and seed) and the real indexer, cached in
+ * bench/.cache/ under names of their own (`pages-…`): a benchmark must never rename or delete
+ * an archive another benchmark is building at the same moment.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Config } from '../src/config.ts';
+import { createContext } from '../src/context.ts';
+import { connect, type Db, quoteIdent } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { type ArchiveFacts, defaultSpec, generateArchive } from './generate-archive.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const CACHE = join(here, '.cache');
+export const RESULTS = join(here, 'results');
+/** Bump when the generator changes, so stale archives are rebuilt. */
+const CACHE_VERSION = 5;
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export type Backend = 'sqlite' | 'postgres';
+
+export interface Archive {
+  backend: Backend;
+  size: number;
+  /** DATABASE_URL for a server process. */
+  databaseUrl: string;
+  facts: ArchiveFacts;
+  buildSeconds: number | null;
+}
+
+/** Opens (building once if needed) the archive of `size` publications on `backend`. */
+export async function ensureArchive(backend: Backend, size: number): Promise<Archive> {
+  mkdirSync(CACHE, { recursive: true });
+  const marker = join(CACHE, `pages-${backend}-${size}-v${CACHE_VERSION}.json`);
+  let buildSeconds: number | null = null;
+  let databaseUrl: string;
+  if (backend === 'sqlite') {
+    const path = join(CACHE, `pages-sqlite-${size}-v${CACHE_VERSION}.db`);
+    if (!existsSync(path) || !existsSync(marker)) {
+      const tmp = `${path}.building`;
+      // Another benchmark may be building the same archive right now: never pull it away.
+      if (existsSync(tmp) && Date.now() - statSync(tmp).mtimeMs < 120_000) {
+        throw new Error(`${tmp} is being built by another run; try again when it is done`);
+      }
+      rmSync(tmp, { force: true });
+      const building = connect({ kind: 'sqlite', path: tmp });
+      building.sqlite?.pragma('synchronous = OFF');
+      buildSeconds = await build(building, { kind: 'sqlite', path: tmp }, size, marker);
+      await building.close();
+      for (const ext of ['-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
+      renameSync(tmp, path);
+    }
+    databaseUrl = `sqlite:${path}`;
+  } else {
+    const schema = `dossier_pages_${size}_v${CACHE_VERSION}`;
+    const dbConfig: Config['database'] = { kind: 'postgres', url: PG_URL };
+    if (!existsSync(marker) || !(await schemaExists(schema))) {
+      await adminQuery(`drop schema if exists ${quoteIdent(schema)} cascade`);
+      await adminQuery(`create schema ${quoteIdent(schema)}`);
+      const building = connect(dbConfig, { schema, poolSize: 2 });
+      buildSeconds = await build(building, dbConfig, size, marker);
+      await adminQuery('analyze');
+      await building.close();
+    }
+    const sep = PG_URL.includes('?') ? '&' : '?';
+    databaseUrl = `${PG_URL}${sep}options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
+  }
+  const stored = JSON.parse(readFileSync(marker, 'utf8'));
+  const facts = stored.facts as ArchiveFacts;
+  facts.spec.now = new Date(facts.spec.now);
+  return { backend, size, databaseUrl, facts, buildSeconds: buildSeconds ?? null };
+}
+
+async function build(db: Db, dbConfig: Config['database'], size: number, marker: string) {
+  await migrateToLatest(db);
+  const spec = defaultSpec(size);
+  const started = performance.now();
+  const facts = await generateArchive(db, spec, (done, total) => {
+    if (done % 5000 < 250 || done === total) process.stderr.write(`  generated ${done}/${total}\r`);
+  });
+  const generated = performance.now();
+  const config: Config = {
+    port: 0,
+    dataDir: CACHE,
+    filesDir: join(CACHE, 'files'),
+    database: dbConfig,
+    publicUrl: 'http://localhost',
+  };
+  const ctx = await createContext(config, { db, clock: { now: () => spec.now } });
+  await ctx.search.indexer.rebuild(ctx.transactor, (done, total) => {
+    if (done % 2000 < 200 || done === total)
+      process.stderr.write(`  indexed ${done}/${total}    \r`);
+  });
+  const indexed = performance.now();
+  const seconds = {
+    generate: Math.round((generated - started) / 10) / 100,
+    index: Math.round((indexed - generated) / 10) / 100,
+  };
+  process.stderr.write(
+    `\n  built ${size}: generated in ${seconds.generate} s, indexed in ${seconds.index} s\n`,
+  );
+  writeFileSync(marker, JSON.stringify({ buildSeconds: seconds, facts }));
+  return seconds.generate + seconds.index;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function schemaExists(schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const r = await client.query('select 1 from pg_namespace where nspname = $1', [schema]);
+    return (r.rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.ts';
+import type { ChangeListener } from '../services/change-feed.ts';
+import type { Tx } from '../services/ports.ts';
+import { channelFor, MAX_PAYLOAD, PROCESS_ORIGIN } from './invalidation-bus.ts';
+import { LISTINGS } from './render-cache.ts';
+
+/**
+ * On PostgreSQL every context, not only a server's, announces publication and file changes to
+ * the servers' render caches: `dossier import`, `dossier ingest` and `dossier jobs run` write
+ * from processes of their own. The NOTIFY is sent inside the writing transaction, so PostgreSQL
+ * delivers it at commit, and never for a rollback. Without listeners it costs one statement.
+ */
+export function postgresChangeNotifier(): ChangeListener {
+  let channel: string | null = null;
+  const exec = (tx: Tx) => tx as unknown as Executor;
+  async function notify(keys: string[], tx: Tx): Promise<void> {
+    if (!channel) {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+        exec(tx),
+      );
+      channel = channelFor(rows[0]?.schema ?? 'public');
+    }
+    let payload = JSON.stringify({ origin: PROCESS_ORIGIN, keys });
+    if (payload.length > MAX_PAYLOAD)
+      payload = JSON.stringify({ origin: PROCESS_ORIGIN, keys: ['all'] });
+    await sql`select pg_notify(${channel}, ${payload})`.execute(exec(tx));
+  }
+  return {
+    async publicationChanged(publicationId, tx) {
+      await notify(await publicationKeys(exec(tx), publicationId), tx);
+    },
+    async storedFileChanged(storedFileId, tx) {
+      const rows = await exec(tx)
+        .selectFrom('attachments')
+        .select('publicationId')
+        .where('storedFileId', '=', storedFileId)
+        .execute();
+      const keys = new Set<string>([LISTINGS]);
+      for (const r of rows) {
+        for (const k of await publicationKeys(exec(tx), r.publicationId)) keys.add(k);
+      }
+      await notify([...keys], tx);
+    },
+  };
+}
+
+/** What a change to one publication can alter: its pages, listings, its series and group. */
+export async function publicationKeys(db: Executor, publicationId: number): Promise<string[]> {
+  const keys = [`pub:${publicationId}`, LISTINGS];
+  const row = await db
+    .selectFrom('publications')
+    .select(['seriesId', 'translationGroup'])
+    .where('id', '=', publicationId)
+    .executeTakeFirst();
+  if (row?.seriesId) keys.push(`series:${row.seriesId}`);
+  if (row?.translationGroup) keys.push(`group:${row.translationGroup}`);
+  return keys;
+}
