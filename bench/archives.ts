@@ -115,7 +115,7 @@ async function build(db: Db, dbConfig: Config['database'], size: number, marker:
   return seconds.generate + seconds.index;
 }
 
-async function adminQuery(text: string): Promise<void> {
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
@@ -125,7 +125,7 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-async function schemaExists(schema: string): Promise<boolean> {
+export async function schemaExists(schema: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {

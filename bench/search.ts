@@ -13,7 +13,6 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { Config } from '../src/config.ts';
 import { type AppContext, createContext } from '../src/context.ts';
 import { connect, type Db, quoteIdent } from '../src/db/connect.ts';
@@ -21,6 +20,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { parseQuery } from '../src/search/query-parser.ts';
 import { planQuery } from '../src/search/query-plan.ts';
 import { type SearchRequest, searchArchive } from '../src/services/search-archive.ts';
+import { adminQuery, PG_URL, schemaExists } from './archives.ts';
 import { type ArchiveFacts, defaultSpec, generateArchive } from './generate-archive.ts';
 import { type BenchQuery, buildQuerySet } from './search-queries.ts';
 
@@ -29,7 +29,6 @@ const CACHE = join(here, '.cache');
 const RESULTS = join(here, 'results');
 /** Bump when the generator or the index layout changes, so stale caches are rebuilt. */
 const CACHE_VERSION = 5;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const { values } = parseArgs({
   options: {
@@ -264,25 +263,4 @@ function config(database: Config['database']): Config {
     database,
     publicUrl: 'http://localhost',
   };
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-async function schemaExists(schema: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    const r = await client.query('select 1 from pg_namespace where nspname = $1', [schema]);
-    return (r.rowCount ?? 0) > 0;
-  } finally {
-    await client.end();
-  }
 }

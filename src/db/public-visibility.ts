@@ -45,3 +45,10 @@ export function publicDatestamp(): RawBuilder<string> {
     col('updatedAt'),
   );
 }
+
+/** Rows after a cursor in public-datestamp order (datestamp, then id): harvests and API sync. */
+export function afterDatestamp(cursor: { datestamp: string; id: number }): RawBuilder<SqlBool> {
+  const stamp = publicDatestamp();
+  return sql<SqlBool>`(${stamp} > ${cursor.datestamp}
+    or (${stamp} = ${cursor.datestamp} and ${sql.ref('publications.id')} > ${cursor.id}))`;
+}

@@ -5,7 +5,12 @@ import type { PublicationStatus } from '../../domain/publication-status.ts';
 import type { Tx } from '../../services/ports.ts';
 import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-import { publicDatestamp, publiclyVisible, tombstone } from '../public-visibility.ts';
+import {
+  afterDatestamp,
+  publicDatestamp,
+  publiclyVisible,
+  tombstone,
+} from '../public-visibility.ts';
 import { toPublication } from './publications.repo.ts';
 
 /**
@@ -119,15 +124,7 @@ export class ApiCatalogRepo {
     tx?: Tx,
   ): Promise<Array<{ publication: Publication; datestamp: string }>> {
     let q = this.filtered(audience, filter, now, tx);
-    if (after) {
-      const { datestamp, id } = after;
-      q = q.where((eb) =>
-        eb.or([
-          eb(publicDatestamp(), '>', datestamp),
-          eb.and([eb(publicDatestamp(), '=', datestamp), eb('publications.id', '>', id)]),
-        ]),
-      );
-    }
+    if (after) q = q.where(afterDatestamp(after));
     const rows = await q
       .selectAll('publications')
       .select(publicDatestamp().as('datestamp'))

@@ -3,7 +3,13 @@ import type { PublicationType } from '../../domain/content-types.ts';
 import type { Publication } from '../../domain/entities.ts';
 import type { Tx } from '../../services/ports.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-import { listedType, publicDatestamp, publiclyVisible, tombstone } from '../public-visibility.ts';
+import {
+  afterDatestamp,
+  listedType,
+  publicDatestamp,
+  publiclyVisible,
+  tombstone,
+} from '../public-visibility.ts';
 import { toPublication } from './publications.repo.ts';
 
 /** Which public work a listing shows. Filters combine. */
@@ -217,15 +223,7 @@ export class CatalogRepo {
     tx?: Tx,
   ): Promise<HarvestRow[]> {
     let q = this.harvestable(window, now, tx);
-    if (after) {
-      const { datestamp, id } = after;
-      q = q.where((eb) =>
-        eb.or([
-          eb(publicDatestamp(), '>', datestamp),
-          eb.and([eb(publicDatestamp(), '=', datestamp), eb('publications.id', '>', id)]),
-        ]),
-      );
-    }
+    if (after) q = q.where(afterDatestamp(after));
     const rows = await q
       .selectAll('publications')
       .select(publicDatestamp().as('datestamp'))
