@@ -189,6 +189,24 @@ export class PublicationsRepo {
     return Number(n);
   }
 
+  /** The contributions of several publications at once, each list in printed order. */
+  async contributionsOf(
+    ids: readonly number[],
+    tx?: Tx,
+  ): Promise<Map<number, PublicationRecord['contributions']>> {
+    const out = new Map<number, PublicationRecord['contributions']>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('contributions')
+      .select(['publicationId', 'personId', 'role', 'credit', 'affiliationLabel', 'position'])
+      .where('publicationId', 'in', [...ids])
+      .orderBy('publicationId')
+      .orderBy('position')
+      .execute();
+    for (const { publicationId, ...c } of rows) out.get(publicationId)?.push(c);
+    return out;
+  }
+
   private async withLinks(p: Publication, tx?: Tx): Promise<PublicationRecord> {
     const db = dbOrTx(this.db, tx);
     const [contributions, topics, places] = await Promise.all([

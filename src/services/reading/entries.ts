@@ -34,8 +34,8 @@ export async function loadEntries(
 ): Promise<EntryView[]> {
   if (publications.length === 0) return [];
   const ids = publications.map((p) => p.id);
-  const [records, sections, attachments, venues] = await Promise.all([
-    Promise.all(ids.map((id) => repos.publications.findById(id))),
+  const [contributions, sections, attachments, venues] = await Promise.all([
+    repos.publications.contributionsOf(ids),
     repos.sections.list(),
     repos.files.attachmentsOf(ids),
     repos.organizations.findByIds([
@@ -43,13 +43,12 @@ export async function loadEntries(
     ]),
   ]);
   const personIds = [
-    ...new Set(records.flatMap((r) => r?.contributions.map((c) => c.personId) ?? [])),
+    ...new Set([...contributions.values()].flatMap((list) => list.map((c) => c.personId))),
   ];
   const people = await repos.people.findByIds(personIds);
-  return publications.map((p, i) => {
+  return publications.map((p) => {
     const section = sections.find((s) => s.id === p.sectionId)!;
-    const record = records[i];
-    const contributors: ContributorView[] = (record?.contributions ?? []).map((c) => {
+    const contributors: ContributorView[] = (contributions.get(p.id) ?? []).map((c) => {
       const person = people.find((x) => x.id === c.personId);
       return {
         name: person?.name ?? '',
