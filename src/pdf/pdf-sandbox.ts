@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { UnreadablePdfError, type UnreadablePdfReason } from '../domain/errors.ts';
-import { formatBytes } from '../files/local-file-store.ts';
+import { UnreadablePdfError } from '../domain/errors.ts';
 import type { PdfExtraction, PdfTools, StrippedPdf } from '../services/pdf-ports.ts';
 import { detectLanguage } from './detect-language.ts';
 import { limitedCommand } from './limited-command.ts';
+import { crashReason, failureSentence, isMemoryFailure } from './pdf-failures.ts';
 import type { WorkerReady, WorkerReply, WorkerRequest } from './pdf-worker-protocol.ts';
 import type { PdfPart } from './read-pdf.ts';
 
@@ -144,7 +144,7 @@ export class PdfSandbox implements PdfTools {
     const chars = pages.reduce((sum, page) => sum + page.length, 0);
     if (chars > this.maxTextChars) {
       const detail = `The PDF holds more than ${this.maxTextChars.toLocaleString('en')} characters of text`;
-      throw new UnreadablePdfError(this.sentence('too-much-text', detail), 'too-much-text');
+      throw new UnreadablePdfError(failureSentence(this, 'too-much-text', detail), 'too-much-text');
     }
     const metadata = { ...head.metadata, detectedLanguage: detectLanguage(pages.join('\n')) };
     return { ...whole, pages, metadata };
@@ -231,7 +231,7 @@ export class PdfSandbox implements PdfTools {
       if (reply.ok) task.resolve(reply);
       else {
         task.reject(
-          new UnreadablePdfError(this.sentence(reply.reason, reply.detail), reply.reason),
+          new UnreadablePdfError(failureSentence(this, reply.reason, reply.detail), reply.reason),
         );
       }
     } catch (error) {
@@ -350,7 +350,7 @@ export class PdfSandbox implements PdfTools {
         slot.child = null;
         slot.ready = null;
         child.kill('SIGKILL');
-        reject(new UnreadablePdfError(this.sentence('timeout', ''), 'timeout'));
+        reject(new UnreadablePdfError(failureSentence(this, 'timeout', ''), 'timeout'));
       }, this.timeoutMs);
       const onMessage = (message: WorkerReply) => {
         if (message?.id !== id) return;
@@ -361,7 +361,7 @@ export class PdfSandbox implements PdfTools {
         cleanup();
         const reason = crashReason(signal, slot.stderr);
         const detail = signal ? `signal ${signal}` : `exit code ${code}`;
-        reject(new UnreadablePdfError(this.sentence(reason, detail), reason));
+        reject(new UnreadablePdfError(failureSentence(this, reason, detail), reason));
       };
       const cleanup = () => {
         clearTimeout(timer);
@@ -393,44 +393,6 @@ export class PdfSandbox implements PdfTools {
     child.kill(signal);
     await exited;
   }
-
-  /** One sentence an editor can act on, for each way reading can fail. */
-  private sentence(reason: UnreadablePdfReason, detail: string): string {
-    const limit = formatBytes(this.memoryBytes);
-    switch (reason) {
-      case 'encrypted':
-        return 'The PDF is protected by a password, so its text cannot be read; upload a copy without the password.';
-      case 'malformed':
-        return `The file is damaged or is not a valid PDF, so it could not be read (${detail}).`;
-      case 'memory':
-        return `Reading the PDF needed more than its memory limit of ${limit} and was stopped; the file may be a decompression bomb or unusually complex (${detail}).`;
-      case 'timeout':
-        return `Reading the PDF took longer than its limit of ${Math.round(this.timeoutMs / 1000)} seconds and was stopped.`;
-      case 'too-much-text':
-        return `${detail}, more than the archive accepts for one file.`;
-      case 'crashed':
-        return `The PDF reader stopped unexpectedly (${detail}); trying again may work.`;
-    }
-  }
-}
-
-/**
- * Why a child died without answering. Under the memory limit an allocation fails: V8 aborts
- * with "out of memory", or native code dies of the signal that a failed allocation leads to.
- */
-function crashReason(signal: NodeJS.Signals | null, stderr: string): UnreadablePdfReason {
-  if (/out of memory|allocation failed|cannot allocate memory|bad_alloc/i.test(stderr)) {
-    return 'memory';
-  }
-  if (signal === 'SIGABRT' || signal === 'SIGSEGV' || signal === 'SIGBUS' || signal === 'SIGTRAP') {
-    return 'memory';
-  }
-  return 'crashed';
-}
-
-function isMemoryFailure(result: WorkerReply | Error): boolean {
-  if (result instanceof UnreadablePdfError) return result.reason === 'memory';
-  return !(result instanceof Error) && !result.ok && result.reason === 'memory';
 }
 
 /** Refs or unrefs everything of a child that keeps the event loop alive. */
