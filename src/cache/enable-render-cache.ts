@@ -200,12 +200,15 @@ export async function enableRenderCache(
   let checkedUntil = ctx.clock.now().toISOString();
   async function scheduleTransitions(): Promise<void> {
     if (closed) return;
-    const now = ctx.clock.now().toISOString();
+    // From the last moment released, not from now: a moment that passed since then (the clock
+    // moved, or this re-plan ran between the moment and its timer) is still owed a release, and
+    // is due at once.
+    const since = checkedUntil;
     const row = await kysely
       .selectFrom('publications')
       .select((eb) => [
-        eb.fn.min('embargoUntil').filterWhere('embargoUntil', '>', now).as('embargo'),
-        eb.fn.min('publishedAt').filterWhere('publishedAt', '>', now).as('published'),
+        eb.fn.min('embargoUntil').filterWhere('embargoUntil', '>', since).as('embargo'),
+        eb.fn.min('publishedAt').filterWhere('publishedAt', '>', since).as('published'),
       ])
       .where('status', '=', 'published')
       .where('deletedAt', 'is', null)
