@@ -20,7 +20,11 @@ export interface PdfSandboxOptions {
   maxTextChars?: number;
   /** An idle child exits after this long, giving its memory back. */
   idleMs?: number;
-  /** A child is replaced after this many files, so that no heap grows for ever. */
+  /**
+   * A child is replaced after this many reads (a long PDF is read in several parts), so that no
+   * heap grows for ever. Memory is watched after every read as well; the count is a backstop,
+   * kept high because a fresh child reads at half speed until V8 has compiled pdf.js's hot paths.
+   */
   recycleAfter?: number;
 }
 
@@ -100,7 +104,7 @@ export class PdfSandbox implements PdfTools {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_PDF_LIMITS.timeoutMs;
     this.maxTextChars = options.maxTextChars ?? DEFAULT_PDF_LIMITS.maxTextChars;
     this.idleMs = options.idleMs ?? 30_000;
-    this.recycleAfter = options.recycleAfter ?? 200;
+    this.recycleAfter = options.recycleAfter ?? 2_000;
     this.slots = Array.from({ length: this.workers }, () => ({
       child: null,
       ready: null,
