@@ -36,6 +36,12 @@ export function formatDate(iso: string, locale: Locale): string {
   return DATE_FORMATS[locale].format(new Date(iso));
 }
 
+// Building a formatter loads locale data and costs far more than formatting; keep one each.
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-US'),
+  ko: new Intl.NumberFormat('ko-KR'),
+};
+
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(n);
+  return NUMBER_FORMATS[locale].format(n);
 }
