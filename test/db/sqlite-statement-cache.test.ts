@@ -1,10 +1,10 @@
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, type Generated, Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withStatementCache } from '../../src/db/sqlite-statement-cache.ts';
 
 interface Tables {
-  notes: { id: number; body: string };
+  notes: { id: Generated<number>; body: string };
 }
 
 describe('the SQLite statement cache', () => {
