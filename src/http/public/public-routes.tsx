@@ -233,11 +233,7 @@ export function publicRoutes(app: AppContext, prefix: '' | '/ko'): Hono {
     }
     c.header('Last-Modified', new Date(lookup.view.updatedAt).toUTCString());
     const work = workFromPublicationView(
-      await loadScholarlyContext(
-        app.repos,
-        app.config.publicUrl,
-        lookup.view.contributors.map((x) => x.personSlug),
-      ),
+      await loadScholarlyContext(app.repos, app.config.publicUrl, lookup.people),
       lookup.view,
     );
     return renderPage(

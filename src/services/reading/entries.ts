@@ -1,5 +1,12 @@
 import type { Repositories } from '../../db/repositories.ts';
-import type { Publication, Section } from '../../domain/entities.ts';
+import type {
+  Attachment,
+  Person,
+  Publication,
+  PublicationRecord,
+  Section,
+  StoredFile,
+} from '../../domain/entities.ts';
 import type { ContributorView, EntryView, FileView, VenueView } from './view-models.ts';
 
 export type ReadingRepos = Pick<
@@ -23,6 +30,13 @@ export function publicationPath(
   return `/${section.slug}/${p.slug}/`;
 }
 
+/** What a caller may already hold for these publications; loadEntries then does not ask again. */
+export interface KnownForEntries {
+  contributions?: Map<number, PublicationRecord['contributions']>;
+  sections?: Section[];
+  attachments?: Array<Attachment & { file: StoredFile }>;
+}
+
 /**
  * Turns public publications into listing entries: contributors with the affiliation printed at
  * the time, the venue, and the main PDF. Everything is fetched in a few batched queries,
@@ -31,13 +45,23 @@ export function publicationPath(
 export async function loadEntries(
   repos: ReadingRepos,
   publications: Publication[],
+  known: KnownForEntries = {},
 ): Promise<EntryView[]> {
-  if (publications.length === 0) return [];
+  return (await loadEntriesAndPeople(repos, publications, known)).entries;
+}
+
+/** loadEntries, also giving back the contributors it loaded (with their roles over time). */
+export async function loadEntriesAndPeople(
+  repos: ReadingRepos,
+  publications: Publication[],
+  known: KnownForEntries = {},
+): Promise<{ entries: EntryView[]; people: Person[] }> {
+  if (publications.length === 0) return { entries: [], people: [] };
   const ids = publications.map((p) => p.id);
   const [contributions, sections, attachments, venues] = await Promise.all([
-    repos.publications.contributionsOf(ids),
-    repos.sections.list(),
-    repos.files.attachmentsOf(ids),
+    known.contributions ?? repos.publications.contributionsOf(ids),
+    known.sections ?? repos.sections.list(),
+    known.attachments ?? repos.files.attachmentsOf(ids),
     repos.organizations.findByIds([
       ...new Set(publications.map((p) => p.venueId).filter((v): v is number => v !== null)),
     ]),
@@ -46,7 +70,7 @@ export async function loadEntries(
     ...new Set([...contributions.values()].flatMap((list) => list.map((c) => c.personId))),
   ];
   const people = await repos.people.findByIds(personIds);
-  return publications.map((p) => {
+  const entries = publications.map((p): EntryView => {
     const section = sections.find((s) => s.id === p.sectionId)!;
     const contributors: ContributorView[] = (contributions.get(p.id) ?? []).map((c) => {
       const person = people.find((x) => x.id === c.personId);
@@ -83,6 +107,7 @@ export async function loadEntries(
       doi: p.doi,
     };
   });
+  return { entries, people };
 }
 
 export function fileView(

@@ -1,10 +1,21 @@
-import type { PublicationRecord, Section } from '../../domain/entities.ts';
+import type { Person, PublicationRecord, Section } from '../../domain/entities.ts';
 import { isPubliclyVisible, isTombstone } from '../../domain/publication-status.ts';
-import { fileView, loadEntries, publicationPath, type ReadingRepos } from './entries.ts';
+import {
+  fileView,
+  loadEntries,
+  loadEntriesAndPeople,
+  publicationPath,
+  type ReadingRepos,
+} from './entries.ts';
 import type { EntryView, PublicationView } from './view-models.ts';
 
 export type PublicationLookup =
-  | { kind: 'found'; view: PublicationView }
+  | {
+      kind: 'found';
+      view: PublicationView;
+      /** Its contributors, with their roles over time, for the citation formats. */
+      people: Person[];
+    }
   | { kind: 'gone'; entry: EntryView; reason: string | null; withdrawnAt: string }
   | { kind: 'missing' };
 
@@ -35,7 +46,7 @@ export async function loadPublicationPage(
       : { kind: 'missing' };
   }
   if (!isPubliclyVisible(record, now)) return { kind: 'missing' };
-  return { kind: 'found', view: await buildView(repos, section, record, now) };
+  return { kind: 'found', ...(await buildView(repos, section, record, now)) };
 }
 
 /** A publication as its page would show it, whatever its status: for signed preview links only. */
@@ -47,7 +58,7 @@ export async function loadPublicationPreview(
   const record = await repos.publications.findById(id);
   if (!record || record.deletedAt) return null;
   const section = await repos.sections.findById(record.sectionId);
-  return section ? buildView(repos, section, record, now) : null;
+  return section ? (await buildView(repos, section, record, now)).view : null;
 }
 
 async function buildView(
@@ -55,13 +66,21 @@ async function buildView(
   section: Section,
   record: PublicationRecord,
   now: Date,
-): Promise<PublicationView> {
-  const [[entry], topics, places, attachments] = await Promise.all([
-    loadEntries(repos, [record]),
+): Promise<{ view: PublicationView; people: Person[] }> {
+  const [attachments, topics, places] = await Promise.all([
+    repos.files.attachmentsOf([record.id]),
     repos.topics.findByIds(record.topicIds),
     repos.places.findByIds(record.placeIds),
-    repos.files.attachmentsOf([record.id]),
   ]);
+  // The record already holds its contributions, and the section and files are in hand.
+  const {
+    entries: [entry],
+    people,
+  } = await loadEntriesAndPeople(repos, [record], {
+    contributions: new Map([[record.id, record.contributions]]),
+    sections: [section],
+    attachments,
+  });
   // Only the places' parents are named beside them ("Jongo-ri, Hamgyŏng-bukto").
   const parents = await repos.places.findByIds(
     places.flatMap((p) => (p.parentId === null ? [] : [p.parentId])),
@@ -72,7 +91,7 @@ async function buildView(
     ? await repos.catalog.translations(record.translationGroup, now)
     : [];
   const sections = translations.length > 0 ? await repos.sections.list() : [];
-  return {
+  const view: PublicationView = {
     ...entry,
     bodyHtml: record.bodyHtml,
     disclaimer: record.disclaimer ?? section.disclaimer,
@@ -95,6 +114,7 @@ async function buildView(
       })),
     updatedAt: record.updatedAt,
   };
+  return { view, people };
 }
 
 async function seriesNavigation(repos: ReadingRepos, record: PublicationRecord, now: Date) {

@@ -32,17 +32,16 @@ export const SYNDICATION_KEY = 'syndication';
 export async function loadScholarlyContext(
   repos: Pick<ReadingRepos, 'settings' | 'people' | 'organizations'>,
   publicUrl: string,
-  /** The people the citations will name, by slug; every person when not given (feeds). */
-  onlyPeople?: readonly string[],
+  /**
+   * The people the citations will name, already loaded with their roles (a publication page has
+   * them); every person is loaded when not given (feeds, OAI-PMH).
+   */
+  onlyPeople?: readonly Person[],
 ): Promise<ScholarlyContext> {
   const [site, stored, people, organizations] = await Promise.all([
     repos.settings.get<{ name?: string; nameKo?: string }>('site'),
     repos.settings.get<Partial<SyndicationSettings>>(SYNDICATION_KEY),
-    onlyPeople
-      ? Promise.all([...new Set(onlyPeople)].map((slug) => repos.people.findBySlug(slug))).then(
-          (found) => found.filter((p) => p !== undefined),
-        )
-      : repos.people.list(),
+    onlyPeople ?? repos.people.list(),
     repos.organizations.list(),
   ]);
   const siteName = site?.name ?? 'Dossier';
