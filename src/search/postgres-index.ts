@@ -30,13 +30,18 @@ export class PostgresIndex implements SearchIndex {
   }
 
   /**
-   * Runs a search read with sequential scans discouraged. The tsvectors live out of line
-   * (TOAST), so the planner sees a tiny table and scans it, reading every vector, even for a
-   * word a handful of publications contain; the GIN index answers that in milliseconds.
+   * Runs a search read with the GIN index as the way into search_docs. The tsvectors live out of
+   * line (TOAST), so the planner sees a tiny table and costs testing each one as nothing: it
+   * scans the table, or walks the primary key testing every vector, reading them all even for a
+   * word a handful of publications contain. With both ways off, a text match goes through the
+   * GIN bitmap and reads only the vectors it must rank. (At 10,000 publications and a word in
+   * 30% of them, the facet counts went from 710 ms to 85 ms.) A read with no text match keeps
+   * its index scans: a filtered listing walks the publication date index for its page.
    */
-  private read<R>(query: RawBuilder<R>): Promise<R[]> {
+  private read<R>(query: RawBuilder<R>, textMatch: boolean): Promise<R[]> {
     return this.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
+      if (textMatch) await sql`set local enable_indexscan = off`.execute(trx);
       return (await query.execute(trx)).rows;
     });
   }
@@ -124,8 +129,11 @@ export class PostgresIndex implements SearchIndex {
           : sql`publications.published_at desc, publications.id desc`;
     const total = knownTotal === undefined ? sql`count(*) over ()` : sql.lit(knownTotal);
     const columns = sql`publications.id as id, ${score} as score, ${total} as total`;
-    const rows = await this.read(sql<{ id: number; score: number; total: number }>`
-      ${this.hitsSql(q, columns)} order by ${order} limit ${page.limit} offset ${page.offset}`);
+    const rows = await this.read(
+      sql<{ id: number; score: number; total: number }>`
+      ${this.hitsSql(q, columns)} order by ${order} limit ${page.limit} offset ${page.offset}`,
+      q.match !== null,
+    );
     const counted = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await this.count(q) : 0;
     return {
       total: knownTotal ?? counted,
@@ -136,6 +144,7 @@ export class PostgresIndex implements SearchIndex {
   async count(q: IndexQuery): Promise<number> {
     const rows = await this.read(
       sql<{ n: number }>`select count(*) as n from (${this.hitsSql(q, sql`publications.id`)}) c`,
+      q.match !== null,
     );
     return Number(rows[0]?.n ?? 0);
   }
@@ -144,7 +153,7 @@ export class PostgresIndex implements SearchIndex {
     const columns = sql`publications.id as id, publications.type as type,
       publications.section_id as section_id, publications.language as language,
       substr(publications.published_at, 1, 4) as year`;
-    const rows = await this.read(facetSql(this.hitsSql(q, columns)));
+    const rows = await this.read(facetSql(this.hitsSql(q, columns)), q.match !== null);
     return toFacetCounts(rows);
   }
 
@@ -188,10 +197,13 @@ export class PostgresIndex implements SearchIndex {
 
   async rawTop(match: MatchExpr, limit: number): Promise<number[]> {
     const query = sql`${toTsquery(match)}::tsquery`;
-    const rows = await this.read(sql<{ id: number }>`select publication_id as id from search_docs
+    const rows = await this.read(
+      sql<{ id: number }>`select publication_id as id from search_docs
       where tsv @@ ${query}
       order by ts_rank(${RANK_WEIGHTS}, tsv, ${query}, ${RANK_NORMALIZATION}) desc
-      limit ${limit}`);
+      limit ${limit}`,
+      true,
+    );
     return rows.map((r) => r.id);
   }
 
