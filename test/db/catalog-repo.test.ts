@@ -112,6 +112,21 @@ describeEachDatabase('the public catalog', (db) => {
     expect(years.map((y) => y.year)).toEqual([...years.map((y) => y.year)].sort((a, b) => b - a));
   });
 
+  it('counts listed public work per section in one pass, as the count of each would', async () => {
+    const [a, b] = [await buildSection(ctx), await buildSection(ctx)];
+    await buildPublication(ctx, { sectionId: a.id });
+    await buildPublication(ctx, { sectionId: a.id });
+    await buildPublication(ctx, { sectionId: b.id });
+    await buildPublication(ctx, { sectionId: b.id, type: 'page' });
+    await buildPublication(ctx, { sectionId: b.id, publishedAt: '2030-01-01T00:00:00Z' });
+    const counts = await ctx.repos.catalog.countsBySection(NOW);
+    expect(counts.get(a.id)).toBe(2);
+    expect(counts.get(b.id)).toBe(1);
+    for (const [sectionId, n] of counts) {
+      expect(await ctx.repos.catalog.count({ sectionId }, NOW)).toBe(n);
+    }
+  });
+
   it('keeps pages such as About out of listings', async () => {
     const section = await buildSection(ctx);
     await buildPublication(ctx, { sectionId: section.id, type: 'page' });

@@ -155,6 +155,27 @@ export class CatalogRepo {
     return new Set(rows.map((r) => r.id));
   }
 
+  /**
+   * Listed public work per section, in one statement. A count per section, each from the index
+   * that leads with the section, beats grouping the whole listing index (which SQLite sorts).
+   */
+  async countsBySection(now: Date, tx?: Tx): Promise<Map<number, number>> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('sections')
+      .select((eb) => [
+        'sections.id',
+        eb
+          .selectFrom('publications')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('publications.sectionId', '=', 'sections.id')
+          .where(publiclyVisible(now))
+          .where(listedType())
+          .as('n'),
+      ])
+      .execute();
+    return new Map(rows.map((r) => [r.id, Number(r.n ?? 0)]));
+  }
+
   async count(filter: CatalogFilter, now: Date, tx?: Tx): Promise<number> {
     const { n } = await this.filtered(filter, now, tx)
       .select((eb) => eb.fn.countAll<number>().as('n'))

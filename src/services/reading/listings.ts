@@ -31,22 +31,21 @@ const REPORT_TYPES = new Set(['report', 'imagery-report', 'book']);
 
 /** The newest work across sections, with the newest report featured above it. */
 export async function loadHome(repos: ReadingRepos, now: Date): Promise<HomeView> {
-  const [recent, sections] = await Promise.all([
-    repos.catalog.list({}, { limit: 30, offset: 0 }, now),
+  // The newest thirty without a total (the home page has no pagination to size).
+  const [recent, sections, counts] = await Promise.all([
+    repos.catalog.first({}, 30, now),
     repos.sections.list(),
+    repos.catalog.countsBySection(now),
   ]);
-  const featuredPub = recent.items.find((p) => REPORT_TYPES.has(p.type)) ?? null;
-  const latestPubs = recent.items.filter((p) => p.id !== featuredPub?.id).slice(0, 8);
-  const [featured, latest, counts] = await Promise.all([
-    featuredPub ? loadEntries(repos, [featuredPub]).then((e) => e[0] ?? null) : null,
-    loadEntries(repos, latestPubs),
-    Promise.all(sections.map((s) => repos.catalog.count({ sectionId: s.id }, now))),
-  ]);
+  const featuredPub = recent.find((p) => REPORT_TYPES.has(p.type)) ?? null;
+  const latestPubs = recent.filter((p) => p.id !== featuredPub?.id).slice(0, 8);
+  // One batch for the featured piece and the latest: contributors, files and venues once.
+  const entries = await loadEntries(repos, featuredPub ? [featuredPub, ...latestPubs] : latestPubs);
   return {
-    featured,
-    latest,
+    featured: featuredPub ? (entries[0] ?? null) : null,
+    latest: featuredPub ? entries.slice(1) : entries,
     sections: sections
-      .map((section, i) => ({ section, count: counts[i] ?? 0 }))
+      .map((section) => ({ section, count: counts.get(section.id) ?? 0 }))
       .filter((s) => s.count > 0),
   };
 }
