@@ -163,20 +163,17 @@ export async function enableRenderCache(
     navTimer.unref();
   }
 
+  // The same two questions the menu asks (http/public/page-context.ts): which sections have any
+  // listed public work (an index seek each, no counting) and which static pages exist.
   async function computeNavSignature(): Promise<string> {
     const now = ctx.clock.now();
-    const sections = await ctx.repos.sections.list();
-    const counts = await Promise.all(
-      sections.map((s) => ctx.repos.catalog.count({ sectionId: s.id }, now)),
-    );
-    const pages = await ctx.repos.catalog.list(
-      { type: 'page', includePages: true },
-      { limit: 10, offset: 0 },
-      now,
-    );
+    const [withWork, pages] = await Promise.all([
+      ctx.repos.catalog.sectionsWithWork(now),
+      ctx.repos.catalog.first({ type: 'page', includePages: true }, 10, now),
+    ]);
     return JSON.stringify([
-      sections.filter((_, i) => (counts[i] ?? 0) > 0).map((s) => s.id),
-      pages.items.map((p) => [p.id, p.sectionId, p.slug, p.title]),
+      [...withWork].sort((a, b) => a - b),
+      pages.map((p) => [p.id, p.sectionId, p.slug, p.title]),
     ]);
   }
 

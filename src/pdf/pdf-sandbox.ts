@@ -6,6 +6,7 @@ import type { PdfExtraction, PdfTools, StrippedPdf } from '../services/pdf-ports
 import { detectLanguage } from './detect-language.ts';
 import { limitedCommand } from './limited-command.ts';
 import { crashReason, failureSentence, isMemoryFailure } from './pdf-failures.ts';
+import { FIRST_PART_PAGES, partRanges } from './pdf-parts.ts';
 import type { WorkerReady, WorkerReply, WorkerRequest } from './pdf-worker-protocol.ts';
 import type { PdfPart } from './read-pdf.ts';
 
@@ -33,23 +34,6 @@ export const DEFAULT_PDF_LIMITS = {
   timeoutMs: 120_000,
   maxTextChars: 20_000_000,
 };
-
-/** Pages read before a document's length is known; most reports end within them. */
-const FIRST_PART_PAGES = 24;
-/** Fewer pages than this are not worth a child re-opening the document for. */
-const MIN_PART_PAGES = 16;
-
-/** Splits pages `from`..`to` into at most `parts` runs of at least MIN_PART_PAGES. */
-export function partRanges(from: number, to: number, parts: number) {
-  const total = to - from + 1;
-  const count = Math.max(1, Math.min(parts, Math.floor(total / MIN_PART_PAGES)));
-  const size = Math.ceil(total / count);
-  const ranges: Array<{ from: number; to: number }> = [];
-  for (let start = from; start <= to; start += size) {
-    ranges.push({ from: start, to: Math.min(to, start + size - 1) });
-  }
-  return ranges;
-}
 
 const ENTRY = fileURLToPath(new URL('./pdf-worker-entry.js', import.meta.url));
 const STARTUP_MS = 60_000;

@@ -3,7 +3,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnreadablePdfError } from '../../src/domain/errors.ts';
-import { PdfSandbox, partRanges } from '../../src/pdf/pdf-sandbox.ts';
+import { partRanges } from '../../src/pdf/pdf-parts.ts';
+import { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
 import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
 import {
   damagedPdf,
