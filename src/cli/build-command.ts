@@ -7,7 +7,6 @@ import { type Command, parseOptions } from './command.ts';
 import { UsageError } from './user-error.ts';
 
 export const buildCommand: Command = {
-  summary: 'Write the public site as static files, for any static host or CDN',
   usage: `Usage: dossier build --out <dir>
 
 Writes every public page in English and Korean, listing pages, feeds, sitemaps, robots.txt,

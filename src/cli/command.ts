@@ -2,7 +2,6 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './user-error.ts';
 
 export interface Command {
-  summary: string;
   usage: string;
   /** Resolves with the exit code; serving commands resolve once the server listens. */
   run(args: string[]): Promise<number>;

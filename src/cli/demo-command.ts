@@ -5,7 +5,6 @@ import { cliActor } from '../services/actor.ts';
 import { type Command, parseOptions } from './command.ts';
 
 export const demoCommand: Command = {
-  summary: 'Load the demo archive into an empty database',
   usage: `Usage: dossier demo
 
 Loads the demo archive (the Committee for Human Rights in North Korea's listing of articles and

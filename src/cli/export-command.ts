@@ -13,7 +13,6 @@ import { progressBar } from './progress-bar.ts';
 import { UsageError } from './user-error.ts';
 
 export const exportCommand: Command = {
-  summary: 'Write a full backup archive, or the published work as CSV or Markdown',
   usage: `Usage: dossier export <file.tar>
        dossier export --format csv <file.csv>
        dossier export --format markdown <folder>

@@ -6,7 +6,6 @@ import { type Command, parseOptions } from './command.ts';
 import { progressBar } from './progress-bar.ts';
 
 export const fixityCommand: Command = {
-  summary: 'Re-hash every stored file and report any that is missing or changed',
   usage: `Usage: dossier fixity
 
 Reads every stored file again and compares its SHA-256 with the hash it is stored under. Prints

@@ -16,7 +16,6 @@ import { progressBar } from './progress-bar.ts';
 import { UsageError } from './user-error.ts';
 
 export const importCommand: Command = {
-  summary: 'Import a WordPress export, a saved HTML site or a spreadsheet',
   usage: `Usage:
   dossier import wxr <file.xml> [--uploads <folder>] [--map <mapping.json>] [--dry-run]
   dossier import html <folder-or-file> --profile <profile.json> [--dry-run]

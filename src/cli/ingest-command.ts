@@ -28,7 +28,6 @@ interface Outcome {
 }
 
 export const ingestCommand: Command = {
-  summary: 'Attach files to a publication and extract them, waiting until every file has ended',
   usage: `Usage: dossier ingest <file…> --publication <slug> [--role main-pdf|supplement]
 
 Attaches each file to the publication (its slug, or section/slug when two sections use the same

@@ -9,7 +9,6 @@ import { UsageError } from './user-error.ts';
 const STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
 
 export const jobsCommand: Command = {
-  summary: 'List background jobs, retry a failed one, or run the ready ones',
   usage: `Usage: dossier jobs [--status queued|running|done|failed] [--kind K] [--limit N]
        dossier jobs retry <id>
        dossier jobs run

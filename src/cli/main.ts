@@ -11,9 +11,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(overview());
     return 0;
   }
-  const command = commands[name];
-  if (!command)
-    throw new UsageError(`Unknown command "${name}". Run "dossier --help" for the list.`);
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) throw new UsageError(`Unknown command "${name}". Run "dossier --help" for the list.`);
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;

@@ -4,7 +4,6 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { type Command, parseOptions } from './command.ts';
 
 export const migrateCommand: Command = {
-  summary: 'Apply pending database migrations',
   usage: `Usage: dossier migrate
 
 Brings the database named by DATABASE_URL (or DATA_DIR) up to this version's schema. Each run is

@@ -4,7 +4,6 @@ import { type DriftReport, hasDrift } from '../search/indexer.ts';
 import { type Command, parseOptions } from './command.ts';
 
 export const reindexCommand: Command = {
-  summary: 'Rebuild the search index, or check it against the archive',
   usage: `Usage: dossier reindex [--check]
 
 Rebuilds the search index from the archive: every published publication and every PDF page

@@ -14,7 +14,6 @@ const PHASES = {
 } as const;
 
 export const restoreCommand: Command = {
-  summary: 'Load a backup archive into a new, empty instance',
   usage: `Usage: dossier restore <file.tar>
 
 Loads an archive written by "dossier export" into the database named by DATABASE_URL (SQLite or

@@ -33,7 +33,6 @@ interface ServeOptions {
 }
 
 export const serveCommand: Command = {
-  summary: 'Serve the archive over HTTP (never loads the demo)',
   usage: `Usage: dossier serve [--port N] [--workers N] [--no-cache] [--cache-mb N]
 
 Migrates the database, then serves the archive at PUBLIC_URL on PORT (default 3000).
@@ -47,7 +46,6 @@ ${OPTIONS_HELP}`,
 };
 
 export const startCommand: Command = {
-  summary: 'What "npm start" runs: serve, loading the demo first if the database is empty',
   usage: `Usage: dossier start [--port N] [--workers N] [--no-cache] [--cache-mb N]
 
 Like "dossier serve", but an empty database first receives the demo archive. A database that

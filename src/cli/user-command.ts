@@ -7,7 +7,6 @@ import { type Command, parseOptions } from './command.ts';
 import { UsageError } from './user-error.ts';
 
 export const userCommand: Command = {
-  summary: 'Add a staff account, or give one a new set-up link',
   usage: `Usage: dossier user add --email ADDRESS --role admin|editor|contributor [--name NAME]
        dossier user setup-link --email ADDRESS
 

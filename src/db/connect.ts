@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './database.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
@@ -19,10 +20,22 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns bigint (count(*), sums) as strings to avoid precision loss; every such number
-// in this archive fits a double, and SQLite returns plain numbers, so both must look alike.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+let pgModule: typeof pg | null = null;
+
+/**
+ * The PostgreSQL driver, loaded on first use: an archive on SQLite never needs it in memory.
+ * (A synchronous require, since `connect` is synchronous; `pg` is a CommonJS package.)
+ */
+function loadPg(): typeof pg {
+  if (pgModule) return pgModule;
+  const loaded = createRequire(import.meta.url)('pg') as typeof pg;
+  // PostgreSQL returns bigint (count(*), sums) as strings to avoid precision loss; every such
+  // number in this archive fits a double, and SQLite returns plain numbers, so both must look alike.
+  loaded.types.setTypeParser(loaded.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+  loaded.types.setTypeParser(loaded.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+  pgModule = loaded;
+  return loaded;
+}
 
 export interface ConnectOptions {
   /** PostgreSQL schema to work in (tests give each worker its own). */
@@ -60,7 +73,7 @@ function connectSqlite(path: string): Db {
 }
 
 function connectPostgres(url: string, options: ConnectOptions): Db {
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,

@@ -1,5 +1,4 @@
 import type { AppContext } from '../context.ts';
-import { writeTextPdf } from '../pdf/write-text-pdf.ts';
 import type { Actor } from '../services/actor.ts';
 import { attachFile } from '../services/attach-file.ts';
 import {
@@ -133,6 +132,8 @@ export async function loadDemo(
       const authors = p.contributors.map(
         (c) => archive.people.find((x) => x.slug === c.person)?.name,
       );
+      // The PDF writer (pdfkit and its fonts) is needed once, for the demo, never to serve.
+      const { writeTextPdf } = await import('../pdf/write-text-pdf.ts');
       const bytes = await writeTextPdf({
         title: p.title,
         author: authors.filter(Boolean).join(', '),

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { newTotpSecret, totpUri } from '../../auth/totp.ts';
 import type { AppContext } from '../../context.ts';
 import type { User } from '../../domain/entities.ts';
@@ -80,6 +79,8 @@ export function authRoutes(app: AppContext): AdminRoute[] {
       );
     const totpSecret = secret ?? newTotpSecret();
     const site = (await app.repos.settings.get<{ name?: string }>('site'))?.name ?? 'Dossier';
+    // Loaded here, the one page that draws a code, rather than in every process at start.
+    const { default: QRCode } = await import('qrcode');
     const qr = await QRCode.toString(totpUri(site, user.email, totpSecret), {
       type: 'svg',
       margin: 1,

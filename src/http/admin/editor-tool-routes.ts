@@ -1,6 +1,5 @@
 import type { AppContext } from '../../context.ts';
 import { renderMarkdown } from '../../domain/markdown.ts';
-import { pasteToMarkdown } from '../../domain/paste-to-markdown.ts';
 import type { AdminRoute } from './route-table.ts';
 
 /** What the editor's script asks of the server as one types or pastes. */
@@ -26,6 +25,8 @@ export function editorToolRoutes(_app: AppContext): AdminRoute[] {
       handler: async (c) => {
         const body = await c.req.json().catch(() => ({}));
         const html = typeof body?.html === 'string' ? body.html.slice(0, 5_000_000) : '';
+        // The HTML-to-Markdown converter loads at the first paste, not in every reader's process.
+        const { pasteToMarkdown } = await import('../../domain/paste-to-markdown.ts');
         return c.json({ markdown: pasteToMarkdown(html) });
       },
     },

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Repositories } from '../../db/repositories.ts';
 import type { User } from '../../domain/entities.ts';
 import type { Clock } from '../ports.ts';
 import { SignInError } from './auth-errors.ts';
 import { assertNotRateLimited } from './rate-limit.ts';
+
+/** The WebAuthn library, loaded at the first ceremony: readers' processes never need it. */
+const webauthn = () => import('@simplewebauthn/server');
 
 /**
  * Passkeys (WebAuthn): the primary sign-in, immune to phishing because the browser binds each
@@ -36,6 +32,7 @@ function relyingParty(publicUrl: string) {
 
 export async function registrationOptions(deps: PasskeyDeps, user: User) {
   const existing = await deps.repos.credentials.passkeysOf(user.id);
+  const { generateRegistrationOptions } = await webauthn();
   const options = await generateRegistrationOptions({
     rpName: deps.siteName,
     rpID: relyingParty(deps.publicUrl).rpID,
@@ -65,6 +62,7 @@ export async function finishRegistration(
     throw new SignInError('That passkey request expired. Please try again.');
   }
   const { rpID, origin } = relyingParty(deps.publicUrl);
+  const { verifyRegistrationResponse } = await webauthn();
   const result = await verifyRegistrationResponse({
     response: input.response,
     expectedChallenge: challenge.challenge,
@@ -99,6 +97,7 @@ export async function finishRegistration(
 
 /** Options for a sign-in with any passkey of this site (discoverable credentials: no e-mail asked). */
 export async function authenticationOptions(deps: PasskeyDeps) {
+  const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({
     rpID: relyingParty(deps.publicUrl).rpID,
     userVerification: 'required',
@@ -139,6 +138,7 @@ export async function finishAuthentication(
   const user = await deps.repos.users.findById(passkey.userId);
   if (!user || user.disabled) return fail('disabled', user);
   const { rpID, origin } = relyingParty(deps.publicUrl);
+  const { verifyAuthenticationResponse } = await webauthn();
   const result = await verifyAuthenticationResponse({
     response: input.response,
     expectedChallenge: challenge.challenge,
