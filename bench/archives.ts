@@ -26,7 +26,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const CACHE = join(here, '.cache');
 export const RESULTS = join(here, 'results');
 /** Bump when the generator changes, so stale archives are rebuilt. */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export type Backend = 'sqlite' | 'postgres';

@@ -28,7 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CACHE = join(here, '.cache');
 const RESULTS = join(here, 'results');
 /** Bump when the generator or the index layout changes, so stale caches are rebuilt. */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 
 const { values } = parseArgs({
   options: {

@@ -98,6 +98,7 @@ export const en = {
   'search.yearTo': 'To year',
   'search.apply': 'Apply',
   'search.count': '{count} results',
+  'search.countAtLeast': 'More than {count} results',
   'search.none': 'Nothing public matches this search.',
   'search.didYouMean': 'Did you mean {q}?',
   'search.didYouMeanCount': '({count} results)',

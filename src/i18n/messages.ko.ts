@@ -100,6 +100,7 @@ export const ko: Record<MessageKey, string> = {
   'search.yearTo': '끝 연도',
   'search.apply': '적용',
   'search.count': '결과 {count}건',
+  'search.countAtLeast': '결과 {count}건 이상',
   'search.none': '이 검색과 일치하는 공개 자료가 없습니다.',
   'search.didYouMean': '{q}을(를) 찾으셨나요?',
   'search.didYouMeanCount': '(결과 {count}건)',

@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import { dbOrTx, type Executor } from '../db/executor.ts';
 import type { Tx } from '../services/ports.ts';
 import type { AnalyzedText, IndexedDocument, IndexedPage } from './document.ts';
-import { DOC_COLUMNS, PAGE_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
+import {
+  DOC_COLUMNS,
+  type Fts5Columns,
+  HEAD_COLUMNS,
+  PAGE_COLUMNS,
+  placeToken,
+  toFts5,
+} from './fts5-query.ts';
 import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
 import {
@@ -15,6 +22,7 @@ import {
   type SortOrder,
 } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
+import { rankInTiers, tiersApply } from './tiered-ranking.ts';
 
 /**
  * bm25 weights of search_fts's columns, in order: title, meta (subtitle, summary), names
@@ -22,6 +30,8 @@ import { publicResults } from './sql-constraints.ts';
  * the upper three fields, stems of the lower three. An exact word counts more than its stem.
  */
 const DOC_WEIGHTS = [10, 4, 4, 2, 1, 1, 3, 3, 3, 0.7];
+/** search_head's columns: title, meta, names, alt, plc, stems (the same weights as above). */
+const HEAD_WEIGHTS = [10, 4, 4, 3, 3, 3];
 const PAGE_WEIGHTS = [2, 1.5, 1.5, 1];
 /**
  * Joins read the visibility facts from their covering index. Left to choose, SQLite reads the
@@ -29,6 +39,19 @@ const PAGE_WEIGHTS = [2, 1.5, 1.5, 1];
  * times slower per match.
  */
 const FACTS = sql`indexed by publications_search_facts`;
+/** An FTS5 table that ranks: its name, how a match addresses its columns, and its weights. */
+interface RankedTable {
+  name: 'search_fts' | 'search_head';
+  columns: Fts5Columns;
+  weights: readonly number[];
+}
+const WHOLE: RankedTable = { name: 'search_fts', columns: DOC_COLUMNS, weights: DOC_WEIGHTS };
+const HEAD: RankedTable = { name: 'search_head', columns: HEAD_COLUMNS, weights: HEAD_WEIGHTS };
+
+function scoreOf(table: RankedTable) {
+  return sql`-bm25(${sql.table(table.name)}, ${sql.join(table.weights.map((w) => sql.lit(w)))})`;
+}
+
 /** Beyond this many matches, facets are counted in one pass over the facet index. */
 const MANY_HITS = 5000;
 /** Past this many ranked rows, checking them one list at a time costs more than a join. */
@@ -60,6 +83,15 @@ export class Fts5Index implements SearchIndex {
           .join(' ')},
         ${placeTokens.join(' ')},
         ${stems(f.title, f.meta, f.names)}, ${stems(f.body, f.notes, f.pdf)})`.execute(db);
+    const head = [f.title, f.meta, f.names];
+    const headPlaces = [
+      ...doc.linkedPlaceIds,
+      ...head.flatMap((t) => t.places.flatMap((m) => m.placeIds)),
+    ];
+    await sql`insert into search_head (rowid, title, meta, names, alt, plc, stems)
+      values (${doc.publicationId}, ${words(f.title)}, ${words(f.meta)}, ${words(f.names)},
+        ${head.flatMap((t) => t.alts.map((a) => a.text)).join(' ')},
+        ${[...new Set(headPlaces)].map(placeToken).join(' ')}, ${stems(...head)})`.execute(db);
     await db
       .insertInto('searchDocs')
       .values({ publicationId: doc.publicationId, contentHash: doc.hash, indexedAt: at })
@@ -70,6 +102,7 @@ export class Fts5Index implements SearchIndex {
   async deleteDocument(publicationId: number, tx?: Tx): Promise<void> {
     const db = dbOrTx(this.db, tx);
     await sql`delete from search_fts where rowid = ${publicationId}`.execute(db);
+    await sql`delete from search_head where rowid = ${publicationId}`.execute(db);
     await this.tables.deleteDocument(publicationId, tx);
   }
 
@@ -106,11 +139,12 @@ export class Fts5Index implements SearchIndex {
   async clear(tx?: Tx): Promise<void> {
     const db = dbOrTx(this.db, tx);
     await sql`delete from search_fts`.execute(db);
+    await sql`delete from search_head`.execute(db);
     await sql`delete from search_pages_fts`.execute(db);
     await this.tables.clear(tx);
   }
 
-  /** The visible publications a query matches, with their score (null match: all of them). */
+  /** The visible publications a query matches, unranked (null match: all of them). */
   private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>) {
     const where = publicResults(q.constraints, q.now);
     if (!q.match) {
@@ -121,8 +155,7 @@ export class Fts5Index implements SearchIndex {
     // match runs once and drives the join; left to itself, SQLite may walk every public
     // publication and re-run the match for each one.
     return sql`with h as materialized (
-        select rowid as id, -bm25(search_fts, ${sql.join(DOC_WEIGHTS.map((w) => sql.lit(w)))}) as score
-        from search_fts where search_fts match ${toFts5(q.match, DOC_COLUMNS)}
+        select rowid as id from search_fts where search_fts match ${toFts5(q.match, DOC_COLUMNS)}
       ) select ${columns} from h cross join publications ${FACTS}
       where publications.id = h.id and ${where}`;
   }
@@ -131,26 +164,48 @@ export class Fts5Index implements SearchIndex {
     q: IndexQuery,
     sort: SortOrder,
     page: { limit: number; offset: number },
-    knownTotal?: number,
-  ): Promise<{ total: number; hits: RankedHit[] }> {
-    if (q.match && sort === 'relevance' && q.constraints.length === 0) {
-      const hits = await this.rankFirst(q, page);
-      if (hits) return { total: knownTotal ?? (await this.count(q)), hits };
+  ): Promise<RankedHit[]> {
+    if (q.match && sort === 'relevance') {
+      const match = q.match;
+      return tiersApply(match)
+        ? rankInTiers(
+            page,
+            (n) => this.ranked(HEAD, match, q, n),
+            (n) => this.ranked(WHOLE, match, q, n),
+          )
+        : (await this.ranked(WHOLE, match, q, page.offset + page.limit)).slice(page.offset);
     }
-    const score = q.match ? sql`h.score` : sql`0`;
     const order =
-      sort === 'relevance' && q.match
-        ? sql`score desc, publications.published_at desc, publications.id desc`
-        : sort === 'oldest'
-          ? sql`publications.published_at asc, publications.id asc`
-          : sql`publications.published_at desc, publications.id desc`;
-    const columns = sql`publications.id as id, ${score} as score, count(*) over () as total`;
-    const { rows } = await sql<{ id: number; score: number; total: number }>`
-      ${this.hitsSql(q, columns)} order by ${order} limit ${page.limit} offset ${page.offset}`.execute(
-      this.db,
-    );
-    const total = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await this.count(q) : 0;
-    return { total, hits: rows.map((r) => ({ publicationId: r.id, score: Number(r.score) })) };
+      sort === 'oldest'
+        ? sql`publications.published_at asc, publications.id asc`
+        : sql`publications.published_at desc, publications.id desc`;
+    const { rows } = await sql<{ id: number }>`
+      ${this.hitsSql(q, sql`publications.id as id`)} order by ${order}
+      limit ${page.limit} offset ${page.offset}`.execute(this.db);
+    return rows.map((r) => ({ publicationId: r.id, score: 0 }));
+  }
+
+  /** The best `limit` visible hits of one ranked table, best first. */
+  private async ranked(
+    table: RankedTable,
+    match: MatchExpr,
+    q: IndexQuery,
+    limit: number,
+  ): Promise<RankedHit[]> {
+    if (q.constraints.length === 0) {
+      const hits = await this.rankFirst(table, match, q, limit);
+      if (hits) return hits;
+    }
+    // Materialized and CROSS JOINed (SQLite's way to fix the join order), so that the full-text
+    // match runs once and drives the join.
+    const { rows } = await sql<{ id: number; score: number }>`with h as materialized (
+        select rowid as id, ${scoreOf(table)} as score
+        from ${sql.table(table.name)} where ${sql.table(table.name)} match ${toFts5(match, table.columns)}
+      ) select h.id as id, h.score as score from h cross join publications ${FACTS}
+      where publications.id = h.id and ${publicResults(q.constraints, q.now)}
+      order by h.score desc, publications.published_at desc, publications.id desc
+      limit ${limit}`.execute(this.db);
+    return rows.map((r) => ({ publicationId: r.id, score: Number(r.score) }));
   }
 
   /**
@@ -159,16 +214,17 @@ export class Fts5Index implements SearchIndex {
    * widening the window in the rare case that too many of them are not visible yet.
    */
   private async rankFirst(
+    table: RankedTable,
+    match: MatchExpr,
     q: IndexQuery,
-    page: { limit: number; offset: number },
+    limit: number,
   ): Promise<RankedHit[] | null> {
-    const needed = page.offset + page.limit;
-    const expr = toFts5(q.match!, DOC_COLUMNS);
+    const expr = toFts5(match, table.columns);
     const where = publicResults(q.constraints, q.now);
-    for (let window = needed + 20; window <= RANK_FIRST_MAX; window *= 4) {
+    for (let window = limit + 20; window <= RANK_FIRST_MAX; window *= 4) {
       const { rows } = await sql<{ id: number; score: number }>`
-        select rowid as id, -bm25(search_fts, ${sql.join(DOC_WEIGHTS.map((w) => sql.lit(w)))}) as score
-        from search_fts where search_fts match ${expr}
+        select rowid as id, ${scoreOf(table)} as score
+        from ${sql.table(table.name)} where ${sql.table(table.name)} match ${expr}
         order by score desc, rowid desc limit ${window}`.execute(this.db);
       if (rows.length === 0) return [];
       // By id through the covering index; SQLite may otherwise walk every public publication
@@ -180,23 +236,25 @@ export class Fts5Index implements SearchIndex {
       );
       const ok = new Set(visible.rows.map((r) => r.id));
       const ranked = rows.filter((r) => ok.has(r.id));
-      if (ranked.length >= needed || rows.length < window) {
-        return ranked
-          .slice(page.offset, needed)
-          .map((r) => ({ publicationId: r.id, score: Number(r.score) }));
+      if (ranked.length >= limit || rows.length < window) {
+        return ranked.slice(0, limit).map((r) => ({ publicationId: r.id, score: Number(r.score) }));
       }
     }
     return null; // deep pages or mostly hidden matches: the joined query does better
   }
 
-  async count(q: IndexQuery): Promise<number> {
+  async count(q: IndexQuery, atMost?: number): Promise<number> {
     const where = publicResults(q.constraints, q.now);
-    const query = q.match
-      ? sql<{ n: number }>`select count(*) as n from search_fts cross join publications ${FACTS}
+    // Rows stream from the match in id order, so a limit ends the count early.
+    const hits = q.match
+      ? sql`select 1 from search_fts cross join publications ${FACTS}
           where search_fts match ${toFts5(q.match, DOC_COLUMNS)}
           and publications.id = search_fts.rowid and ${where}`
-      : sql<{ n: number }>`select count(*) as n from (${this.hitsSql(q, sql`publications.id`)}) c`;
-    const { rows } = await query.execute(this.db);
+      : this.hitsSql(q, sql`publications.id`);
+    const limited = atMost === undefined ? hits : sql`${hits} limit ${atMost}`;
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (${limited}) c`.execute(
+      this.db,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -275,11 +333,19 @@ export class Fts5Index implements SearchIndex {
     return this.tables.indexedPages(tx);
   }
 
-  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; pages: number }> {
+  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; heads: number; pages: number }> {
     const db = dbOrTx(this.db, tx);
-    const docs = await sql<{ n: number }>`select count(*) as n from search_fts`.execute(db);
-    const pages = await sql<{ n: number }>`select count(*) as n from search_pages_fts`.execute(db);
-    return { documents: Number(docs.rows[0]?.n ?? 0), pages: Number(pages.rows[0]?.n ?? 0) };
+    const count = async (table: string) => {
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    };
+    return {
+      documents: await count('search_fts'),
+      heads: await count('search_head'),
+      pages: await count('search_pages_fts'),
+    };
   }
 
   async matchingPublications(match: MatchExpr, tx?: Tx): Promise<number[]> {

@@ -20,6 +20,14 @@ export const DOC_COLUMNS: Fts5Columns = {
   places: '{plc}',
 };
 
+/** The head of a publication: what it is about (see search_head in the migrations). */
+export const HEAD_COLUMNS: Fts5Columns = {
+  exact: '{title meta names}',
+  exactAndAlt: '{title meta names alt}',
+  stems: '{stems}',
+  places: '{plc}',
+};
+
 export const PAGE_COLUMNS: Fts5Columns = {
   exact: '{text}',
   exactAndAlt: '{text alt}',

@@ -215,7 +215,9 @@ export class SearchIndexer implements ChangeListener {
     for (const key of pages.keys()) if (!seen.has(key)) report.pagesExtra.push(key);
     const rows = await this.index.fullTextRowCounts();
     report.orphanedRows =
-      Math.abs(rows.documents - indexed.size) + Math.abs(rows.pages - pages.size);
+      Math.abs(rows.documents - indexed.size) +
+      Math.abs(rows.heads - indexed.size) +
+      Math.abs(rows.pages - pages.size);
     return report;
   }
 

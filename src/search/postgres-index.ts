@@ -13,6 +13,7 @@ import type {
   SortOrder,
 } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
+import { rankInTiers, tiersApply } from './tiered-ranking.ts';
 import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
 
 /** ts_rank weights for D, C, B, A: pdf; body and notes; meta and names; title. */
@@ -58,10 +59,17 @@ export class PostgresIndex implements SearchIndex {
       .add(f.notes, 'C')
       .addBag(f.pdf, 'D')
       .toLiteral();
-    await sql`insert into search_docs (publication_id, content_hash, indexed_at, tsv)
-      values (${doc.publicationId}, ${doc.hash}, ${at}, ${tsv}::tsvector)
+    // The head: what the work is about, with the same weights, small enough to stay in the row.
+    const head = new TsvectorBuilder()
+      .add(f.title, 'A')
+      .addPlaces(doc.linkedPlaceIds, 'B')
+      .add(f.meta, 'B')
+      .add(f.names, 'B')
+      .toLiteral();
+    await sql`insert into search_docs (publication_id, content_hash, indexed_at, tsv, head)
+      values (${doc.publicationId}, ${doc.hash}, ${at}, ${tsv}::tsvector, ${head}::tsvector)
       on conflict (publication_id) do update set content_hash = excluded.content_hash,
-        indexed_at = excluded.indexed_at, tsv = excluded.tsv`.execute(db);
+        indexed_at = excluded.indexed_at, tsv = excluded.tsv, head = excluded.head`.execute(db);
     await this.tables.writeFacets(doc, tx);
   }
 
@@ -118,32 +126,59 @@ export class PostgresIndex implements SearchIndex {
     q: IndexQuery,
     sort: SortOrder,
     page: { limit: number; offset: number },
-    knownTotal?: number,
-  ): Promise<{ total: number; hits: RankedHit[] }> {
-    const score = q.match ? sql`h.score` : sql`0`;
+  ): Promise<RankedHit[]> {
+    if (q.match && sort === 'relevance') {
+      const match = q.match;
+      return tiersApply(match)
+        ? rankInTiers(
+            page,
+            (n) => this.rankedHead(match, q, n),
+            (n) => this.rankedWhole(q, n),
+          )
+        : (await this.rankedWhole(q, page.offset + page.limit)).slice(page.offset);
+    }
     const order =
-      sort === 'relevance' && q.match
-        ? sql`score desc, publications.published_at desc, publications.id desc`
-        : sort === 'oldest'
-          ? sql`publications.published_at asc, publications.id asc`
-          : sql`publications.published_at desc, publications.id desc`;
-    const total = knownTotal === undefined ? sql`count(*) over ()` : sql.lit(knownTotal);
-    const columns = sql`publications.id as id, ${score} as score, ${total} as total`;
+      sort === 'oldest'
+        ? sql`publications.published_at asc, publications.id asc`
+        : sql`publications.published_at desc, publications.id desc`;
     const rows = await this.read(
-      sql<{ id: number; score: number; total: number }>`
-      ${this.hitsSql(q, columns)} order by ${order} limit ${page.limit} offset ${page.offset}`,
+      sql<{ id: number }>`${this.hitsSql(q, sql`publications.id as id`)}
+        order by ${order} limit ${page.limit} offset ${page.offset}`,
       q.match !== null,
     );
-    const counted = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await this.count(q) : 0;
-    return {
-      total: knownTotal ?? counted,
-      hits: rows.map((r) => ({ publicationId: r.id, score: Number(r.score) })),
-    };
+    return rows.map((r) => ({ publicationId: r.id, score: 0 }));
   }
 
-  async count(q: IndexQuery): Promise<number> {
+  /** The best `limit` visible hits ranked over whole entries. */
+  private async rankedWhole(q: IndexQuery, limit: number): Promise<RankedHit[]> {
+    const columns = sql`publications.id as id, h.score as score`;
     const rows = await this.read(
-      sql<{ n: number }>`select count(*) as n from (${this.hitsSql(q, sql`publications.id`)}) c`,
+      sql<{ id: number; score: number }>`${this.hitsSql(q, columns)}
+        order by score desc, publications.published_at desc, publications.id desc limit ${limit}`,
+      true,
+    );
+    return rows.map((r) => ({ publicationId: r.id, score: Number(r.score) }));
+  }
+
+  /** The best `limit` visible hits among the works whose head holds the query. */
+  private async rankedHead(match: MatchExpr, q: IndexQuery, limit: number): Promise<RankedHit[]> {
+    const query = sql`${toTsquery(match)}::tsquery`;
+    const rows = await this.read(
+      sql<{ id: number; score: number }>`select publications.id as id,
+        ts_rank(${RANK_WEIGHTS}, d.head, ${query}, ${RANK_NORMALIZATION}) as score
+      from search_docs d join publications on publications.id = d.publication_id
+      where d.head @@ ${query} and ${publicResults(q.constraints, q.now)}
+      order by score desc, publications.published_at desc, publications.id desc limit ${limit}`,
+      true,
+    );
+    return rows.map((r) => ({ publicationId: r.id, score: Number(r.score) }));
+  }
+
+  async count(q: IndexQuery, atMost?: number): Promise<number> {
+    const hits = this.hitsSql(q, sql`publications.id`);
+    const limited = atMost === undefined ? hits : sql`${hits} limit ${atMost}`;
+    const rows = await this.read(
+      sql<{ n: number }>`select count(*) as n from (${limited}) c`,
       q.match !== null,
     );
     return Number(rows[0]?.n ?? 0);
@@ -215,12 +250,13 @@ export class PostgresIndex implements SearchIndex {
     return this.tables.indexedPages(tx);
   }
 
-  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; pages: number }> {
+  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; heads: number; pages: number }> {
     // The tsvectors live in the rows themselves: they cannot be orphaned or lost separately.
     const db = dbOrTx(this.db, tx);
     const docs = await sql<{ n: number }>`select count(*) as n from search_docs`.execute(db);
     const pages = await sql<{ n: number }>`select count(*) as n from search_pages`.execute(db);
-    return { documents: Number(docs.rows[0]?.n ?? 0), pages: Number(pages.rows[0]?.n ?? 0) };
+    const documents = Number(docs.rows[0]?.n ?? 0);
+    return { documents, heads: documents, pages: Number(pages.rows[0]?.n ?? 0) };
   }
 
   async matchingPublications(match: MatchExpr, tx?: Tx): Promise<number[]> {

@@ -59,14 +59,17 @@ export interface SearchIndex {
   /** Empties every index table (before a full rebuild). */
   clear(tx?: Tx): Promise<void>;
 
-  /** `knownTotal`: the count is already known (from the facets), so it need not be made again. */
+  /** One page of the visible hits in this order. */
   search(
     query: IndexQuery,
     sort: SortOrder,
     page: { limit: number; offset: number },
-    knownTotal?: number,
-  ): Promise<{ total: number; hits: RankedHit[] }>;
-  count(query: IndexQuery): Promise<number>;
+  ): Promise<RankedHit[]>;
+  /**
+   * How many visible hits there are; with `atMost`, counting stops there (a word found in most
+   * of a large archive need not be counted to the last one to show a page of it).
+   */
+  count(query: IndexQuery, atMost?: number): Promise<number>;
   facets(query: IndexQuery): Promise<FacetCounts>;
   /** Which pages of these stored files match, best first, at most `keep` per file. */
   pageMatches(
@@ -84,7 +87,7 @@ export interface SearchIndex {
   indexedDocuments(tx?: Tx): Promise<Map<number, string>>;
   indexedPages(tx?: Tx): Promise<Map<string, string>>;
   /** Rows of the full-text structures themselves, to catch rows orphaned or lost. */
-  fullTextRowCounts(tx?: Tx): Promise<{ documents: number; pages: number }>;
+  fullTextRowCounts(tx?: Tx): Promise<{ documents: number; heads: number; pages: number }>;
   /**
    * Every indexed publication a match finds, visible or not: for index maintenance only (which
    * entries to refresh after a place is renamed), never for a reader.

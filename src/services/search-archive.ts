@@ -51,7 +51,9 @@ export interface SearchHit {
 export interface SearchResult {
   /** The query as searched (cleaned of control characters, perhaps shortened). */
   query: string;
+  /** With `totalExact` false, a lower bound: there are more than this many. */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
@@ -74,7 +76,10 @@ export interface SearchArchiveDeps {
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
-/** Deeper than this, a reader should narrow the search; the database need not count so far. */
+/**
+ * Deeper than this, a reader should narrow the search; the database need not count so far (a
+ * result list without facets reports "more than 10,000" rather than count every match).
+ */
 export const MAX_OFFSET = 10_000;
 
 /**
@@ -104,6 +109,7 @@ export async function searchArchive(
   const empty = (message: string | null): SearchResult => ({
     query: parsed.text,
     total: 0,
+    totalExact: true,
     page,
     pageSize,
     pageCount: 0,
@@ -129,12 +135,14 @@ export async function searchArchive(
   const index = deps.search.index;
   // The facets count every visible hit anyway; their total spares the result list a count.
   const counts = request.facets === false ? null : await index.facets(query);
-  const { total, hits } = await index.search(
-    query,
-    sort,
-    { limit: pageSize, offset: (page - 1) * pageSize },
-    counts?.total,
-  );
+  const hits = await index.search(query, sort, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  // Without facets, counting stops past the deepest page a reader can open.
+  const counted = counts?.total ?? (await index.count(query, MAX_OFFSET + 1));
+  const totalExact = counts !== null || counted <= MAX_OFFSET;
+  const total = totalExact ? counted : MAX_OFFSET;
   const highlighter = new Highlighter(plan.match, gazetteer);
   const pageHits = plan.match
     ? await findPageHits(
@@ -173,6 +181,7 @@ export async function searchArchive(
   return {
     query: parsed.text,
     total,
+    totalExact,
     page,
     pageSize,
     pageCount: Math.ceil(total / pageSize),

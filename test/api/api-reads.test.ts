@@ -75,6 +75,18 @@ describeEachDatabase('the JSON API: reading', (db) => {
     expect(hits.map((h) => h.publicationId)).not.toContain(draft.id);
   });
 
+  it('searches with or without facet counts, with the same hits and an exact total', async () => {
+    type Result = { total: number; totalExact: boolean; facets: unknown; hits: unknown[] };
+    const full = await api.request<Result>('GET', '/api/v1/search?q=north%20korea');
+    const lean = await api.request<Result>('GET', '/api/v1/search?q=north%20korea&facets=false');
+    expect(full.body.facets).not.toBeNull();
+    expect(lean.body.facets).toBeNull();
+    expect(lean.body).toMatchObject({ total: full.body.total, totalExact: true });
+    expect(lean.body.hits).toEqual(full.body.hits);
+    const bad = await api.request('GET', '/api/v1/search?q=korea&facets=maybe');
+    expect(bad.status).toBe(400);
+  });
+
   it('lets a read-drafts token see every publication, drafts included; a token without it sees the public set', async () => {
     const staff = await everything('', editorDrafts);
     expect(staff.items.map((p) => p.id as number).sort((a, b) => a - b)).toEqual(allIds);

@@ -8,6 +8,7 @@ import { accounts } from './0020-accounts.ts';
 import { importSources } from './0030-import-sources.ts';
 import { apiTokens } from './0040-api-tokens.ts';
 import { publicListingIndexes } from './0050-public-listing-indexes.ts';
+import { searchHead } from './0060-search-head.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -25,5 +26,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0030-import-sources': importSources(dialect),
     '0040-api-tokens': apiTokens(dialect),
     '0050-public-listing-indexes': publicListingIndexes(),
+    '0060-search-head': searchHead(dialect),
   };
 }

@@ -148,6 +148,10 @@ export const searchQuery = z.object({
     .string()
     .regex(/^\d{1,2}$/)
     .optional(),
+  facets: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'false: leave out the facet counts, for a faster page of results (clients paging through a result set need them once).',
+  }),
 });
 
 export const uploadQuery = z.object({
@@ -355,7 +359,11 @@ const facetValues = z.array(
 export const searchResultSchema = z
   .object({
     query: z.string(),
-    total: z.number().int(),
+    total: z.number().int().openapi({
+      description:
+        'Visible results. With totalExact false (facets=false and more than 10,000 results), a lower bound.',
+    }),
+    totalExact: z.boolean(),
     page: z.number().int(),
     pageSize: z.number().int(),
     pageCount: z.number().int(),

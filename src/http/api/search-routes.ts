@@ -42,6 +42,7 @@ export function searchRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
         sort: q.sort,
         page: q.page ? Number(q.page) : 1,
         pageSize: q.page_size ? Number(q.page_size) : undefined,
+        facets: q.facets !== 'false',
       });
       return c.json(
         {

@@ -123,7 +123,9 @@ export function SearchPage(props: {
         <div class="search-layout">
           <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading">
-              {ctx.t('search.count', { count: formatNumber(result.total, ctx.locale) })}
+              {ctx.t(result.totalExact ? 'search.count' : 'search.countAtLeast', {
+                count: formatNumber(result.total, ctx.locale),
+              })}
             </h2>
             <ol class="hits" start={(result.page - 1) * result.pageSize + 1}>
               {result.hits.map((hit) => {
