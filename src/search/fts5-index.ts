@@ -270,15 +270,16 @@ export class Fts5Index implements SearchIndex {
           ) select ${columns} from m cross join publications ${FACTS}
           where publications.id = m.id and ${where}`
       : this.hitsSql(q, columns);
-    // The raw match count (hidden pieces included) only chooses the plan; it is never shown.
-    const many = q.match ? (await this.rawCount(q.match)) > MANY_HITS : true;
+    // The raw match count (hidden pieces included) only chooses the plan; it is never shown,
+    // and it need not go past the threshold.
+    const many = q.match ? (await this.rawCount(q.match, MANY_HITS + 1)) > MANY_HITS : true;
     const { rows } = await facetSql(hits, many).execute(this.db);
     return toFacetCounts(rows);
   }
 
-  private async rawCount(match: MatchExpr): Promise<number> {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from search_fts
-      where search_fts match ${toFts5(match, DOC_COLUMNS)}`.execute(this.db);
+  private async rawCount(match: MatchExpr, atMost: number): Promise<number> {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
+      where search_fts match ${toFts5(match, DOC_COLUMNS)} limit ${atMost})`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
 
