@@ -13,23 +13,19 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import type { Config } from '../src/config.ts';
 import { type AppContext, createContext } from '../src/context.ts';
 import { connect, type Db, quoteIdent } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import { parseQuery } from '../src/search/query-parser.ts';
 import { planQuery } from '../src/search/query-plan.ts';
 import { type SearchRequest, searchArchive } from '../src/services/search-archive.ts';
-import { adminQuery, PG_URL, schemaExists } from './archives.ts';
-import { type ArchiveFacts, defaultSpec, generateArchive } from './generate-archive.ts';
+import { adminQuery, buildArchive, CACHE_VERSION, PG_URL, schemaExists } from './archives.ts';
+import { type ArchiveFacts, defaultSpec } from './generate-archive.ts';
 import { type BenchQuery, buildQuerySet } from './search-queries.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CACHE = join(here, '.cache');
 const RESULTS = join(here, 'results');
-/** Bump when the generator or the index layout changes, so stale caches are rebuilt. */
-const CACHE_VERSION = 6;
 
 const { values } = parseArgs({
   options: {
@@ -204,7 +200,7 @@ async function openArchive(backend: 'sqlite' | 'postgres', size: number) {
       rmSync(tmp, { force: true });
       const building = connect({ kind: 'sqlite', path: tmp });
       building.sqlite?.pragma('synchronous = OFF');
-      buildSeconds = await build(building, { kind: 'sqlite', path: tmp }, size, marker);
+      buildSeconds = await buildArchive(building, { kind: 'sqlite', path: tmp }, size, marker);
       await building.close();
       for (const ext of ['-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
       renameSync(tmp, path);
@@ -218,7 +214,7 @@ async function openArchive(backend: 'sqlite' | 'postgres', size: number) {
       await adminQuery(`drop schema if exists ${quoteIdent(schema)} cascade`);
       await adminQuery(`create schema ${quoteIdent(schema)}`);
       const building = connect(dbConfig, { schema, poolSize: 2 });
-      buildSeconds = await build(building, dbConfig, size, marker);
+      buildSeconds = await buildArchive(building, dbConfig, size, marker);
       await adminQuery(`analyze`);
       await building.close();
     }
@@ -229,52 +225,6 @@ async function openArchive(backend: 'sqlite' | 'postgres', size: number) {
   if (buildSeconds === null) buildSeconds = JSON.parse(readFileSync(marker, 'utf8')).buildSeconds;
   const ctx = await createContext(config(dbConfig), { db, clock });
   return { ctx, facts, buildSeconds, cleanup: () => db.close() };
-}
-
-async function build(db: Db, dbConfig: Config['database'], size: number, marker: string) {
-  await migrateToLatest(db);
-  const spec = defaultSpec(size);
-  const started = performance.now();
-  const facts = await generateArchive(db, spec, (done, total) => {
-    if (done % 5000 < 250 || done === total) process.stderr.write(`  generated ${done}/${total}\r`);
-  });
-  const generated = performance.now();
-  const ctx = await createContext(config(dbConfig), { db, clock: { now: () => spec.now } });
-  // PostgreSQL: a GIN index built once over all rows is many times faster than one grown row by
-  // row, which slows as it grows; the archive is built without them and they are made at the end.
-  const gin = db.dialect === 'postgres' ? await dropGinIndexes(db) : [];
-  await ctx.search.indexer.rebuild(ctx.transactor, (done, total) => {
-    if (done % 2000 < 200 || done === total)
-      process.stderr.write(`  indexed ${done}/${total}    \r`);
-  });
-  await recreateIndexes(db, gin);
-  const indexed = performance.now();
-  const seconds = {
-    generate: round2((generated - started) / 1000),
-    index: round2((indexed - generated) / 1000),
-  };
-  process.stderr.write(
-    `\n  built ${size}: generated in ${seconds.generate} s, indexed in ${seconds.index} s\n`,
-  );
-  writeFileSync(marker, JSON.stringify({ buildSeconds: seconds, facts }));
-  return seconds.generate + seconds.index;
-}
-
-/** Drops the schema's GIN indexes and returns their definitions. */
-async function dropGinIndexes(db: Db): Promise<string[]> {
-  const { rows } = await sql<{ name: string; def: string }>`select indexname as name,
-    indexdef as def from pg_indexes
-    where schemaname = current_schema() and indexdef ilike '% using gin %'`.execute(db.kysely);
-  for (const r of rows) await sql.raw(`drop index ${quoteIdent(r.name)}`).execute(db.kysely);
-  return rows.map((r) => r.def);
-}
-
-async function recreateIndexes(db: Db, definitions: readonly string[]): Promise<void> {
-  if (definitions.length === 0) return;
-  await db.kysely.connection().execute(async (c) => {
-    await sql`set maintenance_work_mem = '1GB'`.execute(c);
-    for (const def of definitions) await sql.raw(def).execute(c);
-  });
 }
 
 function config(database: Config['database']): Config {
