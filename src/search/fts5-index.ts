@@ -32,7 +32,6 @@ import { rankInTiers, tiersApply } from './tiered-ranking.ts';
 const DOC_WEIGHTS = [10, 4, 4, 2, 1, 1, 3, 3, 3, 0.7];
 /** search_head's columns: title, meta, names, alt, plc, stems (the same weights as above). */
 const HEAD_WEIGHTS = [10, 4, 4, 3, 3, 3];
-const PAGE_WEIGHTS = [2, 1.5, 1.5, 1];
 /**
  * Joins read the visibility facts from their covering index. Left to choose, SQLite reads the
  * publication rows themselves, where status and dates sit behind the body and its HTML: several
@@ -292,18 +291,14 @@ export class Fts5Index implements SearchIndex {
     const out = new Map<number, PageMatches>();
     for (const fileId of new Set(storedFileIds)) {
       // One file's pages are one rowid range, which FTS5 seeks to instead of scanning the match.
-      const { rows } = await sql<{ id: number; score: number }>`
-        select rowid as id, -bm25(search_pages_fts, ${sql.join(PAGE_WEIGHTS.map((w) => sql.lit(w)))}) as score
-        from search_pages_fts where search_pages_fts match ${expr}
+      const { rows } = await sql<{ id: number }>`select rowid as id from search_pages_fts
+        where search_pages_fts match ${expr}
         and rowid between ${fileId * PAGE_KEY_STRIDE} and ${(fileId + 1) * PAGE_KEY_STRIDE - 1}
-        order by score desc`.execute(this.db);
+        order by rowid`.execute(this.db);
       if (rows.length === 0) continue;
       out.set(fileId, {
         count: rows.length,
-        pages: rows.slice(0, keep).map((r) => ({
-          pageNumber: Number(r.id) - fileId * PAGE_KEY_STRIDE,
-          score: Number(r.score),
-        })),
+        pages: rows.slice(0, keep).map((r) => Number(r.id) - fileId * PAGE_KEY_STRIDE),
       });
     }
     return out;

@@ -201,17 +201,16 @@ export class PostgresIndex implements SearchIndex {
     const ids = [...new Set(storedFileIds)];
     if (ids.length === 0) return out;
     const query = sql`${toTsquery(match)}::tsquery`;
-    const rows = await sql<{ fileId: number; page: number; score: number }>`
-      select stored_file_id as "fileId", page_number as page,
-        ts_rank(tsv, ${query}) as score
+    const rows = await sql<{ fileId: number; page: number }>`
+      select stored_file_id as "fileId", page_number as page
       from search_pages where stored_file_id in (${sql.join(ids)}) and tsv @@ ${query}
-      order by stored_file_id, score desc, page_number`
+      order by stored_file_id, page_number`
       .execute(this.db)
       .then((r) => r.rows);
     for (const r of rows) {
       const entry = out.get(r.fileId) ?? { count: 0, pages: [] };
       entry.count++;
-      if (entry.pages.length < keep) entry.pages.push({ pageNumber: r.page, score: r.score });
+      if (entry.pages.length < keep) entry.pages.push(r.page);
       out.set(r.fileId, entry);
     }
     return out;

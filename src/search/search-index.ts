@@ -43,8 +43,9 @@ export interface FacetCounts {
 }
 
 export interface PageMatches {
-  /** Best pages first. */
-  pages: Array<{ pageNumber: number; score: number }>;
+  /** The first matching pages, in page order. */
+  pages: number[];
+  /** Every matching page. */
   count: number;
 }
 
@@ -71,7 +72,11 @@ export interface SearchIndex {
    */
   count(query: IndexQuery, atMost?: number): Promise<number>;
   facets(query: IndexQuery): Promise<FacetCounts>;
-  /** Which pages of these stored files match, best first, at most `keep` per file. */
+  /**
+   * Which pages of these stored files match: a count, and the first `keep` in page order. (Not
+   * ranked: bm25 reads every page of the archive that holds a query word to weigh it, which for a
+   * common word costs a tenth of a second per file; the service ranks the few pages it shows.)
+   */
   pageMatches(
     match: MatchExpr,
     storedFileIds: readonly number[],

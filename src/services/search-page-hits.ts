@@ -16,6 +16,11 @@ export interface PdfHit {
 
 /** Pages shown per PDF; the rest are counted. */
 export const PAGES_SHOWN = 3;
+/**
+ * Matching pages read per PDF to choose the shown ones from: the first ones, in page order. A
+ * long book full of a common word shows the best of its first pages, not of all of them.
+ */
+export const PAGES_WEIGHED = 12;
 
 /**
  * The matching pages of the PDFs attached to the publications shown. A page matches when it
@@ -35,33 +40,37 @@ export async function findPageHits(
   if (attachments.length === 0) return out;
   const fileIds = attachments.map((a) => a.storedFileId);
   const index = deps.search.index;
-  const matches = await index.pageMatches(match, fileIds, PAGES_SHOWN);
+  const matches = await index.pageMatches(match, fileIds, PAGES_WEIGHED);
   const missing = fileIds.filter((id) => !matches.has(id));
   const fallback = anyOf(match);
   if (missing.length > 0 && fallback) {
-    for (const [id, m] of await index.pageMatches(fallback, missing, PAGES_SHOWN)) {
+    for (const [id, m] of await index.pageMatches(fallback, missing, PAGES_WEIGHED)) {
       matches.set(id, m);
     }
   }
   const texts = await deps.search.sources.pages(
     [...matches].flatMap(([storedFileId, m]) =>
-      m.pages.map((p) => ({ storedFileId, pageNumber: p.pageNumber })),
+      m.pages.map((pageNumber) => ({ storedFileId, pageNumber })),
     ),
   );
   for (const a of attachments) {
     const m = matches.get(a.storedFileId);
     if (!m) continue;
+    // The pages where the query's words are densest, found by the same highlighter that cuts
+    // the snippets (ties: the earlier page).
+    const weighed = m.pages.map((page) => {
+      const text = texts.get(`${a.storedFileId}:${page}`) ?? '';
+      return { page, text, passage: highlighter.passage(text, 200) };
+    });
+    weighed.sort((x, y) => (y.passage?.hits ?? 0) - (x.passage?.hits ?? 0) || x.page - y.page);
     const hit: PdfHit = {
       fileName: a.fileName,
       storedFileId: a.storedFileId,
       matchingPages: m.count,
-      pages: m.pages.map((p) => {
-        const text = texts.get(`${a.storedFileId}:${p.pageNumber}`) ?? '';
-        return {
-          page: p.pageNumber,
-          snippet: highlighter.passage(text, 200)?.segments ?? openingOf(text, 200),
-        };
-      }),
+      pages: weighed.slice(0, PAGES_SHOWN).map((w) => ({
+        page: w.page,
+        snippet: w.passage?.segments ?? openingOf(w.text, 200),
+      })),
     };
     out.set(a.publicationId, [...(out.get(a.publicationId) ?? []), hit]);
   }
