@@ -2,25 +2,10 @@ import { sql } from 'kysely';
 import { dbOrTx, type Executor } from '../db/executor.ts';
 import type { Tx } from '../services/ports.ts';
 import type { AnalyzedText, IndexedDocument, IndexedPage } from './document.ts';
-import {
-  DOC_COLUMNS,
-  type Fts5Columns,
-  HEAD_COLUMNS,
-  PAGE_COLUMNS,
-  placeToken,
-  toFts5,
-} from './fts5-query.ts';
+import { DOC_COLUMNS, type Fts5Columns, HEAD_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
 import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
-import {
-  type FacetCounts,
-  type IndexQuery,
-  PAGE_KEY_STRIDE,
-  type PageMatches,
-  type RankedHit,
-  type SearchIndex,
-  type SortOrder,
-} from './search-index.ts';
+import type { FacetCounts, IndexQuery, RankedHit, SearchIndex, SortOrder } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
 import { rankInTiers, tiersApply } from './tiered-ranking.ts';
 
@@ -280,28 +265,6 @@ export class Fts5Index implements SearchIndex {
     const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
       where search_fts match ${toFts5(match, DOC_COLUMNS)} limit ${atMost})`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
-  }
-
-  async pageMatches(
-    match: MatchExpr,
-    storedFileIds: readonly number[],
-    keep: number,
-  ): Promise<Map<number, PageMatches>> {
-    const expr = toFts5(match, PAGE_COLUMNS);
-    const out = new Map<number, PageMatches>();
-    for (const fileId of new Set(storedFileIds)) {
-      // One file's pages are one rowid range, which FTS5 seeks to instead of scanning the match.
-      const { rows } = await sql<{ id: number }>`select rowid as id from search_pages_fts
-        where search_pages_fts match ${expr}
-        and rowid between ${fileId * PAGE_KEY_STRIDE} and ${(fileId + 1) * PAGE_KEY_STRIDE - 1}
-        order by rowid`.execute(this.db);
-      if (rows.length === 0) continue;
-      out.set(fileId, {
-        count: rows.length,
-        pages: rows.slice(0, keep).map((r) => Number(r.id) - fileId * PAGE_KEY_STRIDE),
-      });
-    }
-    return out;
   }
 
   termCandidates(word: string): Promise<string[]> {

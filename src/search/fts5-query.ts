@@ -28,13 +28,6 @@ export const HEAD_COLUMNS: Fts5Columns = {
   places: '{plc}',
 };
 
-export const PAGE_COLUMNS: Fts5Columns = {
-  exact: '{text}',
-  exactAndAlt: '{text alt}',
-  stems: '{stems}',
-  places: '{plc}',
-};
-
 export function toFts5(expr: MatchExpr, cols: Fts5Columns): string {
   switch (expr.kind) {
     case 'word':

@@ -4,14 +4,7 @@ import type { Tx } from '../services/ports.ts';
 import type { IndexedDocument, IndexedPage } from './document.ts';
 import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
-import type {
-  FacetCounts,
-  IndexQuery,
-  PageMatches,
-  RankedHit,
-  SearchIndex,
-  SortOrder,
-} from './search-index.ts';
+import type { FacetCounts, IndexQuery, RankedHit, SearchIndex, SortOrder } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
 import { rankInTiers, tiersApply } from './tiered-ranking.ts';
 import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
@@ -190,30 +183,6 @@ export class PostgresIndex implements SearchIndex {
       substr(publications.published_at, 1, 4) as year`;
     const rows = await this.read(facetSql(this.hitsSql(q, columns)), q.match !== null);
     return toFacetCounts(rows);
-  }
-
-  async pageMatches(
-    match: MatchExpr,
-    storedFileIds: readonly number[],
-    keep: number,
-  ): Promise<Map<number, PageMatches>> {
-    const out = new Map<number, PageMatches>();
-    const ids = [...new Set(storedFileIds)];
-    if (ids.length === 0) return out;
-    const query = sql`${toTsquery(match)}::tsquery`;
-    const rows = await sql<{ fileId: number; page: number }>`
-      select stored_file_id as "fileId", page_number as page
-      from search_pages where stored_file_id in (${sql.join(ids)}) and tsv @@ ${query}
-      order by stored_file_id, page_number`
-      .execute(this.db)
-      .then((r) => r.rows);
-    for (const r of rows) {
-      const entry = out.get(r.fileId) ?? { count: 0, pages: [] };
-      entry.count++;
-      if (entry.pages.length < keep) entry.pages.push(r.page);
-      out.set(r.fileId, entry);
-    }
-    return out;
   }
 
   async termCandidates(word: string): Promise<string[]> {

@@ -42,13 +42,6 @@ export interface FacetCounts {
   place: Map<number, number>;
 }
 
-export interface PageMatches {
-  /** The first matching pages, in page order. */
-  pages: number[];
-  /** Every matching page. */
-  count: number;
-}
-
 export interface SearchIndex {
   readonly backend: SearchBackend;
 
@@ -72,16 +65,6 @@ export interface SearchIndex {
    */
   count(query: IndexQuery, atMost?: number): Promise<number>;
   facets(query: IndexQuery): Promise<FacetCounts>;
-  /**
-   * Which pages of these stored files match: a count, and the first `keep` in page order. (Not
-   * ranked: bm25 reads every page of the archive that holds a query word to weigh it, which for a
-   * common word costs a tenth of a second per file; the service ranks the few pages it shows.)
-   */
-  pageMatches(
-    match: MatchExpr,
-    storedFileIds: readonly number[],
-    keep: number,
-  ): Promise<Map<number, PageMatches>>;
   /** Indexed words that could be what a misspelled word meant (unranked). */
   termCandidates(word: string): Promise<string[]>;
   hasTerm(word: string): Promise<boolean>;

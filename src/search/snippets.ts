@@ -41,6 +41,15 @@ export class Highlighter {
 
   /** Character spans of every match in the text, merged and in order. */
   spans(text: string): Span[] {
+    return merge(this.matches(text), text);
+  }
+
+  /** How many matches the text holds (a word said three times in a row counts three). */
+  count(text: string): number {
+    return this.matches(text).length;
+  }
+
+  private matches(text: string): Span[] {
     const units = segment(sanitize(text));
     const tokens = tokensOf(units);
     const spans: Span[] = [];
@@ -67,7 +76,7 @@ export class Highlighter {
         if (m.placeIds.some((id) => this.placeIds.has(id))) spans.push([m.start, m.end]);
       }
     }
-    return merge(spans, text);
+    return spans;
   }
 
   private matchesToken(token: string): boolean {

@@ -195,23 +195,25 @@ export class IndexSources {
     return rows.map((r) => ({ page: r.pageNumber, text: r.text }));
   }
 
-  /** The text of some pages, keyed `storedFileId:page` (the pages a search result shows). */
-  async pages(
-    wanted: ReadonlyArray<{ storedFileId: number; pageNumber: number }>,
-  ): Promise<Map<string, string>> {
-    if (wanted.length === 0) return new Map();
+  /** Every page of some stored files, in page order (the PDFs a page of results shows). */
+  async pagesOf(
+    storedFileIds: readonly number[],
+  ): Promise<Map<number, Array<{ page: number; text: string }>>> {
+    const out = new Map<number, Array<{ page: number; text: string }>>();
+    if (storedFileIds.length === 0) return out;
     const rows = await this.db
       .selectFrom('pdfPages')
       .select(['storedFileId', 'pageNumber', 'text'])
-      .where((eb) =>
-        eb.or(
-          wanted.map((w) =>
-            eb.and([eb('storedFileId', '=', w.storedFileId), eb('pageNumber', '=', w.pageNumber)]),
-          ),
-        ),
-      )
+      .where('storedFileId', 'in', [...new Set(storedFileIds)])
+      .orderBy('storedFileId')
+      .orderBy('pageNumber')
       .execute();
-    return new Map(rows.map((r) => [`${r.storedFileId}:${r.pageNumber}`, r.text]));
+    for (const r of rows) {
+      const list = out.get(r.storedFileId) ?? [];
+      list.push({ page: r.pageNumber, text: r.text });
+      out.set(r.storedFileId, list);
+    }
+    return out;
   }
 
   /** Stored files that have page text, for a full rebuild. */

@@ -149,6 +149,7 @@ export async function searchArchive(
         deps,
         plan.match,
         highlighter,
+        gazetteer,
         hits.map((h) => h.publicationId),
       )
     : new Map<number, PdfHit[]>();
