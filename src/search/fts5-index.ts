@@ -90,28 +90,19 @@ export class Fts5Index implements SearchIndex {
     await this.tables.deleteDocument(publicationId, tx);
   }
 
+  /**
+   * Records a file's pages for drift checks. Their words are matched in the publication's `pdf`
+   * column, and the pages a result shows are found by reading them (see text-match.ts), so
+   * SQLite keeps no full-text index of pages.
+   */
   async writePages(storedFileId: number, pages: readonly IndexedPage[], tx?: Tx): Promise<void> {
     const db = dbOrTx(this.db, tx);
-    const old = await this.tables.pageIds(storedFileId, tx);
-    for (let i = 0; i < old.length; i += 200) {
-      await sql`delete from search_pages_fts where rowid in (${sql.join(old.slice(i, i + 200))})`.execute(
-        db,
-      );
-    }
     await this.tables.deletePages(storedFileId, tx);
     // Many pages per statement: a 300-page book is two inserts, not six hundred.
-    for (let i = 0; i < pages.length; i += 50) {
-      const batch = pages.slice(i, i + 50);
-      const rows = batch.map((page) => {
-        const t = page.text;
-        return sql`(${this.tables.pageRow(page).id}, ${words(t)}, ${t.alts.map((a) => a.text).join(' ')},
-          ${t.places.flatMap((m) => m.placeIds.map(placeToken)).join(' ')}, ${stems(t)})`;
-      });
-      await sql`insert into search_pages_fts (rowid, text, alt, plc, stems)
-        values ${sql.join(rows)}`.execute(db);
+    for (let i = 0; i < pages.length; i += 200) {
       await db
         .insertInto('searchPages')
-        .values(batch.map((page) => this.tables.pageRow(page)))
+        .values(pages.slice(i, i + 200).map((page) => this.tables.pageRow(page)))
         .execute();
     }
   }
@@ -124,7 +115,6 @@ export class Fts5Index implements SearchIndex {
     const db = dbOrTx(this.db, tx);
     await sql`delete from search_fts`.execute(db);
     await sql`delete from search_head`.execute(db);
-    await sql`delete from search_pages_fts`.execute(db);
     await this.tables.clear(tx);
   }
 
@@ -303,7 +293,7 @@ export class Fts5Index implements SearchIndex {
     return {
       documents: await count('search_fts'),
       heads: await count('search_head'),
-      pages: await count('search_pages_fts'),
+      pages: await count('search_pages'),
     };
   }
 

@@ -32,16 +32,6 @@ export class IndexTables {
     await db.deleteFrom('searchDocs').where('publicationId', '=', publicationId).execute();
   }
 
-  /** The page keys a stored file has in the index now. */
-  async pageIds(storedFileId: number, tx?: Tx): Promise<number[]> {
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('searchPages')
-      .select('id')
-      .where('storedFileId', '=', storedFileId)
-      .execute();
-    return rows.map((r) => Number(r.id));
-  }
-
   async deletePages(storedFileId: number, tx?: Tx): Promise<void> {
     await dbOrTx(this.db, tx)
       .deleteFrom('searchPages')

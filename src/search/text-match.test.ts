@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from './document.ts';
 import { Gazetteer } from './gazetteer-variants.ts';
 import { parseQuery } from './query-parser.ts';
 import { planQuery } from './query-plan.ts';
-import { textMatches } from './text-match.ts';
+import { matchableText, textMatches } from './text-match.ts';
 
 const gazetteer = new Gazetteer([
   { id: 12, parentId: null, names: ['Jongo-ri', "Chŏn'gŏ-ri", 'Jeongeo-ri', '전거리'] },
 ]);
-const matches = (query: string, text: string) =>
-  textMatches(planQuery(parseQuery(query).root, gazetteer).match!, analyzeText(text, gazetteer));
+const matches = (query: string, text: string) => {
+  const match = planQuery(parseQuery(query).root, gazetteer).match!;
+  return textMatches(match, matchableText(text, match, gazetteer, new Map()));
+};
 
 describe('matching a page of text against a query, as the indexes do', () => {
   it('finds a word by its exact form or any form of its stem', () => {

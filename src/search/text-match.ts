@@ -1,5 +1,66 @@
-import type { AnalyzedText } from './document.ts';
+import { compoundsOf, sanitize, segment, stemOf, tokensOf } from './analyzer.ts';
+import type { Gazetteer } from './gazetteer-variants.ts';
 import type { MatchExpr } from './query-plan.ts';
+
+/** A text analyzed as the index analyzes it, reduced to what matching needs. */
+export interface MatchableText {
+  tokens: string[];
+  stems: Set<string>;
+  /** Joined forms of hyphenated compounds. */
+  alts: Set<string>;
+  /** Gazetteer places named in the text (only looked for when the query names a place). */
+  places: Set<number>;
+}
+
+/**
+ * Analyzes a text for `textMatches`. Stems are memoized across calls through `stems` (the pages
+ * of a few PDFs repeat most of their words), and places are recognized only when `expr` asks
+ * for one: on a page of Korean, recognition costs more than the rest together.
+ */
+export function matchableText(
+  text: string,
+  expr: MatchExpr,
+  gazetteer: Gazetteer,
+  stems: Map<string, string | null>,
+): MatchableText {
+  const units = segment(sanitize(text));
+  const tokens = tokensOf(units).map((t) => t.text);
+  const stemSet = new Set<string>();
+  for (const token of tokens) {
+    let stem = stems.get(token);
+    if (stem === undefined) {
+      stem = stemOf(token) ?? (LATIN_WORD.test(token) ? token : null);
+      stems.set(token, stem);
+    }
+    if (stem !== null) stemSet.add(stem);
+  }
+  const places = new Set<number>();
+  if (namesPlace(expr)) {
+    for (const m of gazetteer.recognize(units)) for (const id of m.placeIds) places.add(id);
+  }
+  return {
+    tokens,
+    stems: stemSet,
+    alts: new Set(compoundsOf(units).map((c) => c.text)),
+    places,
+  };
+}
+
+const LATIN_WORD = /^[a-z]+$/;
+
+function namesPlace(expr: MatchExpr): boolean {
+  switch (expr.kind) {
+    case 'place':
+      return true;
+    case 'and':
+    case 'or':
+      return expr.children.some(namesPlace);
+    case 'not':
+      return namesPlace(expr.positive) || expr.negatives.some(namesPlace);
+    default:
+      return false;
+  }
+}
 
 /**
  * Whether an analyzed text (a PDF page) satisfies a match tree, with the semantics the indexes
@@ -13,20 +74,20 @@ import type { MatchExpr } from './query-plan.ts';
  * by walking that list from its start, which for a word on most pages of a large archive costs
  * tens of milliseconds per file, while analyzing a 20-page report costs about two.
  */
-export function textMatches(expr: MatchExpr, text: AnalyzedText): boolean {
+export function textMatches(expr: MatchExpr, text: MatchableText): boolean {
   switch (expr.kind) {
     case 'word':
       return (
         text.tokens.includes(expr.token) ||
-        text.alts.some((a) => a.text === expr.token) ||
-        text.stems.includes(expr.stem ?? expr.token)
+        text.alts.has(expr.token) ||
+        text.stems.has(expr.stem ?? expr.token)
       );
     case 'phrase':
       return expr.tokens.length === 1
         ? singleToken(expr.tokens[0]!, expr.prefixLast, text)
         : hasPhrase(expr.tokens, expr.prefixLast, text.tokens);
     case 'place':
-      return text.places.some((m) => m.placeIds.some((id) => expr.placeIds.includes(id)));
+      return expr.placeIds.some((id) => text.places.has(id));
     case 'and':
       return expr.children.every((c) => textMatches(c, text));
     case 'or':
@@ -36,9 +97,10 @@ export function textMatches(expr: MatchExpr, text: AnalyzedText): boolean {
   }
 }
 
-function singleToken(token: string, prefix: boolean, text: AnalyzedText): boolean {
-  const is = prefix ? (t: string) => t.startsWith(token) : (t: string) => t === token;
-  return text.tokens.some(is) || text.alts.some((a) => is(a.text));
+function singleToken(token: string, prefix: boolean, text: MatchableText): boolean {
+  if (!prefix) return text.tokens.includes(token) || text.alts.has(token);
+  const starts = (t: string) => t.startsWith(token);
+  return text.tokens.some(starts) || [...text.alts].some(starts);
 }
 
 function hasPhrase(phrase: readonly string[], prefixLast: boolean, tokens: readonly string[]) {

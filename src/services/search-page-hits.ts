@@ -1,11 +1,10 @@
 import type { Repositories } from '../db/repositories.ts';
 import type { SearchEngine } from '../search/create-search.ts';
-import { analyzeText } from '../search/document.ts';
 import type { Gazetteer } from '../search/gazetteer-variants.ts';
 import { anyOf, type MatchExpr } from '../search/query-plan.ts';
 import type { Highlighter, Segment } from '../search/snippets.ts';
 import { openingOf } from '../search/snippets.ts';
-import { textMatches } from '../search/text-match.ts';
+import { matchableText, textMatches } from '../search/text-match.ts';
 
 /** A PDF of a search hit with the pages the query matched. */
 export interface PdfHit {
@@ -45,10 +44,11 @@ export async function findPageHits(
   if (attachments.length === 0) return out;
   const pagesOf = await deps.search.sources.pagesOf(attachments.map((a) => a.storedFileId));
   const fallback = anyOf(match);
+  const stems = new Map<string, string | null>();
   for (const a of attachments) {
     const pages = (pagesOf.get(a.storedFileId) ?? []).map((p) => ({
       ...p,
-      analyzed: analyzeText(p.text, gazetteer),
+      analyzed: matchableText(p.text, match, gazetteer, stems),
     }));
     let matching = pages.filter((p) => textMatches(match, p.analyzed));
     if (matching.length === 0 && fallback) {

@@ -8,7 +8,9 @@ import type { MigrationDb, SqlDialect } from './column-helpers.ts';
  * 100,000 publications; the head ranks the works that are about the words first, reading only
  * short rows (see docs/ARCHITECTURE.md, Search).
  *
- * - SQLite: a second contentless FTS5 table, keyed like search_fts by publication id.
+ * - SQLite: a second contentless FTS5 table, keyed like search_fts by publication id. The
+ *   page-by-page FTS5 table goes: a result's pages are found by reading them (see
+ *   src/search/text-match.ts), and the publication's own entry already matches its PDFs' words.
  * - PostgreSQL: a second, small tsvector per publication with its own GIN index; the whole
  *   vector lives out of line (TOAST), this one in the row.
  *
@@ -23,6 +25,7 @@ export function searchHead(dialect: SqlDialect) {
         await sql`create virtual table search_head using fts5(
             title, meta, names, alt, plc, stems,
             content='', contentless_delete=1, tokenize='ascii')`.execute(db);
+        await sql`drop table search_pages_fts`.execute(db);
         return;
       }
       await sql`alter table search_docs add column head tsvector not null default ''`.execute(db);
