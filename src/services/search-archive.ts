@@ -76,11 +76,14 @@ export interface SearchArchiveDeps {
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
-/**
- * Deeper than this, a reader should narrow the search; the database need not count so far (a
- * result list without facets reports "more than 10,000" rather than count every match).
- */
+/** Deeper than this, a reader should narrow the search. */
 export const MAX_OFFSET = 10_000;
+/**
+ * A result list without facets counts its hits this far, or to the end of the page asked for if
+ * that is further, and says "more than" past it: counting every match of a word found in most of
+ * a large archive costs more than finding the best of them.
+ */
+export const COUNTED = 1_000;
 
 /**
  * Searches the public archive: only what the public-visibility rule lets through at `now` is
@@ -139,10 +142,10 @@ export async function searchArchive(
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
-  // Without facets, counting stops past the deepest page a reader can open.
-  const counted = counts?.total ?? (await index.count(query, MAX_OFFSET + 1));
-  const totalExact = counts !== null || counted <= MAX_OFFSET;
-  const total = totalExact ? counted : MAX_OFFSET;
+  const enough = Math.max(COUNTED, page * pageSize);
+  const counted = counts?.total ?? (await index.count(query, enough + 1));
+  const totalExact = counts !== null || counted <= enough;
+  const total = totalExact ? counted : enough;
   const highlighter = new Highlighter(plan.match, gazetteer);
   const pageHits = plan.match
     ? await findPageHits(

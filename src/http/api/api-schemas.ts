@@ -361,7 +361,7 @@ export const searchResultSchema = z
     query: z.string(),
     total: z.number().int().openapi({
       description:
-        'Visible results. With totalExact false (facets=false and more than 10,000 results), a lower bound.',
+        'Visible results. With totalExact false (facets=false and more than 1,000 results, or more than the page asked for reaches), a lower bound.',
     }),
     totalExact: z.boolean(),
     page: z.number().int(),
