@@ -7,7 +7,7 @@ import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
 import type { FacetCounts, IndexQuery, RankedHit, SearchIndex, SortOrder } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
-import { rankInTiers, tiersApply } from './tiered-ranking.ts';
+import { rankByRelevance } from './tiered-ranking.ts';
 
 /**
  * bm25 weights of search_fts's columns, in order: title, meta (subtitle, summary), names
@@ -141,13 +141,12 @@ export class Fts5Index implements SearchIndex {
   ): Promise<RankedHit[]> {
     if (q.match && sort === 'relevance') {
       const match = q.match;
-      return tiersApply(match)
-        ? rankInTiers(
-            page,
-            (n) => this.ranked(HEAD, match, q, n),
-            (n) => this.ranked(WHOLE, match, q, n),
-          )
-        : (await this.ranked(WHOLE, match, q, page.offset + page.limit)).slice(page.offset);
+      return rankByRelevance(
+        match,
+        page,
+        (n) => this.ranked(HEAD, match, q, n),
+        (n) => this.ranked(WHOLE, match, q, n),
+      );
     }
     const order =
       sort === 'oldest'

@@ -6,7 +6,7 @@ import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
 import type { FacetCounts, IndexQuery, RankedHit, SearchIndex, SortOrder } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
-import { rankInTiers, tiersApply } from './tiered-ranking.ts';
+import { rankByRelevance } from './tiered-ranking.ts';
 import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
 
 /** ts_rank weights for D, C, B, A: pdf; body and notes; meta and names; title. */
@@ -122,13 +122,12 @@ export class PostgresIndex implements SearchIndex {
   ): Promise<RankedHit[]> {
     if (q.match && sort === 'relevance') {
       const match = q.match;
-      return tiersApply(match)
-        ? rankInTiers(
-            page,
-            (n) => this.rankedHead(match, q, n),
-            (n) => this.rankedWhole(q, n),
-          )
-        : (await this.rankedWhole(q, page.offset + page.limit)).slice(page.offset);
+      return rankByRelevance(
+        match,
+        page,
+        (n) => this.rankedHead(match, q, n),
+        (n) => this.rankedWhole(q, n),
+      );
     }
     const order =
       sort === 'oldest'

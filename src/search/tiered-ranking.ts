@@ -2,6 +2,20 @@ import type { MatchExpr } from './query-plan.ts';
 import type { RankedHit } from './search-index.ts';
 
 /**
+ * One page of hits in relevance order: in two tiers (`rankInTiers`) unless the match has an
+ * exclusion, then over whole entries alone.
+ */
+export async function rankByRelevance(
+  match: MatchExpr,
+  page: { limit: number; offset: number },
+  head: (n: number) => Promise<RankedHit[]>,
+  whole: (n: number) => Promise<RankedHit[]>,
+): Promise<RankedHit[]> {
+  if (tiersApply(match)) return rankInTiers(page, head, whole);
+  return (await whole(page.offset + page.limit)).slice(page.offset);
+}
+
+/**
  * Relevance in two tiers. First the works whose head (title, subtitle and summary, people,
  * topics and places) holds the whole query: they are about it, and they are ranked among
  * themselves; then the works that hold it only somewhere in their text (body, notes, PDFs),
@@ -12,9 +26,9 @@ import type { RankedHit } from './search-index.ts';
  * `head(n)` and `whole(n)` return the best n visible hits of each ranking (fewer: all there
  * are). A head match is always a whole match, since the head's words are in the whole entry;
  * queries with exclusions break that (`-word` may sit in a body but not in a head), so they
- * are ranked over the whole text in one tier (see `tiersApply`).
+ * are ranked over the whole text in one tier (`rankByRelevance`).
  */
-export async function rankInTiers(
+async function rankInTiers(
   page: { limit: number; offset: number },
   head: (n: number) => Promise<RankedHit[]>,
   whole: (n: number) => Promise<RankedHit[]>,
@@ -34,7 +48,7 @@ export async function rankInTiers(
 }
 
 /** Whether a match can be ranked in tiers: it has no exclusion anywhere. */
-export function tiersApply(expr: MatchExpr): boolean {
+function tiersApply(expr: MatchExpr): boolean {
   switch (expr.kind) {
     case 'not':
       return false;
