@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.ts';
 import { searchArchive } from '../../services/search-archive.ts';
 import type { ApiEnv } from './api-env.ts';
-import { searchQuery, searchResultSchema } from './api-schemas.ts';
 import { readFailures } from './route-parts.ts';
+import { searchQuery, searchResultSchema } from './search-schemas.ts';
 
 /** The public site's search as data: the same service, so only public work is ever found. */
 export function searchRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
