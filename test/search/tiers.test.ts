@@ -34,6 +34,10 @@ describeEachDatabase('search ranking in tiers', (db) => {
     await make('mentioned', { body: often });
     await make('mentionedOnce', { body: 'A marmoset, once, and a census.' });
     await make('excluded', { title: 'Marmoset census in the lowlands', body: 'lowlands survey' });
+    // Whole-text ranking divides by length: alone, it puts a short mention above a long work.
+    const filler = Array.from({ length: 600 }, () => 'Canopy height and rainfall.').join(' ');
+    await make('longAbout', { summary: 'A tamarin survey of the valleys.', body: filler });
+    await make('shortMention', { body: 'Tamarin survey.' });
   }, 60_000);
 
   it('ranks works about the words above works that only mention them, however often', async () => {
@@ -43,6 +47,10 @@ describeEachDatabase('search ranking in tiers', (db) => {
     expect(new Set(ranked.slice(3))).toEqual(new Set([ids.mentioned, ids.mentionedOnce]));
     const scores = (await search('marmoset census')).hits.map((h) => h.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('ranks a long work about the words above a short one that only mentions them', async () => {
+    expect(await order('tamarin survey')).toEqual([ids.longAbout, ids.shortMention]);
   });
 
   it('counts a contributor’s name as part of what a work is about', async () => {
