@@ -5,9 +5,8 @@ import type { AnalyzedText, IndexedDocument, IndexedPage } from './document.ts';
 import { DOC_COLUMNS, type Fts5Columns, HEAD_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
 import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
-import type { FacetCounts, IndexQuery, RankedHit, SearchIndex, SortOrder } from './search-index.ts';
+import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
-import { rankByRelevance } from './tiered-ranking.ts';
 
 /**
  * bm25 weights of search_fts's columns, in order: title, meta (subtitle, summary), names
@@ -134,26 +133,19 @@ export class Fts5Index implements SearchIndex {
       where publications.id = h.id and ${where}`;
   }
 
-  async search(
+  rank(q: IndexQuery & { match: MatchExpr }, over: 'head' | 'whole', limit: number) {
+    return this.ranked(over === 'head' ? HEAD : WHOLE, q.match, q, limit);
+  }
+
+  async byDate(
     q: IndexQuery,
-    sort: SortOrder,
+    order: 'newest' | 'oldest',
     page: { limit: number; offset: number },
   ): Promise<RankedHit[]> {
-    if (q.match && sort === 'relevance') {
-      const match = q.match;
-      return rankByRelevance(
-        match,
-        page,
-        (n) => this.ranked(HEAD, match, q, n),
-        (n) => this.ranked(WHOLE, match, q, n),
-      );
-    }
-    const order =
-      sort === 'oldest'
-        ? sql`publications.published_at asc, publications.id asc`
-        : sql`publications.published_at desc, publications.id desc`;
+    const direction = order === 'oldest' ? sql`asc` : sql`desc`;
     const { rows } = await sql<{ id: number }>`
-      ${this.hitsSql(q, sql`publications.id as id`)} order by ${order}
+      ${this.hitsSql(q, sql`publications.id as id`)}
+      order by publications.published_at ${direction}, publications.id ${direction}
       limit ${page.limit} offset ${page.offset}`.execute(this.db);
     return rows.map((r) => ({ publicationId: r.id, score: 0 }));
   }

@@ -4,9 +4,8 @@ import type { Tx } from '../services/ports.ts';
 import type { IndexedDocument, IndexedPage } from './document.ts';
 import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
-import type { FacetCounts, IndexQuery, RankedHit, SearchIndex, SortOrder } from './search-index.ts';
+import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
-import { rankByRelevance } from './tiered-ranking.ts';
 import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
 
 /** ts_rank weights for D, C, B, A: pdf; body and notes; meta and names; title. */
@@ -115,27 +114,20 @@ export class PostgresIndex implements SearchIndex {
       join publications on publications.id = h.id where ${where}`;
   }
 
-  async search(
+  rank(q: IndexQuery & { match: MatchExpr }, over: 'head' | 'whole', limit: number) {
+    return over === 'head' ? this.rankedHead(q.match, q, limit) : this.rankedWhole(q, limit);
+  }
+
+  async byDate(
     q: IndexQuery,
-    sort: SortOrder,
+    order: 'newest' | 'oldest',
     page: { limit: number; offset: number },
   ): Promise<RankedHit[]> {
-    if (q.match && sort === 'relevance') {
-      const match = q.match;
-      return rankByRelevance(
-        match,
-        page,
-        (n) => this.rankedHead(match, q, n),
-        (n) => this.rankedWhole(q, n),
-      );
-    }
-    const order =
-      sort === 'oldest'
-        ? sql`publications.published_at asc, publications.id asc`
-        : sql`publications.published_at desc, publications.id desc`;
+    const direction = order === 'oldest' ? sql`asc` : sql`desc`;
     const rows = await this.read(
       sql<{ id: number }>`${this.hitsSql(q, sql`publications.id as id`)}
-        order by ${order} limit ${page.limit} offset ${page.offset}`,
+        order by publications.published_at ${direction}, publications.id ${direction}
+        limit ${page.limit} offset ${page.offset}`,
       q.match !== null,
     );
     return rows.map((r) => ({ publicationId: r.id, score: 0 }));

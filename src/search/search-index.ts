@@ -53,10 +53,19 @@ export interface SearchIndex {
   /** Empties every index table (before a full rebuild). */
   clear(tx?: Tx): Promise<void>;
 
-  /** One page of the visible hits in this order. */
-  search(
+  /**
+   * The best `limit` visible hits of a text match, best first, ranked over the heads only (the
+   * works about the words) or over whole entries (see tiered-ranking.ts for how the two combine).
+   */
+  rank(
+    query: IndexQuery & { match: MatchExpr },
+    over: 'head' | 'whole',
+    limit: number,
+  ): Promise<RankedHit[]>;
+  /** One page of the visible hits, newest or oldest first. */
+  byDate(
     query: IndexQuery,
-    sort: SortOrder,
+    order: 'newest' | 'oldest',
     page: { limit: number; offset: number },
   ): Promise<RankedHit[]>;
   /**

@@ -6,6 +6,7 @@ import { parseQuery } from '../search/query-parser.ts';
 import { planQuery } from '../search/query-plan.ts';
 import type { IndexQuery, SortOrder } from '../search/search-index.ts';
 import { Highlighter, openingOf, type Segment } from '../search/snippets.ts';
+import { rankByRelevance } from '../search/tiered-ranking.ts';
 import type { Clock } from './ports.ts';
 import { resolveConstraints, type SearchFilters } from './search-filters.ts';
 import { findPageHits, type PdfHit } from './search-page-hits.ts';
@@ -138,10 +139,17 @@ export async function searchArchive(
   const index = deps.search.index;
   // The facets count every visible hit anyway; their total spares the result list a count.
   const counts = request.facets === false ? null : await index.facets(query);
-  const hits = await index.search(query, sort, {
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  });
+  const window = { limit: pageSize, offset: (page - 1) * pageSize };
+  const match = plan.match;
+  const hits =
+    match && sort === 'relevance'
+      ? await rankByRelevance(
+          match,
+          window,
+          (n) => index.rank({ ...query, match }, 'head', n),
+          (n) => index.rank({ ...query, match }, 'whole', n),
+        )
+      : await index.byDate(query, sort === 'oldest' ? 'oldest' : 'newest', window);
   const enough = Math.max(COUNTED, page * pageSize);
   const counted = counts?.total ?? (await index.count(query, enough + 1));
   const totalExact = counts !== null || counted <= enough;
