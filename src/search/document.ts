@@ -69,6 +69,11 @@ export interface IndexedPage {
   hash: string;
 }
 
+/** The stem a token is indexed under: its English stem, itself for a plain Latin word, else none. */
+export function indexedStem(token: string): string | null {
+  return stemOf(token) ?? (LATIN_WORD.test(token) ? token : null);
+}
+
 export function analyzeText(text: string, gazetteer: Gazetteer): AnalyzedText {
   const units = segment(sanitize(text));
   const tokens = tokensOf(units);
@@ -81,7 +86,7 @@ export function analyzeText(text: string, gazetteer: Gazetteer): AnalyzedText {
   }
   return {
     tokens: tokens.map((x) => x.text),
-    stems: tokens.map((x) => stemOf(x.text) ?? (LATIN_WORD.test(x.text) ? x.text : null)),
+    stems: tokens.map((x) => indexedStem(x.text)),
     alts: compoundsOf(units).map((c) => ({ position: firstToken[c.firstUnit]!, text: c.text })),
     places: gazetteer.recognize(units).map((m) => ({
       position: tokens.findIndex((x) => x.start >= m.start),

@@ -154,6 +154,20 @@ function combine(kind: 'and' | 'or', parts: Array<MatchExpr | null>): MatchExpr 
   return children.length === 1 ? children[0]! : { kind, children };
 }
 
+/** Whether any node of a match tree, the root included, passes `test`. */
+export function anyNode(expr: MatchExpr, test: (node: MatchExpr) => boolean): boolean {
+  if (test(expr)) return true;
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return expr.children.some((c) => anyNode(c, test));
+    case 'not':
+      return anyNode(expr.positive, test) || expr.negatives.some((n) => anyNode(n, test));
+    default:
+      return false;
+  }
+}
+
 /** The parts of a match that a text must contain somewhere (for highlighting and page hits). */
 export function positiveParts(expr: MatchExpr | null): MatchExpr[] {
   if (!expr) return [];

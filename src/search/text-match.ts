@@ -1,6 +1,7 @@
-import { compoundsOf, sanitize, segment, stemOf, tokensOf } from './analyzer.ts';
+import { compoundsOf, sanitize, segment, tokensOf } from './analyzer.ts';
+import { indexedStem } from './document.ts';
 import type { Gazetteer } from './gazetteer-variants.ts';
-import type { MatchExpr } from './query-plan.ts';
+import { anyNode, type MatchExpr } from './query-plan.ts';
 
 /** A text analyzed as the index analyzes it, reduced to what matching needs. */
 export interface MatchableText {
@@ -29,13 +30,13 @@ export function matchableText(
   for (const token of tokens) {
     let stem = stems.get(token);
     if (stem === undefined) {
-      stem = stemOf(token) ?? (LATIN_WORD.test(token) ? token : null);
+      stem = indexedStem(token);
       stems.set(token, stem);
     }
     if (stem !== null) stemSet.add(stem);
   }
   const places = new Set<number>();
-  if (namesPlace(expr)) {
+  if (anyNode(expr, (node) => node.kind === 'place')) {
     for (const m of gazetteer.recognize(units)) for (const id of m.placeIds) places.add(id);
   }
   return {
@@ -46,25 +47,9 @@ export function matchableText(
   };
 }
 
-const LATIN_WORD = /^[a-z]+$/;
-
-function namesPlace(expr: MatchExpr): boolean {
-  switch (expr.kind) {
-    case 'place':
-      return true;
-    case 'and':
-    case 'or':
-      return expr.children.some(namesPlace);
-    case 'not':
-      return namesPlace(expr.positive) || expr.negatives.some(namesPlace);
-    default:
-      return false;
-  }
-}
-
 /**
  * Whether an analyzed text (a PDF page) satisfies a match tree, with the semantics the indexes
- * give it (`toFts5` with the page columns, and `toTsquery`): a word is its exact token, a joined
+ * give a publication's text (`toFts5`, `toTsquery`): a word is its exact token, a joined
  * compound or any word with its stem; a phrase is adjacent tokens in order, its last one perhaps a
  * prefix (a one-token phrase also matches a joined compound); a place is any of its ids named in
  * the text.

@@ -1,4 +1,4 @@
-import type { MatchExpr } from './query-plan.ts';
+import { anyNode, type MatchExpr } from './query-plan.ts';
 import type { RankedHit } from './search-index.ts';
 
 /**
@@ -49,13 +49,5 @@ async function rankInTiers(
 
 /** Whether a match can be ranked in tiers: it has no exclusion anywhere. */
 function tiersApply(expr: MatchExpr): boolean {
-  switch (expr.kind) {
-    case 'not':
-      return false;
-    case 'and':
-    case 'or':
-      return expr.children.every(tiersApply);
-    default:
-      return true;
-  }
+  return !anyNode(expr, (node) => node.kind === 'not');
 }

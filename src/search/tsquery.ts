@@ -1,5 +1,5 @@
 import type { AnalyzedText } from './document.ts';
-import type { MatchExpr } from './query-plan.ts';
+import { anyNode, type MatchExpr } from './query-plan.ts';
 
 /**
  * PostgreSQL's side of the analyzer contract. tsvector and tsquery are written as literals and
@@ -132,17 +132,7 @@ export function toTsquery(expr: MatchExpr): string {
  * looks page by page, since a publication's vector keeps no positions for its PDFs.
  */
 export function hasPhrase(expr: MatchExpr): boolean {
-  switch (expr.kind) {
-    case 'phrase':
-      return expr.tokens.length > 1;
-    case 'and':
-    case 'or':
-      return expr.children.some(hasPhrase);
-    case 'not':
-      return hasPhrase(expr.positive) || expr.negatives.some(hasPhrase);
-    default:
-      return false;
-  }
+  return anyNode(expr, (node) => node.kind === 'phrase' && node.tokens.length > 1);
 }
 
 function quoteLexeme(text: string): string {
