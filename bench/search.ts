@@ -106,6 +106,8 @@ async function measure(ctx: AppContext, facts: ArchiveFacts, queries: BenchQuery
   const floor: number[] = [];
   const byKind: Record<string, { list: number[]; full: number[]; floor: number[] }> = {};
   const ratios: number[] = [];
+  // Per query, to name the slowest: the percentiles alone do not say which queries make the tail.
+  const perQuery = queries.map(() => ({ list: [] as number[], full: [] as number[] }));
   let totalHits = 0;
   const run = async (req: SearchRequest) => {
     const t = performance.now();
@@ -115,7 +117,7 @@ async function measure(ctx: AppContext, facts: ArchiveFacts, queries: BenchQuery
   // One warm-up pass: SQLite's page cache and PostgreSQL's buffers start cold otherwise.
   for (const q of queries) await run({ q: q.q, filters: q.filters, now, facets: true });
   for (let round = 0; round < rounds; round++) {
-    for (const q of queries) {
+    for (const [i, q] of queries.entries()) {
       const kind = byKind[q.kind] ?? { list: [], full: [], floor: [] };
       byKind[q.kind] = kind;
       const a = await run({ q: q.q, filters: q.filters, now, facets: false });
@@ -129,6 +131,8 @@ async function measure(ctx: AppContext, facts: ArchiveFacts, queries: BenchQuery
       }
       list.push(a.ms);
       full.push(b.ms);
+      perQuery[i]!.list.push(a.ms);
+      perQuery[i]!.full.push(b.ms);
       kind.list.push(a.ms);
       kind.full.push(b.ms);
       if (match) {
@@ -139,6 +143,16 @@ async function measure(ctx: AppContext, facts: ArchiveFacts, queries: BenchQuery
       if (round === 0) totalHits += a.total;
     }
   }
+  const slowest = queries
+    .map((q, i) => ({
+      kind: q.kind,
+      q: q.q,
+      filters: q.filters,
+      listP50: stats(perQuery[i]!.list).p50,
+      fullP50: stats(perQuery[i]!.full).p50,
+    }))
+    .sort((a, b) => b.fullP50 - a.fullP50 || b.listP50 - a.listP50)
+    .slice(0, 8);
   return {
     queries: queries.length,
     meanHits: Math.round(totalHits / queries.length),
@@ -153,6 +167,7 @@ async function measure(ctx: AppContext, facts: ArchiveFacts, queries: BenchQuery
         { list: stats(v.list), full: stats(v.full), floor: stats(v.floor) },
       ]),
     ),
+    slowest,
   };
 }
 
@@ -183,6 +198,13 @@ function printRow(backend: string, size: number, r: Awaited<ReturnType<typeof me
   for (const [kind, v] of Object.entries(r.byKind)) {
     process.stdout.write(
       `    ${kind.padEnd(8)} list ${fmt(v.list)}  full ${fmt(v.full)}  floor ${fmt(v.floor)}\n`,
+    );
+  }
+  process.stdout.write('  slowest queries (median ms, list / full):\n');
+  for (const s of r.slowest) {
+    const filters = s.filters ? ` ${JSON.stringify(s.filters)}` : '';
+    process.stdout.write(
+      `    ${s.listP50.toFixed(1).padStart(7)} / ${s.fullP50.toFixed(1).padStart(7)}  ${s.kind.padEnd(7)} ${s.q}${filters}\n`,
     );
   }
 }

@@ -13,6 +13,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   search_pages: 'derived: the search index is rebuilt on restore',
   search_doc_facets: 'derived: the search index is rebuilt on restore',
   search_terms: 'derived: the search index is rebuilt on restore',
+  search_changes: 'derived: a log of changes for the search index, kept by triggers',
 };
 
 /** SQLite's own tables; FTS5 virtual and shadow tables are told apart by `pragma table_list`. */

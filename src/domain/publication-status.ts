@@ -20,14 +20,18 @@ export interface VisibilityFacts {
 }
 
 export function isPubliclyVisible(p: VisibilityFacts, now: Date): boolean {
-  const at = now.toISOString();
-  return (
-    p.status === 'published' &&
-    p.deletedAt === null &&
-    p.publishedAt !== null &&
-    p.publishedAt <= at &&
-    (p.embargoUntil === null || p.embargoUntil <= at)
-  );
+  const from = visibleFrom(p);
+  return from !== null && from <= now.toISOString();
+}
+
+/**
+ * The instant from which the public may see a record as it stands (its date, or the end of its
+ * embargo if later), or null if no passing of time will show it: a draft, a withdrawn piece,
+ * one in the trash. Instants are ISO text, compared as text like the SQL twin compares them.
+ */
+export function visibleFrom(p: VisibilityFacts): string | null {
+  if (p.status !== 'published' || p.deletedAt !== null || p.publishedAt === null) return null;
+  return p.embargoUntil !== null && p.embargoUntil > p.publishedAt ? p.embargoUntil : p.publishedAt;
 }
 
 /**

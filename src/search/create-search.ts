@@ -1,5 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import type { Clock } from '../services/ports.ts';
+import { facetColumnSource } from './facet-column-source.ts';
+import { FacetColumns } from './facet-columns.ts';
 import { Fts5Index } from './fts5-index.ts';
 import { GazetteerCache } from './gazetteer-cache.ts';
 import { SearchIndexer } from './indexer.ts';
@@ -13,16 +15,23 @@ export interface SearchEngine {
   indexer: SearchIndexer;
   gazetteers: GazetteerCache;
   sources: IndexSources;
+  /** This process's in-memory facet counts (see facet-columns.ts). */
+  facetColumns: FacetColumns;
 }
 
 export function createSearchEngine(db: Db, clock: Clock): SearchEngine {
-  const index = db.dialect === 'sqlite' ? new Fts5Index(db.kysely) : new PostgresIndex(db.kysely);
+  const columns = new FacetColumns(facetColumnSource(db.kysely, db.dialect));
+  const index =
+    db.dialect === 'sqlite'
+      ? new Fts5Index(db.kysely, columns)
+      : new PostgresIndex(db.kysely, columns);
   const sources = new IndexSources(db.kysely);
   const gazetteers = new GazetteerCache(sources);
   return {
     index,
     sources,
     gazetteers,
+    facetColumns: columns,
     indexer: new SearchIndexer(index, sources, gazetteers, clock),
   };
 }

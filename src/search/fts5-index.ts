@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { dbOrTx, type Executor } from '../db/executor.ts';
 import type { Tx } from '../services/ports.ts';
 import type { AnalyzedText, IndexedDocument, IndexedPage } from './document.ts';
+import { type FacetColumns, idList } from './facet-columns.ts';
 import { DOC_COLUMNS, type Fts5Columns, HEAD_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
-import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
+import { IndexTables } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
 import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
@@ -35,8 +36,6 @@ function scoreOf(table: RankedTable) {
   return sql`-bm25(${sql.table(table.name)}, ${sql.join(table.weights.map((w) => sql.lit(w)))})`;
 }
 
-/** Beyond this many matches, facets are counted in one pass over the facet index. */
-const MANY_HITS = 5000;
 /** Past this many ranked rows, checking them one list at a time costs more than a join. */
 const RANK_FIRST_MAX = 5000;
 
@@ -45,7 +44,10 @@ export class Fts5Index implements SearchIndex {
   readonly backend = 'sqlite-fts5' as const;
   private readonly tables: IndexTables;
 
-  constructor(private readonly db: Executor) {
+  constructor(
+    private readonly db: Executor,
+    private readonly columns: FacetColumns,
+  ) {
     this.tables = new IndexTables(db);
   }
 
@@ -223,29 +225,17 @@ export class Fts5Index implements SearchIndex {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** The match runs here; the counting, in memory (facet-columns.ts). */
   async facets(q: IndexQuery): Promise<FacetCounts> {
-    const columns = sql`publications.id as id, publications.type as type,
-      publications.section_id as section_id, publications.language as language,
-      substr(publications.published_at, 1, 4) as year`;
-    // Facets need no ranking: matching without bm25 is several times cheaper.
-    const where = publicResults(q.constraints, q.now);
-    const hits = q.match
-      ? sql`with m as materialized (
-            select rowid as id from search_fts where search_fts match ${toFts5(q.match, DOC_COLUMNS)}
-          ) select ${columns} from m cross join publications ${FACTS}
-          where publications.id = m.id and ${where}`
-      : this.hitsSql(q, columns);
-    // The raw match count (hidden pieces included) only chooses the plan; it is never shown,
-    // and it need not go past the threshold.
-    const many = q.match ? (await this.rawCount(q.match, MANY_HITS + 1)) > MANY_HITS : true;
-    const { rows } = await facetSql(hits, many).execute(this.db);
-    return toFacetCounts(rows);
+    const ids = q.match ? await this.matchIds(q.match) : null;
+    return this.columns.count(ids, q.constraints, q.now);
   }
 
-  private async rawCount(match: MatchExpr, atMost: number): Promise<number> {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
-      where search_fts match ${toFts5(match, DOC_COLUMNS)} limit ${atMost})`.execute(this.db);
-    return Number(rows[0]?.n ?? 0);
+  /** Every publication a match finds, hidden ones included, as one string: no row per hit. */
+  private async matchIds(match: MatchExpr): Promise<number[]> {
+    const { rows } = await sql<{ ids: string | null }>`select group_concat(rowid) as ids
+      from search_fts where search_fts match ${toFts5(match, DOC_COLUMNS)}`.execute(this.db);
+    return idList(rows[0]?.ids ?? null);
   }
 
   termCandidates(word: string): Promise<string[]> {

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { dbOrTx, type Executor } from '../db/executor.ts';
 import type { Tx } from '../services/ports.ts';
 import type { IndexedDocument, IndexedPage } from './document.ts';
-import type { FacetCounts } from './search-index.ts';
 import { pageKey } from './search-index.ts';
 
 /**
@@ -120,63 +119,4 @@ export class IndexTables {
       .execute();
     return rows.map((r) => r.publicationId);
   }
-}
-
-/** Facet rows as both backends' facet queries return them. */
-export interface FacetRow {
-  facet: string;
-  value: string | null;
-  n: number;
-}
-
-export function toFacetCounts(rows: readonly FacetRow[]): FacetCounts {
-  const counts: FacetCounts = {
-    total: 0,
-    type: new Map(),
-    section: new Map(),
-    language: new Map(),
-    year: new Map(),
-    person: new Map(),
-    topic: new Map(),
-    place: new Map(),
-  };
-  for (const r of rows) {
-    const n = Number(r.n);
-    if (r.facet === 'total') counts.total = n;
-    else if (r.value === null) continue;
-    else if (r.facet === 'type' || r.facet === 'language') counts[r.facet].set(r.value, n);
-    else if (
-      r.facet === 'section' ||
-      r.facet === 'year' ||
-      r.facet === 'person' ||
-      r.facet === 'topic' ||
-      r.facet === 'place'
-    ) {
-      counts[r.facet].set(Number(r.value), n);
-    }
-  }
-  return counts;
-}
-
-/**
- * One statement for every facet: the visible hits are computed once (materialized) and counted
- * by type, section, language, year and by the people, topics and places they are filed under.
- * CROSS JOIN keeps SQLite from scanning every facet row to probe the hits (PostgreSQL reads it
- * as a plain join).
- */
-export function facetSql(hitsSql: ReturnType<typeof sql>, manyHits = false) {
-  // Few hits: look each one's facet rows up. Many: one pass over the facet index, already in
-  // (facet, value) order, is cheaper than looking up and then sorting hundreds of thousands.
-  const facetRows = manyHits
-    ? sql`from search_doc_facets f indexed by search_doc_facets_value
-        where f.publication_id in (select id from hits)`
-    : sql`from hits cross join search_doc_facets f where f.publication_id = hits.id`;
-  return sql<FacetRow>`with hits as materialized (${hitsSql})
-    select 'total' as facet, null as value, count(*) as n from hits
-    union all select 'type', type, count(*) from hits group by type
-    union all select 'section', cast(section_id as text), count(*) from hits group by section_id
-    union all select 'language', language, count(*) from hits group by language
-    union all select 'year', year, count(*) from hits group by year
-    union all select f.facet, cast(f.value_id as text), count(*) ${facetRows}
-      group by f.facet, f.value_id`;
 }

@@ -2,7 +2,8 @@ import { type RawBuilder, sql } from 'kysely';
 import { dbOrTx, type Executor } from '../db/executor.ts';
 import type { Tx } from '../services/ports.ts';
 import type { IndexedDocument, IndexedPage } from './document.ts';
-import { facetSql, IndexTables, toFacetCounts } from './index-tables.ts';
+import { type FacetColumns, idList } from './facet-columns.ts';
+import { IndexTables } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
 import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
@@ -18,7 +19,10 @@ export class PostgresIndex implements SearchIndex {
   readonly backend = 'postgres' as const;
   private readonly tables: IndexTables;
 
-  constructor(private readonly db: Executor) {
+  constructor(
+    private readonly db: Executor,
+    private readonly columns: FacetColumns,
+  ) {
     this.tables = new IndexTables(db);
   }
 
@@ -89,29 +93,35 @@ export class PostgresIndex implements SearchIndex {
     return this.tables.clear(tx);
   }
 
-  /**
-   * The visible publications a query matches. The publication's tsvector answers alone, except
-   * for phrases: it keeps its PDFs' words without positions, so a phrase is also looked for page
-   * by page.
-   */
+  /** The visible publications a query matches. */
   private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>) {
     const where = publicResults(q.constraints, q.now);
     if (!q.match) {
       return sql`select ${columns} from publications
         join search_docs on search_docs.publication_id = publications.id where ${where}`;
     }
-    const query = sql`${toTsquery(q.match)}::tsquery`;
-    const rank = sql`ts_rank(${RANK_WEIGHTS}, d.tsv, ${query}, ${RANK_NORMALIZATION})`;
-    const docs = sql`select d.publication_id as id, ${rank} as score
+    return sql`select ${columns} from (${this.matchedSql(q.match, true)}) h
+      join publications on publications.id = h.id where ${where}`;
+  }
+
+  /**
+   * The publications a match finds, hidden ones included, with their rank if `scored`. The
+   * publication's tsvector answers alone, except for phrases: it keeps its PDFs' words without
+   * positions, so a phrase is also looked for page by page.
+   */
+  private matchedSql(match: MatchExpr, scored: boolean) {
+    const query = sql`${toTsquery(match)}::tsquery`;
+    const score = scored
+      ? sql`ts_rank(${RANK_WEIGHTS}, d.tsv, ${query}, ${RANK_NORMALIZATION})`
+      : sql`0`;
+    const docs = sql`select d.publication_id as id, ${score} as score
       from search_docs d where d.tsv @@ ${query}`;
-    const matched = hasPhrase(q.match)
+    return hasPhrase(match)
       ? sql`select id, max(score) as score from (${docs}
           union all select a.publication_id as id, 0 as score from search_pages p
           join attachments a on a.stored_file_id = p.stored_file_id
           where p.tsv @@ ${query}) u group by id`
       : docs;
-    return sql`select ${columns} from (${matched}) h
-      join publications on publications.id = h.id where ${where}`;
   }
 
   rank(q: IndexQuery & { match: MatchExpr }, over: 'head' | 'whole', limit: number) {
@@ -168,12 +178,15 @@ export class PostgresIndex implements SearchIndex {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** The match runs here; the counting, in memory (facet-columns.ts). */
   async facets(q: IndexQuery): Promise<FacetCounts> {
-    const columns = sql`publications.id as id, publications.type as type,
-      publications.section_id as section_id, publications.language as language,
-      substr(publications.published_at, 1, 4) as year`;
-    const rows = await this.read(facetSql(this.hitsSql(q, columns)), q.match !== null);
-    return toFacetCounts(rows);
+    if (!q.match) return this.columns.count(null, q.constraints, q.now);
+    const rows = await this.read(
+      sql<{ ids: string | null }>`select string_agg(id::text, ',') as ids
+        from (${this.matchedSql(q.match, false)}) m`,
+      true,
+    );
+    return this.columns.count(idList(rows[0]?.ids ?? null), q.constraints, q.now);
   }
 
   async termCandidates(word: string): Promise<string[]> {

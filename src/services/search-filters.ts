@@ -92,7 +92,7 @@ async function resolveField(
   const none = (what: string) => notes.push(`No ${what} matches "${f.value}".`);
   switch (f.field) {
     case 'author': {
-      const people = await repos.people.list();
+      const people = await repos.people.names();
       const found = people.filter(
         (p) => p.slug === f.value || containsWords([p.name, p.nameKo ?? ''], f.value),
       );
@@ -156,13 +156,32 @@ export function parseYears(value: string): { from: number | null; to: number | n
 
 /** True when every word of the query is among the words of one of the names. */
 function containsWords(names: readonly string[], query: string, stem = false): boolean {
-  const norm = (t: string) => (stem ? (stemOf(t) ?? t) : t);
-  const wanted = analyze(query).map((t) => norm(t.text));
-  if (wanted.length === 0) return false;
+  const wanted = wordsOf(query, stem);
+  if (wanted.size === 0) return false;
   return names.some((name) => {
-    const have = new Set(analyze(name).map((t) => norm(t.text)));
-    return wanted.every((w) => have.has(w));
+    const have = wordsOf(name, stem);
+    for (const w of wanted) if (!have.has(w)) return false;
+    return true;
   });
+}
+
+/**
+ * The words of a name, analyzed once per distinct name: an `author:` filter tests every person in
+ * the archive, thousands of them. Keyed by the text itself, so a rename is a new entry, never a
+ * stale one; emptied when it grows past a bound.
+ */
+const analyzedNames = new Map<string, ReadonlySet<string>>();
+const ANALYZED_NAMES_MAX = 50_000;
+
+function wordsOf(text: string, stem: boolean): ReadonlySet<string> {
+  const key = `${stem ? 's' : 'w'}${text}`;
+  let words = analyzedNames.get(key);
+  if (!words) {
+    words = new Set(analyze(text).map((t) => (stem ? (stemOf(t.text) ?? t.text) : t.text)));
+    if (analyzedNames.size >= ANALYZED_NAMES_MAX) analyzedNames.clear();
+    analyzedNames.set(key, words);
+  }
+  return words;
 }
 
 function unitsFor(text: string) {

@@ -9,6 +9,7 @@ import { importSources } from './0030-import-sources.ts';
 import { apiTokens } from './0040-api-tokens.ts';
 import { publicListingIndexes } from './0050-public-listing-indexes.ts';
 import { searchHead } from './0060-search-head.ts';
+import { searchChanges } from './0070-search-changes.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -27,5 +28,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0040-api-tokens': apiTokens(dialect),
     '0050-public-listing-indexes': publicListingIndexes(),
     '0060-search-head': searchHead(dialect),
+    '0070-search-changes': searchChanges(dialect),
   };
 }

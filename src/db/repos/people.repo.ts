@@ -86,6 +86,15 @@ export class PeopleRepo {
     return this.withRoles(rows, tx);
   }
 
+  /** Every person's names alone, without roles: enough to find someone by name. */
+  names(tx?: Tx): Promise<Array<Pick<Person, 'id' | 'slug' | 'name' | 'nameKo'>>> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('people')
+      .select(['id', 'slug', 'name', 'nameKo'])
+      .orderBy('sortName')
+      .execute();
+  }
+
   async list(tx?: Tx): Promise<Person[]> {
     const rows = await dbOrTx(this.db, tx)
       .selectFrom('people')
@@ -108,9 +117,13 @@ export class PeopleRepo {
       .orderBy('personId')
       .orderBy('position')
       .execute();
-    return rows.map((r) => ({
-      ...r,
-      roles: roles.filter((role) => role.personId === r.id).map(({ personId: _, ...role }) => role),
-    }));
+    // Grouped once: filtering the whole list per person is quadratic in an archive's thousands.
+    const byPerson = new Map<number, Person['roles']>();
+    for (const { personId, ...role } of roles) {
+      const list = byPerson.get(personId);
+      if (list) list.push(role);
+      else byPerson.set(personId, [role]);
+    }
+    return rows.map((r) => ({ ...r, roles: byPerson.get(r.id) ?? [] }));
   }
 }
