@@ -74,9 +74,15 @@ export async function ensureArchive(backend: Backend, size: number): Promise<Arc
     }
     databaseUrl = `sqlite:${path}`;
   } else {
-    const schema = `dossier_pages_${size}_v${CACHE_VERSION}`;
     const dbConfig: Config['database'] = { kind: 'postgres', url: PG_URL };
-    if (!existsSync(marker) || !(await schemaExists(schema))) {
+    // As on SQLite, the search benchmark's finished archive is the same archive; the pages only
+    // read it, so it is used in place (PostgreSQL has no cheap copy of a schema).
+    const twin = searchArchiveSchema(size);
+    const twinMarker = join(CACHE, `postgres-${size}-v${CACHE_VERSION}.json`);
+    const shared = existsSync(twinMarker) && (await schemaExists(twin));
+    const schema = shared ? twin : `dossier_pages_${size}_v${CACHE_VERSION}`;
+    if (shared) copyFileSync(twinMarker, marker);
+    else if (!existsSync(marker) || !(await schemaExists(schema))) {
       await adminQuery(`drop schema if exists ${quoteIdent(schema)} cascade`);
       await adminQuery(`create schema ${quoteIdent(schema)}`);
       const building = connect(dbConfig, { schema, poolSize: 2 });
@@ -153,6 +159,11 @@ async function recreateIndexes(db: Db, definitions: readonly string[]): Promise<
     await sql`set maintenance_work_mem = '1GB'`.execute(c);
     for (const def of definitions) await sql.raw(def).execute(c);
   });
+}
+
+/** The schema the search benchmark builds its PostgreSQL archive of this size in. */
+export function searchArchiveSchema(size: number): string {
+  return `dossier_bench_${size}_v${CACHE_VERSION}`;
 }
 
 export async function adminQuery(text: string): Promise<void> {

@@ -19,7 +19,14 @@ import { connect, type Db, quoteIdent } from '../src/db/connect.ts';
 import { parseQuery } from '../src/search/query-parser.ts';
 import { planQuery } from '../src/search/query-plan.ts';
 import { type SearchRequest, searchArchive } from '../src/services/search-archive.ts';
-import { adminQuery, buildArchive, CACHE_VERSION, PG_URL, schemaExists } from './archives.ts';
+import {
+  adminQuery,
+  buildArchive,
+  CACHE_VERSION,
+  PG_URL,
+  schemaExists,
+  searchArchiveSchema,
+} from './archives.ts';
 import { type ArchiveFacts, defaultSpec } from './generate-archive.ts';
 import { type BenchQuery, buildQuerySet } from './search-queries.ts';
 
@@ -230,7 +237,7 @@ async function openArchive(backend: 'sqlite' | 'postgres', size: number) {
     dbConfig = { kind: 'sqlite', path };
     db = connect(dbConfig);
   } else {
-    const schema = `dossier_bench_${size}_v${CACHE_VERSION}`;
+    const schema = searchArchiveSchema(size);
     dbConfig = { kind: 'postgres', url: PG_URL };
     if (!existsSync(marker) || !(await schemaExists(schema))) {
       await adminQuery(`drop schema if exists ${quoteIdent(schema)} cascade`);

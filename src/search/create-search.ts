@@ -20,7 +20,7 @@ export interface SearchEngine {
 }
 
 export function createSearchEngine(db: Db, clock: Clock): SearchEngine {
-  const columns = new FacetColumns(facetColumnSource(db.kysely, db.dialect));
+  const columns = new FacetColumns(facetColumnSource(db));
   const index =
     db.dialect === 'sqlite'
       ? new Fts5Index(db.kysely, columns)

@@ -13,8 +13,11 @@ export interface ColumnRow {
   deletedAt: string | null;
   /** Whether it has an entry in the search index. */
   indexed: boolean;
-  /** The people, topics and places it is filed under. */
-  links: Array<{ facet: string; valueId: number }>;
+  /**
+   * The people, topics and places it is filed under, as the database joins them:
+   * "person:12,topic:3,place:7" (no object per link: a full load reads half a million).
+   */
+  links: string | null;
 }
 
 /** Where a reader stands in the change log (see migration 0070). */
@@ -42,6 +45,8 @@ type LinkFacet = (typeof LINK_FACETS)[number];
 /** A link packed into one small integer: value id × 4 + facet. */
 const pack = (facet: number, valueId: number) => valueId * 4 + facet;
 const LOAD_BATCH = 1_000;
+/** Marks a publication whose visibility instant is compared as text (see `oddFrom`). */
+const ODD = Number.NEGATIVE_INFINITY;
 
 /**
  * Facet counts computed in memory, like Lucene's doc values: per publication, when it becomes
@@ -57,12 +62,18 @@ const LOAD_BATCH = 1_000;
  * Visibility is the domain's own rule (`visibleFrom`), judged at the search's `now`.
  */
 export class FacetColumns {
-  private from: Array<string | undefined> = [];
+  /** When each becomes visible, in ms; NaN: never (or not a listed, indexed piece). */
+  private visible = new Float64Array(0);
+  /** Instants not in toISOString's form, compared as text like the SQL rule (none, normally). */
+  private readonly oddFrom = new Map<number, string>();
   private type = new Uint8Array(0);
   private language = new Uint16Array(0);
   private section = new Int32Array(0);
   private year = new Int16Array(0);
-  private links: Array<number[] | undefined> = [];
+  /** Each publication's packed links: `linkCount[id]` of them from `links.pool[linkStart[id]]`. */
+  private linkStart = new Uint32Array(0);
+  private linkCount = new Uint32Array(0);
+  private readonly links = new LinkPool();
   private readonly typeCodes = new Codes();
   private readonly languageCodes = new Codes();
   private maxValue = [0, 0, 0];
@@ -81,6 +92,7 @@ export class FacetColumns {
   ): Promise<FacetCounts> {
     await this.current();
     const at = now.toISOString();
+    const nowMs = now.getTime();
     const passes = this.compile(constraints);
     const types = new Uint32Array(this.typeCodes.size);
     const languages = new Uint32Array(this.languageCodes.size);
@@ -89,8 +101,12 @@ export class FacetColumns {
     const linked = this.maxValue.map((m) => new Uint32Array(m + 1));
     let total = 0;
     const visit = (id: number) => {
-      const from = this.from[id];
-      if (from === undefined || from > at || !passes(id)) return;
+      const from = this.visible[id]!;
+      if (!(from <= nowMs)) {
+        if (from !== ODD) return;
+        if (!(this.oddFrom.get(id)! <= at)) return;
+      }
+      if (!passes(id)) return;
       total++;
       types[this.type[id]!]!++;
       languages[this.language[id]!]!++;
@@ -98,8 +114,9 @@ export class FacetColumns {
       sections.set(s, (sections.get(s) ?? 0) + 1);
       const y = this.year[id]!;
       years.set(y, (years.get(y) ?? 0) + 1);
-      const links = this.links[id];
-      if (links) for (const l of links) linked[l & 3]![l >>> 2]!++;
+      const pool = this.links.pool;
+      const end = this.linkStart[id]! + this.linkCount[id]!;
+      for (let i = this.linkStart[id]!; i < end; i++) linked[pool[i]! & 3]![pool[i]! >>> 2]!++;
     };
     if (ids === null) for (let id = 0; id < this.capacity; id++) visit(id);
     else for (const id of ids) if (id >= 0 && id < this.capacity) visit(id);
@@ -150,6 +167,7 @@ export class FacetColumns {
       }
       for (const id of batch) if (!found.has(id)) this.clear(id);
     }
+    if (this.links.wasteful) this.links.compact(this.capacity, this.linkStart, this.linkCount);
     this.cursor = next;
   }
 
@@ -160,33 +178,45 @@ export class FacetColumns {
       this.clear(row.id);
       return;
     }
-    this.from[row.id] = from;
+    const ms = Date.parse(from);
+    if (Number.isFinite(ms) && new Date(ms).toISOString() === from) {
+      this.visible[row.id] = ms;
+      this.oddFrom.delete(row.id);
+    } else {
+      this.visible[row.id] = ODD;
+      this.oddFrom.set(row.id, from);
+    }
     this.type[row.id] = this.typeCodes.codeOf(row.type);
     this.language[row.id] = this.languageCodes.codeOf(row.language);
     this.section[row.id] = row.sectionId;
     // A visible piece has a date; its year is the date's, as in SQL's substr(published_at, 1, 4).
     this.year[row.id] = Number(row.publishedAt!.slice(0, 4));
-    const links: number[] = [];
-    for (const l of row.links) {
-      const facet = LINK_FACETS.indexOf(l.facet as LinkFacet);
-      if (facet < 0) continue;
-      links.push(pack(facet, l.valueId));
-      if (l.valueId > this.maxValue[facet]!) this.maxValue[facet] = l.valueId;
+    const links = parseLinks(row.links);
+    for (const l of links) {
+      if (l >>> 2 > this.maxValue[l & 3]!) this.maxValue[l & 3] = l >>> 2;
     }
-    this.links[row.id] = links.length > 0 ? links : undefined;
+    this.linkStart[row.id] = this.links.store(
+      this.linkStart[row.id]!,
+      this.linkCount[row.id]!,
+      links,
+    );
+    this.linkCount[row.id] = links.length;
   }
 
   private clear(id: number): void {
-    if (id < this.capacity) {
-      this.from[id] = undefined;
-      this.links[id] = undefined;
-    }
+    if (id >= this.capacity) return;
+    this.visible[id] = Number.NaN;
+    this.oddFrom.delete(id);
+    this.links.release(this.linkCount[id]!);
+    this.linkCount[id] = 0;
   }
 
   private grow(size: number): void {
     if (size <= this.capacity) return;
     const capacity = Math.max(size, Math.ceil(this.capacity * 1.5), 1024);
-    const widen = <T extends Uint8Array | Uint16Array | Int32Array | Int16Array>(
+    const widen = <
+      T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Int16Array | Float64Array,
+    >(
       old: T,
       make: (n: number) => T,
     ) => {
@@ -198,8 +228,10 @@ export class FacetColumns {
     this.language = widen(this.language, (n) => new Uint16Array(n));
     this.section = widen(this.section, (n) => new Int32Array(n));
     this.year = widen(this.year, (n) => new Int16Array(n));
-    this.from.length = capacity;
-    this.links.length = capacity;
+    const visible = widen(this.visible, (n) => new Float64Array(n).fill(Number.NaN));
+    this.visible = visible;
+    this.linkStart = widen(this.linkStart, (n) => new Uint32Array(n));
+    this.linkCount = widen(this.linkCount, (n) => new Uint32Array(n));
     this.capacity = capacity;
   }
 
@@ -231,7 +263,12 @@ export class FacetColumns {
       case 'place': {
         const facet = LINK_FACETS.indexOf(c.field);
         const wanted = new Set(c.ids.map((v) => pack(facet, v)));
-        return (id) => this.links[id]?.some((l) => wanted.has(l)) ?? false;
+        return (id) => {
+          const end = this.linkStart[id]! + this.linkCount[id]!;
+          for (let i = this.linkStart[id]!; i < end; i++)
+            if (wanted.has(this.links.pool[i]!)) return true;
+          return false;
+        };
       }
       case 'year': {
         const from = c.from ?? -Infinity;
@@ -239,6 +276,58 @@ export class FacetColumns {
         return (id) => this.year[id]! >= from && this.year[id]! <= to;
       }
     }
+  }
+}
+
+/**
+ * Every publication's links in one growing array, so that 100,000 publications are not 100,000
+ * small arrays on the heap. A publication whose links grow gets a new run at the end; the old
+ * run is garbage until the pool is compacted (when garbage outweighs the live links).
+ */
+class LinkPool {
+  pool = new Int32Array(4096);
+  private used = 0;
+  private live = 0;
+
+  /** Stores `links` where the old run was if they fit, else at the end; returns the start. */
+  store(start: number, oldCount: number, links: readonly number[]): number {
+    this.live += links.length - oldCount;
+    if (links.length <= oldCount) {
+      this.pool.set(links, start);
+      return start;
+    }
+    if (this.used + links.length > this.pool.length) {
+      const next = new Int32Array(Math.max(this.pool.length * 2, this.used + links.length));
+      next.set(this.pool.subarray(0, this.used));
+      this.pool = next;
+    }
+    this.pool.set(links, this.used);
+    this.used += links.length;
+    return this.used - links.length;
+  }
+
+  release(count: number): void {
+    this.live -= count;
+  }
+
+  /** Whether a compaction would free much: more garbage than live links. */
+  get wasteful(): boolean {
+    return this.used > 2 * this.live + 4096;
+  }
+
+  /** Rewrites the live runs contiguously, moving each publication's start in `starts`. */
+  compact(count: number, starts: Uint32Array, counts: Uint32Array): void {
+    const next = new Int32Array(Math.max(4096, this.live * 2));
+    let used = 0;
+    for (let id = 0; id < count; id++) {
+      const n = counts[id]!;
+      if (n === 0) continue;
+      next.set(this.pool.subarray(starts[id]!, starts[id]! + n), used);
+      starts[id] = used;
+      used += n;
+    }
+    this.pool = next;
+    this.used = used;
   }
 }
 
@@ -273,6 +362,24 @@ class Codes {
     });
     return out;
   }
+}
+
+/** "person:12,topic:3" → packed links; unknown facets are skipped. */
+function parseLinks(joined: string | null): number[] {
+  const out: number[] = [];
+  if (!joined) return out;
+  let at = 0;
+  while (at < joined.length) {
+    const colon = joined.indexOf(':', at);
+    if (colon < 0) break;
+    let end = joined.indexOf(',', colon);
+    if (end < 0) end = joined.length;
+    const facet = LINK_FACETS.indexOf(joined.slice(at, colon) as LinkFacet);
+    const valueId = Number(joined.slice(colon + 1, end));
+    if (facet >= 0 && Number.isInteger(valueId) && valueId >= 0) out.push(pack(facet, valueId));
+    at = end + 1;
+  }
+  return out;
 }
 
 /** Ids a query joined into one string (group_concat, string_agg): no row object per hit. */

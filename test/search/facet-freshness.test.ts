@@ -89,6 +89,34 @@ describeEachDatabase('facet counts across processes', (db, dialect) => {
     expect(await total('walrus', '2026-07-02T00:00:00.000Z')).toBe(2);
   });
 
+  it('keeps every count right while one piece gains and loses a hundred links', async () => {
+    // Each growth moves the piece's links to the end of the shared pool, so the pool is
+    // compacted along the way (facet-columns.ts, LinkPool).
+    const ids = Array.from({ length: 100 }, (_, i) => 900_000 + i);
+    const personCounts = async () => {
+      const counts = await reader.search.index.facets({
+        match: null,
+        constraints: [],
+        now: new Date(NOW),
+      });
+      return ids.map((id) => counts.person.get(id) ?? 0);
+    };
+    for (const [i, id] of ids.entries()) {
+      await writer.db.kysely
+        .insertInto('searchDocFacets')
+        .values({ publicationId: first.id, facet: 'person', valueId: id })
+        .execute();
+      const counts = await personCounts();
+      expect(counts.filter((n) => n === 1)).toHaveLength(i + 1);
+    }
+    await writer.db.kysely
+      .deleteFrom('searchDocFacets')
+      .where('publicationId', '=', first.id)
+      .where('valueId', '>=', 900_000)
+      .execute();
+    expect((await personCounts()).every((n) => n === 0)).toBe(true);
+  });
+
   it.runIf(dialect === 'postgres')(
     'sees a transaction that commits after a later one was already read',
     async () => {
