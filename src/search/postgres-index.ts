@@ -93,14 +93,17 @@ export class PostgresIndex implements SearchIndex {
     return this.tables.clear(tx);
   }
 
-  /** The visible publications a query matches. */
-  private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>) {
+  /**
+   * The visible publications a query matches; `pages: false` leaves out the page-by-page search
+   * for phrases (see matchedSql), giving only the entries' own matches.
+   */
+  private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>, pages = true) {
     const where = publicResults(q.constraints, q.now);
     if (!q.match) {
       return sql`select ${columns} from publications
         join search_docs on search_docs.publication_id = publications.id where ${where}`;
     }
-    return sql`select ${columns} from (${this.matchedSql(q.match, true)}) h
+    return sql`select ${columns} from (${this.matchedSql(q.match, true, pages)}) h
       join publications on publications.id = h.id where ${where}`;
   }
 
@@ -109,14 +112,14 @@ export class PostgresIndex implements SearchIndex {
    * publication's tsvector answers alone, except for phrases: it keeps its PDFs' words without
    * positions, so a phrase is also looked for page by page.
    */
-  private matchedSql(match: MatchExpr, scored: boolean) {
+  private matchedSql(match: MatchExpr, scored: boolean, pages = true) {
     const query = sql`${toTsquery(match)}::tsquery`;
     const score = scored
       ? sql`ts_rank(${RANK_WEIGHTS}, d.tsv, ${query}, ${RANK_NORMALIZATION})`
       : sql`0`;
     const docs = sql`select d.publication_id as id, ${score} as score
       from search_docs d where d.tsv @@ ${query}`;
-    return hasPhrase(match)
+    return pages && hasPhrase(match)
       ? sql`select id, max(score) as score from (${docs}
           union all select a.publication_id as id, 0 as score from search_pages p
           join attachments a on a.stored_file_id = p.stored_file_id
@@ -143,11 +146,23 @@ export class PostgresIndex implements SearchIndex {
     return rows.map((r) => ({ publicationId: r.id, score: 0 }));
   }
 
-  /** The best `limit` visible hits ranked over whole entries. */
+  /**
+   * The best `limit` visible hits ranked over whole entries. A phrase found only on a PDF's
+   * page scores 0 and ranks after every entry that holds it; when the entries' own matches fill
+   * the window, the pages (a phrase of common words rechecked on most of them) are not searched.
+   */
   private async rankedWhole(q: IndexQuery, limit: number): Promise<RankedHit[]> {
+    if (q.match && hasPhrase(q.match)) {
+      const entries = await this.rankedWholeOf(q, limit, false);
+      if (entries.length === limit && entries.every((h) => h.score > 0)) return entries;
+    }
+    return this.rankedWholeOf(q, limit, true);
+  }
+
+  private async rankedWholeOf(q: IndexQuery, limit: number, pages: boolean) {
     const columns = sql`publications.id as id, h.score as score`;
     const rows = await this.read(
-      sql<{ id: number; score: number }>`${this.hitsSql(q, columns)}
+      sql<{ id: number; score: number }>`${this.hitsSql(q, columns, pages)}
         order by score desc, publications.published_at desc, publications.id desc limit ${limit}`,
       true,
     );
@@ -168,8 +183,17 @@ export class PostgresIndex implements SearchIndex {
     return rows.map((r) => ({ publicationId: r.id, score: Number(r.score) }));
   }
 
+  /** With a limit and a phrase, the entries' own matches first: if they reach it, that is all. */
   async count(q: IndexQuery, atMost?: number): Promise<number> {
-    const hits = this.hitsSql(q, sql`publications.id`);
+    if (atMost !== undefined && q.match && hasPhrase(q.match)) {
+      const entries = await this.countOf(q, atMost, false);
+      if (entries >= atMost) return entries;
+    }
+    return this.countOf(q, atMost, true);
+  }
+
+  private async countOf(q: IndexQuery, atMost: number | undefined, pages: boolean) {
+    const hits = this.hitsSql(q, sql`publications.id`, pages);
     const limited = atMost === undefined ? hits : sql`${hits} limit ${atMost}`;
     const rows = await this.read(
       sql<{ n: number }>`select count(*) as n from (${limited}) c`,

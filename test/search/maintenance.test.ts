@@ -115,6 +115,39 @@ describeEachDatabase('search index maintenance', (db) => {
     expect(hit.pdf[0]!.pages[0]!.page).toBe(7);
   });
 
+  it('finds and counts a phrase only a PDF page holds, after the works whose text holds it', async () => {
+    const inText = [];
+    for (let i = 0; i < 11; i++) {
+      inText.push(await buildPublication(ctx, { title: `Report ${i} on the quagga crossing` }));
+    }
+    const onPage = await buildPublication(ctx, { title: 'Annex of maps' });
+    // Bytes of its own: a file with the same bytes as another test's would be the same stored file.
+    const bytes = await writeTextPdf({ title: 'annex', author: 'y', language: 'en', pages: ['a'] });
+    const { file } = await attachFile(
+      ctx,
+      {
+        publicationId: onPage.id,
+        source: (async function* () {
+          yield bytes;
+        })(),
+        fileName: 'annex.pdf',
+        role: 'main-pdf',
+      },
+      SYSTEM_ACTOR,
+    );
+    // Both words on every page, but side by side only on the second.
+    await deliverPages(ctx, file.id, ['Crossing the quagga.', 'The quagga crossing at dawn.']);
+    const search = (page: number) =>
+      searchArchive(ctx, { q: '"quagga crossing"', facets: false, page, pageSize: 10 });
+    const first = await search(1);
+    expect(first).toMatchObject({ total: 12, totalExact: true });
+    expect(first.hits.map((h) => h.publicationId)).not.toContain(onPage.id);
+    const second = (await search(2)).hits.map((h) => h.publicationId);
+    expect(second).toHaveLength(2);
+    expect(second.at(-1)).toBe(onPage.id);
+    expect(inText.map((p) => p.id)).toContain(second[0]);
+  });
+
   it('refreshes linked publications after a person is renamed', async () => {
     const person = await buildPerson(ctx, 'Hortensia Vale');
     const p = await buildPublication(ctx, {

@@ -1,0 +1,18 @@
+import * as fs from 'node:fs';
+import { connect } from './src/db/connect.ts';
+import { facetColumnSource } from './src/search/facet-column-source.ts';
+import { FacetColumns } from './src/search/facet-columns.ts';
+const size = process.argv[2] ?? '10000';
+const db = connect({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' }, { schema: `dossier_bench_${size}_v6`, poolSize: 2 });
+await db.kysely.selectFrom('sections').selectAll().execute();
+const mb = (n: number) => (n / 1e6).toFixed(0);
+const st = () => fs.readFileSync('/proc/self/status', 'utf8').split('\n').filter((l) => /RssAnon|RssFile/.test(l)).join(' ');
+const m0 = process.memoryUsage();
+console.log(st());
+const cols = new FacetColumns(facetColumnSource(db));
+const t = performance.now();
+await cols.load();
+const m1 = process.memoryUsage();
+console.log('load ms', (performance.now() - t).toFixed(0), 'rss', mb(m0.rss), '->', mb(m1.rss), 'heapTotal', mb(m0.heapTotal), '->', mb(m1.heapTotal));
+console.log(st());
+await db.close();
