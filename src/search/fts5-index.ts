@@ -6,6 +6,7 @@ import { type FacetColumns, idList } from './facet-columns.ts';
 import { DOC_COLUMNS, type Fts5Columns, HEAD_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
 import { IndexTables } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
+import { rankFirst } from './rank-first.ts';
 import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
 
@@ -35,9 +36,6 @@ const HEAD: RankedTable = { name: 'search_head', columns: HEAD_COLUMNS, weights:
 function scoreOf(table: RankedTable) {
   return sql`-bm25(${sql.table(table.name)}, ${sql.join(table.weights.map((w) => sql.lit(w)))})`;
 }
-
-/** Past this many ranked rows, checking them one list at a time costs more than a join. */
-const RANK_FIRST_MAX = 5000;
 
 /** The SQLite adapter: contentless FTS5 tables fed with the analyzer's tokens. */
 export class Fts5Index implements SearchIndex {
@@ -175,39 +173,34 @@ export class Fts5Index implements SearchIndex {
     return rows.map((r) => ({ publicationId: r.id, score: Number(r.score) }));
   }
 
-  /**
-   * The best-ranked visible hits without joining every match: FTS5 ranks with a bounded sort
-   * (the floor's own work), then only the top rows are checked against the visibility rule,
-   * widening the window in the rare case that too many of them are not visible yet.
-   */
-  private async rankFirst(
+  /** Ranks the table's matches alone, then checks only the top rows (see rank-first.ts). */
+  private rankFirst(
     table: RankedTable,
     match: MatchExpr,
     q: IndexQuery,
     limit: number,
   ): Promise<RankedHit[] | null> {
     const expr = toFts5(match, table.columns);
-    const where = publicResults(q.constraints, q.now);
-    for (let window = limit + 20; window <= RANK_FIRST_MAX; window *= 4) {
-      const { rows } = await sql<{ id: number; score: number }>`
-        select rowid as id, ${scoreOf(table)} as score
-        from ${sql.table(table.name)} where ${sql.table(table.name)} match ${expr}
-        order by score desc, rowid desc limit ${window}`.execute(this.db);
-      if (rows.length === 0) return [];
-      // By id through the covering index; SQLite may otherwise walk every public publication
-      // by status and date to find these few.
-      const visible = await sql<{ id: number }>`select publications.id as id
-        from publications ${FACTS}
-        where publications.id in (${sql.join(rows.map((r) => r.id))}) and ${where}`.execute(
-        this.db,
-      );
-      const ok = new Set(visible.rows.map((r) => r.id));
-      const ranked = rows.filter((r) => ok.has(r.id));
-      if (ranked.length >= limit || rows.length < window) {
-        return ranked.slice(0, limit).map((r) => ({ publicationId: r.id, score: Number(r.score) }));
-      }
-    }
-    return null; // deep pages or mostly hidden matches: the joined query does better
+    return rankFirst(
+      limit,
+      async (window) => {
+        const { rows } = await sql<{ id: number; score: number }>`
+          select rowid as id, ${scoreOf(table)} as score
+          from ${sql.table(table.name)} where ${sql.table(table.name)} match ${expr}
+          order by score desc, rowid desc limit ${window}`.execute(this.db);
+        return rows.map((r) => ({ publicationId: r.id, score: Number(r.score) }));
+      },
+      async (ids) => {
+        // By id through the covering index; SQLite may otherwise walk every public publication
+        // by status and date to find these few.
+        const { rows } = await sql<{ id: number }>`select publications.id as id
+          from publications ${FACTS}
+          where publications.id in (${sql.join(ids)}) and ${publicResults(q.constraints, q.now)}`.execute(
+          this.db,
+        );
+        return new Set(rows.map((r) => r.id));
+      },
+    );
   }
 
   async count(q: IndexQuery, atMost?: number): Promise<number> {

@@ -5,6 +5,7 @@ import type { IndexedDocument, IndexedPage } from './document.ts';
 import { type FacetColumns, idList } from './facet-columns.ts';
 import { IndexTables } from './index-tables.ts';
 import type { MatchExpr } from './query-plan.ts';
+import { rankFirst } from './rank-first.ts';
 import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from './search-index.ts';
 import { publicResults } from './sql-constraints.ts';
 import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
@@ -160,6 +161,19 @@ export class PostgresIndex implements SearchIndex {
   }
 
   private async rankedWholeOf(q: IndexQuery, limit: number, pages: boolean) {
+    if (q.match && q.constraints.length === 0) {
+      const match = q.match;
+      const hits = await rankFirst(
+        limit,
+        (window) =>
+          this.topRows(
+            sql`select id, score from (${this.matchedSql(match, true, pages)}) m`,
+            window,
+          ),
+        (ids) => this.visibleAmong(ids, q),
+      );
+      if (hits) return hits;
+    }
     const columns = sql`publications.id as id, h.score as score`;
     const rows = await this.read(
       sql<{ id: number; score: number }>`${this.hitsSql(q, columns, pages)}
@@ -169,12 +183,44 @@ export class PostgresIndex implements SearchIndex {
     return rows.map((r) => ({ publicationId: r.id, score: Number(r.score) }));
   }
 
+  /** The best `window` rows of a ranked match, visible or not, best first. */
+  private async topRows(ranked: RawBuilder<unknown>, window: number): Promise<RankedHit[]> {
+    const rows = await this.read(
+      sql<{ id: number; score: number }>`${ranked}
+        order by score desc, id desc limit ${window}`,
+      true,
+    );
+    return rows.map((r) => ({ publicationId: Number(r.id), score: Number(r.score) }));
+  }
+
+  private async visibleAmong(ids: number[], q: IndexQuery): Promise<ReadonlySet<number>> {
+    const rows = await this.read(
+      sql<{ id: number }>`select publications.id as id from publications
+        where publications.id in (${sql.join(ids)}) and ${publicResults(q.constraints, q.now)}`,
+      false,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** The best `limit` visible hits among the works whose head holds the query. */
   private async rankedHead(match: MatchExpr, q: IndexQuery, limit: number): Promise<RankedHit[]> {
     const query = sql`${toTsquery(match)}::tsquery`;
+    const score = sql`ts_rank(${RANK_WEIGHTS}, d.head, ${query}, ${RANK_NORMALIZATION})`;
+    if (q.constraints.length === 0) {
+      const hits = await rankFirst(
+        limit,
+        (window) =>
+          this.topRows(
+            sql`select d.publication_id as id, ${score} as score
+              from search_docs d where d.head @@ ${query}`,
+            window,
+          ),
+        (ids) => this.visibleAmong(ids, q),
+      );
+      if (hits) return hits;
+    }
     const rows = await this.read(
-      sql<{ id: number; score: number }>`select publications.id as id,
-        ts_rank(${RANK_WEIGHTS}, d.head, ${query}, ${RANK_NORMALIZATION}) as score
+      sql<{ id: number; score: number }>`select publications.id as id, ${score} as score
       from search_docs d join publications on publications.id = d.publication_id
       where d.head @@ ${query} and ${publicResults(q.constraints, q.now)}
       order by score desc, publications.published_at desc, publications.id desc limit ${limit}`,
