@@ -1,7 +1,9 @@
 import type { AppContext } from '../../src/context.ts';
 import type { PublicationRecord } from '../../src/domain/entities.ts';
 import type { PublicationInput } from '../../src/domain/schemas.ts';
+import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { attachFile } from '../../src/services/attach-file.ts';
 import { updatePublication } from '../../src/services/save-publication.ts';
 
 /** Saves a publication with some fields changed, through the editor's service. */
@@ -40,4 +42,25 @@ export async function deliverPages(
     await ctx.repos.files.replacePages(storedFileId, pages, tx);
     await ctx.changes.storedFileChanged(storedFileId, tx);
   });
+}
+
+/**
+ * Attaches a small PDF as a publication's main file, its text still to come (deliverPages).
+ * Its bytes carry the file name: files with the same bytes are one stored file, sharing pages.
+ */
+export async function attachPdf(ctx: AppContext, publicationId: number, fileName: string) {
+  const bytes = await writeTextPdf({ title: fileName, author: 'y', language: 'en', pages: ['a'] });
+  const { file } = await attachFile(
+    ctx,
+    {
+      publicationId,
+      source: (async function* () {
+        yield bytes;
+      })(),
+      fileName,
+      role: 'main-pdf',
+    },
+    SYSTEM_ACTOR,
+  );
+  return file;
 }

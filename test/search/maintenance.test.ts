@@ -1,9 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
 import { hasDrift } from '../../src/search/indexer.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { attachFile } from '../../src/services/attach-file.ts';
 import { createPlace } from '../../src/services/catalog-entries.ts';
 import { searchArchive } from '../../src/services/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -14,7 +12,7 @@ import {
   testContext,
   unique,
 } from '../support/factories.ts';
-import { deliverPages, edit } from './helpers.ts';
+import { attachPdf, deliverPages, edit } from './helpers.ts';
 
 /** The index follows every change to the archive, inside the change's own transaction. */
 describeEachDatabase('search index maintenance', (db) => {
@@ -49,24 +47,7 @@ describeEachDatabase('search index maintenance', (db) => {
 
   it('finds words inside a PDF once its text arrives, naming the page', async () => {
     const p = await buildPublication(ctx, { title: 'Annual report' });
-    const bytes = await writeTextPdf({
-      title: 'x',
-      author: 'y',
-      language: 'en',
-      pages: ['a', 'b'],
-    });
-    const { file } = await attachFile(
-      ctx,
-      {
-        publicationId: p.id,
-        source: (async function* () {
-          yield bytes;
-        })(),
-        fileName: 'annual-report.pdf',
-        role: 'main-pdf',
-      },
-      SYSTEM_ACTOR,
-    );
+    const file = await attachPdf(ctx, p.id, 'annual-report.pdf');
     expect(await ids('okapi')).toEqual([]);
     await deliverPages(ctx, file.id, [
       'Opening page.',
@@ -92,19 +73,7 @@ describeEachDatabase('search index maintenance', (db) => {
 
   it('shows the best few of many matching pages, and counts them all', async () => {
     const p = await buildPublication(ctx, { title: 'Long report' });
-    const bytes = await writeTextPdf({ title: 'x', author: 'y', language: 'en', pages: ['a'] });
-    const { file } = await attachFile(
-      ctx,
-      {
-        publicationId: p.id,
-        source: (async function* () {
-          yield bytes;
-        })(),
-        fileName: 'long.pdf',
-        role: 'main-pdf',
-      },
-      SYSTEM_ACTOR,
-    );
+    const file = await attachPdf(ctx, p.id, 'long.pdf');
     const pages = Array.from({ length: 12 }, (_, i) =>
       i === 6 ? 'quagga quagga quagga on page seven' : `page ${i + 1} mentions a quagga`,
     );
@@ -121,20 +90,7 @@ describeEachDatabase('search index maintenance', (db) => {
       inText.push(await buildPublication(ctx, { title: `Report ${i} on the quagga crossing` }));
     }
     const onPage = await buildPublication(ctx, { title: 'Annex of maps' });
-    // Bytes of its own: a file with the same bytes as another test's would be the same stored file.
-    const bytes = await writeTextPdf({ title: 'annex', author: 'y', language: 'en', pages: ['a'] });
-    const { file } = await attachFile(
-      ctx,
-      {
-        publicationId: onPage.id,
-        source: (async function* () {
-          yield bytes;
-        })(),
-        fileName: 'annex.pdf',
-        role: 'main-pdf',
-      },
-      SYSTEM_ACTOR,
-    );
+    const file = await attachPdf(ctx, onPage.id, 'annex.pdf');
     // Both words on every page, but side by side only on the second.
     await deliverPages(ctx, file.id, ['Crossing the quagga.', 'The quagga crossing at dawn.']);
     const search = (page: number) =>
