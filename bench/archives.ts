@@ -43,7 +43,15 @@ export interface Archive {
 }
 
 /** Opens (building once if needed) the archive of `size` publications on `backend`. */
-export async function ensureArchive(backend: Backend, size: number): Promise<Archive> {
+/**
+ * The archive of this size for the page benchmark and the soak. `writes`: the caller will change
+ * it (the soak publishes edits), so it never reads the search benchmark's archive in place.
+ */
+export async function ensureArchive(
+  backend: Backend,
+  size: number,
+  options: { writes?: boolean } = {},
+): Promise<Archive> {
   mkdirSync(CACHE, { recursive: true });
   const marker = join(CACHE, `pages-${backend}-${size}-v${CACHE_VERSION}.json`);
   let buildSeconds: number | null = null;
@@ -79,7 +87,7 @@ export async function ensureArchive(backend: Backend, size: number): Promise<Arc
     // read it, so it is used in place (PostgreSQL has no cheap copy of a schema).
     const twin = searchArchiveSchema(size);
     const twinMarker = join(CACHE, `postgres-${size}-v${CACHE_VERSION}.json`);
-    const shared = existsSync(twinMarker) && (await schemaExists(twin));
+    const shared = !options.writes && existsSync(twinMarker) && (await schemaExists(twin));
     const schema = shared ? twin : `dossier_pages_${size}_v${CACHE_VERSION}`;
     if (shared) copyFileSync(twinMarker, marker);
     else if (!existsSync(marker) || !(await schemaExists(schema))) {

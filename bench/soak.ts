@@ -91,7 +91,7 @@ async function collectPaths(base: string, facts: { vocabulary: string[] }): Prom
 }
 
 async function main(): Promise<void> {
-  const archive = await ensureArchive(backend, size);
+  const archive = await ensureArchive(backend, size, { writes: true });
   const dir = mkdtempSync(join(tmpdir(), 'dossier-soak-'));
   const server = await startDossier({
     databaseUrl: archive.databaseUrl,
