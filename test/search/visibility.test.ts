@@ -149,4 +149,34 @@ describeEachDatabase('search sees only public work', (db) => {
     expect(indexed.has(withdrawn.id)).toBe(false);
     expect(indexed.has(embargoed.id)).toBe(true);
   });
+
+  it('fills a page when the best-ranked matches are all still under embargo', async () => {
+    // The ranking checks its best rows against visibility and widens its window while too few
+    // pass (rank-first.ts): forty hidden works outrank every visible one here.
+    for (let i = 0; i < 40; i++) {
+      await buildPublication(ctx, {
+        sectionId,
+        publishedAt: PAST,
+        embargoUntil: EMBARGO_ENDS,
+        title: `Wapiti wapiti census ${i}`,
+        summary: 'Wapiti, wapiti and more wapiti.',
+      });
+    }
+    const visible = [];
+    for (let i = 0; i < 12; i++) {
+      visible.push(
+        await buildPublication(ctx, {
+          sectionId,
+          publishedAt: PAST,
+          title: `Field notes ${i}`,
+          body: 'A wapiti crossed the road.',
+        }),
+      );
+    }
+    const page = await searchArchive(ctx, { q: 'wapiti', now: new Date(NOW), pageSize: 10 });
+    expect(page.hits).toHaveLength(10);
+    const visibleIds = new Set(visible.map((p) => p.id));
+    expect(page.hits.every((h) => visibleIds.has(h.publicationId))).toBe(true);
+    expect(page.total).toBe(12);
+  });
 });
