@@ -1,15 +1,12 @@
-import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Executor } from '../db/executor.ts';
-import type { PublicationStatus } from '../domain/publication-status.ts';
 import type { ChangeCursor, ColumnRow, ColumnSource } from './facet-columns.ts';
 
 /** Reads the facet columns' rows and the change log kept by migration 0070's triggers. */
 export function facetColumnSource(handle: Db): ColumnSource {
   const db = handle.kysely;
   const dialect = handle.dialect;
-  const bulk = handle.sqlite ? sqliteBulkRows(handle.sqlite) : null;
   return {
     mark: dialect === 'sqlite' ? () => sqliteMark(db) : () => postgresMark(db),
     changedSince:
@@ -21,46 +18,7 @@ export function facetColumnSource(handle: Db): ColumnSource {
         .executeTakeFirst();
       return Number(row?.id ?? 0);
     },
-    async rows(ids) {
-      return ('from' in ids && bulk?.(ids)) || rows(db, dialect, ids);
-    },
-  };
-}
-
-/**
- * SQLite's full load, straight from the driver as arrays: Kysely's row objects and column-name
- * mapping, 100,000 times over, cost a fifth of a second and tens of megabytes of heap the
- * process keeps. Only outside a transaction: inside one, this connection would read what that
- * transaction has not committed (Kysely's own queries wait for it to end). Reads the covering
- * index of the visibility facts, not the rows, whose bodies come first.
- */
-function sqliteBulkRows(sqlite: SQLite.Database) {
-  let statement: SQLite.Statement | null = null;
-  return (range: { from: number; to: number }): ColumnRow[] | null => {
-    if (sqlite.inTransaction) return null;
-    statement ??= sqlite
-      .prepare(
-        `select p.id, p.type, p.section_id, p.language, p.status, p.published_at,
-          p.embargo_until, p.deleted_at, d.publication_id,
-          (select group_concat(f.facet || ':' || f.value_id) from search_doc_facets f
-            where f.publication_id = p.id)
-        from publications p indexed by publications_search_facts
-        left join search_docs d on d.publication_id = p.id
-        where p.id between ? and ?`,
-      )
-      .raw();
-    return (statement.all(range.from, range.to) as unknown[][]).map((r) => ({
-      id: r[0] as number,
-      type: r[1] as string,
-      sectionId: r[2] as number,
-      language: r[3] as string,
-      status: r[4] as PublicationStatus,
-      publishedAt: r[5] as string | null,
-      embargoUntil: r[6] as string | null,
-      deletedAt: r[7] as string | null,
-      indexed: r[8] !== null,
-      links: r[9] as string | null,
-    }));
+    rows: (ids) => rows(db, dialect, ids),
   };
 }
 

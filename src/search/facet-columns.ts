@@ -228,8 +228,7 @@ export class FacetColumns {
     this.language = widen(this.language, (n) => new Uint16Array(n));
     this.section = widen(this.section, (n) => new Int32Array(n));
     this.year = widen(this.year, (n) => new Int16Array(n));
-    const visible = widen(this.visible, (n) => new Float64Array(n).fill(Number.NaN));
-    this.visible = visible;
+    this.visible = widen(this.visible, (n) => new Float64Array(n).fill(Number.NaN));
     this.linkStart = widen(this.linkStart, (n) => new Uint32Array(n));
     this.linkCount = widen(this.linkCount, (n) => new Uint32Array(n));
     this.capacity = capacity;
