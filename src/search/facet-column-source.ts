@@ -103,26 +103,30 @@ async function postgresMark(db: Executor): Promise<ChangeCursor> {
 
 /**
  * Rows numbered after the cursor, and every row written by a transaction that was still running
- * when the cursor was taken: it may have committed since with a lower number. The snapshot's
- * xmin is read first, so a transaction still running when the rows are read is caught next time.
+ * when the cursor was taken: it may have committed since with a lower number. One statement, so
+ * the rows and the new xmin come from one snapshot: a transaction this read cannot see was
+ * running in it, so its id is at least that xmin, and the next read asks for it.
  */
 async function postgresChangedSince(db: Executor, cursor: ChangeCursor) {
-  const { rows: mark } = await sql<{ xmin: string }>`select
-      pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
-  const xmin = mark[0]!.xmin;
-  const { rows } = await sql<{ seq: string; id: number; open: boolean }>`select seq,
-      publication_id as id, xid >= ${xmin}::xid8 as open
-    from search_changes where seq > ${cursor.seq} or xid >= ${cursor.xmin ?? '0'}::xid8`.execute(
-    db,
-  );
+  const { rows } = await sql<{
+    xmin: string;
+    seq: string | null;
+    id: number | null;
+    open: boolean;
+  }>`
+    with snapshot as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+    select snapshot.xmin::text as xmin, c.seq, c.publication_id as id, c.xid >= snapshot.xmin as open
+    from snapshot left join search_changes c
+      on c.seq > ${cursor.seq} or c.xid >= ${cursor.xmin ?? '0'}::xid8`.execute(db);
   const ids: number[] = [];
   const open = new Set<number>();
   let seq = cursor.seq;
   for (const r of rows) {
+    if (r.seq === null || r.id === null) continue;
     const n = Number(r.seq);
     if (n > seq) seq = n;
     if (r.open) open.add(n);
     if (!cursor.open.has(n)) ids.push(Number(r.id));
   }
-  return { ids, next: { seq, xmin, open } };
+  return { ids, next: { seq, xmin: rows[0]!.xmin, open } };
 }
