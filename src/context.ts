@@ -1,5 +1,6 @@
 import { postgresChangeNotifier } from './cache/postgres-change-notifier.ts';
 import type { RenderCache } from './cache/render-cache.ts';
+import { keepStoredPagesCurrent } from './cache/stored-page-stamps.ts';
 import type { Config } from './config.ts';
 import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -49,6 +50,7 @@ export async function createContext(
   const changes = new ChangeFeed();
   const search = createSearchEngine(db, clock);
   changes.subscribe(search.indexer);
+  keepStoredPagesCurrent(changes, repos);
   // Servers' render caches hear of changes made by any process (src/cache/).
   if (db.pgPool) changes.subscribe(postgresChangeNotifier());
   const pdf = new PdfSandbox();

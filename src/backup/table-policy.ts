@@ -14,6 +14,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   search_doc_facets: 'derived: the search index is rebuilt on restore',
   search_terms: 'derived: the search index is rebuilt on restore',
   search_changes: 'derived: a log of changes for the search index, kept by triggers',
+  publication_renders: 'derived: publication pages rendered ahead of time, made again on demand',
+  render_stamps: 'derived: which rendered pages are still current',
 };
 
 /** SQLite's own tables; FTS5 virtual and shadow tables are told apart by `pragma table_list`. */

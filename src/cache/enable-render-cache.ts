@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { Executor } from '../db/executor.ts';
 import type { NewAuditEvent } from '../db/repos/audit.repo.ts';
 import type { Transactor, Tx } from '../services/ports.ts';
+import { auditScope } from './audit-scope.ts';
 import {
   clusterBus,
   type InvalidationBus,
@@ -11,23 +12,6 @@ import {
 } from './invalidation-bus.ts';
 import { publicationKeys as keysOfPublication } from './postgres-change-notifier.ts';
 import { ALL, LISTINGS, RenderCache, type RenderCacheOptions } from './render-cache.ts';
-
-/**
- * Audit subjects that no public page shows. Every write in the archive is audited in its own
- * transaction, so the audit trail is where the cache hears of sections, settings, series and
- * organizations; anything not named here (including subjects added later) empties the cache.
- */
-const NOT_PUBLIC = new Set([
-  'user',
-  'session',
-  'job',
-  'audit',
-  'storage',
-  'redirect',
-  'credential',
-]);
-/** Their updates announce each linked publication through the change feed; listings remain. */
-const LINKED_THROUGH_FEED = new Set(['person', 'topic']);
 
 /** The longest wait before looking again for an embargo or a publication date to pass. */
 const MAX_TIMER_MS = 60 * 60 * 1000;
@@ -139,15 +123,10 @@ export async function enableRenderCache(
   const append = audit.append.bind(audit);
   audit.append = async (event: NewAuditEvent, tx?: Tx) => {
     await append(event, tx);
-    const subject = event.subjectType ?? '';
-    if (NOT_PUBLIC.has(subject)) return;
-    if (subject === 'publication') {
-      const id = Number(event.subjectId);
-      if (Number.isInteger(id) && id > 0) changed(await publicationKeys(id, tx), tx);
-      else changed([LISTINGS], tx);
-      return;
-    }
-    changed(LINKED_THROUGH_FEED.has(subject) ? [LISTINGS] : [ALL], tx);
+    const scope = auditScope(event);
+    if (scope.kind === 'publication') changed(await publicationKeys(scope.id, tx), tx);
+    else if (scope.kind === 'listings') changed([LISTINGS], tx);
+    else if (scope.kind === 'site') changed([ALL], tx);
   };
 
   // Navigation: which sections list public work, and the static pages.
@@ -201,19 +180,7 @@ export async function enableRenderCache(
     // moved, or this re-plan ran between the moment and its timer) is still owed a release, and
     // is due at once.
     const since = checkedUntil;
-    const row = await kysely
-      .selectFrom('publications')
-      .select((eb) => [
-        eb.fn.min('embargoUntil').filterWhere('embargoUntil', '>', since).as('embargo'),
-        eb.fn.min('publishedAt').filterWhere('publishedAt', '>', since).as('published'),
-      ])
-      .where('status', '=', 'published')
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst()
-      .catch(() => undefined);
-    const next = [row?.embargo, row?.published]
-      .filter((v): v is string => typeof v === 'string')
-      .sort()[0];
+    const next = await ctx.repos.catalog.nextRelease(since).catch(() => null);
     const wait = next ? Math.max(0, Date.parse(next) - ctx.clock.now().getTime()) : MAX_TIMER_MS;
     if (transitionTimer) clearTimeout(transitionTimer);
     transitionTimer = setTimeout(() => void releaseDue(), Math.min(wait + 5, MAX_TIMER_MS));

@@ -365,6 +365,25 @@ export interface SearchTermTable {
   term: string;
 }
 
+/** A publication's page parts rendered ahead of time (migration 0080). */
+export interface PublicationRenderTable {
+  publicationId: number;
+  locale: string;
+  renderer: string;
+  stamp: number;
+  siteStamp: number;
+  head: string;
+  breadcrumbs: string;
+  header: string;
+  body: string;
+}
+
+/** Moves whenever what a rendered page shows changes: per publication, and 0 for the site. */
+export interface RenderStampTable {
+  publicationId: number;
+  stamp: number;
+}
+
 /** Where an imported record came from (migration 0030), so a second import updates it. */
 export interface ImportSourceTable {
   id: Generated<number>;
@@ -411,6 +430,8 @@ export interface Database {
   authChallenges: AuthChallengeTable;
   signInAttempts: SignInAttemptTable;
   importSources: ImportSourceTable;
+  publicationRenders: PublicationRenderTable;
+  renderStamps: RenderStampTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

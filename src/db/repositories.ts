@@ -13,6 +13,7 @@ import { JobsRepo } from './repos/jobs.repo.ts';
 import { OrganizationsRepo } from './repos/organizations.repo.ts';
 import { PeopleRepo } from './repos/people.repo.ts';
 import { PlacesRepo } from './repos/places.repo.ts';
+import { PublicationRendersRepo } from './repos/publication-renders.repo.ts';
 import { PublicationsRepo } from './repos/publications.repo.ts';
 import { RedirectsRepo } from './repos/redirects.repo.ts';
 import { RevisionsRepo } from './repos/revisions.repo.ts';
@@ -49,6 +50,7 @@ export interface Repositories {
   apiTokens: ApiTokensRepo;
   apiCatalog: ApiCatalogRepo;
   importSources: ImportSourcesRepo;
+  publicationRenders: PublicationRendersRepo;
 }
 
 export function createRepositories(db: Db): Repositories & { transactor: Transactor } {
@@ -78,5 +80,6 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     apiTokens: new ApiTokensRepo(k),
     apiCatalog: new ApiCatalogRepo(k),
     importSources: new ImportSourcesRepo(k),
+    publicationRenders: new PublicationRendersRepo(k),
   };
 }

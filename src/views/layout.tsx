@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { pathInLocale } from '../i18n/locales.ts';
 import { href } from './components/links.ts';
@@ -12,7 +13,11 @@ export interface LayoutProps {
   head?: Child;
   /** Description, canonical query and article facts for the canonical, Open Graph and Twitter tags. */
   meta?: PageMetaInput;
-  /** The page's own path in the other interface language, when it differs from the same path. */
+  /**
+   * Head tags rendered ahead of time, meta tags included (a stored publication page): they take
+   * the place of `meta` and `head`.
+   */
+  headHtml?: string;
   children?: Child;
 }
 
@@ -43,8 +48,14 @@ export function Layout(props: LayoutProps) {
           hreflang="ko"
           href={`${ctx.publicUrl}${pathInLocale(ctx.path, 'ko')}`}
         />
-        <PageMeta ctx={ctx} title={props.title} meta={props.meta} />
-        {props.head}
+        {props.headHtml !== undefined ? (
+          raw(props.headHtml)
+        ) : (
+          <>
+            <PageMeta ctx={ctx} title={props.title} meta={props.meta} />
+            {props.head}
+          </>
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -10,6 +10,7 @@ import { apiTokens } from './0040-api-tokens.ts';
 import { publicListingIndexes } from './0050-public-listing-indexes.ts';
 import { searchHead } from './0060-search-head.ts';
 import { searchChanges } from './0070-search-changes.ts';
+import { publicationRenders } from './0080-publication-renders.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -29,5 +30,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0050-public-listing-indexes': publicListingIndexes(),
     '0060-search-head': searchHead(dialect),
     '0070-search-changes': searchChanges(dialect),
+    '0080-publication-renders': publicationRenders(),
   };
 }

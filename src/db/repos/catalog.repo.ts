@@ -136,6 +136,26 @@ export class CatalogRepo {
     return rows.map(toPublication);
   }
 
+  /**
+   * The next moment after `after` at which a publication becomes public without any write (its
+   * date or its embargo passes), or null if none is waiting.
+   */
+  async nextRelease(after: string, tx?: Tx): Promise<string | null> {
+    const row = await dbOrTx(this.db, tx)
+      .selectFrom('publications')
+      .select((eb) => [
+        eb.fn.min('embargoUntil').filterWhere('embargoUntil', '>', after).as('embargo'),
+        eb.fn.min('publishedAt').filterWhere('publishedAt', '>', after).as('published'),
+      ])
+      .where('status', '=', 'published')
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+    return (
+      [row?.embargo, row?.published].filter((v): v is string => typeof v === 'string').sort()[0] ??
+      null
+    );
+  }
+
   /** Sections with at least one listed public piece: one index seek each, no counting. */
   async sectionsWithWork(now: Date, tx?: Tx): Promise<Set<number>> {
     const rows = await dbOrTx(this.db, tx)

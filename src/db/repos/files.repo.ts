@@ -110,6 +110,17 @@ export class FilesRepo {
       .execute();
   }
 
+  /** The publications a stored file is attached to. */
+  async publicationsUsing(storedFileId: number, tx?: Tx): Promise<number[]> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('attachments')
+      .select('publicationId')
+      .distinct()
+      .where('storedFileId', '=', storedFileId)
+      .execute();
+    return rows.map((r) => r.publicationId);
+  }
+
   /** How many attachments and derivatives still use a stored file. */
   async usesOf(storedFileId: number, tx?: Tx): Promise<number> {
     const db = dbOrTx(this.db, tx);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppContext } from '../../context.ts';
+import type { FrameStamps } from '../../db/repos/publication-renders.repo.ts';
 import type { Section } from '../../domain/entities.ts';
 import { type Locale, splitLocale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/translate.ts';
@@ -37,12 +38,65 @@ async function defaultNavigation(app: AppContext, sections: Section[]): Promise<
   return [...listed, ...staticPages];
 }
 
-/** The frame every public page needs: language, identity, navigation, asset paths. */
-export async function pageContext(app: AppContext, c: Context): Promise<PageContext> {
+/** The frame's data as last read, with the stamps and the moment it holds until. */
+interface Frame {
+  stamps: FrameStamps;
+  /** The next release (ms): a piece going public may add a section or a page to the menu. */
+  validUntil: number;
+  site: SiteIdentity;
+  nav: NavLink[];
+}
+
+/** Per context (tests build many), never shared between archives. */
+const frames = new WeakMap<AppContext, Frame>();
+
+/**
+ * The frame every public page needs: language, identity, navigation, asset paths.
+ *
+ * Its data (the site's name and footer, the menu) change seldom, and reading them took four
+ * queries a page. They are kept per process while the frame's stamps hold: the site's stamp
+ * moves with settings and sections, the catalog's with any publication, both inside the writing
+ * transaction, in any process (src/cache/stored-page-stamps.ts); and until the next moment a
+ * piece goes public by itself. A page that already read the stamps passes them in; any other
+ * reads them, in one query.
+ */
+export async function pageContext(
+  app: AppContext,
+  c: Context,
+  known?: FrameStamps,
+): Promise<PageContext> {
   const [locale, path] = splitLocale(c.req.path);
-  const [stored, sections] = await Promise.all([
+  const now = app.clock.now();
+  const stamps = known ?? (await app.repos.publicationRenders.frameStamps());
+  let frame = frames.get(app);
+  if (
+    !frame ||
+    frame.stamps.siteStamp !== stamps.siteStamp ||
+    frame.stamps.catalogStamp !== stamps.catalogStamp ||
+    now.getTime() >= frame.validUntil
+  ) {
+    frame = await readFrame(app, stamps, now);
+    frames.set(app, frame);
+  }
+  return {
+    locale: locale as Locale,
+    t: translator(locale),
+    path,
+    site: frame.site,
+    nav: frame.nav,
+    cssPath: assetManifest().css.path,
+    cssIntegrity: assetManifest().css.integrity,
+    iconPath: assetManifest().icon.path,
+    publicUrl: app.config.publicUrl,
+  };
+}
+
+/** Read after the stamps, so the data are at least as new as the stamps they are kept under. */
+async function readFrame(app: AppContext, stamps: FrameStamps, now: Date): Promise<Frame> {
+  const [stored, sections, next] = await Promise.all([
     app.repos.settings.get<StoredSite>('site'),
     app.repos.sections.list(),
+    app.repos.catalog.nextRelease(now.toISOString()),
   ]);
   const site: SiteIdentity = {
     name: stored?.name ?? 'Dossier',
@@ -55,14 +109,9 @@ export async function pageContext(app: AppContext, c: Context): Promise<PageCont
   };
   const nav = stored?.navigation ?? (await defaultNavigation(app, sections));
   return {
-    locale: locale as Locale,
-    t: translator(locale),
-    path,
+    stamps,
+    validUntil: next ? Date.parse(next) : Number.POSITIVE_INFINITY,
     site,
     nav,
-    cssPath: assetManifest().css.path,
-    cssIntegrity: assetManifest().css.integrity,
-    iconPath: assetManifest().icon.path,
-    publicUrl: app.config.publicUrl,
   };
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { readPreviewToken } from '../../services/preview-links.ts';
 import { loadPublicationPreview } from '../../services/reading/publication-page.ts';
 import { ErrorPage } from '../../views/pages/error-page.tsx';
-import { PublicationPage } from '../../views/pages/publication-page.tsx';
+import { PublicationPage, renderPublicationParts } from '../../views/pages/publication-page.tsx';
 import { pageContext } from './page-context.ts';
 import { renderPage } from './render.ts';
 
@@ -17,7 +17,13 @@ export function previewRoutes(app: AppContext): Hono {
     const view = id === null ? null : await loadPublicationPreview(app.repos, id, app.clock.now());
     const ctx = await pageContext(app, c);
     if (!view) return renderPage(c, <ErrorPage ctx={ctx} status={404} />, 404);
-    const html = `<!DOCTYPE html>${await (<PublicationPage ctx={ctx} pub={view} head={<meta name="robots" content="noindex, nofollow" />} />).toString()}`;
+    const parts = await renderPublicationParts({
+      ctx,
+      pub: view,
+      head: <meta name="robots" content="noindex, nofollow" />,
+    });
+    const page = <PublicationPage ctx={ctx} title={view.title} parts={parts} neighbours={view} />;
+    const html = `<!DOCTYPE html>${await page.toString()}`;
     return c.html(html, 200, { 'Cache-Control': 'no-store' });
   });
   return preview;

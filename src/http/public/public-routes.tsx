@@ -10,23 +10,19 @@ import {
   placesWithPublicWork,
 } from '../../services/reading/listings.ts';
 import { parsePage } from '../../services/reading/paging.ts';
-import { loadPublicationPage, preferredName } from '../../services/reading/publication-page.ts';
-import { workFromPublicationView } from '../../services/scholarly/load-works.ts';
-import { loadScholarlyContext } from '../../services/scholarly/scholarly-context.ts';
+import { preferredName } from '../../services/reading/publication-page.ts';
 import { searchArchive } from '../../services/search-archive.ts';
 import { FeedLinks } from '../../views/components/feed-links.tsx';
 import { localizedText } from '../../views/components/localized.tsx';
-import { publicationScholarly } from '../../views/components/publication-scholarly.tsx';
 import { ErrorPage } from '../../views/pages/error-page.tsx';
-import { GonePage } from '../../views/pages/gone-page.tsx';
 import { HomePage } from '../../views/pages/home-page.tsx';
 import { IndexPage } from '../../views/pages/index-page.tsx';
 import { ListingPage } from '../../views/pages/listing-page.tsx';
 import { PersonPage } from '../../views/pages/person-page.tsx';
 import { PlacePage } from '../../views/pages/place-page.tsx';
-import { PublicationPage } from '../../views/pages/publication-page.tsx';
 import { SearchPage } from '../../views/pages/search-page.tsx';
 import { pageContext } from './page-context.ts';
+import { publicationRoute } from './publication-route.tsx';
 import { renderPage } from './render.ts';
 import { searchRequestFrom } from './search-params.ts';
 
@@ -210,41 +206,7 @@ export function publicRoutes(app: AppContext, prefix: '' | '/ko'): Hono {
     );
   });
 
-  site.get(`${prefix}/:section/:slug/`, async (c) => {
-    const lookup = await loadPublicationPage(
-      app.repos,
-      c.req.param('section'),
-      c.req.param('slug'),
-      now(),
-    );
-    if (lookup.kind === 'missing') return notFound(c);
-    const ctx = await pageContext(app, c);
-    if (lookup.kind === 'gone') {
-      return renderPage(
-        c,
-        <GonePage
-          ctx={ctx}
-          entry={lookup.entry}
-          reason={lookup.reason}
-          withdrawnAt={lookup.withdrawnAt}
-        />,
-        410,
-      );
-    }
-    c.header('Last-Modified', new Date(lookup.view.updatedAt).toUTCString());
-    const work = workFromPublicationView(
-      await loadScholarlyContext(app.repos, app.config.publicUrl, lookup.people),
-      lookup.view,
-    );
-    return renderPage(
-      c,
-      <PublicationPage
-        ctx={ctx}
-        pub={lookup.view}
-        {...publicationScholarly(ctx, work, lookup.view)}
-      />,
-    );
-  });
+  site.get(`${prefix}/:section/:slug/`, (c) => publicationRoute(app, c, notFound));
 
   return site;
 }

@@ -87,10 +87,6 @@ async function buildView(
   );
   if (!entry) throw new Error('a visible publication has no entry');
   const series = record.seriesId ? await seriesNavigation(repos, record, now) : null;
-  const translations = record.translationGroup
-    ? await repos.catalog.translations(record.translationGroup, now)
-    : [];
-  const sections = translations.length > 0 ? await repos.sections.list() : [];
   const view: PublicationView = {
     ...entry,
     bodyHtml: record.bodyHtml,
@@ -105,16 +101,30 @@ async function buildView(
       .map((p) => ({ ...p, label: placeLabel(p, parents) })),
     files: attachments.map((a) => fileView(section, record, a)),
     series,
-    translations: translations
-      .filter((t) => t.id !== record.id)
-      .map((t) => ({
-        language: t.language,
-        title: t.title,
-        path: publicationPath(sections.find((s) => s.id === t.sectionId) ?? section, t),
-      })),
+    translations: await translationLinks(repos, record, now),
     updatedAt: record.updatedAt,
   };
   return { view, people };
+}
+
+/** The same piece in other languages, as far as the public may see them now. */
+export async function translationLinks(
+  repos: Pick<ReadingRepos, 'catalog' | 'sections'>,
+  record: Pick<PublicationRecord, 'id' | 'translationGroup'>,
+  now: Date,
+): Promise<PublicationView['translations']> {
+  if (!record.translationGroup) return [];
+  const others = (await repos.catalog.translations(record.translationGroup, now)).filter(
+    (t) => t.id !== record.id,
+  );
+  if (others.length === 0) return [];
+  const sections = await repos.sections.list();
+  return others.flatMap((t) => {
+    const section = sections.find((s) => s.id === t.sectionId);
+    return section
+      ? [{ language: t.language, title: t.title, path: publicationPath(section, t) }]
+      : [];
+  });
 }
 
 async function seriesNavigation(repos: ReadingRepos, record: PublicationRecord, now: Date) {

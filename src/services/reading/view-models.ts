@@ -74,6 +74,24 @@ export interface PublicationView extends EntryView {
   updatedAt: string;
 }
 
+/** What a publication's page shows of other publications, which may come and go with time. */
+export type PublicationNeighbours = Pick<PublicationView, 'series' | 'translations'>;
+
+/**
+ * A publication's page as HTML parts: everything but the frame (site header, menu, footer) and
+ * its neighbours. Only the publication's own data, its site and the renderer shape them, so
+ * they can be rendered once and stored (src/services/reading/stored-page.ts).
+ */
+export interface PublicationParts {
+  /** Tags for <head> after the title and style sheet: canonical, social, citation, JSON-LD. */
+  head: string;
+  breadcrumbs: string;
+  /** The article's <header>: type, title, byline, dates, venue. */
+  header: string;
+  /** The rest of the article: summary, text, files, key words, citation, disclaimer. */
+  body: string;
+}
+
 export interface EntryLink {
   title: string;
   path: string;

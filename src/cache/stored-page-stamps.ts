@@ -1,0 +1,43 @@
+import type { NewAuditEvent } from '../db/repos/audit.repo.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { ChangeFeed } from '../services/change-feed.ts';
+import type { Tx } from '../services/ports.ts';
+import { auditScope } from './audit-scope.ts';
+
+/**
+ * Keeps the stored publication pages (src/services/reading/stored-page.ts) from ever showing an
+ * old version. Every change a stored page shows moves a stamp inside the writing transaction:
+ *
+ * - the change feed names each publication whose own data changed (a save, a workflow move, an
+ *   attachment, a person's or topic's update, which announce every linked publication) and each
+ *   stored file whose description changed;
+ * - the audit trail names everything else; a section, the settings, a series, an organization or
+ *   a place move the site's stamp, which retires every stored page at once.
+ *
+ * Unlike the render cache this is always on, in every process: the stamps live in the database,
+ * so a write through one process retires the pages every other process would serve. An audit
+ * event written outside a transaction (an import's summary) is written after the change it
+ * records has committed.
+ */
+export function keepStoredPagesCurrent(
+  changes: ChangeFeed,
+  repos: Pick<Repositories, 'audit' | 'files' | 'publicationRenders'>,
+): void {
+  const renders = repos.publicationRenders;
+  changes.subscribe({
+    async publicationChanged(publicationId, tx) {
+      await renders.stampPublications([publicationId], tx);
+    },
+    async storedFileChanged(storedFileId, tx) {
+      await renders.stampPublications(await repos.files.publicationsUsing(storedFileId, tx), tx);
+    },
+  });
+  const audit = repos.audit;
+  const append = audit.append.bind(audit);
+  audit.append = async (event: NewAuditEvent, tx?: Tx) => {
+    await append(event, tx);
+    const scope = auditScope(event);
+    if (scope.kind === 'publication') await renders.stampPublications([scope.id], tx);
+    else if (scope.kind === 'site') await renders.stampSite(tx);
+  };
+}

@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import type { PublicationStatus } from '../../domain/publication-status.ts';
+import type { Tx } from '../../services/ports.ts';
+import type { PublicationParts } from '../../services/reading/view-models.ts';
+import { dbOrTx, type Executor } from '../executor.ts';
+
+/** What the stamps were when a render began; its parts are stored under them. */
+export interface RenderStamps {
+  stamp: number;
+  siteStamp: number;
+}
+
+/**
+ * The stamps that cover every page's frame (name, menu, footer): the site's, and the catalog's,
+ * which moves with any change to any publication (the menu lists the sections that have public
+ * work, and the static pages).
+ */
+export interface FrameStamps {
+  siteStamp: number;
+  catalogStamp: number;
+}
+
+/** A publication found by its address, with its stored parts if they are still current. */
+export interface StoredPageRow extends RenderStamps, FrameStamps {
+  id: number;
+  status: PublicationStatus;
+  publishedAt: string | null;
+  embargoUntil: string | null;
+  deletedAt: string | null;
+  withdrawnAt: string | null;
+  title: string;
+  language: string;
+  updatedAt: string;
+  sectionId: number;
+  seriesId: number | null;
+  translationGroup: string | null;
+  parts: PublicationParts | null;
+}
+
+/** The site's own stamp: settings, sections, series, organizations and places move it. */
+const SITE = 0;
+/** The catalog's stamp: any change to any publication moves it. */
+const CATALOG = -1;
+
+export class PublicationRendersRepo {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * One query: the publication at this address, the current stamps, and its stored parts for
+   * this language if they were made by this renderer under those same stamps.
+   */
+  async find(
+    sectionSlug: string,
+    slug: string,
+    locale: string,
+    renderer: string,
+  ): Promise<StoredPageRow | undefined> {
+    const row = await this.db
+      .selectFrom('sections as s')
+      .innerJoin('publications as p', 'p.sectionId', 's.id')
+      .innerJoin('renderStamps as site', (j) => j.on('site.publicationId', '=', SITE))
+      .leftJoin('renderStamps as own', 'own.publicationId', 'p.id')
+      .leftJoin('renderStamps as catalog', (j) => j.on('catalog.publicationId', '=', CATALOG))
+      .leftJoin('publicationRenders as r', (j) =>
+        j
+          .onRef('r.publicationId', '=', 'p.id')
+          .on('r.locale', '=', locale)
+          .on('r.renderer', '=', renderer)
+          .onRef('r.siteStamp', '=', 'site.stamp')
+          .on('r.stamp', '=', (eb) => eb.fn.coalesce('own.stamp', eb.lit(0))),
+      )
+      .where('s.slug', '=', sectionSlug)
+      .where('p.slug', '=', slug)
+      .select([
+        'p.id',
+        'p.status',
+        'p.publishedAt',
+        'p.embargoUntil',
+        'p.deletedAt',
+        'p.withdrawnAt',
+        'p.title',
+        'p.language',
+        'p.updatedAt',
+        'p.sectionId',
+        'p.seriesId',
+        'p.translationGroup',
+        'site.stamp as siteStamp',
+        (eb) => eb.fn.coalesce('catalog.stamp', eb.lit(0)).as('catalogStamp'),
+        (eb) => eb.fn.coalesce('own.stamp', eb.lit(0)).as('stamp'),
+        'r.head',
+        'r.breadcrumbs',
+        'r.header',
+        'r.body',
+      ])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { head, breadcrumbs, header, body, ...rest } = row;
+    const parts =
+      head !== null && breadcrumbs !== null && header !== null && body !== null
+        ? { head, breadcrumbs, header, body }
+        : null;
+    return { ...rest, status: rest.status as PublicationStatus, parts };
+  }
+
+  /** Keeps parts rendered from data read under these stamps (they replace older ones). */
+  async store(
+    publicationId: number,
+    locale: string,
+    renderer: string,
+    stamps: RenderStamps,
+    parts: PublicationParts,
+  ): Promise<void> {
+    const row = { publicationId, locale, renderer, ...stamps, ...parts };
+    await this.db
+      .insertInto('publicationRenders')
+      .values(row)
+      .onConflict((oc) => oc.columns(['publicationId', 'locale']).doUpdateSet(row))
+      .execute();
+  }
+
+  /** The stamps of every page's frame, as they are now. */
+  async frameStamps(): Promise<FrameStamps> {
+    const rows = await this.db
+      .selectFrom('renderStamps')
+      .select(['publicationId', 'stamp'])
+      .where('publicationId', 'in', [SITE, CATALOG])
+      .execute();
+    const of = (id: number) => rows.find((r) => r.publicationId === id)?.stamp ?? 0;
+    return { siteStamp: of(SITE), catalogStamp: of(CATALOG) };
+  }
+
+  /** Something these publications' pages show changed: their stored parts are out of date. */
+  async stampPublications(ids: readonly number[], tx?: Tx): Promise<void> {
+    if (ids.length === 0) return;
+    for (const id of new Set(ids)) await this.bump(id, tx);
+    await this.bump(CATALOG, tx);
+  }
+
+  /** Something every page shows changed (the site's name, a section, a series…). */
+  async stampSite(tx?: Tx): Promise<void> {
+    await this.bump(SITE, tx);
+  }
+
+  private async bump(publicationId: number, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .insertInto('renderStamps')
+      .values({ publicationId, stamp: 1 })
+      .onConflict((oc) =>
+        oc.column('publicationId').doUpdateSet({ stamp: sql<number>`render_stamps.stamp + 1` }),
+      )
+      .execute();
+  }
+}

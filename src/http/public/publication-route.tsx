@@ -1,0 +1,85 @@
+import type { Context } from 'hono';
+import type { AppContext } from '../../context.ts';
+import { splitLocale } from '../../i18n/locales.ts';
+import { loadPublicationPage } from '../../services/reading/publication-page.ts';
+import { findStoredPage } from '../../services/reading/stored-page.ts';
+import { workFromPublicationView } from '../../services/scholarly/load-works.ts';
+import { loadScholarlyContext } from '../../services/scholarly/scholarly-context.ts';
+import { publicationScholarly } from '../../views/components/publication-scholarly.tsx';
+import { GonePage } from '../../views/pages/gone-page.tsx';
+import { PublicationPage, renderPublicationParts } from '../../views/pages/publication-page.tsx';
+import { rendererId } from '../../views/renderer-id.ts';
+import { pageContext } from './page-context.ts';
+import { renderPage } from './render.ts';
+
+/**
+ * `/{section}/{slug}/`: from stored parts when they are current (one query), else rendered from
+ * the archive and stored for the next reader.
+ */
+export async function publicationRoute(
+  app: AppContext,
+  c: Context,
+  notFound: (c: Context) => Promise<Response>,
+): Promise<Response> {
+  const now = app.clock.now();
+  const address = {
+    section: c.req.param('section') ?? '',
+    slug: c.req.param('slug') ?? '',
+    locale: splitLocale(c.req.path)[0],
+    renderer: rendererId(app.config.publicUrl),
+  };
+  const found = await findStoredPage(app.repos, address, now);
+  if (found.kind === 'missing') return notFound(c);
+  const ctx = await pageContext(app, c, found.frameStamps);
+  if (found.kind === 'stored') {
+    c.header('Last-Modified', new Date(found.updatedAt).toUTCString());
+    return renderPage(
+      c,
+      <PublicationPage
+        ctx={ctx}
+        title={found.title}
+        parts={found.parts}
+        neighbours={found.neighbours}
+      />,
+    );
+  }
+  const lookup = await loadPublicationPage(app.repos, address.section, address.slug, now);
+  if (lookup.kind === 'missing') return notFound(c);
+  if (lookup.kind === 'gone') {
+    return renderPage(
+      c,
+      <GonePage
+        ctx={ctx}
+        entry={lookup.entry}
+        reason={lookup.reason}
+        withdrawnAt={lookup.withdrawnAt}
+      />,
+      410,
+    );
+  }
+  const view = lookup.view;
+  const work = workFromPublicationView(
+    await loadScholarlyContext(app.repos, app.config.publicUrl, lookup.people),
+    view,
+  );
+  const parts = await renderPublicationParts({
+    ctx,
+    pub: view,
+    ...publicationScholarly(ctx, work, view),
+  });
+  // Under the stamps read before the data: if anything changed since, these parts are never used.
+  if (found.kind === 'render' && found.storable && found.publicationId === view.id) {
+    await app.repos.publicationRenders.store(
+      view.id,
+      address.locale,
+      address.renderer,
+      found.stamps,
+      parts,
+    );
+  }
+  c.header('Last-Modified', new Date(view.updatedAt).toUTCString());
+  return renderPage(
+    c,
+    <PublicationPage ctx={ctx} title={view.title} parts={parts} neighbours={view} />,
+  );
+}

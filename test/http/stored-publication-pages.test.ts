@@ -1,0 +1,284 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.tsx';
+import type { AppContext } from '../../src/context.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { updatePerson, updateSection, updateTopic } from '../../src/services/catalog-updates.ts';
+import { updatePublication } from '../../src/services/save-publication.ts';
+import { saveSiteSettings } from '../../src/services/site-settings.ts';
+import { rendererId } from '../../src/views/renderer-id.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { fixedClock, testContext } from '../support/factories.ts';
+
+const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
+const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
+const FLOOD_KO = '/reports/kyo-hwa-so-no-12-flooding-ko/';
+const CAMP_UPDATE = '/reports/north-korea-camp-no-25-update-2/';
+
+type App = ReturnType<typeof createApp>;
+
+async function get(app: App, path: string) {
+  const res = await app.request(`http://localhost${path}`);
+  return { status: res.status, etag: res.headers.get('etag'), html: await res.text() };
+}
+
+async function publicationAt(ctx: AppContext, path: string) {
+  const [, sectionSlug, slug] = path.split('/');
+  const section = await ctx.repos.sections.findBySlug(sectionSlug!);
+  return (await ctx.repos.publications.findBySlug(section!.id, slug!))!;
+}
+
+async function storedLocales(ctx: AppContext, path: string): Promise<string[]> {
+  const { id } = await publicationAt(ctx, path);
+  const rows = await ctx.db.kysely
+    .selectFrom('publicationRenders')
+    .select('locale')
+    .where('publicationId', '=', id)
+    .orderBy('locale')
+    .execute();
+  return rows.map((r) => r.locale);
+}
+
+/** The render cache is off throughout: every answer below is assembled from the database. */
+describeEachDatabase('publication pages stored at their first reading', (db) => {
+  const clock = fixedClock('2026-06-01T12:00:00.000Z');
+  let ctx: AppContext;
+  let app: App;
+  beforeAll(async () => {
+    ctx = await testContext(db(), clock);
+    const { loadDemo } = await import('../../src/demo/load-demo.ts');
+    const { demoArchive } = await import('../../src/demo/demo-archive.data.ts');
+    await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
+    app = createApp(ctx);
+  }, 120_000);
+
+  it('answers from the stored parts with the very bytes of the first render, per language', async () => {
+    expect(await storedLocales(ctx, DIALOGUE)).toEqual([]);
+    const first = await get(app, DIALOGUE);
+    expect(await storedLocales(ctx, DIALOGUE)).toEqual(['en']);
+    const second = await get(app, DIALOGUE);
+    expect(second.status).toBe(200);
+    expect(second.html).toBe(first.html);
+    expect(second.etag).toBe(first.etag);
+    const ko = await get(app, `/ko${DIALOGUE}`);
+    expect(await storedLocales(ctx, DIALOGUE)).toEqual(['en', 'ko']);
+    expect(ko.html).toContain('<html lang="ko">');
+    expect((await get(app, `/ko${DIALOGUE}`)).html).toBe(ko.html);
+  });
+
+  it('shows an edit at once: the save moves the stamp the stored parts were made under', async () => {
+    await get(app, DIALOGUE);
+    const dialogue = await publicationAt(ctx, DIALOGUE);
+    await updatePublication(
+      ctx,
+      dialogue.id,
+      dialogue.version,
+      { ...dialogue, title: 'A dialogue, revised', summary: 'A summary written later.' },
+      SYSTEM_ACTOR,
+    );
+    const page = await get(app, DIALOGUE);
+    expect(page.html).toContain('<h1 lang="en">A dialogue, revised</h1>');
+    expect(page.html).toContain('<meta name="citation_title" content="A dialogue, revised"/>');
+    expect(page.html).toContain('A summary written later.');
+    expect((await get(app, DIALOGUE)).html).toBe(page.html);
+  });
+
+  it("shows a person's new name and a topic's new name on the stored pages of their work", async () => {
+    await get(app, DIALOGUE);
+    await get(app, FLOOD);
+    const person = (await ctx.repos.people.findBySlug('roberta-cohen'))!;
+    await updatePerson(
+      ctx,
+      person.id,
+      { ...person, name: 'Roberta A. Cohen', roles: [] },
+      SYSTEM_ACTOR,
+    );
+    const dialogue = (await get(app, DIALOGUE)).html;
+    expect(dialogue).toContain('Roberta A. Cohen');
+    expect(dialogue).toContain('<meta name="citation_author" content="Roberta A. Cohen"/>');
+    const flood = await publicationAt(ctx, FLOOD);
+    const topic = (await ctx.repos.topics.findByIds(flood.topicIds))[0]!;
+    await updateTopic(ctx, topic.id, { ...topic, name: 'Renamed key word' }, SYSTEM_ACTOR);
+    expect((await get(app, FLOOD)).html).toContain('Renamed key word');
+  });
+
+  it("shows the site's new name and a section's new title on every stored page, frame and parts", async () => {
+    await get(app, FLOOD);
+    await get(app, DIALOGUE);
+    await saveSiteSettings(ctx, { name: 'The Renamed Archive', navigation: null }, SYSTEM_ACTOR);
+    const flood = (await get(app, FLOOD)).html;
+    expect(flood).toContain('<span>The Renamed Archive</span>');
+    expect(flood).toContain('<meta property="og:site_name" content="The Renamed Archive"/>');
+    const reports = (await ctx.repos.sections.findBySlug('reports'))!;
+    await updateSection(ctx, reports.id, { ...reports, title: 'Studies' }, SYSTEM_ACTOR);
+    const renamed = (await get(app, FLOOD)).html;
+    expect(renamed).toMatch(/<nav class="breadcrumbs"[\s\S]*<a href="\/reports\/">Studies<\/a>/);
+    expect(renamed).toMatch(/<nav class="site-nav"[\s\S]*>Studies<\/a>/);
+    expect((await get(app, DIALOGUE)).html).toContain('The Renamed Archive');
+  });
+
+  it('never serves stored parts of a piece withdrawn, in the trash or under a new embargo', async () => {
+    await get(app, DIALOGUE);
+    expect(await storedLocales(ctx, DIALOGUE)).toContain('en');
+    const dialogue = await publicationAt(ctx, DIALOGUE);
+    await updatePublication(
+      ctx,
+      dialogue.id,
+      dialogue.version,
+      { ...dialogue, embargoUntil: '2026-07-01T00:00:00.000Z' },
+      SYSTEM_ACTOR,
+    );
+    expect((await get(app, DIALOGUE)).status).toBe(404);
+    const embargoed = await publicationAt(ctx, DIALOGUE);
+    await updatePublication(
+      ctx,
+      embargoed.id,
+      embargoed.version,
+      { ...embargoed, embargoUntil: null, status: 'withdrawn', withdrawnReason: 'Superseded' },
+      SYSTEM_ACTOR,
+    );
+    const gone = await get(app, DIALOGUE);
+    expect(gone.status).toBe(410);
+    expect(gone.html).toContain('Superseded');
+    expect(gone.html).not.toContain('class="body"');
+  });
+
+  it('never uses parts stored under stamps that a later write moved (a render racing a save)', async () => {
+    const address = {
+      section: 'reports',
+      slug: FLOOD.split('/')[2]!,
+      locale: 'en',
+      renderer: rendererId(ctx.config.publicUrl),
+    };
+    const before = (await ctx.repos.publicationRenders.find(
+      address.section,
+      address.slug,
+      address.locale,
+      address.renderer,
+    ))!;
+    const flood = await publicationAt(ctx, FLOOD);
+    await updatePublication(
+      ctx,
+      flood.id,
+      flood.version,
+      { ...flood, title: 'Flooding, saved during a render' },
+      SYSTEM_ACTOR,
+    );
+    // The slow render read its stamps before the save and stores its (old) parts after it.
+    const stale = { head: 'STALE', breadcrumbs: 'STALE', header: 'STALE', body: 'STALE' };
+    await ctx.repos.publicationRenders.store(
+      flood.id,
+      'en',
+      address.renderer,
+      { stamp: before.stamp, siteStamp: before.siteStamp },
+      stale,
+    );
+    const after = await ctx.repos.publicationRenders.find(
+      address.section,
+      address.slug,
+      address.locale,
+      address.renderer,
+    );
+    expect(after?.parts).toBeNull();
+    const page = (await get(app, FLOOD)).html;
+    expect(page).not.toContain('STALE');
+    expect(page).toContain('Flooding, saved during a render');
+  });
+
+  it('renders again what another version of Dossier, or another public URL, stored', async () => {
+    await get(app, FLOOD);
+    const flood = await publicationAt(ctx, FLOOD);
+    await ctx.db.kysely
+      .updateTable('publicationRenders')
+      .set({ renderer: 'an-older-version', body: 'OLD MARKUP' })
+      .where('publicationId', '=', flood.id)
+      .execute();
+    expect((await get(app, FLOOD)).html).not.toContain('OLD MARKUP');
+    expect(rendererId('https://other.example.org')).not.toBe(rendererId(ctx.config.publicUrl));
+  });
+
+  it('links a translation only once it is public, with no write to the stored page', async () => {
+    const ko = await publicationAt(ctx, FLOOD_KO);
+    const until = '2026-06-01T13:00:00.000Z';
+    await updatePublication(ctx, ko.id, ko.version, { ...ko, embargoUntil: until }, SYSTEM_ACTOR);
+    const before = (await get(app, FLOOD)).html;
+    expect(before).not.toContain('class="translations"');
+    expect((await get(app, FLOOD)).html).toBe(before);
+    clock.set('2026-06-01T13:00:01.000Z');
+    const after = (await get(app, FLOOD)).html;
+    expect(after).toContain(`<a href="${FLOOD_KO}" hreflang="ko" lang="ko">`);
+  });
+
+  it('renders a piece in a series whole every time: its position follows what is public', async () => {
+    expect((await get(app, CAMP_UPDATE)).html).toContain('Part 3 of the series');
+    expect(await storedLocales(ctx, CAMP_UPDATE)).toEqual([]);
+  });
+});
+
+describeEachDatabase("the page frame's data kept between requests", (db) => {
+  const clock = fixedClock('2026-06-01T12:00:00.000Z');
+  let ctx: AppContext;
+  let app: App;
+  beforeAll(async () => {
+    ctx = await testContext(db(), clock);
+    const { loadDemo } = await import('../../src/demo/load-demo.ts');
+    const { demoArchive } = await import('../../src/demo/demo-archive.data.ts');
+    await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
+    app = createApp(ctx);
+  }, 120_000);
+
+  const menu = async (path = '/') =>
+    /<nav class="site-nav"[\s\S]*?<\/nav>/.exec((await get(app, path)).html)?.[0] ?? '';
+
+  it("drops a section from the menu when its last public piece leaves, through any page's request", async () => {
+    expect(await menu(FLOOD)).toContain('href="/articles/"');
+    const articles = (await ctx.repos.sections.findBySlug('articles'))!;
+    const pieces = await ctx.db.kysely
+      .selectFrom('publications')
+      .selectAll()
+      .where('sectionId', '=', articles.id)
+      .where('status', '=', 'published')
+      .execute();
+    for (const p of pieces) {
+      const current = (await ctx.repos.publications.findById(p.id))!;
+      await updatePublication(
+        ctx,
+        p.id,
+        current.version,
+        { ...current, status: 'draft' },
+        SYSTEM_ACTOR,
+      );
+    }
+    expect(await menu(FLOOD)).not.toContain('href="/articles/"');
+    expect(await menu('/')).not.toContain('href="/articles/"');
+  });
+
+  it('adds a static page to the menu when its embargo passes, with no write at all', async () => {
+    const about = await ctx.db.kysely
+      .selectFrom('publications')
+      .selectAll()
+      .where('type', '=', 'page')
+      .executeTakeFirstOrThrow();
+    const record = (await ctx.repos.publications.findById(about.id))!;
+    await updatePublication(
+      ctx,
+      about.id,
+      record.version,
+      { ...record, embargoUntil: '2026-06-01T14:00:00.000Z' },
+      SYSTEM_ACTOR,
+    );
+    expect(await menu()).not.toContain(`>${record.title}<`);
+    expect(await menu(FLOOD)).not.toContain(`>${record.title}<`);
+    clock.set('2026-06-01T14:00:00.000Z');
+    expect(await menu(FLOOD)).toContain(`>${record.title}<`);
+    expect(await menu()).toContain(`>${record.title}<`);
+  });
+});
+
+describe('the renderer id', () => {
+  it('names the code and the public URL the stored pages were made with', () => {
+    const id = rendererId('https://archive.example.org');
+    expect(id).toBe(rendererId('https://archive.example.org'));
+    expect(id.endsWith(':https://archive.example.org')).toBe(true);
+    expect(id.split(':')[0]).toMatch(/^[\w-]{22}$/);
+  });
+});
