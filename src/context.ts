@@ -45,12 +45,12 @@ export async function createContext(
     if (!options.db) await db.close().catch(() => {});
     throw error;
   }
-  const { transactor, ...repos } = createRepositories(db);
+  const { transactor: plainTransactor, ...repos } = createRepositories(db);
   const clock = options.clock ?? systemClock;
   const changes = new ChangeFeed();
   const search = createSearchEngine(db, clock);
   changes.subscribe(search.indexer);
-  keepStoredPagesCurrent(changes, repos);
+  const transactor = keepStoredPagesCurrent(changes, repos, plainTransactor);
   // Servers' render caches hear of changes made by any process (src/cache/).
   if (db.pgPool) changes.subscribe(postgresChangeNotifier());
   const pdf = new PdfSandbox();

@@ -31,4 +31,9 @@ export interface PageContext {
   cssIntegrity: string;
   iconPath: string;
   publicUrl: string;
+  /**
+   * Renderings of the frame made from this context's identity and navigation, kept as long as
+   * those are (src/views/layout.tsx): a new frame brings an empty one.
+   */
+  frameMemo: Map<string, string>;
 }

@@ -39,7 +39,7 @@ async function storedLocales(ctx: AppContext, path: string): Promise<string[]> {
 }
 
 /** The render cache is off throughout: every answer below is assembled from the database. */
-describeEachDatabase('publication pages stored at their first reading', (db) => {
+describeEachDatabase('publication pages stored at their first reading', (db, dialect) => {
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
   let ctx: AppContext;
   let app: App;
@@ -207,6 +207,35 @@ describeEachDatabase('publication pages stored at their first reading', (db) => 
     const after = (await get(app, FLOOD)).html;
     expect(after).toContain(`<a href="${FLOOD_KO}" hreflang="ko" lang="ko">`);
   });
+
+  // SQLite has one writer at a time; on PostgreSQL two writers stamp at once.
+  it.skipIf(dialect === 'sqlite')(
+    'lets a writer commit while another, still open, holds the stamp of a piece it will touch too',
+    async () => {
+      const a = (await publicationAt(ctx, DIALOGUE)).id;
+      const b = (await publicationAt(ctx, FLOOD)).id;
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let stamped!: () => void;
+      const firstStamped = new Promise<void>((r) => (stamped = r));
+      const long = ctx.transactor.transaction(async (tx) => {
+        await ctx.changes.publicationChanged(a, tx);
+        stamped();
+        await gate;
+        await ctx.changes.publicationChanged(b, tx);
+      });
+      await firstStamped;
+      const short = ctx.transactor.transaction((tx) => ctx.changes.publicationChanged(b, tx));
+      const waited = await Promise.race([
+        short.then(() => 'committed'),
+        new Promise((r) => setTimeout(() => r('blocked'), 5_000)),
+      ]);
+      release();
+      await long;
+      await short;
+      expect(waited).toBe('committed');
+    },
+  );
 
   it('renders a piece in a series whole every time: its position follows what is public', async () => {
     expect((await get(app, CAMP_UPDATE)).html).toContain('Part 3 of the series');

@@ -3,6 +3,7 @@ import type { PublicationStatus } from '../../domain/publication-status.ts';
 import type { Tx } from '../../services/ports.ts';
 import type { PublicationParts } from '../../services/reading/view-models.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
+import { preparedQuery } from '../prepared-query.ts';
 
 /** What the stamps were when a render began; its parts are stored under them. */
 export interface RenderStamps {
@@ -42,6 +43,47 @@ const SITE = 0;
 /** The catalog's stamp: any change to any publication moves it. */
 const CATALOG = -1;
 
+/** One query per request for a stored publication page, so it is built and compiled once. */
+const findPage = preparedQuery(['sectionSlug', 'slug', 'locale', 'renderer'], (db, v) =>
+  db
+    .selectFrom('sections as s')
+    .innerJoin('publications as p', 'p.sectionId', 's.id')
+    .innerJoin('renderStamps as site', (j) => j.on('site.publicationId', '=', SITE))
+    .leftJoin('renderStamps as own', 'own.publicationId', 'p.id')
+    .leftJoin('renderStamps as catalog', (j) => j.on('catalog.publicationId', '=', CATALOG))
+    .leftJoin('publicationRenders as r', (j) =>
+      j
+        .onRef('r.publicationId', '=', 'p.id')
+        .on('r.locale', '=', v.locale)
+        .on('r.renderer', '=', v.renderer)
+        .onRef('r.siteStamp', '=', 'site.stamp')
+        .on('r.stamp', '=', (eb) => eb.fn.coalesce('own.stamp', eb.lit(0))),
+    )
+    .where('s.slug', '=', v.sectionSlug)
+    .where('p.slug', '=', v.slug)
+    .select([
+      'p.id',
+      'p.status',
+      'p.publishedAt',
+      'p.embargoUntil',
+      'p.deletedAt',
+      'p.withdrawnAt',
+      'p.title',
+      'p.language',
+      'p.updatedAt',
+      'p.sectionId',
+      'p.seriesId',
+      'p.translationGroup',
+      'site.stamp as siteStamp',
+      (eb) => eb.fn.coalesce('catalog.stamp', eb.lit(0)).as('catalogStamp'),
+      (eb) => eb.fn.coalesce('own.stamp', eb.lit(0)).as('stamp'),
+      'r.head',
+      'r.breadcrumbs',
+      'r.header',
+      'r.body',
+    ]),
+);
+
 export class PublicationRendersRepo {
   constructor(private readonly db: Executor) {}
 
@@ -55,44 +97,7 @@ export class PublicationRendersRepo {
     locale: string,
     renderer: string,
   ): Promise<StoredPageRow | undefined> {
-    const row = await this.db
-      .selectFrom('sections as s')
-      .innerJoin('publications as p', 'p.sectionId', 's.id')
-      .innerJoin('renderStamps as site', (j) => j.on('site.publicationId', '=', SITE))
-      .leftJoin('renderStamps as own', 'own.publicationId', 'p.id')
-      .leftJoin('renderStamps as catalog', (j) => j.on('catalog.publicationId', '=', CATALOG))
-      .leftJoin('publicationRenders as r', (j) =>
-        j
-          .onRef('r.publicationId', '=', 'p.id')
-          .on('r.locale', '=', locale)
-          .on('r.renderer', '=', renderer)
-          .onRef('r.siteStamp', '=', 'site.stamp')
-          .on('r.stamp', '=', (eb) => eb.fn.coalesce('own.stamp', eb.lit(0))),
-      )
-      .where('s.slug', '=', sectionSlug)
-      .where('p.slug', '=', slug)
-      .select([
-        'p.id',
-        'p.status',
-        'p.publishedAt',
-        'p.embargoUntil',
-        'p.deletedAt',
-        'p.withdrawnAt',
-        'p.title',
-        'p.language',
-        'p.updatedAt',
-        'p.sectionId',
-        'p.seriesId',
-        'p.translationGroup',
-        'site.stamp as siteStamp',
-        (eb) => eb.fn.coalesce('catalog.stamp', eb.lit(0)).as('catalogStamp'),
-        (eb) => eb.fn.coalesce('own.stamp', eb.lit(0)).as('stamp'),
-        'r.head',
-        'r.breadcrumbs',
-        'r.header',
-        'r.body',
-      ])
-      .executeTakeFirst();
+    const [row] = await findPage(this.db, { sectionSlug, slug, locale, renderer });
     if (!row) return undefined;
     const { head, breadcrumbs, header, body, ...rest } = row;
     const parts =
@@ -131,8 +136,11 @@ export class PublicationRendersRepo {
 
   /** Something these publications' pages show changed: their stored parts are out of date. */
   async stampPublications(ids: readonly number[], tx?: Tx): Promise<void> {
-    if (ids.length === 0) return;
     for (const id of new Set(ids)) await this.bump(id, tx);
+  }
+
+  /** Some publication changed: the menu (sections with public work, static pages) may have. */
+  async stampCatalog(tx?: Tx): Promise<void> {
     await this.bump(CATALOG, tx);
   }
 

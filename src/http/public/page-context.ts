@@ -45,6 +45,7 @@ interface Frame {
   validUntil: number;
   site: SiteIdentity;
   nav: NavLink[];
+  memo: Map<string, string>;
 }
 
 /** Per context (tests build many), never shared between archives. */
@@ -88,6 +89,7 @@ export async function pageContext(
     cssIntegrity: assetManifest().css.integrity,
     iconPath: assetManifest().icon.path,
     publicUrl: app.config.publicUrl,
+    frameMemo: frame.memo,
   };
 }
 
@@ -113,5 +115,6 @@ async function readFrame(app: AppContext, stamps: FrameStamps, now: Date): Promi
     validUntil: next ? Date.parse(next) : Number.POSITIVE_INFINITY,
     site,
     nav,
+    memo: new Map(),
   };
 }

@@ -15,7 +15,7 @@ import { Localized, localizedText } from '../components/localized.tsx';
 import { PageMeta, type PageMetaInput } from '../components/page-meta.tsx';
 import { PdfLink } from '../components/pdf-link.tsx';
 import { VenueLink } from '../components/venue-link.tsx';
-import { Layout } from '../layout.tsx';
+import { renderInFrame } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어' };
@@ -24,23 +24,16 @@ const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어' 
  * A publication's page: the frame around its stored or freshly rendered parts, with its
  * neighbours (translations, series) rendered for this moment.
  */
-export function PublicationPage(props: {
+export async function PublicationPage(props: {
   ctx: PageContext;
   title: string;
   parts: PublicationParts;
   neighbours: PublicationNeighbours;
 }) {
   const { ctx, parts } = props;
-  return (
-    <Layout ctx={ctx} title={props.title} headHtml={parts.head}>
-      {raw(parts.breadcrumbs)}
-      <article class="publication">
-        {raw(parts.header)}
-        <Neighbours ctx={ctx} {...props.neighbours} />
-        {raw(parts.body)}
-      </article>
-    </Layout>
-  );
+  const neighbours = await (<Neighbours ctx={ctx} {...props.neighbours} />).toString();
+  const mainHtml = `${parts.breadcrumbs}<article class="publication">${parts.header}${neighbours}${parts.body}</article>`;
+  return raw(await renderInFrame(ctx, { title: props.title, headHtml: parts.head, mainHtml }));
 }
 
 /** The parts of a publication's page that only its own data shape (see PublicationParts). */

@@ -1,0 +1,74 @@
+import { raw } from 'hono/html';
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/i18n/locales.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { Layout, renderInFrame } from '../../src/views/layout.tsx';
+import type { PageContext } from '../../src/views/page-context.ts';
+
+function context(locale: Locale, path: string): PageContext {
+  return {
+    locale,
+    t: translator(locale),
+    path,
+    site: {
+      name: 'Archive & "Friends"',
+      nameKo: '기록 보관소',
+      tagline: null,
+      taglineKo: null,
+      logoPath: '/files/logo.svg',
+      footer: null,
+      footerKo: null,
+    },
+    nav: [
+      { label: 'Reports', labelKo: '보고서', path: '/reports/' },
+      { label: 'About', labelKo: null, path: '/about/about/' },
+    ],
+    cssPath: '/assets/site.0123abcd.css',
+    cssIntegrity: 'sha384-abc',
+    iconPath: '/assets/icon.svg',
+    publicUrl: 'https://archive.example.org',
+    frameMemo: new Map(),
+  };
+}
+
+const page = {
+  title: 'Camps <No. 25> & "Kyo-hwa-so" \'12\'',
+  headHtml: '<meta name="citation_title" content="x"/>',
+  mainHtml: '<article class="publication"><h1>…</h1></article>',
+};
+
+async function byLayout(ctx: PageContext, p: typeof page): Promise<string> {
+  return (
+    <Layout ctx={ctx} title={p.title} headHtml={p.headHtml}>
+      {raw(p.mainHtml)}
+    </Layout>
+  ).toString();
+}
+
+describe('a page filled into the kept frame', () => {
+  it('is byte for byte what the Layout renders, in both languages, with escaping', async () => {
+    for (const locale of ['en', 'ko'] as const) {
+      const ctx = context(locale, "/reports/camp-25-&-'more'/");
+      expect(await renderInFrame(ctx, page)).toBe(await byLayout(ctx, page));
+      // The second page comes from the kept frame.
+      expect(ctx.frameMemo.size).toBe(1);
+      const other = { ...ctx, path: '/articles/another/' };
+      const second = { ...page, title: 'Another' };
+      expect(await renderInFrame(other, second)).toBe(await byLayout(other, second));
+    }
+  });
+
+  it('renders in full a page the menu links to, whose link is marked current', async () => {
+    const ctx = context('en', '/about/about/');
+    const html = await renderInFrame(ctx, page);
+    expect(html).toBe(await byLayout(ctx, page));
+    expect(html).toContain('aria-current="page"');
+    expect(ctx.frameMemo.size).toBe(0);
+  });
+
+  it("renders in full a page titled like the site, whose title is the site's name alone", async () => {
+    const ctx = context('en', '/reports/x/');
+    const titled = { ...page, title: 'Archive & "Friends"' };
+    expect(await renderInFrame(ctx, titled)).toBe(await byLayout(ctx, titled));
+  });
+});
