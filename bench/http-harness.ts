@@ -32,6 +32,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** The Node flags the bin's `#!/usr/bin/env -S node …` line runs it with, as an operator does. */
+function nodeFlagsOfBin(): string[] {
+  const shebang = readFileSync(BIN, 'utf8').split('\n', 1)[0] ?? '';
+  const match = /^#!\/usr\/bin\/env -S node((?: --[\w-]+(?:=\S+)?)*)$/.exec(shebang);
+  return match?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
 export async function startDossier(options: {
   databaseUrl: string;
   dataDir: string;
@@ -41,7 +48,7 @@ export async function startDossier(options: {
 }): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = [BIN, 'serve', '--port', String(port)];
+  const args = [...nodeFlagsOfBin(), BIN, 'serve', '--port', String(port)];
   if (!options.cache) args.push('--no-cache');
   if (options.workers && options.workers > 1) args.push('--workers', String(options.workers));
   const started = performance.now();
