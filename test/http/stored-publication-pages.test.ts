@@ -7,7 +7,8 @@ import { updatePublication } from '../../src/services/save-publication.ts';
 import { saveSiteSettings } from '../../src/services/site-settings.ts';
 import { rendererId } from '../../src/views/renderer-id.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { fixedClock, testContext } from '../support/factories.ts';
+import { demoContext, publicationAt } from '../support/demo-context.ts';
+import { fixedClock } from '../support/factories.ts';
 
 const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
 const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
@@ -19,12 +20,6 @@ type App = ReturnType<typeof createApp>;
 async function get(app: App, path: string) {
   const res = await app.request(`http://localhost${path}`);
   return { status: res.status, etag: res.headers.get('etag'), html: await res.text() };
-}
-
-async function publicationAt(ctx: AppContext, path: string) {
-  const [, sectionSlug, slug] = path.split('/');
-  const section = await ctx.repos.sections.findBySlug(sectionSlug!);
-  return (await ctx.repos.publications.findBySlug(section!.id, slug!))!;
 }
 
 async function storedLocales(ctx: AppContext, path: string): Promise<string[]> {
@@ -44,10 +39,7 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
   let ctx: AppContext;
   let app: App;
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    const { loadDemo } = await import('../../src/demo/load-demo.ts');
-    const { demoArchive } = await import('../../src/demo/demo-archive.data.ts');
-    await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
+    ctx = await demoContext(db(), clock);
     app = createApp(ctx);
   }, 120_000);
 
@@ -248,10 +240,7 @@ describeEachDatabase("the page frame's data kept between requests", (db) => {
   let ctx: AppContext;
   let app: App;
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    const { loadDemo } = await import('../../src/demo/load-demo.ts');
-    const { demoArchive } = await import('../../src/demo/demo-archive.data.ts');
-    await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
+    ctx = await demoContext(db(), clock);
     app = createApp(ctx);
   }, 120_000);
 

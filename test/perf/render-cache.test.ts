@@ -10,8 +10,8 @@ import { updatePublication } from '../../src/services/save-publication.ts';
 import { saveSiteSettings } from '../../src/services/site-settings.ts';
 import { changeStatus, publishIfDue } from '../../src/services/workflow.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
-import { fixedClock, testContext } from '../support/factories.ts';
+import { demoContext, publicationAt } from '../support/demo-context.ts';
+import { fixedClock } from '../support/factories.ts';
 
 const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
 const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
@@ -21,12 +21,6 @@ type App = ReturnType<typeof createApp>;
 async function get(app: App, path: string, headers: Record<string, string> = {}) {
   const res = await app.request(`http://localhost${path}`, { headers });
   return { res, body: Buffer.from(await res.arrayBuffer()) };
-}
-
-async function publicationAt(ctx: AppContext, path: string) {
-  const [, sectionSlug, slug] = path.split('/');
-  const section = await ctx.repos.sections.findBySlug(sectionSlug!);
-  return (await ctx.repos.publications.findBySlug(section!.id, slug!))!;
 }
 
 describeEachDatabase('the render cache', (db) => {
@@ -168,10 +162,7 @@ describeEachDatabase('the render cache and time', (db) => {
   let app: App;
   let cache: RenderCacheHandle;
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    const { loadDemo } = await import('../../src/demo/load-demo.ts');
-    const { demoArchive } = await import('../../src/demo/demo-archive.data.ts');
-    await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
+    ctx = await demoContext(db(), clock);
     cache = await enableRenderCache(ctx);
     app = createApp(ctx);
   }, 120_000);

@@ -3,6 +3,7 @@ import { demoArchive } from '../../src/demo/demo-archive.data.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { createJobRunner } from '../../src/jobs/job-runners.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import type { Clock } from '../../src/services/ports.ts';
 import type { TestDatabase } from './databases.ts';
 import { fixedClock, testContext } from './factories.ts';
 
@@ -13,15 +14,24 @@ import { fixedClock, testContext } from './factories.ts';
  */
 export async function demoContext(
   t: TestDatabase,
-  now = '2026-06-01T12:00:00.000Z',
+  /** The fixed moment, or a clock the test moves itself. */
+  now: string | Clock = '2026-06-01T12:00:00.000Z',
   publicUrl?: string,
   options: { extract?: boolean } = {},
 ): Promise<AppContext> {
-  const ctx = await testContext(t, fixedClock(now), publicUrl);
+  const clock = typeof now === 'string' ? fixedClock(now) : now;
+  const ctx = await testContext(t, clock, publicUrl);
   await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
   if (options.extract) {
     await createJobRunner(ctx).drain();
     await ctx.pdf.close();
   }
   return ctx;
+}
+
+/** The publication at a public path such as `/reports/{slug}/`, whatever its status. */
+export async function publicationAt(ctx: AppContext, path: string) {
+  const [, sectionSlug, slug] = path.split('/');
+  const section = await ctx.repos.sections.findBySlug(sectionSlug!);
+  return (await ctx.repos.publications.findBySlug(section!.id, slug!))!;
 }
