@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
@@ -14,6 +15,7 @@ const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-ill
 const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
 const FLOOD_KO = '/reports/kyo-hwa-so-no-12-flooding-ko/';
 const CAMP_UPDATE = '/reports/north-korea-camp-no-25-update-2/';
+const VOICE = '/articles/a-voice-from-the-north-korean-gulag/';
 
 type App = ReturnType<typeof createApp>;
 
@@ -174,6 +176,37 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
     const page = (await get(app, FLOOD)).html;
     expect(page).not.toContain('STALE');
     expect(page).toContain('Flooding, saved during a render');
+  });
+
+  it('serves the page all the same when its parts cannot be stored (a busy or read-only database)', async () => {
+    const refuse =
+      dialect === 'sqlite'
+        ? [
+            sql`create trigger refuse_renders before insert on publication_renders
+              begin select raise(abort, 'read-only'); end`,
+          ]
+        : [
+            sql`create function refuse_renders() returns trigger language plpgsql
+              as $$ begin raise exception 'read-only'; end $$`,
+            sql`create trigger refuse_renders before insert or update on publication_renders
+              for each row execute function refuse_renders()`,
+          ];
+    for (const statement of refuse) await statement.execute(ctx.db.kysely);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const page = await get(app, VOICE);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('A Voice from the North Korean Gulag');
+      expect(await storedLocales(ctx, VOICE)).toEqual([]);
+      expect(errors).toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      await sql`drop trigger refuse_renders${sql.raw(dialect === 'sqlite' ? '' : ' on publication_renders')}`.execute(
+        ctx.db.kysely,
+      );
+    }
+    await get(app, VOICE);
+    expect(await storedLocales(ctx, VOICE)).toEqual(['en']);
   });
 
   it('renders again what another version of Dossier, or another public URL, stored', async () => {

@@ -68,14 +68,12 @@ export async function publicationRoute(
     ...publicationScholarly(ctx, work, view),
   });
   // Under the stamps read before the data: if anything changed since, these parts are never used.
+  // Storing only saves the next reader work: a database that cannot take the write at once (busy
+  // with an import, read-only) still gets the page served.
   if (found.kind === 'render' && found.storable && found.publicationId === view.id) {
-    await app.repos.publicationRenders.store(
-      view.id,
-      address.locale,
-      address.renderer,
-      found.stamps,
-      parts,
-    );
+    await app.repos.publicationRenders
+      .store(view.id, address.locale, address.renderer, found.stamps, parts)
+      .catch((error) => console.error('dossier: storing a rendered page', error));
   }
   c.header('Last-Modified', new Date(view.updatedAt).toUTCString());
   return renderPage(
