@@ -52,7 +52,7 @@ export async function createContext(
   changes.subscribe(search.indexer);
   const transactor = keepStoredPagesCurrent(changes, repos, plainTransactor);
   // Servers' render caches hear of changes made by any process (src/cache/).
-  if (db.pgPool) changes.subscribe(postgresChangeNotifier());
+  if (db.pgPool) changes.subscribe(postgresChangeNotifier(repos.files));
   const pdf = new PdfSandbox();
   return {
     config,

@@ -108,13 +108,10 @@ export async function enableRenderCache(
       changed(await publicationKeys(publicationId, tx), tx);
     },
     async storedFileChanged(storedFileId, tx) {
-      const rows = await exec(tx)
-        .selectFrom('attachments')
-        .select('publicationId')
-        .where('storedFileId', '=', storedFileId)
-        .execute();
       const keys = new Set<string>([LISTINGS]);
-      for (const r of rows) for (const k of await publicationKeys(r.publicationId, tx)) keys.add(k);
+      for (const id of await ctx.repos.files.publicationsUsing(storedFileId, tx)) {
+        for (const k of await publicationKeys(id, tx)) keys.add(k);
+      }
       changed([...keys], tx);
     },
   });

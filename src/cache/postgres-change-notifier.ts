@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.ts';
+import type { FilesRepo } from '../db/repos/files.repo.ts';
 import type { ChangeListener } from '../services/change-feed.ts';
 import type { Tx } from '../services/ports.ts';
 import { channelFor, MAX_PAYLOAD, PROCESS_ORIGIN } from './invalidation-bus.ts';
@@ -11,7 +12,9 @@ import { LISTINGS } from './render-cache.ts';
  * from processes of their own. The NOTIFY is sent inside the writing transaction, so PostgreSQL
  * delivers it at commit, and never for a rollback. Without listeners it costs one statement.
  */
-export function postgresChangeNotifier(): ChangeListener {
+export function postgresChangeNotifier(
+  files: Pick<FilesRepo, 'publicationsUsing'>,
+): ChangeListener {
   let channel: string | null = null;
   const exec = (tx: Tx) => tx as unknown as Executor;
   async function notify(keys: string[], tx: Tx): Promise<void> {
@@ -31,14 +34,9 @@ export function postgresChangeNotifier(): ChangeListener {
       await notify(await publicationKeys(exec(tx), publicationId), tx);
     },
     async storedFileChanged(storedFileId, tx) {
-      const rows = await exec(tx)
-        .selectFrom('attachments')
-        .select('publicationId')
-        .where('storedFileId', '=', storedFileId)
-        .execute();
       const keys = new Set<string>([LISTINGS]);
-      for (const r of rows) {
-        for (const k of await publicationKeys(exec(tx), r.publicationId)) keys.add(k);
+      for (const id of await files.publicationsUsing(storedFileId, tx)) {
+        for (const k of await publicationKeys(exec(tx), id)) keys.add(k);
       }
       await notify([...keys], tx);
     },
