@@ -127,6 +127,41 @@ describeEachDatabase('the public catalog', (db) => {
     }
   });
 
+  it('counts listed public work per person and per topic in one pass, each piece once', async () => {
+    const [author, other] = [await buildPerson(ctx, 'Roberta Cohen'), await buildPerson(ctx)];
+    const topic = await createTopic(ctx, { slug: unique('topic'), name: 'Prisons' }, SYSTEM_ACTOR);
+    const both = { topicIds: [topic.id] };
+    // Author and editor of one piece: it is still one piece of theirs.
+    await buildPublication(ctx, {
+      ...both,
+      contributions: [
+        { personId: author.id, role: 'author' },
+        { personId: author.id, role: 'editor' },
+      ],
+    });
+    await buildPublication(ctx, { ...both, contributions: [{ personId: author.id }] });
+    await buildPublication(ctx, { ...both, contributions: [{ personId: other.id }] });
+    // Neither a draft, a piece not yet public, nor a page counts.
+    for (const hidden of [
+      { status: 'draft' as const },
+      { publishedAt: '2030-01-01T00:00:00Z' },
+      { type: 'page' as const },
+    ]) {
+      await buildPublication(ctx, { ...both, ...hidden, contributions: [{ personId: author.id }] });
+    }
+    const byPerson = await ctx.repos.catalog.countsByPerson(NOW);
+    expect(byPerson.get(author.id)).toBe(2);
+    expect(byPerson.get(other.id)).toBe(1);
+    for (const [personId, n] of byPerson) {
+      expect(await ctx.repos.catalog.count({ personId }, NOW)).toBe(n);
+    }
+    const byTopic = await ctx.repos.catalog.countsByTopic(NOW);
+    expect(byTopic.get(topic.id)).toBe(3);
+    for (const [topicId, n] of byTopic) {
+      expect(await ctx.repos.catalog.count({ topicId }, NOW)).toBe(n);
+    }
+  });
+
   it('keeps pages such as About out of listings', async () => {
     const section = await buildSection(ctx);
     await buildPublication(ctx, { sectionId: section.id, type: 'page' });

@@ -196,6 +196,43 @@ export class CatalogRepo {
     return new Map(rows.map((r) => [r.id, Number(r.n ?? 0)]));
   }
 
+  /**
+   * Listed public work per person, in one statement, for the people index: only people with
+   * public work appear. (One count per person made that page as many queries as the archive
+   * has people.)
+   */
+  async countsByPerson(now: Date, tx?: Tx): Promise<Map<number, number>> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('contributions')
+      .innerJoin('publications', 'publications.id', 'contributions.publicationId')
+      .where(publiclyVisible(now))
+      .where(listedType())
+      .groupBy('contributions.personId')
+      // A person with two roles on one piece is counted once for it, as their listing shows it.
+      .select((eb) => [
+        'contributions.personId as id',
+        eb.fn.count<number>('publications.id').distinct().as('n'),
+      ])
+      .execute();
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  }
+
+  /** Listed public work per topic, in one statement, for the topics index. */
+  async countsByTopic(now: Date, tx?: Tx): Promise<Map<number, number>> {
+    const rows = await dbOrTx(this.db, tx)
+      .selectFrom('publicationTopics')
+      .innerJoin('publications', 'publications.id', 'publicationTopics.publicationId')
+      .where(publiclyVisible(now))
+      .where(listedType())
+      .groupBy('publicationTopics.topicId')
+      .select((eb) => [
+        'publicationTopics.topicId as id',
+        eb.fn.count<number>('publications.id').distinct().as('n'),
+      ])
+      .execute();
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  }
+
   async count(filter: CatalogFilter, now: Date, tx?: Tx): Promise<number> {
     const { n } = await this.filtered(filter, now, tx)
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -2,9 +2,11 @@ import { type Context, Hono } from 'hono';
 import type { AppContext } from '../../context.ts';
 import {
   loadHome,
+  loadPeopleIndex,
   loadPersonPage,
   loadPlacePage,
   loadSectionPage,
+  loadTopicIndex,
   loadTopicPage,
   loadYearPage,
   placesWithPublicWork,
@@ -56,14 +58,11 @@ export function publicRoutes(app: AppContext, prefix: '' | '/ko'): Hono {
 
   site.get(`${prefix}/people/`, async (c) => {
     const ctx = await pageContext(app, c);
-    const people = await app.repos.people.list();
-    const counts = await Promise.all(
-      people.map((p) => app.repos.catalog.count({ personId: p.id }, now())),
-    );
-    const items = people
-      .map((p, i) => ({ p, n: counts[i] ?? 0 }))
-      .filter((x) => x.n > 0)
-      .map(({ p, n }) => ({ label: p.name, path: `/people/${p.slug}/`, note: `(${n})` }));
+    const items = (await loadPeopleIndex(app.repos, now())).map(({ item: p, count }) => ({
+      label: p.name,
+      path: `/people/${p.slug}/`,
+      note: `(${count})`,
+    }));
     return renderPage(c, <IndexPage ctx={ctx} title={ctx.t('people.title')} items={items} />);
   });
 
@@ -80,19 +79,12 @@ export function publicRoutes(app: AppContext, prefix: '' | '/ko'): Hono {
 
   site.get(`${prefix}/topics/`, async (c) => {
     const ctx = await pageContext(app, c);
-    const topics = await app.repos.topics.list();
-    const counts = await Promise.all(
-      topics.map((t) => app.repos.catalog.count({ topicId: t.id }, now())),
-    );
-    const items = topics
-      .map((t, i) => ({ t, n: counts[i] ?? 0 }))
-      .filter((x) => x.n > 0)
-      .map(({ t, n }) => ({
-        label: localizedText(ctx.locale, t.name, t.nameKo),
-        lang: ctx.locale === 'ko' && !t.nameKo ? 'en' : undefined,
-        path: `/topics/${t.slug}/`,
-        note: `(${n})`,
-      }));
+    const items = (await loadTopicIndex(app.repos, now())).map(({ item: t, count }) => ({
+      label: localizedText(ctx.locale, t.name, t.nameKo),
+      lang: ctx.locale === 'ko' && !t.nameKo ? 'en' : undefined,
+      path: `/topics/${t.slug}/`,
+      note: `(${count})`,
+    }));
     return renderPage(c, <IndexPage ctx={ctx} title={ctx.t('topics.title')} items={items} />);
   });
 

@@ -73,6 +73,39 @@ export async function loadPersonPage(repos: ReadingRepos, slug: string, page: nu
   return { person, roles, listing };
 }
 
+/** An index entry: a person or topic with how much public work it has (never none). */
+export interface Counted<T> {
+  item: T;
+  count: number;
+}
+
+/** Everyone with public work, in the people list's order, each with how many pieces. */
+export async function loadPeopleIndex(repos: ReadingRepos, now: Date): Promise<Counted<Person>[]> {
+  const [people, counts] = await Promise.all([
+    repos.people.list(),
+    repos.catalog.countsByPerson(now),
+  ]);
+  return withCounts(people, counts);
+}
+
+/** Every topic with public work, in the topic list's order, each with how many pieces. */
+export async function loadTopicIndex(repos: ReadingRepos, now: Date): Promise<Counted<Topic>[]> {
+  const [topics, counts] = await Promise.all([
+    repos.topics.list(),
+    repos.catalog.countsByTopic(now),
+  ]);
+  return withCounts(topics, counts);
+}
+
+function withCounts<T extends { id: number }>(
+  items: T[],
+  counts: Map<number, number>,
+): Counted<T>[] {
+  return items
+    .map((item) => ({ item, count: counts.get(item.id) ?? 0 }))
+    .filter((x) => x.count > 0);
+}
+
 export async function loadTopicPage(repos: ReadingRepos, slug: string, page: number, now: Date) {
   const topic: Topic | undefined = await repos.topics.findBySlug(slug);
   if (!topic) return null;
