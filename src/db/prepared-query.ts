@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Executor } from './executor.ts';
+import { nameStatement } from './named-statements.ts';
 
 /**
  * A query built and compiled once, then run with new values: for the few queries on the hottest
@@ -9,7 +10,9 @@ import type { Executor } from './executor.ts';
  * The query is built once with a marker in place of each named value; the compiled parameters
  * then say where each value goes. Only the values change between runs, never the SQL, so a
  * value must be something the builder passes as a parameter (a compared value, not a name).
- * Compiled per database handle: SQLite and PostgreSQL get their own SQL.
+ * Compiled per database handle: SQLite and PostgreSQL get their own SQL. PostgreSQL is sent it as
+ * a named statement, so it is planned once per connection, not on every run; SQLite's handle
+ * already keeps its statements (sqlite-statement-cache.ts).
  */
 export function preparedQuery<Name extends string, Row>(
   names: readonly Name[],
@@ -31,6 +34,7 @@ export function preparedQuery<Name extends string, Row>(
       for (const name of names) {
         if (!slots.includes(name)) throw new Error(`prepared query: ${name} is not a parameter`);
       }
+      nameStatement(query.sql);
       compiled = { query, slots };
       compiledFor.set(db, compiled);
     }

@@ -1,5 +1,7 @@
+import { type Kysely, sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
+import type { Database } from '../../src/db/database.ts';
 import { preparedQuery } from '../../src/db/prepared-query.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
@@ -13,7 +15,7 @@ const sectionBySlug = preparedQuery(['slug', 'title'], (db, v) =>
     .where('position', '>=', 0),
 );
 
-describeEachDatabase('a prepared query', (db) => {
+describeEachDatabase('a prepared query', (db, dialect) => {
   let ctx: AppContext;
   beforeAll(async () => {
     ctx = await testContext(db());
@@ -43,6 +45,25 @@ describeEachDatabase('a prepared query', (db) => {
     ]);
     expect(await sectionBySlug(k, { slug: 'articles', title: 'ARTICLES' })).toEqual([]);
   });
+
+  it.runIf(dialect === 'postgres')(
+    'is kept by PostgreSQL as a named statement, planned once per connection, unlike other queries',
+    async () => {
+      const named = () =>
+        sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(c);
+      let c!: Kysely<Database>;
+      await ctx.db.kysely.connection().execute(async (connection) => {
+        c = connection;
+        await c.selectFrom('sections').select('slug').where('slug', '=', 'reports').execute();
+        for (const slug of ['reports', 'articles', 'reports']) {
+          expect(await sectionBySlug(c, { slug, title: 'x' })).toHaveLength(1);
+        }
+        const kept = (await named()).rows.map((r) => r.statement);
+        // One statement, the prepared one: the plain select was sent unnamed.
+        expect(kept).toEqual([expect.stringMatching(/^select "slug", "title" from "sections"/)]);
+      });
+    },
+  );
 
   it('refuses a value the query does not take as a parameter', async () => {
     const broken = preparedQuery(['slug', 'unused'], (k, v) =>

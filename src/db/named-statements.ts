@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+
+/**
+ * PostgreSQL parses and plans an unnamed statement afresh every time it runs, and Kysely's driver
+ * sends every query unnamed. A statement sent with a name is parsed once per connection and then
+ * only bound and run, with a plan PostgreSQL may keep. For the one query a stored page costs,
+ * planning took as long as running it.
+ *
+ * Only SQL registered here is named (see prepared-query.ts): each name holds a prepared
+ * statement on every pooled connection for the connection's life, so the set must stay small and
+ * fixed, never grow with the values or shapes of ordinary queries.
+ */
+const names = new Map<string, string>();
+
+/** Marks this SQL text to be sent as a named statement from now on. */
+export function nameStatement(text: string): void {
+  if (names.has(text)) return;
+  // The same text always gets the same name, so a name can never stand for two statements.
+  names.set(text, `dossier_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`);
+}
+
+type Query = pg.PoolClient['query'];
+
+/**
+ * Makes a new pooled client send registered SQL as named statements. Only the plain
+ * `query(text, values)` form that Kysely uses is rewritten; every other form passes unchanged.
+ */
+export function sendNamedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === 'string' && callback === undefined ? names.get(text) : undefined;
+    if (name === undefined) return query(text, values, callback);
+    return query({ name, text, values });
+  }) as Query;
+}
