@@ -83,7 +83,10 @@ export class LocalFileStore implements FileStore {
       await rename(tmp, target);
       return { sha256, byteSize, mediaType };
     } catch (error) {
+      // The stream opens its file asynchronously: an error before the open completed would
+      // otherwise remove nothing, and the open would then leave an empty file behind.
       out.destroy();
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(tmp, { force: true });
       throw error;
     }
