@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { dbOrTx, type Executor } from '../db/executor.ts';
+import { FilesRepo } from '../db/repos/files.repo.ts';
 import type { Tx } from '../services/ports.ts';
 import type { PublicationSource } from './document.ts';
 import type { GazetteerPlace } from './gazetteer-variants.ts';
@@ -23,7 +24,11 @@ export interface HitRow {
  * write it is reacting to.
  */
 export class IndexSources {
-  constructor(private readonly db: Executor) {}
+  private readonly files: FilesRepo;
+
+  constructor(private readonly db: Executor) {
+    this.files = new FilesRepo(db);
+  }
 
   /**
    * Publications that belong in the index: published and not in the trash. Whether one is
@@ -227,14 +232,9 @@ export class IndexSources {
     return rows.map((r) => r.storedFileId);
   }
 
-  async publicationsAttaching(storedFileId: number, tx?: Tx): Promise<number[]> {
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('attachments')
-      .select('publicationId')
-      .distinct()
-      .where('storedFileId', '=', storedFileId)
-      .execute();
-    return rows.map((r) => r.publicationId);
+  /** The publications whose documents hold this file's pages: the files repository's query. */
+  publicationsAttaching(storedFileId: number, tx?: Tx): Promise<number[]> {
+    return this.files.publicationsUsing(storedFileId, tx);
   }
 
   /** Stored files with page text that a publication attaches. */
