@@ -3,9 +3,14 @@ import type { AppContext } from '../../context.ts';
 import { splitLocale } from '../../i18n/locales.ts';
 import { loadPublicationPage } from '../../services/reading/publication-page.ts';
 import { findStoredPage } from '../../services/reading/stored-page.ts';
+import type {
+  PublicationNeighbours,
+  PublicationParts,
+} from '../../services/reading/view-models.ts';
 import { workFromPublicationView } from '../../services/scholarly/load-works.ts';
 import { loadScholarlyContext } from '../../services/scholarly/scholarly-context.ts';
 import { publicationScholarly } from '../../views/components/publication-scholarly.tsx';
+import type { PageContext } from '../../views/page-context.ts';
 import { GonePage } from '../../views/pages/gone-page.tsx';
 import { PublicationPage, renderPublicationParts } from '../../views/pages/publication-page.tsx';
 import { rendererId } from '../../views/renderer-id.ts';
@@ -31,18 +36,7 @@ export async function publicationRoute(
   const found = await findStoredPage(app.repos, address, now);
   if (found.kind === 'missing') return notFound(c);
   const ctx = await pageContext(app, c, found.frameStamps);
-  if (found.kind === 'stored') {
-    c.header('Last-Modified', new Date(found.updatedAt).toUTCString());
-    return renderPage(
-      c,
-      <PublicationPage
-        ctx={ctx}
-        title={found.title}
-        parts={found.parts}
-        neighbours={found.neighbours}
-      />,
-    );
-  }
+  if (found.kind === 'stored') return servePage(c, ctx, found, found.parts, found.neighbours);
   const lookup = await loadPublicationPage(app.repos, address.section, address.slug, now);
   if (lookup.kind === 'missing') return notFound(c);
   if (lookup.kind === 'gone') {
@@ -75,9 +69,20 @@ export async function publicationRoute(
       .store(view.id, address.locale, address.renderer, found.stamps, parts)
       .catch((error) => console.error('dossier: storing a rendered page', error));
   }
-  c.header('Last-Modified', new Date(view.updatedAt).toUTCString());
+  return servePage(c, ctx, view, parts, view);
+}
+
+/** The page around its parts, stored or fresh alike. */
+function servePage(
+  c: Context,
+  ctx: PageContext,
+  publication: { title: string; updatedAt: string },
+  parts: PublicationParts,
+  neighbours: PublicationNeighbours,
+): Promise<Response> {
+  c.header('Last-Modified', new Date(publication.updatedAt).toUTCString());
   return renderPage(
     c,
-    <PublicationPage ctx={ctx} title={view.title} parts={parts} neighbours={view} />,
+    <PublicationPage ctx={ctx} title={publication.title} parts={parts} neighbours={neighbours} />,
   );
 }
