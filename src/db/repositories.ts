@@ -8,6 +8,7 @@ import { AuthChallengesRepo } from './repos/auth-challenges.repo.ts';
 import { CatalogRepo } from './repos/catalog.repo.ts';
 import { CredentialsRepo } from './repos/credentials.repo.ts';
 import { FilesRepo } from './repos/files.repo.ts';
+import { HarvestRepo } from './repos/harvest.repo.ts';
 import { ImportSourcesRepo } from './repos/import-sources.repo.ts';
 import { JobsRepo } from './repos/jobs.repo.ts';
 import { OrganizationsRepo } from './repos/organizations.repo.ts';
@@ -42,6 +43,7 @@ export interface Repositories {
   redirects: RedirectsRepo;
   users: UsersRepo;
   catalog: CatalogRepo;
+  harvest: HarvestRepo;
   sessions: SessionsRepo;
   credentials: CredentialsRepo;
   signInAttempts: SignInAttemptsRepo;
@@ -72,6 +74,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     redirects: new RedirectsRepo(k),
     users: new UsersRepo(k),
     catalog: new CatalogRepo(k),
+    harvest: new HarvestRepo(k),
     sessions: new SessionsRepo(k),
     credentials: new CredentialsRepo(k),
     signInAttempts: new SignInAttemptsRepo(k),

@@ -57,7 +57,7 @@ describeEachDatabase('the harvest rule: tombstones and public datestamps', (db) 
   }, 300_000);
 
   it('harvests exactly the public records and the tombstones, with the domain datestamp', async () => {
-    const rows = await ctx.repos.catalog.harvest(
+    const rows = await ctx.repos.harvest.harvest(
       { sectionId, from: null, until: '9999' },
       null,
       10_000,
@@ -75,20 +75,20 @@ describeEachDatabase('the harvest rule: tombstones and public datestamps', (db) 
     expect(made.some((m) => m.tombstone)).toBe(true);
     expect(made.some((m) => m.visible)).toBe(true);
     expect(
-      await ctx.repos.catalog.countHarvest({ sectionId, from: null, until: '9999' }, NOW),
+      await ctx.repos.harvest.countHarvest({ sectionId, from: null, until: '9999' }, NOW),
     ).toBe(rows.length);
   });
 
   it('orders by datestamp, then id, and resumes after a position without repeating or skipping', async () => {
     const window = { sectionId, from: null, until: '9999' };
-    const all = await ctx.repos.catalog.harvest(window, null, 10_000, NOW);
+    const all = await ctx.repos.harvest.harvest(window, null, 10_000, NOW);
     const keys = all.map((r) => `${r.datestamp}|${String(r.publication.id).padStart(9, '0')}`);
     expect(keys).toEqual([...keys].sort());
     const paged: number[] = [];
     let after: { datestamp: string; id: number } | null = null;
     // Bounded, so that a position that fails to move ends the test instead of hanging it.
     for (let pages = 0; pages <= all.length; pages++) {
-      const page = await ctx.repos.catalog.harvest(window, after, 7, NOW);
+      const page = await ctx.repos.harvest.harvest(window, after, 7, NOW);
       if (page.length === 0) break;
       paged.push(...page.map((r) => r.publication.id));
       const last = page[page.length - 1]!;
@@ -99,7 +99,7 @@ describeEachDatabase('the harvest rule: tombstones and public datestamps', (db) 
 
   it('selects a datestamp window: from inclusive, until exclusive', async () => {
     const window = { sectionId, from: LATER, until: FUTURE };
-    const rows = await ctx.repos.catalog.harvest(window, null, 10_000, NOW);
+    const rows = await ctx.repos.harvest.harvest(window, null, 10_000, NOW);
     const expected = made.filter(
       (m) => (m.visible || m.tombstone) && m.datestamp >= LATER && m.datestamp < FUTURE,
     );

@@ -1,4 +1,5 @@
-import type { HarvestRow, HarvestWindow } from '../../db/repos/catalog.repo.ts';
+import type { HarvestRow, HarvestWindow } from '../../db/repos/harvest.repo.ts';
+import type { Repositories } from '../../db/repositories.ts';
 import type { PublicationType } from '../../domain/content-types.ts';
 import type { Section } from '../../domain/entities.ts';
 import type { MessageKey } from '../../i18n/messages.en.ts';
@@ -26,13 +27,16 @@ import type { ReadingRepos } from '../reading/entries.ts';
 import { loadWorks } from './load-works.ts';
 import { loadScholarlyContext } from './scholarly-context.ts';
 
+/** What answering a harvester reads: the public archive, and the harvest's own queries. */
+type HarvestingRepos = ReadingRepos & Pick<Repositories, 'harvest'>;
+
 /**
  * Answers one OAI-PMH request with the XML to send. The protocol's parsing and writing live in
- * scholarly/oai/; this service runs the request against the archive, through the catalog's
- * harvest queries (public work and tombstones only).
+ * scholarly/oai/; this service runs the request against the archive, through the harvest
+ * repository's queries (public work and tombstones only).
  */
 export async function answerOai(
-  repos: ReadingRepos,
+  repos: HarvestingRepos,
   publicUrl: string,
   args: Array<[string, string]>,
   now: Date,
@@ -58,7 +62,7 @@ type Outcome = OaiAnswer | { errors: OaiError[] };
 type Request = Extract<ReturnType<typeof parseOaiRequest>, { ok: true }>['request'];
 
 async function run(
-  repos: ReadingRepos,
+  repos: HarvestingRepos,
   publicUrl: string,
   request: Request,
   now: Date,
@@ -77,7 +81,7 @@ async function run(
     case 'Identify': {
       const [ctx, earliest] = await Promise.all([
         loadScholarlyContext(repos, publicUrl),
-        repos.catalog.earliestDatestamp(now),
+        repos.harvest.earliestDatestamp(now),
       ]);
       return {
         verb: 'Identify',
@@ -139,8 +143,8 @@ async function run(
       if (!query) return { errors: [none] };
       const after = resumed ? { datestamp: resumed.afterStamp, id: resumed.afterId } : null;
       const [rows, total] = await Promise.all([
-        repos.catalog.harvest(query, after, pageSize + 1, now),
-        repos.catalog.countHarvest(query, now),
+        repos.harvest.harvest(query, after, pageSize + 1, now),
+        repos.harvest.countHarvest(query, now),
       ]);
       if (rows.length === 0) return { errors: [none] };
       const page = rows.slice(0, pageSize);
@@ -169,7 +173,7 @@ async function run(
 
 /** The catalog's window for a set, or null when the set names nothing in this archive. */
 async function harvestWindow(
-  repos: ReadingRepos,
+  repos: HarvestingRepos,
   window: OaiWindow,
 ): Promise<HarvestWindow | null> {
   const filter = setFilter(window.set);
@@ -183,9 +187,14 @@ async function harvestWindow(
   return base;
 }
 
-async function findRecord(repos: ReadingRepos, publicUrl: string, identifier: string, now: Date) {
+async function findRecord(
+  repos: HarvestingRepos,
+  publicUrl: string,
+  identifier: string,
+  now: Date,
+) {
   const id = parseOaiIdentifier(publicUrl, identifier);
-  return id === null ? undefined : repos.catalog.harvestRecord(id, now);
+  return id === null ? undefined : repos.harvest.harvestRecord(id, now);
 }
 
 function unknownId(identifier: string): OaiError {
@@ -193,7 +202,7 @@ function unknownId(identifier: string): OaiError {
 }
 
 async function recordsOut(
-  repos: ReadingRepos,
+  repos: HarvestingRepos,
   publicUrl: string,
   rows: HarvestRow[],
   withMetadata: boolean,
