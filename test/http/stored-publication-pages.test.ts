@@ -8,7 +8,7 @@ import { updatePublication } from '../../src/services/save-publication.ts';
 import { saveSiteSettings } from '../../src/services/site-settings.ts';
 import { rendererId } from '../../src/views/renderer-id.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext, publicationAt } from '../support/demo-context.ts';
+import { demoContext, editPublicationAt, publicationAt } from '../support/demo-context.ts';
 import { fixedClock } from '../support/factories.ts';
 
 const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
@@ -61,14 +61,10 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
 
   it('shows an edit at once: the save moves the stamp the stored parts were made under', async () => {
     await get(app, DIALOGUE);
-    const dialogue = await publicationAt(ctx, DIALOGUE);
-    await updatePublication(
-      ctx,
-      dialogue.id,
-      dialogue.version,
-      { ...dialogue, title: 'A dialogue, revised', summary: 'A summary written later.' },
-      SYSTEM_ACTOR,
-    );
+    await editPublicationAt(ctx, DIALOGUE, {
+      title: 'A dialogue, revised',
+      summary: 'A summary written later.',
+    });
     const page = await get(app, DIALOGUE);
     expect(page.html).toContain('<h1 lang="en">A dialogue, revised</h1>');
     expect(page.html).toContain('<meta name="citation_title" content="A dialogue, revised"/>');
@@ -113,23 +109,15 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
   it('never serves stored parts of a piece withdrawn, in the trash or under a new embargo', async () => {
     await get(app, DIALOGUE);
     expect(await storedLocales(ctx, DIALOGUE)).toContain('en');
-    const dialogue = await publicationAt(ctx, DIALOGUE);
-    await updatePublication(
-      ctx,
-      dialogue.id,
-      dialogue.version,
-      { ...dialogue, embargoUntil: '2026-07-01T00:00:00.000Z' },
-      SYSTEM_ACTOR,
-    );
+    await editPublicationAt(ctx, DIALOGUE, {
+      embargoUntil: '2026-07-01T00:00:00.000Z',
+    });
     expect((await get(app, DIALOGUE)).status).toBe(404);
-    const embargoed = await publicationAt(ctx, DIALOGUE);
-    await updatePublication(
-      ctx,
-      embargoed.id,
-      embargoed.version,
-      { ...embargoed, embargoUntil: null, status: 'withdrawn', withdrawnReason: 'Superseded' },
-      SYSTEM_ACTOR,
-    );
+    await editPublicationAt(ctx, DIALOGUE, {
+      embargoUntil: null,
+      status: 'withdrawn',
+      withdrawnReason: 'Superseded',
+    });
     const gone = await get(app, DIALOGUE);
     expect(gone.status).toBe(410);
     expect(gone.html).toContain('Superseded');
@@ -149,14 +137,7 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
       address.locale,
       address.renderer,
     ))!;
-    const flood = await publicationAt(ctx, FLOOD);
-    await updatePublication(
-      ctx,
-      flood.id,
-      flood.version,
-      { ...flood, title: 'Flooding, saved during a render' },
-      SYSTEM_ACTOR,
-    );
+    const flood = await editPublicationAt(ctx, FLOOD, { title: 'Flooding, saved during a render' });
     // The slow render read its stamps before the save and stores its (old) parts after it.
     const stale = { head: 'STALE', breadcrumbs: 'STALE', header: 'STALE', body: 'STALE' };
     await ctx.repos.publicationRenders.store(
@@ -222,9 +203,7 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
   });
 
   it('links a translation only once it is public, with no write to the stored page', async () => {
-    const ko = await publicationAt(ctx, FLOOD_KO);
-    const until = '2026-06-01T13:00:00.000Z';
-    await updatePublication(ctx, ko.id, ko.version, { ...ko, embargoUntil: until }, SYSTEM_ACTOR);
+    await editPublicationAt(ctx, FLOOD_KO, { embargoUntil: '2026-06-01T13:00:00.000Z' });
     const before = (await get(app, FLOOD)).html;
     expect(before).not.toContain('class="translations"');
     expect((await get(app, FLOOD)).html).toBe(before);

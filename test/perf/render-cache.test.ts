@@ -6,11 +6,10 @@ import { ALL, RenderCache } from '../../src/cache/render-cache.ts';
 import type { AppContext } from '../../src/context.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { updatePerson } from '../../src/services/catalog-updates.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
 import { saveSiteSettings } from '../../src/services/site-settings.ts';
 import { changeStatus, publishIfDue } from '../../src/services/workflow.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext, publicationAt } from '../support/demo-context.ts';
+import { demoContext, editPublicationAt, publicationAt } from '../support/demo-context.ts';
 import { fixedClock } from '../support/factories.ts';
 
 const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
@@ -91,14 +90,9 @@ describeEachDatabase('the render cache', (db) => {
 
   it('drops exactly the pages an edit shows: the piece and the listings, not other pieces', async () => {
     for (const path of [FLOOD, DIALOGUE, '/', '/reports/', '/feed.xml']) await get(app, path);
-    const flood = await publicationAt(ctx, FLOOD);
-    await updatePublication(
-      ctx,
-      flood.id,
-      flood.version,
-      { ...flood, title: 'Flooding at Kyo-hwa-so No. 12, revised' },
-      SYSTEM_ACTOR,
-    );
+    await editPublicationAt(ctx, FLOOD, {
+      title: 'Flooding at Kyo-hwa-so No. 12, revised',
+    });
     const page = await get(app, FLOOD);
     expect(page.res.headers.get('x-render-cache')).toBe('miss');
     expect(page.body.toString()).toContain('Flooding at Kyo-hwa-so No. 12, revised');
@@ -136,14 +130,10 @@ describeEachDatabase('the render cache', (db) => {
 
   it('answers 410 at once after a withdrawal, never the cached page', async () => {
     await get(app, DIALOGUE);
-    const dialogue = await publicationAt(ctx, DIALOGUE);
-    await updatePublication(
-      ctx,
-      dialogue.id,
-      dialogue.version,
-      { ...dialogue, status: 'withdrawn', withdrawnReason: 'Superseded' },
-      SYSTEM_ACTOR,
-    );
+    const dialogue = await editPublicationAt(ctx, DIALOGUE, {
+      status: 'withdrawn',
+      withdrawnReason: 'Superseded',
+    });
     expect((await get(app, DIALOGUE)).res.status).toBe(410);
     expect((await get(app, '/articles/')).body.toString()).not.toContain(dialogue.title);
   });
@@ -169,14 +159,10 @@ describeEachDatabase('the render cache and time', (db) => {
   afterAll(() => cache?.close());
 
   it('shows a scheduled piece on the cached listing once the scheduler publishes it', async () => {
-    const flood = await publicationAt(ctx, FLOOD);
-    await updatePublication(
-      ctx,
-      flood.id,
-      flood.version,
-      { ...flood, status: 'draft', title: 'Scheduled flood report' },
-      SYSTEM_ACTOR,
-    );
+    await editPublicationAt(ctx, FLOOD, {
+      status: 'draft',
+      title: 'Scheduled flood report',
+    });
     const draft = await publicationAt(ctx, FLOOD);
     await changeStatus(
       ctx,
@@ -200,15 +186,11 @@ describeEachDatabase('the render cache and time', (db) => {
   });
 
   it('shows an embargoed piece once its embargo passes, with no write at all', async () => {
-    const dialogue = await publicationAt(ctx, DIALOGUE);
     const until = new Date(clock.now().getTime() + 1_500).toISOString();
-    await updatePublication(
-      ctx,
-      dialogue.id,
-      dialogue.version,
-      { ...dialogue, title: 'Embargoed dialogue', embargoUntil: until },
-      SYSTEM_ACTOR,
-    );
+    const dialogue = await editPublicationAt(ctx, DIALOGUE, {
+      title: 'Embargoed dialogue',
+      embargoUntil: until,
+    });
     await get(app, '/articles/');
     const before = await get(app, '/articles/');
     expect(before.res.headers.get('x-render-cache')).toBe('hit');

@@ -4,6 +4,7 @@ import { loadDemo } from '../../src/demo/load-demo.ts';
 import { createJobRunner } from '../../src/jobs/job-runners.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import type { Clock } from '../../src/services/ports.ts';
+import { updatePublication } from '../../src/services/save-publication.ts';
 import type { TestDatabase } from './databases.ts';
 import { fixedClock, testContext } from './factories.ts';
 
@@ -34,4 +35,18 @@ export async function publicationAt(ctx: AppContext, path: string) {
   const [, sectionSlug, slug] = path.split('/');
   const section = await ctx.repos.sections.findBySlug(sectionSlug!);
   return (await ctx.repos.publications.findBySlug(section!.id, slug!))!;
+}
+
+/**
+ * Saves changes to the publication at a public path, as an editor would, and returns the
+ * publication as it was before them.
+ */
+export async function editPublicationAt(
+  ctx: AppContext,
+  path: string,
+  changes: Partial<Awaited<ReturnType<typeof publicationAt>>>,
+) {
+  const before = await publicationAt(ctx, path);
+  await updatePublication(ctx, before.id, before.version, { ...before, ...changes }, SYSTEM_ACTOR);
+  return before;
 }
