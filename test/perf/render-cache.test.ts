@@ -187,7 +187,7 @@ describeEachDatabase('the render cache and time', (db) => {
 
   it('shows an embargoed piece once its embargo passes, with no write at all', async () => {
     const until = new Date(clock.now().getTime() + 1_500).toISOString();
-    const dialogue = await editPublicationAt(ctx, DIALOGUE, {
+    await editPublicationAt(ctx, DIALOGUE, {
       title: 'Embargoed dialogue',
       embargoUntil: until,
     });
