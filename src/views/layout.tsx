@@ -5,7 +5,10 @@ import { pathInLocale } from '../i18n/locales.ts';
 import { href } from './components/links.ts';
 import { Localized, localizedText } from './components/localized.tsx';
 import { PageMeta, type PageMetaInput } from './components/page-meta.tsx';
+import { compileTemplate, fillTemplate, type SlotValue, slot } from './frame-template.ts';
 import type { PageContext } from './page-context.ts';
+
+export const DOCTYPE = '<!DOCTYPE html>';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -129,59 +132,48 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-// Markers for the parts of a frame that change from page to page: a name between two control
-// characters, which the markup the frame itself produces never holds.
-const MARK = '\u0001';
-const marker = (name: string) => `${MARK}${name}${MARK}`;
-
 /**
- * A page in the frame, as the Layout renders it, from HTML already made: for pages served from
- * stored parts, where rendering the frame's elements again cost more than everything else.
+ * A whole document in the frame, as the Layout renders it, from HTML already made: for pages
+ * served from stored parts, where rendering the frame's elements again cost more than everything
+ * else.
  *
- * The frame is rendered by the Layout itself once per frame and language, with markers where
- * the title, the path, the head tags and the content go, and kept in `ctx.frameMemo`; each page
- * fills it in with the same escaping. A page the menu links to (its link is marked current), or
- * titled like the site, differs in more than these, and is rendered in full.
+ * The frame is rendered by the Layout itself once per frame and language, with slots where the
+ * title, the path, the head tags and the content go (frame-template.ts), and kept in
+ * `ctx.frameMemo`; each page fills it in with the same escaping. A page the menu links to (its
+ * link is marked current), or titled like the site, differs in more than these, and is rendered
+ * in full.
  */
 export async function renderInFrame(
   ctx: PageContext,
-  page: { title: string; headHtml: string; mainHtml: string },
-): Promise<string> {
+  page: { title: string; headHtml: string; main: SlotValue },
+): Promise<Buffer<ArrayBuffer>> {
   const siteName = localizedText(ctx.locale, ctx.site.name, ctx.site.nameKo);
   if (page.title === siteName || ctx.nav.some((link) => link.path === ctx.path)) {
+    const main = typeof page.main === 'string' ? page.main : page.main.join('');
     const full = (
       <Layout ctx={ctx} title={page.title} headHtml={page.headHtml}>
-        {raw(page.mainHtml)}
+        {raw(main)}
       </Layout>
     );
-    return full.toString();
+    return Buffer.from(`${DOCTYPE}${await full.toString()}`);
   }
   const key = `layout:${ctx.locale}`;
   let template = ctx.frameMemo.get(key);
   if (template === undefined) {
     const marked = (
-      <Layout
-        ctx={{ ...ctx, path: marker('path') }}
-        title={marker('title')}
-        headHtml={marker('head')}
-      >
-        {raw(marker('main'))}
+      <Layout ctx={{ ...ctx, path: slot('path') }} title={slot('title')} headHtml={slot('head')}>
+        {raw(slot('main'))}
       </Layout>
     );
-    template = await marked.toString();
+    template = compileTemplate(`${DOCTYPE}${await marked.toString()}`);
     ctx.frameMemo.set(key, template);
   }
-  const values: Record<string, string> = {
+  return fillTemplate(template, {
     title: escapeText(page.title),
     path: escapeText(ctx.path),
     head: page.headHtml,
-    main: page.mainHtml,
-  };
-  // Split on the marks, the names are every second piece.
-  return template
-    .split(MARK)
-    .map((piece, i) => (i % 2 === 1 ? values[piece]! : piece))
-    .join('');
+    main: page.main,
+  });
 }
 
 function escapeText(text: string): string {

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/translate.ts';
+import type { FrameTemplate } from './frame-template.ts';
 
 /** The site's identity, set in the back office's settings. */
 export interface SiteIdentity {
@@ -35,5 +36,5 @@ export interface PageContext {
    * Renderings of the frame made from this context's identity and navigation, kept as long as
    * those are (src/views/layout.tsx): a new frame brings an empty one.
    */
-  frameMemo: Map<string, string>;
+  frameMemo: Map<string, FrameTemplate>;
 }

@@ -2,6 +2,7 @@ import { raw } from 'hono/html';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/i18n/locales.ts';
 import { translator } from '../../src/i18n/translate.ts';
+import { compileTemplate, fillTemplate, slot } from '../../src/views/frame-template.ts';
 import { Layout, renderInFrame } from '../../src/views/layout.tsx';
 import type { PageContext } from '../../src/views/page-context.ts';
 
@@ -34,33 +35,39 @@ function context(locale: Locale, path: string): PageContext {
 const page = {
   title: 'Camps <No. 25> & "Kyo-hwa-so" \'12\'',
   headHtml: '<meta name="citation_title" content="x"/>',
-  mainHtml: '<article class="publication"><h1>…</h1></article>',
+  // In pieces, as a stored page's parts are: they are written one after another.
+  main: ['<article class="publication">', '<h1>함경북도 …</h1>', '</article>'],
 };
 
 async function byLayout(ctx: PageContext, p: typeof page): Promise<string> {
-  return (
+  const html = await (
     <Layout ctx={ctx} title={p.title} headHtml={p.headHtml}>
-      {raw(p.mainHtml)}
+      {raw(p.main.join(''))}
     </Layout>
   ).toString();
+  return `<!DOCTYPE html>${html}`;
+}
+
+async function inFrame(ctx: PageContext, p: typeof page): Promise<string> {
+  return (await renderInFrame(ctx, p)).toString('utf8');
 }
 
 describe('a page filled into the kept frame', () => {
   it('is byte for byte what the Layout renders, in both languages, with escaping', async () => {
     for (const locale of ['en', 'ko'] as const) {
       const ctx = context(locale, "/reports/camp-25-&-'more'/");
-      expect(await renderInFrame(ctx, page)).toBe(await byLayout(ctx, page));
+      expect(await inFrame(ctx, page)).toBe(await byLayout(ctx, page));
       // The second page comes from the kept frame.
       expect(ctx.frameMemo.size).toBe(1);
       const other = { ...ctx, path: '/articles/another/' };
       const second = { ...page, title: 'Another' };
-      expect(await renderInFrame(other, second)).toBe(await byLayout(other, second));
+      expect(await inFrame(other, second)).toBe(await byLayout(other, second));
     }
   });
 
   it('renders in full a page the menu links to, whose link is marked current', async () => {
     const ctx = context('en', '/about/about/');
-    const html = await renderInFrame(ctx, page);
+    const html = await inFrame(ctx, page);
     expect(html).toBe(await byLayout(ctx, page));
     expect(html).toContain('aria-current="page"');
     expect(ctx.frameMemo.size).toBe(0);
@@ -69,6 +76,23 @@ describe('a page filled into the kept frame', () => {
   it("renders in full a page titled like the site, whose title is the site's name alone", async () => {
     const ctx = context('en', '/reports/x/');
     const titled = { ...page, title: 'Archive & "Friends"' };
-    expect(await renderInFrame(ctx, titled)).toBe(await byLayout(ctx, titled));
+    expect(await inFrame(ctx, titled)).toBe(await byLayout(ctx, titled));
+  });
+});
+
+describe('a frame template', () => {
+  const template = compileTemplate(`<title>${slot('title')}</title><p>한국어 ${slot('main')}</p>`);
+
+  it("writes every slot's value between its fixed bytes, in UTF-8", () => {
+    const page = fillTemplate(template, {
+      title: 'Jongo-ri',
+      main: ['함경', '북도', ' — Hamgyŏng'],
+    });
+    expect(page.toString('utf8')).toBe('<title>Jongo-ri</title><p>한국어 함경북도 — Hamgyŏng</p>');
+    expect(page.byteLength).toBe(Buffer.byteLength(page.toString('utf8')));
+  });
+
+  it('refuses to send a page with a slot left empty', () => {
+    expect(() => fillTemplate(template, { title: 'x' })).toThrow(/no value for main/);
   });
 });

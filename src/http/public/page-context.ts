@@ -4,6 +4,7 @@ import type { FrameStamps } from '../../db/repos/publication-renders.repo.ts';
 import type { Section } from '../../domain/entities.ts';
 import { type Locale, splitLocale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/translate.ts';
+import type { FrameTemplate } from '../../views/frame-template.ts';
 import type { NavLink, PageContext, SiteIdentity } from '../../views/page-context.ts';
 import { assetManifest } from './assets.ts';
 
@@ -45,7 +46,7 @@ interface Frame {
   validUntil: number;
   site: SiteIdentity;
   nav: NavLink[];
-  memo: Map<string, string>;
+  memo: Map<string, FrameTemplate>;
 }
 
 /** Per context (tests build many), never shared between archives. */

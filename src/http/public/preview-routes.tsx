@@ -3,7 +3,10 @@ import type { AppContext } from '../../context.ts';
 import { readPreviewToken } from '../../services/preview-links.ts';
 import { loadPublicationPreview } from '../../services/reading/publication-page.ts';
 import { ErrorPage } from '../../views/pages/error-page.tsx';
-import { PublicationPage, renderPublicationParts } from '../../views/pages/publication-page.tsx';
+import {
+  renderPublicationPage,
+  renderPublicationParts,
+} from '../../views/pages/publication-page.tsx';
 import { pageContext } from './page-context.ts';
 import { renderPage } from './render.ts';
 
@@ -22,9 +25,11 @@ export function previewRoutes(app: AppContext): Hono {
       pub: view,
       head: <meta name="robots" content="noindex, nofollow" />,
     });
-    const page = <PublicationPage ctx={ctx} title={view.title} parts={parts} neighbours={view} />;
-    const html = `<!DOCTYPE html>${await page.toString()}`;
-    return c.html(html, 200, { 'Cache-Control': 'no-store' });
+    const page = await renderPublicationPage({ ctx, title: view.title, parts, neighbours: view });
+    return c.body(page, 200, {
+      'Content-Type': 'text/html; charset=UTF-8',
+      'Cache-Control': 'no-store',
+    });
   });
   return preview;
 }

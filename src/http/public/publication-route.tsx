@@ -12,10 +12,13 @@ import { loadScholarlyContext } from '../../services/scholarly/scholarly-context
 import { publicationScholarly } from '../../views/components/publication-scholarly.tsx';
 import type { PageContext } from '../../views/page-context.ts';
 import { GonePage } from '../../views/pages/gone-page.tsx';
-import { PublicationPage, renderPublicationParts } from '../../views/pages/publication-page.tsx';
+import {
+  renderPublicationPage,
+  renderPublicationParts,
+} from '../../views/pages/publication-page.tsx';
 import { rendererId } from '../../views/renderer-id.ts';
 import { pageContext } from './page-context.ts';
-import { renderPage } from './render.ts';
+import { renderPage, sendPage } from './render.ts';
 
 /**
  * `/{section}/{slug}/`: from stored parts when they are current (one query), else rendered from
@@ -73,7 +76,7 @@ export async function publicationRoute(
 }
 
 /** The page around its parts, stored or fresh alike. */
-function servePage(
+async function servePage(
   c: Context,
   ctx: PageContext,
   publication: { title: string; updatedAt: string },
@@ -81,8 +84,8 @@ function servePage(
   neighbours: PublicationNeighbours,
 ): Promise<Response> {
   c.header('Last-Modified', new Date(publication.updatedAt).toUTCString());
-  return renderPage(
+  return sendPage(
     c,
-    <PublicationPage ctx={ctx} title={publication.title} parts={parts} neighbours={neighbours} />,
+    await renderPublicationPage({ ctx, title: publication.title, parts, neighbours }),
   );
 }

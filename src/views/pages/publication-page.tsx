@@ -1,4 +1,3 @@
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '../../domain/markdown.ts';
 import type { MessageKey } from '../../i18n/messages.en.ts';
@@ -21,19 +20,34 @@ import type { PageContext } from '../page-context.ts';
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어' };
 
 /**
- * A publication's page: the frame around its stored or freshly rendered parts, with its
- * neighbours (translations, series) rendered for this moment.
+ * A publication's page, as the bytes to send: the frame around its stored or freshly rendered
+ * parts, with its neighbours (translations, series) rendered for this moment.
  */
-export async function PublicationPage(props: {
+export async function renderPublicationPage(props: {
   ctx: PageContext;
   title: string;
   parts: PublicationParts;
   neighbours: PublicationNeighbours;
-}) {
+}): Promise<Buffer<ArrayBuffer>> {
   const { ctx, parts } = props;
-  const neighbours = await (<Neighbours ctx={ctx} {...props.neighbours} />).toString();
-  const mainHtml = `${parts.breadcrumbs}<article class="publication">${parts.header}${neighbours}${parts.body}</article>`;
-  return raw(await renderInFrame(ctx, { title: props.title, headHtml: parts.head, mainHtml }));
+  const { series, translations } = props.neighbours;
+  // Most pieces have neither, and a stored page is otherwise served without rendering anything.
+  const neighbours =
+    series || translations.length > 0
+      ? await (<Neighbours ctx={ctx} {...props.neighbours} />).toString()
+      : '';
+  return renderInFrame(ctx, {
+    title: props.title,
+    headHtml: parts.head,
+    main: [
+      parts.breadcrumbs,
+      '<article class="publication">',
+      parts.header,
+      neighbours,
+      parts.body,
+      '</article>',
+    ],
+  });
 }
 
 /** The parts of a publication's page that only its own data shape (see PublicationParts). */
