@@ -12,6 +12,17 @@ describeEachDatabase('error pages', (db) => {
     ctx = await demoContext(db());
   }, 120_000);
 
+  it('gives every response an id of its own, to find its lines in the log', async () => {
+    const app = createApp(ctx);
+    const ids = new Set<string>();
+    for (const path of ['/', '/', '/no-such-page/', '/reports/']) {
+      const res = await app.request(path);
+      ids.add(res.headers.get('x-request-id') ?? '');
+    }
+    expect(ids.size).toBe(4);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
+  });
+
   it('answers a failure inside a page with a 500 in the site design, naming the request id and nothing else', async () => {
     // A real failure, not a simulated one: the table the publication page reads is gone.
     await sql`drop table place_names`.execute(ctx.db.kysely);

@@ -7,10 +7,19 @@ declare module 'hono' {
   }
 }
 
-/** A short id per request, shown on error pages and written to the log, to match the two. */
+/**
+ * A short id per request, shown on error pages and written to the log, to match the two.
+ *
+ * It only has to tell requests apart, not be secret: a random prefix per process (several
+ * workers and servers write to one log) and a counter. Random bytes for every request cost
+ * about 1% of a stored page's time.
+ */
 export function requestId(): MiddlewareHandler {
+  const prefix = randomBytes(4).toString('hex');
+  let count = 0;
   return async (c, next) => {
-    const id = randomBytes(6).toString('hex');
+    count += 1;
+    const id = `${prefix}-${count.toString(36)}`;
     c.set('requestId', id);
     await next();
     c.res.headers.set('X-Request-Id', id);
