@@ -6,6 +6,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './database.ts';
+import { CamelCase, routeDirectly } from './direct-queries.ts';
 import { sendNamedStatements } from './named-statements.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 
@@ -83,10 +84,12 @@ function connectPostgres(url: string, options: ConnectOptions): Db {
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   pool.on('connect', sendNamedStatements);
+  const camelCase = new CamelCase();
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [camelCase],
   });
+  routeDirectly(kysely, pool, camelCase);
   return {
     kysely,
     dialect: 'postgres',

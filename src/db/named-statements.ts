@@ -13,11 +13,15 @@ import type pg from 'pg';
  */
 const names = new Map<string, string>();
 
-/** Marks this SQL text to be sent as a named statement from now on. */
-export function nameStatement(text: string): void {
-  if (names.has(text)) return;
-  // The same text always gets the same name, so a name can never stand for two statements.
-  names.set(text, `dossier_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`);
+/** Marks this SQL text to be sent as a named statement from now on; returns its name. */
+export function nameStatement(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    // The same text always gets the same name, so a name can never stand for two statements.
+    name = `dossier_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 type Query = pg.PoolClient['query'];

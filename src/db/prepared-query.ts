@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
+import { directRouteOf } from './direct-queries.ts';
 import type { Executor } from './executor.ts';
 import { nameStatement } from './named-statements.ts';
 
@@ -11,8 +12,9 @@ import { nameStatement } from './named-statements.ts';
  * then say where each value goes. Only the values change between runs, never the SQL, so a
  * value must be something the builder passes as a parameter (a compared value, not a name).
  * Compiled per database handle: SQLite and PostgreSQL get their own SQL. PostgreSQL is sent it as
- * a named statement, so it is planned once per connection, not on every run; SQLite's handle
- * already keeps its statements (sqlite-statement-cache.ts).
+ * a named statement, so it is planned once per connection, not on every run, and straight to the
+ * pool, not through Kysely's steps (direct-queries.ts); SQLite's handle already keeps its
+ * statements (sqlite-statement-cache.ts).
  */
 export function preparedQuery<Name extends string, Row>(
   names: readonly Name[],
@@ -20,7 +22,7 @@ export function preparedQuery<Name extends string, Row>(
 ): (db: Executor, values: Record<Name, string>) => Promise<Row[]> {
   const compiledFor = new WeakMap<
     Executor,
-    { query: CompiledQuery<Row>; slots: Array<Name | null> }
+    { query: CompiledQuery<Row>; slots: Array<Name | null>; name: string }
   >();
   const markers = Object.fromEntries(
     names.map((name) => [name, `\u0000prepared:${name}\u0000`]),
@@ -34,12 +36,16 @@ export function preparedQuery<Name extends string, Row>(
       for (const name of names) {
         if (!slots.includes(name)) throw new Error(`prepared query: ${name} is not a parameter`);
       }
-      nameStatement(query.sql);
-      compiled = { query, slots };
+      compiled = { query, slots, name: nameStatement(query.sql) };
       compiledFor.set(db, compiled);
     }
-    const { query, slots } = compiled;
-    const parameters = slots.map((name, i) => (name === null ? query.parameters[i] : values[name]));
+    const { query, slots, name } = compiled;
+    const parameters = slots.map((slot, i) => (slot === null ? query.parameters[i] : values[slot]));
+    const direct = directRouteOf(db);
+    if (direct) {
+      const result = await direct.pool.query({ name, text: query.sql, values: parameters });
+      return result.rows.map(direct.mapRow) as Row[];
+    }
     return (await db.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }

@@ -15,6 +15,10 @@ const sectionBySlug = preparedQuery(['slug', 'title'], (db, v) =>
     .where('position', '>=', 0),
 );
 
+const sectionDates = preparedQuery(['slug'], (db, v) =>
+  db.selectFrom('sections').select(['titleKo', 'createdAt']).where('slug', '=', v.slug),
+);
+
 describeEachDatabase('a prepared query', (db, dialect) => {
   let ctx: AppContext;
   beforeAll(async () => {
@@ -64,6 +68,36 @@ describeEachDatabase('a prepared query', (db, dialect) => {
       });
     },
   );
+
+  it('names its columns as every other query does, in camel case', async () => {
+    expect(await sectionDates(ctx.db.kysely, { slug: 'reports' })).toEqual([
+      { titleKo: null, createdAt: '2026-06-01T00:00:00.000Z' },
+    ]);
+  });
+
+  it("runs inside a transaction on the transaction's own connection, seeing its writes", async () => {
+    await ctx.db.kysely
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .updateTable('sections')
+          .set({ titleKo: '보고서' })
+          .where('slug', '=', 'reports')
+          .execute();
+        expect(await sectionDates(trx, { slug: 'reports' })).toEqual([
+          { titleKo: '보고서', createdAt: '2026-06-01T00:00:00.000Z' },
+        ]);
+        // Outside, on another of the pool's connections, the write is not there yet. (SQLite has
+        // one connection, which the transaction holds until it ends.)
+        if (dialect === 'postgres') {
+          expect(await sectionDates(ctx.db.kysely, { slug: 'reports' })).toEqual([
+            { titleKo: null, createdAt: '2026-06-01T00:00:00.000Z' },
+          ]);
+        }
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+  });
 
   it('refuses a value the query does not take as a parameter', async () => {
     const broken = preparedQuery(['slug', 'unused'], (k, v) =>

@@ -1,0 +1,40 @@
+import { CamelCasePlugin } from 'kysely';
+import type pg from 'pg';
+import type { Executor } from './executor.ts';
+
+type Row = Record<string, unknown>;
+
+/** What a prepared query needs to go to PostgreSQL's pool without passing through Kysely. */
+export interface DirectRoute {
+  pool: pg.Pool;
+  /** The column names as the rest of the code sees them (the camel-case plugin's own mapping). */
+  mapRow(row: Row): Row;
+}
+
+const routes = new WeakMap<Executor, DirectRoute>();
+
+/**
+ * Lets the prepared queries (prepared-query.ts) on this handle go straight to its pool.
+ *
+ * Kysely runs each query through a chain of async steps (take a connection, run, give it back,
+ * each plugin's pass over the result), some ten promises a query: on the stored page, with one
+ * query a request, that was a tenth of the server's time. A prepared query is already compiled,
+ * so it only needs the pool and the plugin's mapping of the result.
+ *
+ * Only the handle itself is registered, never a transaction made from it: a query inside a
+ * transaction must run on the transaction's connection, so it goes through Kysely.
+ */
+export function routeDirectly(db: Executor, pool: pg.Pool, camelCase: CamelCase): void {
+  routes.set(db, { pool, mapRow: (row) => camelCase.resultRow(row) });
+}
+
+/** Kysely's camel-case plugin, with its mapping of a result row open to the direct route. */
+export class CamelCase extends CamelCasePlugin {
+  resultRow(row: Row): Row {
+    return this.mapRow(row);
+  }
+}
+
+export function directRouteOf(db: Executor): DirectRoute | undefined {
+  return routes.get(db);
+}
