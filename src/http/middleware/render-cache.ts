@@ -38,17 +38,21 @@ const NO_ON_THE_FLY = /^\/(?:ko\/)?(?:admin|api)(?:\/|$)/;
 export function renderCache(app: AppContext): MiddlewareHandler {
   return async (c, next) => {
     const cache = app.renderCache;
-    const url = new URL(c.req.url);
-    const key = cache
-      ? cacheKeyOf({
-          method: c.req.method,
-          url: url.pathname + url.search,
-          cookie: c.req.header('cookie'),
-          authorization: c.req.header('authorization'),
-        })
-      : null;
     const acceptEncoding = c.req.header('accept-encoding');
-    if (!cache || key === null) {
+    // Without a cache (`--no-cache`) nothing here needs the URL parsed.
+    if (!cache) {
+      await next();
+      await compressOnTheFly(c, c.req.path, acceptEncoding);
+      return;
+    }
+    const url = new URL(c.req.url);
+    const key = cacheKeyOf({
+      method: c.req.method,
+      url: url.pathname + url.search,
+      cookie: c.req.header('cookie'),
+      authorization: c.req.header('authorization'),
+    });
+    if (key === null) {
       await next();
       await compressOnTheFly(c, url.pathname, acceptEncoding);
       return;
