@@ -376,6 +376,8 @@ export interface PublicationRenderTable {
   breadcrumbs: string;
   header: string;
   body: string;
+  /** Of the four parts (PublicationParts.digest); null in rows stored before it was kept. */
+  digest: string | null;
 }
 
 /** Moves whenever what a rendered page shows changes: per publication, and 0 for the site. */

@@ -1,3 +1,5 @@
+import { hash } from 'node:crypto';
+
 /**
  * A page rendered once with marks where its changing parts go, kept as UTF-8 bytes between the
  * marks. Filling it in writes each value's bytes once into one buffer: the fixed bytes are
@@ -9,6 +11,8 @@ export interface FrameTemplate {
   pieces: Buffer[];
   /** The name of each slot, in order. */
   slots: string[];
+  /** SHA-1 of the marked page: two templates with the same digest are the same template. */
+  digest: string;
 }
 
 // A name between two control characters, which markup rendered from text never holds: the
@@ -25,6 +29,7 @@ export function compileTemplate(marked: string): FrameTemplate {
   return {
     pieces: split.filter((_, i) => i % 2 === 0).map((piece) => Buffer.from(piece)),
     slots: split.filter((_, i) => i % 2 === 1),
+    digest: hash('sha1', marked),
   };
 }
 

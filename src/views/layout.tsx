@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { escapeToBuffer } from 'hono/utils/html';
@@ -132,6 +133,13 @@ export function Layout(props: LayoutProps) {
   );
 }
 
+/** A page ready to send: its bytes and the ETag that names them. */
+export interface RenderedPage {
+  bytes: Buffer<ArrayBuffer>;
+  /** A strong validator: two pages with the same ETag have the same bytes (quotes not included). */
+  etag: string;
+}
+
 /**
  * A whole document in the frame, as the Layout renders it, from HTML already made: for pages
  * served from stored parts, where rendering the frame's elements again cost more than everything
@@ -142,11 +150,16 @@ export function Layout(props: LayoutProps) {
  * `ctx.frameMemo`; each page fills it in with the same escaping. A page the menu links to (its
  * link is marked current), or titled like the site, differs in more than these, and is rendered
  * in full.
+ *
+ * `digest` stands for the head tags and the content: pages given the same digest must have the
+ * same `headHtml` and `main`. The bytes of a page filled into the frame follow from the frame,
+ * the title, the path and those, so its ETag is a hash of their digests and is made without
+ * hashing the whole page again (hashing 13 kB took 6% of a stored page's time).
  */
 export async function renderInFrame(
   ctx: PageContext,
-  page: { title: string; headHtml: string; main: SlotValue },
-): Promise<Buffer<ArrayBuffer>> {
+  page: { title: string; headHtml: string; main: SlotValue; digest: string },
+): Promise<RenderedPage> {
   const siteName = localizedText(ctx.locale, ctx.site.name, ctx.site.nameKo);
   if (page.title === siteName || ctx.nav.some((link) => link.path === ctx.path)) {
     const main = typeof page.main === 'string' ? page.main : page.main.join('');
@@ -155,7 +168,8 @@ export async function renderInFrame(
         {raw(main)}
       </Layout>
     );
-    return Buffer.from(`${DOCTYPE}${await full.toString()}`);
+    const bytes = Buffer.from(`${DOCTYPE}${await full.toString()}`);
+    return { bytes, etag: hash('sha1', bytes) };
   }
   const key = `layout:${ctx.locale}`;
   let template = ctx.frameMemo.get(key);
@@ -168,12 +182,14 @@ export async function renderInFrame(
     template = compileTemplate(`${DOCTYPE}${await marked.toString()}`);
     ctx.frameMemo.set(key, template);
   }
-  return fillTemplate(template, {
+  const bytes = fillTemplate(template, {
     title: escapeText(page.title),
     path: escapeText(ctx.path),
     head: page.headHtml,
     main: page.main,
   });
+  const inputs = JSON.stringify([template.digest, page.title, ctx.path, page.digest]);
+  return { bytes, etag: hash('sha1', inputs) };
 }
 
 function escapeText(text: string): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { raw } from 'hono/html';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/i18n/locales.ts';
@@ -37,6 +38,7 @@ const page = {
   headHtml: '<meta name="citation_title" content="x"/>',
   // In pieces, as a stored page's parts are: they are written one after another.
   main: ['<article class="publication">', '<h1>함경북도 …</h1>', '</article>'],
+  digest: 'digest of the head and the main',
 };
 
 async function byLayout(ctx: PageContext, p: typeof page): Promise<string> {
@@ -49,7 +51,7 @@ async function byLayout(ctx: PageContext, p: typeof page): Promise<string> {
 }
 
 async function inFrame(ctx: PageContext, p: typeof page): Promise<string> {
-  return (await renderInFrame(ctx, p)).toString('utf8');
+  return (await renderInFrame(ctx, p)).bytes.toString('utf8');
 }
 
 describe('a page filled into the kept frame', () => {
@@ -77,6 +79,33 @@ describe('a page filled into the kept frame', () => {
     const ctx = context('en', '/reports/x/');
     const titled = { ...page, title: 'Archive & "Friends"' };
     expect(await inFrame(ctx, titled)).toBe(await byLayout(ctx, titled));
+  });
+});
+
+describe("a page's ETag from the kept frame", () => {
+  const etag = async (ctx: PageContext, p: typeof page) => (await renderInFrame(ctx, p)).etag;
+
+  it('is the same for the same page, and differs when anything the bytes follow from differs', async () => {
+    const ctx = context('en', '/reports/camp-25/');
+    const tag = await etag(ctx, page);
+    expect(await etag(ctx, page)).toBe(tag);
+    const others = [
+      await etag(ctx, { ...page, title: 'Camp No. 25' }),
+      await etag(ctx, { ...page, digest: 'another digest' }),
+      await etag({ ...ctx, path: '/reports/camp-26/' }, page),
+      await etag(context('ko', '/reports/camp-25/'), page),
+    ];
+    // The frame itself: the same page in a site with another name.
+    const renamed = context('en', '/reports/camp-25/');
+    renamed.site = { ...renamed.site, name: 'Another archive' };
+    others.push(await etag(renamed, page));
+    expect(new Set([tag, ...others]).size).toBe(others.length + 1);
+  });
+
+  it('is the hash of the bytes for a page rendered in full', async () => {
+    const ctx = context('en', '/about/about/');
+    const rendered = await renderInFrame(ctx, page);
+    expect(rendered.etag).toBe(createHash('sha1').update(rendered.bytes).digest('hex'));
   });
 });
 

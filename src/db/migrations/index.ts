@@ -11,6 +11,7 @@ import { publicListingIndexes } from './0050-public-listing-indexes.ts';
 import { searchHead } from './0060-search-head.ts';
 import { searchChanges } from './0070-search-changes.ts';
 import { publicationRenders } from './0080-publication-renders.ts';
+import { publicationRenderDigests } from './0081-publication-render-digests.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -31,5 +32,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0060-search-head': searchHead(dialect),
     '0070-search-changes': searchChanges(dialect),
     '0080-publication-renders': publicationRenders(),
+    '0081-publication-render-digests': publicationRenderDigests(),
   };
 }

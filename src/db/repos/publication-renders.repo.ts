@@ -81,6 +81,7 @@ const findPage = preparedQuery(['sectionSlug', 'slug', 'locale', 'renderer'], (d
       'r.breadcrumbs',
       'r.header',
       'r.body',
+      'r.digest',
     ]),
 );
 
@@ -99,10 +100,11 @@ export class PublicationRendersRepo {
   ): Promise<StoredPageRow | undefined> {
     const [row] = await findPage(this.db, { sectionSlug, slug, locale, renderer });
     if (!row) return undefined;
-    const { head, breadcrumbs, header, body, ...rest } = row;
+    const { head, breadcrumbs, header, body, digest, ...rest } = row;
+    // A row stored before digests were kept counts as out of date: it is rendered again.
     const parts =
-      head !== null && breadcrumbs !== null && header !== null && body !== null
-        ? { head, breadcrumbs, header, body }
+      head !== null && breadcrumbs !== null && header !== null && body !== null && digest !== null
+        ? { head, breadcrumbs, header, body, digest }
         : null;
     return { ...rest, status: rest.status as PublicationStatus, parts };
   }

@@ -26,7 +26,7 @@ export function previewRoutes(app: AppContext): Hono {
       head: <meta name="robots" content="noindex, nofollow" />,
     });
     const page = await renderPublicationPage({ ctx, title: view.title, parts, neighbours: view });
-    return c.body(page, 200, {
+    return c.body(page.bytes, 200, {
       'Content-Type': 'text/html; charset=UTF-8',
       'Cache-Control': 'no-store',
     });

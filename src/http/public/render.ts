@@ -9,7 +9,7 @@ export async function renderPage(
   page: JSX.Element,
   status: 200 | 404 | 410 | 500 = 200,
 ) {
-  return sendPage(c, Buffer.from(`${DOCTYPE}${await page.toString()}`), status);
+  return sendPage(c, { bytes: Buffer.from(`${DOCTYPE}${await page.toString()}`) }, status);
 }
 
 /**
@@ -20,13 +20,14 @@ export async function renderPage(
  */
 export function sendPage(
   c: Context,
-  bytes: Uint8Array<ArrayBuffer>,
+  page: { bytes: Uint8Array<ArrayBuffer>; etag?: string },
   status: 200 | 404 | 410 | 500 = 200,
 ) {
-  // The page is in hand: hash it here, at once, rather than have the ETag middleware clone the
-  // response and read it back through a stream into WebCrypto (the same SHA-1 of the same bytes,
-  // at a fraction of the cost). The middleware still answers If-None-Match.
-  if (status === 200) c.header('ETag', `"${hash('sha1', bytes)}"`);
+  const { bytes } = page;
+  // The page is in hand: hash it here, at once, unless its renderer named it already
+  // (renderInFrame), rather than have the ETag middleware clone the response and read it back
+  // through a stream into WebCrypto. The middleware still answers If-None-Match.
+  if (status === 200) c.header('ETag', `"${page.etag ?? hash('sha1', bytes)}"`);
   c.header('Cache-Control', status === 500 ? 'no-store' : 'public, max-age=0, must-revalidate');
   c.header('Vary', 'Accept-Encoding');
   c.header('Content-Type', 'text/html; charset=UTF-8');

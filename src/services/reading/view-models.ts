@@ -90,6 +90,8 @@ export interface PublicationParts {
   header: string;
   /** The rest of the article: summary, text, files, key words, citation, disclaimer. */
   body: string;
+  /** A digest of the four parts, from which the page's ETag is made (src/views/layout.tsx). */
+  digest: string;
 }
 
 export interface EntryLink {

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '../../domain/markdown.ts';
 import type { MessageKey } from '../../i18n/messages.en.ts';
@@ -14,7 +15,7 @@ import { Localized, localizedText } from '../components/localized.tsx';
 import { PageMeta, type PageMetaInput } from '../components/page-meta.tsx';
 import { PdfLink } from '../components/pdf-link.tsx';
 import { VenueLink } from '../components/venue-link.tsx';
-import { renderInFrame } from '../layout.tsx';
+import { type RenderedPage, renderInFrame } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어' };
@@ -28,7 +29,7 @@ export async function renderPublicationPage(props: {
   title: string;
   parts: PublicationParts;
   neighbours: PublicationNeighbours;
-}): Promise<Buffer<ArrayBuffer>> {
+}): Promise<RenderedPage> {
   const { ctx, parts } = props;
   const { series, translations } = props.neighbours;
   // Most pieces have neither, and a stored page is otherwise served without rendering anything.
@@ -38,6 +39,8 @@ export async function renderPublicationPage(props: {
       : '';
   return renderInFrame(ctx, {
     title: props.title,
+    // The parts and the neighbours are all the head and the content hold.
+    digest: neighbours === '' ? parts.digest : hash('sha1', `${parts.digest}\n${neighbours}`),
     headHtml: parts.head,
     main: [
       parts.breadcrumbs,
@@ -88,7 +91,13 @@ export async function renderPublicationParts(props: {
     (<Header ctx={ctx} pub={pub} />).toString(),
     (<Body ctx={ctx} pub={pub} cite={props.cite} />).toString(),
   ]);
-  return { head, breadcrumbs, header, body };
+  return {
+    head,
+    breadcrumbs,
+    header,
+    body,
+    digest: digestOfParts(head, breadcrumbs, header, body),
+  };
 }
 
 function Header(props: { ctx: PageContext; pub: PublicationView }) {
@@ -273,4 +282,9 @@ function Body(props: { ctx: PageContext; pub: PublicationView; cite?: Child }) {
       ) : null}
     </>
   );
+}
+
+/** Of the four parts, as JSON so that no two different sets of parts read alike. */
+function digestOfParts(...parts: string[]): string {
+  return hash('sha1', JSON.stringify(parts));
 }
