@@ -17,9 +17,11 @@ const routes = new WeakMap<Executor, DirectRoute>();
  * Lets the prepared queries (prepared-query.ts) on this handle go straight to its pool.
  *
  * Kysely runs each query through a chain of async steps (take a connection, run, give it back,
- * each plugin's pass over the result), some ten promises a query: on the stored page, with one
- * query a request, that was a tenth of the server's time. A prepared query is already compiled,
- * so it only needs the pool and the plugin's mapping of the result.
+ * each plugin's pass over the result), some ten promises a query, each tracked by the async
+ * context the JSX renderer keeps. A prepared query is already compiled, so it only needs the pool
+ * and the plugin's mapping of the result. On the stored page, one query a request, this and the
+ * frame written as bytes (views/frame-template.ts) took the server's CPU per page on PostgreSQL
+ * from about 400 µs to 250 µs, and the garbage collector's share of it from 12% to 4%.
  *
  * Only the handle itself is registered, never a transaction made from it: a query inside a
  * transaction must run on the transaction's connection, so it goes through Kysely.
