@@ -1,4 +1,5 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from './database.ts';
 
 /**
  * The SQL twin of `isPubliclyVisible` in the domain: published, not deleted, its date reached and
@@ -46,9 +47,27 @@ export function publicDatestamp(): RawBuilder<string> {
   );
 }
 
-/** Rows after a cursor in public-datestamp order (datestamp, then id): harvests and API sync. */
-export function afterDatestamp(cursor: { datestamp: string; id: number }): RawBuilder<SqlBool> {
+/** Rows after a cursor in public-datestamp order (datestamp, then id). */
+function afterDatestamp(cursor: { datestamp: string; id: number }): RawBuilder<SqlBool> {
   const stamp = publicDatestamp();
   return sql<SqlBool>`(${stamp} > ${cursor.datestamp}
     or (${stamp} = ${cursor.datestamp} and ${sql.ref('publications.id')} > ${cursor.id}))`;
+}
+
+/**
+ * One page of whole publication rows in public-datestamp order (datestamp, then id), after a
+ * cursor, each with its datestamp: the OAI-PMH harvest and the API's sync listing page alike.
+ */
+export function pageByDatestamp(
+  q: SelectQueryBuilder<Database, 'publications', object>,
+  after: { datestamp: string; id: number } | null,
+  limit: number,
+) {
+  return (after ? q.where(afterDatestamp(after)) : q)
+    .selectAll('publications')
+    .select(publicDatestamp().as('datestamp'))
+    .orderBy(publicDatestamp())
+    .orderBy('publications.id')
+    .limit(limit)
+    .execute();
 }

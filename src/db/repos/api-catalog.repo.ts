@@ -6,7 +6,7 @@ import type { Tx } from '../../services/ports.ts';
 import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 import {
-  afterDatestamp,
+  pageByDatestamp,
   publicDatestamp,
   publiclyVisible,
   tombstone,
@@ -123,15 +123,7 @@ export class ApiCatalogRepo {
     now: Date,
     tx?: Tx,
   ): Promise<Array<{ publication: Publication; datestamp: string }>> {
-    let q = this.filtered(audience, filter, now, tx);
-    if (after) q = q.where(afterDatestamp(after));
-    const rows = await q
-      .selectAll('publications')
-      .select(publicDatestamp().as('datestamp'))
-      .orderBy(publicDatestamp())
-      .orderBy('publications.id')
-      .limit(limit)
-      .execute();
+    const rows = await pageByDatestamp(this.filtered(audience, filter, now, tx), after, limit);
     return rows.map(({ datestamp, ...row }) => ({ publication: toPublication(row), datestamp }));
   }
 

@@ -3,8 +3,8 @@ import type { Publication } from '../../domain/entities.ts';
 import type { Tx } from '../../services/ports.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 import {
-  afterDatestamp,
   listedType,
+  pageByDatestamp,
   publicDatestamp,
   publiclyVisible,
   tombstone,
@@ -60,15 +60,7 @@ export class HarvestRepo {
     now: Date,
     tx?: Tx,
   ): Promise<HarvestRow[]> {
-    let q = this.harvestable(window, now, tx);
-    if (after) q = q.where(afterDatestamp(after));
-    const rows = await q
-      .selectAll('publications')
-      .select(publicDatestamp().as('datestamp'))
-      .orderBy(publicDatestamp())
-      .orderBy('publications.id')
-      .limit(limit)
-      .execute();
+    const rows = await pageByDatestamp(this.harvestable(window, now, tx), after, limit);
     return rows.map(({ datestamp, ...row }) => this.harvestRow(row, datestamp));
   }
 
