@@ -3,6 +3,9 @@ import { directRouteOf } from './direct-queries.ts';
 import type { Executor } from './executor.ts';
 import { nameStatement } from './named-statements.ts';
 
+/** A value to run a prepared query with: a string, or a list of them (a PostgreSQL array). */
+export type PreparedValue = string | readonly string[];
+
 /**
  * A query built and compiled once, then run with new values: for the few queries on the hottest
  * paths, where building (the builder's nodes, the camel-case plugin's pass over them, the
@@ -10,7 +13,8 @@ import { nameStatement } from './named-statements.ts';
  *
  * The query is built once with a marker in place of each named value; the compiled parameters
  * then say where each value goes. Only the values change between runs, never the SQL, so a
- * value must be something the builder passes as a parameter (a compared value, not a name).
+ * value must be something the builder passes as a parameter (a compared value, not a name); a
+ * list goes in raw SQL (`${v.names}::text[]`).
  * Compiled per database handle: SQLite and PostgreSQL get their own SQL. PostgreSQL is sent it as
  * a named statement, so it is planned once per connection, not on every run, and straight to the
  * pool, not through Kysely's steps (direct-queries.ts); SQLite's handle already keeps its
@@ -19,7 +23,7 @@ import { nameStatement } from './named-statements.ts';
 export function preparedQuery<Name extends string, Row>(
   names: readonly Name[],
   build: (db: Executor, values: Record<Name, string>) => Compilable<Row>,
-): (db: Executor, values: Record<Name, string>) => Promise<Row[]> {
+): (db: Executor, values: Record<Name, PreparedValue>) => Promise<Row[]> {
   const compiledFor = new WeakMap<
     Executor,
     { query: CompiledQuery<Row>; slots: Array<Name | null>; name: string }

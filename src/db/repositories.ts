@@ -83,6 +83,6 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     apiTokens: new ApiTokensRepo(k),
     apiCatalog: new ApiCatalogRepo(k),
     importSources: new ImportSourcesRepo(k),
-    publicationRenders: new PublicationRendersRepo(k),
+    publicationRenders: new PublicationRendersRepo(k, db.dialect),
   };
 }

@@ -72,6 +72,38 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
     expect((await get(app, `/ko${DIALOGUE}`)).html).toBe(ko.html);
   });
 
+  it('answers readers arriving together each with their own page, in one lookup on PostgreSQL', async () => {
+    const paths = [
+      DIALOGUE,
+      `/ko${DIALOGUE}`,
+      FLOOD,
+      FLOOD_KO,
+      DIALOGUE,
+      '/articles/no-such-piece/',
+      CAMP_UPDATE,
+    ];
+    const alone = [];
+    for (const path of paths) alone.push(await get(app, path));
+    const pool = ctx.db.pgPool;
+    const sent = pool ? vi.spyOn(pool, 'query') : null;
+    try {
+      const together = await Promise.all(paths.map((path) => get(app, path)));
+      expect(together.map((p) => p.status)).toEqual([200, 200, 200, 200, 200, 404, 200]);
+      for (const [i, page] of together.entries()) {
+        if (page.status === 200) expect(page.html, paths[i]).toBe(alone[i]!.html);
+      }
+      if (sent) {
+        const lookups = sent.mock.calls
+          .map(([query]) => query as unknown as { text?: string; values?: unknown[][] })
+          .filter((query) => query.text?.includes('unnest'));
+        // Six addresses: the same page asked for twice is looked up once.
+        expect(lookups.map((query) => query.values?.[0]?.length)).toEqual([6]);
+      }
+    } finally {
+      sent?.mockRestore();
+    }
+  });
+
   it('shows an edit at once: the save moves the stamp the stored parts were made under', async () => {
     await get(app, DIALOGUE);
     await editPublicationAt(ctx, DIALOGUE, {

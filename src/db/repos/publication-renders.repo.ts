@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { PublicationStatus } from '../../domain/publication-status.ts';
 import type { Tx } from '../../services/ports.ts';
 import type { PublicationParts } from '../../services/reading/view-models.ts';
+import { batchedLookup } from '../batched-lookup.ts';
+import type { Dialect } from '../connect.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 import { preparedQuery } from '../prepared-query.ts';
 
@@ -43,6 +45,28 @@ const SITE = 0;
 /** The catalog's stamp: any change to any publication moves it. */
 const CATALOG = -1;
 
+/** The columns both forms of the lookup answer with. */
+const PAGE_COLUMNS = [
+  'p.id',
+  'p.status',
+  'p.publishedAt',
+  'p.embargoUntil',
+  'p.deletedAt',
+  'p.withdrawnAt',
+  'p.title',
+  'p.language',
+  'p.updatedAt',
+  'p.sectionId',
+  'p.seriesId',
+  'p.translationGroup',
+  'site.stamp as siteStamp',
+  'r.head',
+  'r.breadcrumbs',
+  'r.header',
+  'r.body',
+  'r.digest',
+] as const;
+
 /** One query per request for a stored publication page, so it is built and compiled once. */
 const findPage = preparedQuery(['sectionSlug', 'slug', 'locale', 'renderer'], (db, v) =>
   db
@@ -61,32 +85,78 @@ const findPage = preparedQuery(['sectionSlug', 'slug', 'locale', 'renderer'], (d
     )
     .where('s.slug', '=', v.sectionSlug)
     .where('p.slug', '=', v.slug)
-    .select([
-      'p.id',
-      'p.status',
-      'p.publishedAt',
-      'p.embargoUntil',
-      'p.deletedAt',
-      'p.withdrawnAt',
-      'p.title',
-      'p.language',
-      'p.updatedAt',
-      'p.sectionId',
-      'p.seriesId',
-      'p.translationGroup',
-      'site.stamp as siteStamp',
-      (eb) => eb.fn.coalesce('catalog.stamp', eb.lit(0)).as('catalogStamp'),
-      (eb) => eb.fn.coalesce('own.stamp', eb.lit(0)).as('stamp'),
-      'r.head',
-      'r.breadcrumbs',
-      'r.header',
-      'r.body',
-      'r.digest',
+    .select(PAGE_COLUMNS)
+    .select((eb) => [
+      eb.fn.coalesce('catalog.stamp', eb.lit(0)).as('catalogStamp'),
+      eb.fn.coalesce('own.stamp', eb.lit(0)).as('stamp'),
     ]),
 );
 
+/**
+ * The same lookup for many addresses at once, on PostgreSQL (batched-lookup.ts): the addresses
+ * go as four arrays, unnested into rows numbered from 1, and each answer says which it is for.
+ */
+const findPages = preparedQuery(['sectionSlugs', 'slugs', 'locales', 'renderers'], (db, v) =>
+  db
+    .selectFrom(
+      sql<
+        PageAddress & { n: number }
+      >`unnest(${v.sectionSlugs}::text[], ${v.slugs}::text[], ${v.locales}::text[], ${v.renderers}::text[]) with ordinality`.as<'a'>(
+        sql`a(section_slug, slug, locale, renderer, n)`,
+      ),
+    )
+    .innerJoin('sections as s', 's.slug', 'a.sectionSlug')
+    .innerJoin('publications as p', (j) =>
+      j.onRef('p.sectionId', '=', 's.id').onRef('p.slug', '=', 'a.slug'),
+    )
+    .innerJoin('renderStamps as site', (j) => j.on('site.publicationId', '=', SITE))
+    .leftJoin('renderStamps as own', 'own.publicationId', 'p.id')
+    .leftJoin('renderStamps as catalog', (j) => j.on('catalog.publicationId', '=', CATALOG))
+    .leftJoin('publicationRenders as r', (j) =>
+      j
+        .onRef('r.publicationId', '=', 'p.id')
+        .onRef('r.locale', '=', 'a.locale')
+        .onRef('r.renderer', '=', 'a.renderer')
+        .onRef('r.siteStamp', '=', 'site.stamp')
+        .on('r.stamp', '=', (eb) => eb.fn.coalesce('own.stamp', eb.lit(0))),
+    )
+    .select(PAGE_COLUMNS)
+    .select((eb) => [
+      eb.fn.coalesce('catalog.stamp', eb.lit(0)).as('catalogStamp'),
+      eb.fn.coalesce('own.stamp', eb.lit(0)).as('stamp'),
+      'a.n',
+    ]),
+);
+
+interface PageAddress {
+  sectionSlug: string;
+  slug: string;
+  locale: string;
+  renderer: string;
+}
+
+type PageRow = Awaited<ReturnType<typeof findPage>>[number];
+
+/** Readers arriving together are answered by one query, up to this many addresses in it. */
+const MAX_BATCH = 64;
+
 export class PublicationRendersRepo {
-  constructor(private readonly db: Executor) {}
+  /** On PostgreSQL, where each query is a round trip, lookups made together share one. */
+  private readonly lookup: (address: PageAddress) => Promise<PageRow | undefined>;
+
+  constructor(
+    private readonly db: Executor,
+    dialect: Dialect,
+  ) {
+    this.lookup =
+      dialect === 'postgres'
+        ? batchedLookup({
+            idOf: addressId,
+            fetch: (addresses) => this.findMany(addresses),
+            maxBatch: MAX_BATCH,
+          })
+        : async (address) => (await findPage(db, address))[0];
+  }
 
   /**
    * One query: the publication at this address, the current stamps, and its stored parts for
@@ -98,7 +168,7 @@ export class PublicationRendersRepo {
     locale: string,
     renderer: string,
   ): Promise<StoredPageRow | undefined> {
-    const [row] = await findPage(this.db, { sectionSlug, slug, locale, renderer });
+    const row = await this.lookup({ sectionSlug, slug, locale, renderer });
     if (!row) return undefined;
     const { head, breadcrumbs, header, body, digest, ...rest } = row;
     // A row stored before digests were kept counts as out of date: it is rendered again.
@@ -107,6 +177,21 @@ export class PublicationRendersRepo {
         ? { head, breadcrumbs, header, body, digest }
         : null;
     return { ...rest, status: rest.status as PublicationStatus, parts };
+  }
+
+  private async findMany(addresses: PageAddress[]): Promise<Map<string, PageRow>> {
+    const rows = await findPages(this.db, {
+      sectionSlugs: addresses.map((a) => a.sectionSlug),
+      slugs: addresses.map((a) => a.slug),
+      locales: addresses.map((a) => a.locale),
+      renderers: addresses.map((a) => a.renderer),
+    });
+    const found = new Map<string, PageRow>();
+    for (const { n, ...row } of rows) {
+      const address = addresses[Number(n) - 1];
+      if (address) found.set(addressId(address), row);
+    }
+    return found;
   }
 
   /** Keeps parts rendered from data read under these stamps (they replace older ones). */
@@ -161,3 +246,6 @@ export class PublicationRendersRepo {
       .execute();
   }
 }
+
+const addressId = (a: PageAddress) =>
+  `${a.sectionSlug}\u0000${a.slug}\u0000${a.locale}\u0000${a.renderer}`;
