@@ -7,6 +7,7 @@ import { GazetteerCache } from './gazetteer-cache.ts';
 import { SearchIndexer } from './indexer.ts';
 import { PostgresIndex } from './postgres-index.ts';
 import type { SearchIndex } from './search-index.ts';
+import { SearchTurns } from './search-turns.ts';
 import { IndexSources } from './sources.ts';
 
 /** The search engine's parts, built once per context: the index for the database in use. */
@@ -17,7 +18,11 @@ export interface SearchEngine {
   sources: IndexSources;
   /** This process's in-memory facet counts (see facet-columns.ts). */
   facetColumns: FacetColumns;
+  /** The searches running in this process, two at a time (see search-turns.ts). */
+  turns: SearchTurns;
 }
+
+const SEARCHES_AT_ONCE = 2;
 
 export function createSearchEngine(db: Db, clock: Clock): SearchEngine {
   const columns = new FacetColumns(facetColumnSource(db));
@@ -32,6 +37,7 @@ export function createSearchEngine(db: Db, clock: Clock): SearchEngine {
     sources,
     gazetteers,
     facetColumns: columns,
+    turns: new SearchTurns(SEARCHES_AT_ONCE),
     indexer: new SearchIndexer(index, sources, gazetteers, clock),
   };
 }

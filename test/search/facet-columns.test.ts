@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { type ColumnSource, FacetColumns } from '../../src/search/facet-columns.ts';
+import { type ColumnSource, FacetColumns, idList } from '../../src/search/facet-columns.ts';
 
 /**
  * The full load reads its rows in batches. SQLite answers each at once, so unless the load gives
@@ -25,4 +25,11 @@ it('lets requests be served between the batches of a full load', async () => {
   await columns.load();
   expect(batchesRead).toEqual([0, 1_000, 2_000, 3_000, 4_000]);
   expect(batchesWhenARequestRan).toBe(1);
+});
+
+it('reads the ids a query joined into one string, whatever their number of digits', () => {
+  expect(idList('3,17,250,1000000')).toEqual([3, 17, 250, 1_000_000]);
+  expect(idList('42')).toEqual([42]);
+  expect(idList('')).toEqual([]);
+  expect(idList(null)).toEqual([]);
 });
