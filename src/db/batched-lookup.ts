@@ -26,7 +26,14 @@ export function batchedLookup<Key, Value>(options: {
     batch.sent = true;
     if (open === batch) open = null;
     const keys = [...batch.waiting.values()].map((w) => w.key);
-    options.fetch(keys).then(
+    let answer: Promise<Map<string, Value>>;
+    try {
+      answer = options.fetch(keys);
+    } catch (error) {
+      // Thrown outside any request (from setImmediate), it would end the process.
+      answer = Promise.reject(error);
+    }
+    answer.then(
       (found) => {
         for (const [id, w] of batch.waiting) for (const r of w.resolvers) r.resolve(found.get(id));
       },

@@ -60,4 +60,15 @@ describe('a batched lookup', () => {
     await expect(failing.lookup('c')).rejects.toThrow('the database went away');
     expect(failing.batches).toEqual([['a', 'b'], ['c']]);
   });
+
+  it('fails the lookups, not the process, when the fetch throws before it answers', async () => {
+    const lookup = batchedLookup<string, string>({
+      idOf: (key) => key,
+      fetch: () => {
+        throw new Error('no connection');
+      },
+      maxBatch: 64,
+    });
+    await expect(Promise.all(['a', 'b'].map(lookup))).rejects.toThrow('no connection');
+  });
 });
