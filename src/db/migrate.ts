@@ -47,8 +47,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   let result: MigrationResultSet = await (await migrator(db)).migrateToLatest();
   // Kysely looks for its own tables by introspecting every schema of the database. When another
   // schema is dropped during that look (test suites do this all the time), PostgreSQL answers
-  // "schema does not exist" (3F000) for a schema that is not ours; a second look is clean.
-  for (let retry = 0; retry < 3 && isVanishedSchema(result.error); retry++) {
+  // for a schema or a table that is not ours; a second look is clean.
+  for (let retry = 0; retry < 3 && isDroppedDuringLook(result); retry++) {
     result = await (await migrator(db)).migrateToLatest();
   }
   if (result.error) {
@@ -61,8 +61,15 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-function isVanishedSchema(error: unknown): boolean {
-  return (error as { code?: string } | undefined)?.code === '3F000';
+/**
+ * Whether a migration run failed only because another schema was dropped while Kysely looked
+ * at every table: "schema does not exist" (3F000), or, from the serial sequence of a table of
+ * that schema, "relation does not exist" (42P01) before any migration ran.
+ */
+export function isDroppedDuringLook(result: MigrationResultSet): boolean {
+  const code = (result.error as { code?: string } | undefined)?.code;
+  if (code === '3F000') return true;
+  return code === '42P01' && !result.results?.some((r) => r.status === 'Error');
 }
 
 /** Names of migrations the database has run that this code does not know. */
