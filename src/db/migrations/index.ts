@@ -12,6 +12,7 @@ import { searchHead } from './0060-search-head.ts';
 import { searchChanges } from './0070-search-changes.ts';
 import { publicationRenders } from './0080-publication-renders.ts';
 import { publicationRenderDigests } from './0081-publication-render-digests.ts';
+import { searchHeads } from './0090-search-heads.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -33,5 +34,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0070-search-changes': searchChanges(dialect),
     '0080-publication-renders': publicationRenders(),
     '0081-publication-render-digests': publicationRenderDigests(),
+    '0090-search-heads': searchHeads(dialect),
   };
 }
