@@ -10,7 +10,7 @@ import {
   localBus,
   postgresBus,
 } from './invalidation-bus.ts';
-import { publicationKeys as keysOfPublication } from './postgres-change-notifier.ts';
+import { publicationKeys as keysOfPublication } from './publication-keys.ts';
 import { ALL, LISTINGS, RenderCache, type RenderCacheOptions } from './render-cache.ts';
 
 /** The longest wait before looking again for an embargo or a publication date to pass. */
@@ -104,6 +104,10 @@ export async function enableRenderCache(
     keysOfPublication(exec(tx), publicationId);
 
   ctx.changes.subscribe({
+    // Where it is listed before a move, and (below) where it is listed after.
+    async publicationChanging(publicationId, tx) {
+      changed(await publicationKeys(publicationId, tx), tx);
+    },
     async publicationChanged(publicationId, tx) {
       changed(await publicationKeys(publicationId, tx), tx);
     },

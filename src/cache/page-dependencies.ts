@@ -1,7 +1,18 @@
 import type { Repositories } from '../db/repositories.ts';
-import { LISTINGS } from './render-cache.ts';
+import { type ListingKind, listingKey } from './listing-keys.ts';
+import { ANY_PUBLICATION, LISTINGS } from './render-cache.ts';
 
-/** Path segments that are listings of their own, not sections. */
+type PageRepos = Pick<
+  Repositories,
+  'sections' | 'publications' | 'catalog' | 'people' | 'topics' | 'places'
+>;
+
+/** Folders whose pages list one person, topic or place: `/people/{slug}/`, … */
+const COLLECTION_FOLDERS: Record<string, Exclude<ListingKind, 'section' | 'year'>> = {
+  people: 'person',
+  topics: 'topic',
+  places: 'place',
+};
 const LISTING_FOLDERS = new Set(['people', 'topics', 'places', 'years']);
 
 /**
@@ -10,24 +21,56 @@ const LISTING_FOLDERS = new Set(['people', 'topics', 'places', 'years']);
  * - a publication page `/{section}/{slug}/` shows that publication (`pub:<id>`), its series
  *   neighbours and translations (`pub:<id>` each, plus `series:<id>` and `group:<key>` so a piece
  *   joining the series or the translation group later is noticed);
- * - every other page (home, section, person, topic, place and year listings, indexes, feeds,
- *   sitemaps, citation downloads) depends on the set of public publications: `list`.
+ * - a listing of one section, person, topic, place or year (every page of it) shows the public
+ *   work listed there: `in:<kind>:<id>` (see listing-keys.ts);
+ * - every other page (home, indexes, feeds, sitemaps, citation downloads) can show any public
+ *   work: `any-pub`.
  *
- * Every page also shows the navigation and site identity; those invalidate everything (`all`).
- * People, topics and places reach publication pages through the change feed: their updates
- * announce every linked publication.
+ * Listings and other pages also depend on `list`, dropped when something they all show changes
+ * (a person's or topic's name, a date passing). Every page shows the navigation and site
+ * identity; those invalidate everything (`all`).
  */
 export async function pageDependencies(
-  repos: Pick<Repositories, 'sections' | 'publications' | 'catalog'>,
+  repos: PageRepos,
   key: string,
   now: Date,
 ): Promise<string[]> {
   const path = key.split('?')[0]!.replace(/^\/ko(?=\/)/, '');
-  const match = /^\/([^/]+)\/([^/]+)\/$/.exec(path);
-  if (!match || LISTING_FOLDERS.has(match[1]!)) return [LISTINGS];
-  const section = await repos.sections.findBySlug(match[1]!);
-  const record = section && (await repos.publications.findBySlug(section.id, match[2]!));
-  if (!record) return [LISTINGS];
+  const match = /^\/([^/]+)\/(?:([^/]+)\/)?$/.exec(path);
+  const everywhere = [LISTINGS, ANY_PUBLICATION];
+  if (!match) return everywhere;
+  const [, folder, slug] = match as unknown as [string, string, string | undefined];
+  const listing = (kind: ListingKind, id: number | undefined) =>
+    id === undefined ? everywhere : [LISTINGS, listingKey(kind, id)];
+  if (slug === undefined) {
+    if (LISTING_FOLDERS.has(folder)) return everywhere;
+    return listing('section', (await repos.sections.findBySlug(folder))?.id);
+  }
+  if (folder === 'years') {
+    return /^\d{4}$/.test(slug) ? listing('year', Number(slug)) : everywhere;
+  }
+  const kind = COLLECTION_FOLDERS[folder];
+  if (kind) {
+    const found =
+      kind === 'person'
+        ? await repos.people.findBySlug(slug)
+        : kind === 'topic'
+          ? await repos.topics.findBySlug(slug)
+          : await repos.places.findBySlug(slug);
+    return listing(kind, found?.id);
+  }
+  return publicationDependencies(repos, folder, slug, now);
+}
+
+async function publicationDependencies(
+  repos: PageRepos,
+  sectionSlug: string,
+  slug: string,
+  now: Date,
+): Promise<string[]> {
+  const section = await repos.sections.findBySlug(sectionSlug);
+  const record = section && (await repos.publications.findBySlug(section.id, slug));
+  if (!record) return [LISTINGS, ANY_PUBLICATION];
   const deps = new Set<string>([`pub:${record.id}`]);
   if (record.seriesId) {
     deps.add(`series:${record.seriesId}`);

@@ -4,6 +4,7 @@ import type { FilesRepo } from '../db/repos/files.repo.ts';
 import type { ChangeListener } from '../services/change-feed.ts';
 import type { Tx } from '../services/ports.ts';
 import { channelFor, MAX_PAYLOAD, PROCESS_ORIGIN } from './invalidation-bus.ts';
+import { publicationKeys } from './publication-keys.ts';
 import { LISTINGS } from './render-cache.ts';
 
 /**
@@ -30,6 +31,9 @@ export function postgresChangeNotifier(
     await sql`select pg_notify(${channel}, ${payload})`.execute(exec(tx));
   }
   return {
+    async publicationChanging(publicationId, tx) {
+      await notify(await publicationKeys(exec(tx), publicationId), tx);
+    },
     async publicationChanged(publicationId, tx) {
       await notify(await publicationKeys(exec(tx), publicationId), tx);
     },
@@ -41,17 +45,4 @@ export function postgresChangeNotifier(
       await notify([...keys], tx);
     },
   };
-}
-
-/** What a change to one publication can alter: its pages, listings, its series and group. */
-export async function publicationKeys(db: Executor, publicationId: number): Promise<string[]> {
-  const keys = [`pub:${publicationId}`, LISTINGS];
-  const row = await db
-    .selectFrom('publications')
-    .select(['seriesId', 'translationGroup'])
-    .where('id', '=', publicationId)
-    .executeTakeFirst();
-  if (row?.seriesId) keys.push(`series:${row.seriesId}`);
-  if (row?.translationGroup) keys.push(`group:${row.translationGroup}`);
-  return keys;
 }

@@ -9,6 +9,11 @@ const gzipAsync = promisify(gzip);
 export const ALL = 'all';
 /** Every listing-like page: home, sections, people, topics, places, years, feeds, sitemaps. */
 export const LISTINGS = 'list';
+/**
+ * The listing-like pages that are not one collection's listing (home, indexes, feeds,
+ * sitemaps): any publication's change can alter them.
+ */
+export const ANY_PUBLICATION = 'any-pub';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 

@@ -6,6 +6,11 @@ import type { Tx } from './ports.ts';
  * back with the change itself: the index cannot drift from the archive through a crash.
  */
 export interface ChangeListener {
+  /**
+   * A publication is about to be saved over: it may leave listings (another section, date,
+   * status, people, topics or places). Called before the write, in its transaction.
+   */
+  publicationChanging?(publicationId: number, tx: Tx): Promise<void>;
   publicationChanged?(publicationId: number, tx: Tx): Promise<void>;
   /** A stored file's derived data (page text, page count) changed. */
   storedFileChanged?(storedFileId: number, tx: Tx): Promise<void>;
@@ -16,6 +21,10 @@ export class ChangeFeed {
 
   subscribe(listener: ChangeListener): void {
     this.listeners.push(listener);
+  }
+
+  async publicationChanging(publicationId: number, tx: Tx): Promise<void> {
+    for (const l of this.listeners) await l.publicationChanging?.(publicationId, tx);
   }
 
   async publicationChanged(publicationId: number, tx: Tx): Promise<void> {

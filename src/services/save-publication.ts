@@ -95,6 +95,7 @@ export async function updatePublication(
       assertPublishable(await deps.repos.files.attachmentsOf([id], tx));
     }
     const withdrawnAt = write.status === 'withdrawn' ? (current.withdrawnAt ?? at) : null;
+    await deps.changes.publicationChanging(id, tx);
     const saved = await deps.repos.publications.updateIfVersion(
       id,
       expectedVersion,

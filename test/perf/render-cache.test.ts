@@ -6,6 +6,7 @@ import { ALL, RenderCache } from '../../src/cache/render-cache.ts';
 import type { AppContext } from '../../src/context.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { updatePerson } from '../../src/services/catalog-updates.ts';
+import { updatePublication } from '../../src/services/save-publication.ts';
 import { saveSiteSettings } from '../../src/services/site-settings.ts';
 import { changeStatus, publishIfDue } from '../../src/services/workflow.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -102,6 +103,53 @@ describeEachDatabase('the render cache', (db) => {
       expect(res.body.toString(), listing).toContain('Flooding at Kyo-hwa-so No. 12, revised');
     }
     expect((await get(app, DIALOGUE)).res.headers.get('x-render-cache')).toBe('hit');
+  });
+
+  it('keeps the listings an edit does not reach, and drops those the piece is in', async () => {
+    const reached = ['/reports/', '/people/greg-scarlatoiu/', '/places/hamgyong-bukto/'];
+    const untouched = ['/articles/', '/people/roberta-cohen/', '/years/2014/', DIALOGUE];
+    for (const path of [...reached, '/years/2016/', '/', ...untouched]) await get(app, path);
+    await editPublicationAt(ctx, FLOOD, { title: 'Flooding at Kyo-hwa-so No. 12, a second look' });
+    // A province's page lists the work at every place inside it, down to the camp.
+    for (const path of [...reached, '/years/2016/', '/', '/ko/places/hamgyong-bukto/']) {
+      const { res, body } = await get(app, path);
+      expect(res.headers.get('x-render-cache'), path).toBe('miss');
+      expect(body.toString(), path).toContain('a second look');
+    }
+    for (const path of untouched) {
+      expect((await get(app, path)).res.headers.get('x-render-cache'), path).toBe('hit');
+    }
+  });
+
+  it('drops the listings a piece leaves: its old section, year and people', async () => {
+    const left = ['/reports/', '/years/2016/', '/people/greg-scarlatoiu/'];
+    for (const path of [...left, '/articles/']) await get(app, path);
+    const before = await publicationAt(ctx, FLOOD);
+    const greg = (await ctx.repos.people.findBySlug('greg-scarlatoiu'))!;
+    const articles = (await ctx.repos.sections.findBySlug('articles'))!;
+    const moved = await updatePublication(
+      ctx,
+      before.id,
+      before.version,
+      {
+        ...before,
+        title: 'Flooding at Kyo-hwa-so No. 12, moved',
+        sectionId: articles.id,
+        publishedAt: '2015-09-16T00:00:00.000Z',
+        contributions: before.contributions.filter((c) => c.personId !== greg.id),
+      },
+      SYSTEM_ACTOR,
+    );
+    try {
+      for (const path of left) {
+        const { res, body } = await get(app, path);
+        expect(res.headers.get('x-render-cache'), path).not.toBe('hit');
+        expect(body.toString(), path).not.toContain('Kyo-hwa-so No. 12, moved');
+      }
+      expect((await get(app, '/articles/')).body.toString()).toContain('Kyo-hwa-so No. 12, moved');
+    } finally {
+      await updatePublication(ctx, before.id, moved.version, before, SYSTEM_ACTOR);
+    }
   });
 
   it("shows a person's new name at once on the pages of their work", async () => {

@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.ts';
+
+/** What one listing collects: a section, a person, a topic, a place (with those inside it), a year. */
+export type ListingKind = 'section' | 'person' | 'topic' | 'place' | 'year';
+
+/** The key every page of one listing depends on, whatever its page number or language. */
+export const listingKey = (kind: ListingKind, id: number) => `in:${kind}:${id}`;
+
+/**
+ * The listings a publication appears in as it stands now, read in `db` (inside the writing
+ * transaction, it sees the write). A place's page lists the work at every place inside it, so a
+ * piece filed under a village is also in its county's and province's listings.
+ *
+ * Null when the publication no longer exists: nothing says where it was listed.
+ */
+export async function listingKeysOf(db: Executor, publicationId: number): Promise<string[] | null> {
+  const row = await db
+    .selectFrom('publications')
+    .select(['sectionId', 'publishedAt'])
+    .where('id', '=', publicationId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const keys = [listingKey('section', row.sectionId)];
+  const year = Number(row.publishedAt?.slice(0, 4));
+  if (Number.isInteger(year) && year > 0) keys.push(listingKey('year', year));
+  const { rows } = await sql<{ kind: ListingKind; id: number }>`
+    with recursive around (id) as (
+      select place_id from publication_places where publication_id = ${publicationId}
+      union select places.parent_id from places join around on places.id = around.id
+        where places.parent_id is not null)
+    select 'person' as kind, person_id as id from contributions
+      where publication_id = ${publicationId}
+    union select 'topic', topic_id from publication_topics where publication_id = ${publicationId}
+    union select 'place', id from around`.execute(db);
+  for (const r of rows) keys.push(listingKey(r.kind, Number(r.id)));
+  return keys;
+}

@@ -1,0 +1,27 @@
+import type { Executor } from '../db/executor.ts';
+import { listingKeysOf } from './listing-keys.ts';
+import { ANY_PUBLICATION, LISTINGS } from './render-cache.ts';
+
+/**
+ * What a change to one publication can alter, as it stands in `db`: its own page, the pages of
+ * its series and translation group, the listings it appears in, and the pages that show any
+ * public work (home, indexes, feeds, sitemaps). Other listings keep their pages: an edit to a
+ * report does not touch a person's page who did not write it.
+ *
+ * A publication that moves (another section, date, status, people, topics or places) leaves
+ * listings too; its writer announces it before the write as well (`publicationChanging`), so the
+ * keys of where it was are dropped with those of where it is. A publication gone from the
+ * database drops every listing.
+ */
+export async function publicationKeys(db: Executor, publicationId: number): Promise<string[]> {
+  const row = await db
+    .selectFrom('publications')
+    .select(['seriesId', 'translationGroup'])
+    .where('id', '=', publicationId)
+    .executeTakeFirst();
+  const listed = row ? await listingKeysOf(db, publicationId) : null;
+  const keys = [`pub:${publicationId}`, ...(listed ? [ANY_PUBLICATION, ...listed] : [LISTINGS])];
+  if (row?.seriesId) keys.push(`series:${row.seriesId}`);
+  if (row?.translationGroup) keys.push(`group:${row.translationGroup}`);
+  return keys;
+}
