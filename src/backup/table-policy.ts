@@ -10,6 +10,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   auth_challenges: 'ephemeral: WebAuthn challenges live for minutes',
   sign_in_attempts: 'ephemeral: brute-force counters',
   search_docs: 'derived: the search index is rebuilt on restore',
+  search_heads: 'derived: the search index is rebuilt on restore',
   search_pages: 'derived: the search index is rebuilt on restore',
   search_doc_facets: 'derived: the search index is rebuilt on restore',
   search_terms: 'derived: the search index is rebuilt on restore',
