@@ -39,7 +39,8 @@ export async function pageDependencies(
   const match = /^\/([^/]+)\/(?:([^/]+)\/)?$/.exec(path);
   const everywhere = [LISTINGS, ANY_PUBLICATION];
   if (!match) return everywhere;
-  const [, folder, slug] = match as unknown as [string, string, string | undefined];
+  const folder = match[1]!;
+  const slug = match[2];
   const listing = (kind: ListingKind, id: number | undefined) =>
     id === undefined ? everywhere : [LISTINGS, listingKey(kind, id)];
   if (slug === undefined) {
