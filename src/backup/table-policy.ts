@@ -15,6 +15,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   search_doc_facets: 'derived: the search index is rebuilt on restore',
   search_terms: 'derived: the search index is rebuilt on restore',
   search_changes: 'derived: a log of changes for the search index, kept by triggers',
+  section_listed_counts: 'derived: kept by triggers as the publications are restored',
   publication_renders: 'derived: publication pages rendered ahead of time, made again on demand',
   render_stamps: 'derived: which rendered pages are still current',
 };

@@ -1,7 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
+import type { PublicationInput } from '../../src/domain/schemas.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { createPlace, createTopic } from '../../src/services/catalog-entries.ts';
+import { updatePublication } from '../../src/services/save-publication.ts';
+import { moveToTrash, purgeFromTrash, restoreFromTrash } from '../../src/services/trash.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
@@ -125,6 +128,55 @@ describeEachDatabase('the public catalog', (db) => {
     for (const [sectionId, n] of counts) {
       expect(await ctx.repos.catalog.count({ sectionId }, NOW)).toBe(n);
     }
+  });
+
+  it('keeps the per-section counts equal to counting the rows, through every kind of write', async () => {
+    const [a, b] = [await buildSection(ctx), await buildSection(ctx)];
+    const agree = async (when: string) => {
+      for (const at of [NOW, new Date('2031-01-01T00:00:00.000Z')]) {
+        const counts = await ctx.repos.catalog.countsBySection(at);
+        for (const section of [a, b]) {
+          expect(
+            counts.get(section.id),
+            `${when}, section ${section.id}, at ${at.toISOString()}`,
+          ).toBe(await ctx.repos.catalog.count({ sectionId: section.id }, at));
+        }
+      }
+    };
+    const piece = await buildPublication(ctx, { sectionId: a.id });
+    await buildPublication(ctx, { sectionId: a.id, publishedAt: '2030-01-01T00:00:00Z' });
+    await buildPublication(ctx, { sectionId: b.id, embargoUntil: '2030-06-01T00:00:00Z' });
+    await buildPublication(ctx, { sectionId: b.id, status: 'draft' });
+    await buildPublication(ctx, { sectionId: b.id, type: 'page' });
+    await agree('created');
+    const save = async (changes: Partial<PublicationInput>) => {
+      const current = (await ctx.repos.publications.findById(piece.id))!;
+      await updatePublication(
+        ctx,
+        piece.id,
+        current.version,
+        { ...current, ...changes },
+        SYSTEM_ACTOR,
+      );
+    };
+    await save({ title: 'Edited, nothing else' });
+    await agree('edited');
+    await save({ sectionId: b.id });
+    await agree('moved to another section');
+    await save({ status: 'withdrawn' });
+    await agree('withdrawn');
+    await save({ status: 'published', embargoUntil: '2030-01-01T00:00:00Z' });
+    await agree('published again under embargo');
+    await save({ embargoUntil: null, type: 'page' });
+    await agree('made a page');
+    await save({ type: 'report' });
+    await moveToTrash(ctx, piece.id, SYSTEM_ACTOR);
+    await agree('trashed');
+    await restoreFromTrash(ctx, piece.id, SYSTEM_ACTOR);
+    await agree('restored');
+    await moveToTrash(ctx, piece.id, SYSTEM_ACTOR);
+    await purgeFromTrash(ctx, piece.id, SYSTEM_ACTOR);
+    await agree('purged');
   });
 
   it('counts listed public work per person and per topic in one pass, each piece once', async () => {

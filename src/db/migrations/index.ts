@@ -13,6 +13,7 @@ import { searchChanges } from './0070-search-changes.ts';
 import { publicationRenders } from './0080-publication-renders.ts';
 import { publicationRenderDigests } from './0081-publication-render-digests.ts';
 import { searchHeads } from './0090-search-heads.ts';
+import { sectionListedCounts } from './0091-section-listed-counts.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -35,5 +36,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0080-publication-renders': publicationRenders(),
     '0081-publication-render-digests': publicationRenderDigests(),
     '0090-search-heads': searchHeads(dialect),
+    '0091-section-listed-counts': sectionListedCounts(dialect),
   };
 }
