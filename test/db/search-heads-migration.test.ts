@@ -27,9 +27,18 @@ describe.skipIf(inject('postgresUrl') === null)(
         where h.publication_id = d.publication_id`.execute(db);
       await sql`drop table search_heads`.execute(db);
       await sql`create index search_docs_head on search_docs using gin (head)`.execute(db);
-      await sql`delete from dossier_migration where name = '0090-search-heads'`.execute(db);
+      // And as it stood before 0091, which comes after it.
+      await sql`drop trigger section_listed_count on publications`.execute(db);
+      await sql`drop function section_listed_count()`.execute(db);
+      await sql`drop table section_listed_counts`.execute(db);
+      await sql`drop index publications_embargoed`.execute(db);
+      await sql`delete from dossier_migration
+        where name in ('0090-search-heads', '0091-section-listed-counts')`.execute(db);
 
-      expect(await migrateToLatest(t.db)).toEqual(['0090-search-heads']);
+      expect(await migrateToLatest(t.db)).toEqual([
+        '0090-search-heads',
+        '0091-section-listed-counts',
+      ]);
 
       const { rows: columns } = await sql<{ name: string }>`select column_name as name
         from information_schema.columns
@@ -44,6 +53,9 @@ describe.skipIf(inject('postgresUrl') === null)(
       const head = await ctx.search.index.rank({ match: word, constraints: [], now }, 'head', 10);
       expect(head.map((h) => h.publicationId)).toEqual([piece.id]);
       expect(await ctx.search.index.fullTextRowCounts()).toMatchObject({ documents: 1, heads: 1 });
+      // 0091 counted the piece already there.
+      const counts = await ctx.repos.catalog.countsBySection(now);
+      expect(counts.get(piece.sectionId)).toBe(1);
     });
 
     it('drops a head with its entry', async () => {
