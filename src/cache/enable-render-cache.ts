@@ -103,14 +103,12 @@ export async function enableRenderCache(
   const publicationKeys = (publicationId: number, tx?: Tx) =>
     keysOfPublication(exec(tx), publicationId);
 
+  const publicationTouched = async (publicationId: number, tx: Tx) =>
+    changed(await publicationKeys(publicationId, tx), tx);
   ctx.changes.subscribe({
-    // Where it is listed before a move, and (below) where it is listed after.
-    async publicationChanging(publicationId, tx) {
-      changed(await publicationKeys(publicationId, tx), tx);
-    },
-    async publicationChanged(publicationId, tx) {
-      changed(await publicationKeys(publicationId, tx), tx);
-    },
+    // Before a save, where it is listed before a move; after any change, where it is now.
+    publicationChanging: publicationTouched,
+    publicationChanged: publicationTouched,
     async storedFileChanged(storedFileId, tx) {
       const keys = new Set<string>([LISTINGS]);
       for (const id of await ctx.repos.files.publicationsUsing(storedFileId, tx)) {

@@ -30,13 +30,11 @@ export function postgresChangeNotifier(
       payload = JSON.stringify({ origin: PROCESS_ORIGIN, keys: ['all'] });
     await sql`select pg_notify(${channel}, ${payload})`.execute(exec(tx));
   }
+  const publicationTouched = async (publicationId: number, tx: Tx) =>
+    notify(await publicationKeys(exec(tx), publicationId), tx);
   return {
-    async publicationChanging(publicationId, tx) {
-      await notify(await publicationKeys(exec(tx), publicationId), tx);
-    },
-    async publicationChanged(publicationId, tx) {
-      await notify(await publicationKeys(exec(tx), publicationId), tx);
-    },
+    publicationChanging: publicationTouched,
+    publicationChanged: publicationTouched,
     async storedFileChanged(storedFileId, tx) {
       const keys = new Set<string>([LISTINGS]);
       for (const id of await files.publicationsUsing(storedFileId, tx)) {

@@ -16,11 +16,11 @@ import { ANY_PUBLICATION, LISTINGS } from './render-cache.ts';
 export async function publicationKeys(db: Executor, publicationId: number): Promise<string[]> {
   const row = await db
     .selectFrom('publications')
-    .select(['seriesId', 'translationGroup'])
+    .select(['id', 'sectionId', 'publishedAt', 'seriesId', 'translationGroup'])
     .where('id', '=', publicationId)
     .executeTakeFirst();
-  const listed = row ? await listingKeysOf(db, publicationId) : null;
-  const keys = [`pub:${publicationId}`, ...(listed ? [ANY_PUBLICATION, ...listed] : [LISTINGS])];
+  const listed = row ? [ANY_PUBLICATION, ...(await listingKeysOf(db, row))] : [LISTINGS];
+  const keys = [`pub:${publicationId}`, ...listed];
   if (row?.seriesId) keys.push(`series:${row.seriesId}`);
   if (row?.translationGroup) keys.push(`group:${row.translationGroup}`);
   return keys;
