@@ -46,15 +46,26 @@ export type ItemPlan =
       section: string;
       type: (typeof PUBLICATION_TYPES)[number];
       status: (typeof PUBLICATION_STATUSES)[number];
+      /** Why an editor must look at it before it goes out (its needs-attention note), or null. */
+      attention: string | null;
     }
   | { kind: 'attachment' }
   | { kind: 'skip'; reason: string };
 
-/** What becomes of one item, decided from its type, status and categories alone. */
+/**
+ * A password-protected post was meant for the few who had the password. The archive has no such
+ * gate, so the post comes in as a draft, its text kept for an editor to judge, never published
+ * by the import whatever the mapping says of its status.
+ */
+export const PASSWORD_PROTECTED_NOTE =
+  'Password-protected on WordPress: imported as a draft so that its text stays unpublished. Decide whether it may be public before publishing it.';
+
+/** What becomes of one item, decided from its type, status, password and categories alone. */
 export function planItem(
   item: {
     postType: string;
     status: string;
+    postPassword?: string;
     categories: Array<{ domain: string; nicename: string }>;
   },
   mapping: WxrMapping,
@@ -71,7 +82,14 @@ export function planItem(
     .map((c) => mapping.categorySections[c.nicename])
     .find((t) => t !== undefined);
   const chosen = byCategory ?? base;
-  return { kind: 'publication', section: chosen.section, type: chosen.type, status };
+  const protectedByPassword = (item.postPassword ?? '') !== '';
+  return {
+    kind: 'publication',
+    section: chosen.section,
+    type: chosen.type,
+    status: protectedByPassword ? 'draft' : status,
+    attention: protectedByPassword ? PASSWORD_PROTECTED_NOTE : null,
+  };
 }
 
 /** A section title for a slug the mapping does not name: "press-releases" → "Press releases". */

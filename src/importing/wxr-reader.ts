@@ -55,6 +55,8 @@ export interface WxrItem {
   menuOrder: string;
   postType: string;
   attachmentUrl: string;
+  /** `wp:post_password`: WordPress shows the post's text only to readers who know it. */
+  postPassword: string;
   categories: WxrItemCategory[];
   meta: Record<string, string>;
   commentCount: number;
@@ -329,6 +331,7 @@ function emptyItem(line: number): WxrItem {
     menuOrder: '',
     postType: '',
     attachmentUrl: '',
+    postPassword: '',
     categories: [],
     meta: {},
     commentCount: 0,
@@ -351,12 +354,16 @@ const ITEM_FIELDS: Record<string, keyof WxrItem> = {
   'wp:menu_order': 'menuOrder',
   'wp:post_type': 'postType',
   'wp:attachment_url': 'attachmentUrl',
+  'wp:post_password': 'postPassword',
 };
 
-/** Body fields keep their whitespace; the rest are trimmed, as WordPress's importer does. */
+/**
+ * Body fields keep their whitespace; the rest are trimmed, as WordPress's importer does. A
+ * password is kept as written: WordPress protects a post whose password is any non-empty text.
+ */
 function setItemField(item: WxrItem, name: string, value: string): void {
   const field = ITEM_FIELDS[name];
   if (!field) return;
-  const keep = field === 'content' || field === 'excerpt';
+  const keep = field === 'content' || field === 'excerpt' || field === 'postPassword';
   (item as unknown as Record<string, string>)[field] = keep ? value : value.trim();
 }

@@ -414,6 +414,7 @@ export class ImportSession {
         ...detail,
         counts: summary.counts,
         skipped: summary.skipped.map((s) => ({ reason: s.reason, count: s.count })),
+        needsAttention: summary.needsAttention,
       },
       ip: this.options.actor.ip,
     });

@@ -6,11 +6,14 @@ export interface ImportSummary {
   dryRun: boolean;
   counts: Record<string, Record<ImportOutcome, number>>;
   skipped: Array<{ reason: string; count: number; examples: string[] }>;
+  /** Records imported with a needs-attention note, by reason, every one of them named. */
+  needsAttention: Array<{ reason: string; items: string[] }>;
 }
 
 export class SummaryBuilder {
   private readonly counts: Record<string, Record<ImportOutcome, number>> = {};
   private readonly skips = new Map<string, { count: number; examples: string[] }>();
+  private readonly attentions = new Map<string, string[]>();
 
   constructor(
     readonly source: string,
@@ -30,6 +33,13 @@ export class SummaryBuilder {
     this.skips.set(reason, entry);
   }
 
+  /** A record imported (or, in a dry run, to be imported) that an editor must look at. */
+  attention(what: string, reason: string): void {
+    const items = this.attentions.get(reason) ?? [];
+    items.push(what);
+    this.attentions.set(reason, items);
+  }
+
   get(kind: string, outcome: ImportOutcome): number {
     return this.counts[kind]?.[outcome] ?? 0;
   }
@@ -40,6 +50,10 @@ export class SummaryBuilder {
       dryRun: this.dryRun,
       counts: structuredClone(this.counts),
       skipped: [...this.skips].map(([reason, e]) => ({ reason, ...e })),
+      needsAttention: [...this.attentions].map(([reason, items]) => ({
+        reason,
+        items: [...items],
+      })),
     };
   }
 }
@@ -57,6 +71,10 @@ export function formatSummary(summary: ImportSummary): string {
   lines.push(`  skipped: ${skipped}`);
   for (const s of summary.skipped) {
     lines.push(`    ${s.count} × ${s.reason} (e.g. ${s.examples.join('; ')})`);
+  }
+  for (const a of summary.needsAttention) {
+    lines.push(`  needs attention: ${a.items.length} ${a.reason}:`);
+    for (const item of a.items) lines.push(`    ${item}`);
   }
   return `${lines.join('\n')}\n`;
 }

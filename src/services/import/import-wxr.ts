@@ -6,6 +6,7 @@ import { slugify } from '../../domain/slug.ts';
 import { personSlug, sortNameOf } from '../../importing/bylines.ts';
 import { wordpressToMarkdown, wordpressToPlainText } from '../../importing/wp-content.ts';
 import {
+  PASSWORD_PROTECTED_NOTE,
   permalinkPath,
   planItem,
   postSlug,
@@ -252,12 +253,21 @@ async function importItem(
     status: plan.status,
     publishedAt,
     scheduledAt: plan.status === 'scheduled' ? publishedAt : null,
-    needsAttention: item.title.trim() ? null : 'The WordPress item had no title.',
+    needsAttention:
+      [plan.attention, item.title.trim() ? null : 'The WordPress item had no title.']
+        .filter((note) => note !== null)
+        .join(' ') || null,
     contributions,
     topicIds,
   };
   try {
     const saved = await session.publication(key, input);
+    if (plan.attention === PASSWORD_PROTECTED_NOTE) {
+      session.summary.attention(
+        `${what} → /${plan.section}/${saved.slug}/`,
+        'password-protected on WordPress, imported as drafts (not published)',
+      );
+    }
     if (mapping.redirects && plan.status === 'published') {
       const from = permalinkPath(item.link);
       if (from) await session.redirect(from, `/${plan.section}/${saved.slug}/`, what);
