@@ -12,7 +12,8 @@ export const userCommand: Command = {
 
 "add" creates the account and prints a one-time set-up link (valid 72 hours) through which the
 person creates a passkey, or a password with an authenticator app. "setup-link" prints a new link
-for an existing account (a lost phone, say). Links are stored hashed; send them by a safe channel.`,
+for an existing account (a lost phone, say) and makes its older links useless; finishing set-up
+signs the account out everywhere. Links are stored hashed; send them by a safe channel.`,
   async run(args) {
     const [sub, ...rest] = args;
     const { values } = parseOptions(rest, {

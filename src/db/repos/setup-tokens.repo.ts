@@ -29,6 +29,20 @@ export class SetupTokensRepo {
       .executeTakeFirst();
   }
 
+  /**
+   * Spends every unused link of a user: a new link replaces the old ones, and finishing set-up
+   * through one leaves no other that could replace the credentials again.
+   */
+  async spendAllOf(userId: number, now: string, tx?: Tx): Promise<number> {
+    const r = await dbOrTx(this.db, tx)
+      .updateTable('setupTokens')
+      .set({ usedAt: now })
+      .where('userId', '=', userId)
+      .where('usedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   /** Spends the token; false when it was already spent or expired (a second tab, a replay). */
   async use(tokenHash: string, now: string, tx?: Tx): Promise<boolean> {
     const r = await dbOrTx(this.db, tx)

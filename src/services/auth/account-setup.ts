@@ -4,12 +4,12 @@ import { verifyTotp } from '../../auth/totp.ts';
 import type { Repositories } from '../../db/repositories.ts';
 import type { User } from '../../domain/entities.ts';
 import { ValidationError } from '../../domain/errors.ts';
-import type { Clock, Transactor } from '../ports.ts';
+import type { Clock, Transactor, Tx } from '../ports.ts';
 import { SignInError } from './auth-errors.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
 
 export interface SetupDeps {
-  repos: Pick<Repositories, 'users' | 'setupTokens' | 'credentials' | 'audit'>;
+  repos: Pick<Repositories, 'users' | 'setupTokens' | 'credentials' | 'sessions' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
 }
@@ -60,6 +60,7 @@ export async function setUpPasswordAndTotp(
     if (!(await deps.repos.setupTokens.use(hashToken(token), now.toISOString(), tx))) {
       throw new SignInError('This set-up link was used a moment ago.');
     }
+    await endOtherWaysIn(deps, user.id, now.toISOString(), tx);
     await deps.repos.credentials.setPassword(user.id, passwordHash, now.toISOString(), tx);
     await deps.repos.credentials.setTotp(user.id, input.totpSecret, now.toISOString(), tx);
     await deps.repos.credentials.replaceRecoveryCodes(user.id, hashes, now.toISOString(), tx);
@@ -82,7 +83,22 @@ export async function setUpPasswordAndTotp(
 
 /** Spends a set-up link once a passkey was registered through it. */
 export async function finishSetupWithPasskey(deps: SetupDeps, token: string): Promise<void> {
-  if (!(await deps.repos.setupTokens.use(hashToken(token), deps.clock.now().toISOString()))) {
-    throw new SignInError('This set-up link has expired or was already used.');
-  }
+  const now = deps.clock.now().toISOString();
+  await deps.transactor.transaction(async (tx) => {
+    const found = await deps.repos.setupTokens.findUsable(hashToken(token), now, tx);
+    if (!found || !(await deps.repos.setupTokens.use(hashToken(token), now, tx))) {
+      throw new SignInError('This set-up link has expired or was already used.');
+    }
+    await endOtherWaysIn(deps, found.userId, now, tx);
+  });
+}
+
+/**
+ * Set-up replaces how an account signs in, so nothing from before it may still open the account:
+ * the user's other links are spent and every session opened before it ends. A link that leaked,
+ * or a browser left signed in on a lost laptop, is then of no use.
+ */
+async function endOtherWaysIn(deps: SetupDeps, userId: number, now: string, tx: Tx) {
+  await deps.repos.setupTokens.spendAllOf(userId, now, tx);
+  await deps.repos.sessions.revokeAllOf(userId, now, tx);
 }

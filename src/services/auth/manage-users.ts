@@ -56,10 +56,12 @@ export async function addUser(
   });
 }
 
+/** A new link is the only one: any link issued before it stops working. */
 async function issueSetupToken(deps: ManageUsersDeps, userId: number, tx: Tx) {
   const now = deps.clock.now();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SETUP_LINK_HOURS * 3600_000).toISOString();
+  await deps.repos.setupTokens.spendAllOf(userId, now.toISOString(), tx);
   await deps.repos.setupTokens.insert(
     { tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt },
     tx,
@@ -67,7 +69,10 @@ async function issueSetupToken(deps: ManageUsersDeps, userId: number, tx: Tx) {
   return { token, expiresAt };
 }
 
-/** A fresh set-up link for an existing user who lost every way in (a lost phone, say). */
+/**
+ * A fresh set-up link for an existing user who lost every way in (a lost phone, say). Links
+ * issued before it stop working.
+ */
 export async function reissueSetupLink(
   deps: ManageUsersDeps,
   userId: number,

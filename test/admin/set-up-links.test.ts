@@ -1,0 +1,64 @@
+import { beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../src/app.tsx';
+import { totpCodeAt } from '../../src/auth/totp.ts';
+import type { AppContext } from '../../src/context.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { finishSetupWithPasskey } from '../../src/services/auth/account-setup.ts';
+import { reissueSetupLink } from '../../src/services/auth/manage-users.ts';
+import { Browserish, makeStaff, PASSWORD, type StaffAccount } from '../support/admin-session.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { fixedClock, testContext } from '../support/factories.ts';
+
+describeEachDatabase('set-up links for an existing account', (db) => {
+  let ctx: AppContext;
+  let app: ReturnType<typeof createApp>;
+  const clock = fixedClock('2026-06-01T12:00:00.000Z');
+  const tick = (seconds: number) =>
+    clock.set(new Date(clock.now().getTime() + seconds * 1000).toISOString());
+  const browser = () => new Browserish(app, ctx.config.publicUrl);
+  const newLink = async (userId: number) =>
+    new URL((await reissueSetupLink(ctx, userId, SYSTEM_ACTOR, ctx.config.publicUrl)).setupUrl)
+      .pathname;
+  const signedIn = async (account: StaffAccount) => {
+    tick(31);
+    const b = browser();
+    expect((await b.signIn(account, ctx)).status).toBe(303);
+    expect((await b.request('/admin')).status).toBe(200);
+    return b;
+  };
+
+  beforeAll(async () => {
+    ctx = await testContext(db(), clock);
+    app = createApp(ctx);
+  });
+
+  it('keeps only the newest link, and finishing set-up spends it and ends every session', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    const before = await signedIn(account);
+
+    const older = await newLink(account.userId);
+    const newer = await newLink(account.userId);
+    expect((await browser().request(older)).status).toBe(410);
+
+    const b = browser();
+    const page = await (await b.request(newer)).text();
+    const totpSecret = /name="totpSecret" value="([A-Z2-7]+)"/.exec(page)![1]!;
+    const done = await b.submit(newer, `${newer}/password`, {
+      password: PASSWORD,
+      totpSecret,
+      code: totpCodeAt(totpSecret, clock.now()),
+    });
+    expect(done.status).toBe(200);
+    expect((await before.request('/admin')).status).toBe(303);
+    expect((await browser().request(newer)).status).toBe(410);
+    expect((await browser().request(older)).status).toBe(410);
+
+    // A passkey set up through a link ends the sessions opened with the old credentials too.
+    const reset = { ...account, totpSecret };
+    const afterReset = await signedIn(reset);
+    const third = await newLink(account.userId);
+    await finishSetupWithPasskey(ctx, third.split('/').pop()!);
+    expect((await afterReset.request('/admin')).status).toBe(303);
+    expect((await browser().request(third)).status).toBe(410);
+  });
+});
