@@ -235,10 +235,6 @@ export class Fts5Index implements SearchIndex {
     return this.tables.termsNear(word);
   }
 
-  hasTerm(word: string): Promise<boolean> {
-    return this.tables.hasTerm(word);
-  }
-
   async rawTop(match: MatchExpr, limit: number): Promise<number[]> {
     const { rows } = await sql<{ id: number }>`select rowid as id from search_fts
       where search_fts match ${toFts5(match, DOC_COLUMNS)}

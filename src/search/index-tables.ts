@@ -59,15 +59,6 @@ export class IndexTables {
     }
   }
 
-  async hasTerm(word: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('searchTerms')
-      .select('term')
-      .where('term', '=', word)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** Words with the same first letter and a similar length: cheap candidates for a typo. */
   async termsNear(word: string): Promise<string[]> {
     const first = word[0];

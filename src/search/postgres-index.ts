@@ -272,10 +272,6 @@ export class PostgresIndex implements SearchIndex {
     return [...new Set([...rows.map((r) => r.term), ...near])];
   }
 
-  hasTerm(word: string): Promise<boolean> {
-    return this.tables.hasTerm(word);
-  }
-
   async rawTop(match: MatchExpr, limit: number): Promise<number[]> {
     const query = sql`${toTsquery(match)}::tsquery`;
     const rows = await this.read(

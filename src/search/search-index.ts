@@ -74,9 +74,11 @@ export interface SearchIndex {
    */
   count(query: IndexQuery, atMost?: number): Promise<number>;
   facets(query: IndexQuery): Promise<FacetCounts>;
-  /** Indexed words that could be what a misspelled word meant (unranked). */
+  /**
+   * Indexed words that could be what a misspelled word meant (unranked). Hidden work's words are
+   * among them: a caller offers a word to a reader only after it alone finds public work.
+   */
   termCandidates(word: string): Promise<string[]>;
-  hasTerm(word: string): Promise<boolean>;
   /** The bare index query, ranked, without visibility, joins or filters: the benchmark's floor. */
   rawTop(match: MatchExpr, limit: number): Promise<number[]>;
 

@@ -1,8 +1,8 @@
 /**
- * Spelling suggestions: the indexed words closest to a word the index does not know. The
- * candidates are only proposals: the service suggests a correction only after searching for it
- * through the public-visibility rule and finding public work, so a word that only a draft or an
- * embargoed piece contains is never suggested.
+ * Spelling suggestions: the indexed words closest to a word that finds nothing. The candidates
+ * are only proposals: the service (services/search-suggestion.ts) offers a word only after it
+ * alone finds public work, so a word that only an embargoed, scheduled or withdrawn piece
+ * contains is never suggested.
  */
 
 /** Edits allowed: one for short words, two for longer ones. */
