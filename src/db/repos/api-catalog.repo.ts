@@ -169,7 +169,29 @@ export class ApiCatalogRepo {
       .execute();
     return rows.map((r) => r.id);
   }
+
+  /**
+   * The people, topics or places linked to the publications a user created and has not
+   * trashed: what a contributor's own drafts name, and so may show that contributor.
+   */
+  async linkedToCreator(
+    kind: 'person' | 'topic' | 'place',
+    userId: number,
+    tx?: Tx,
+  ): Promise<Set<number>> {
+    const [table, column] = LINKS[kind];
+    const { rows } = await sql<{ id: number }>`select distinct l.${sql.ref(column)} as id
+      from ${sql.table(table)} l join publications p on p.id = l.publication_id
+      where p.created_by_user_id = ${userId} and p.deleted_at is null`.execute(dbOrTx(this.db, tx));
+    return new Set(rows.map((r) => Number(r.id)));
+  }
 }
+
+const LINKS = {
+  person: ['contributions', 'person_id'],
+  topic: ['publication_topics', 'topic_id'],
+  place: ['publication_places', 'place_id'],
+} as const;
 
 function linked(
   eb: ExpressionBuilder<Database, 'publications'>,

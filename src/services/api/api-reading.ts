@@ -62,7 +62,9 @@ export function readPublication(
 /**
  * The people, topics and places the audience may see. The public sees those with public work,
  * exactly as the public site gives them pages: a source named only in a draft stays unnamed.
- * A read-drafts token sees the whole catalog, as the back office shows it to its user.
+ * A staff token sees the whole catalog, as the back office shows it to its user. A contributor's
+ * token reads drafts only of its own pieces, so it sees what those name and what public work
+ * names, and nothing known only from someone else's draft.
  */
 export async function visiblePeople(
   repos: ApiReadingRepos,
@@ -70,9 +72,10 @@ export async function visiblePeople(
   now: Date,
 ): Promise<Person[]> {
   const all = await repos.people.list();
-  if (audience.kind !== 'public') return all;
-  const publicIds = await repos.catalog.latestChanges('person', now);
-  return all.filter((p) => publicIds.has(p.id));
+  if (audience.kind === 'staff') return all;
+  const readable = new Set((await repos.catalog.latestChanges('person', now)).keys());
+  await addOwn(repos, audience, 'person', readable);
+  return all.filter((p) => readable.has(p.id));
 }
 
 export async function visibleTopics(
@@ -81,17 +84,40 @@ export async function visibleTopics(
   now: Date,
 ): Promise<Topic[]> {
   const all = await repos.topics.list();
-  if (audience.kind !== 'public') return all;
-  const publicIds = await repos.catalog.latestChanges('topic', now);
-  return all.filter((t) => publicIds.has(t.id));
+  if (audience.kind === 'staff') return all;
+  const readable = new Set((await repos.catalog.latestChanges('topic', now)).keys());
+  await addOwn(repos, audience, 'topic', readable);
+  return all.filter((t) => readable.has(t.id));
 }
 
+/** A place is shown with public work in it or in a place inside it, as on the public site. */
 export async function visiblePlaces(
   repos: ApiReadingRepos,
   audience: ApiAudience,
   now: Date,
 ): Promise<Place[]> {
   const all = await repos.places.list();
-  if (audience.kind !== 'public') return all;
-  return placesWithPublicWork(repos, all, now);
+  if (audience.kind === 'staff') return all;
+  const readable = new Set((await placesWithPublicWork(repos, all, now)).map((p) => p.id));
+  const own = new Set<number>();
+  await addOwn(repos, audience, 'place', own);
+  // The places that hold the ones the contributor's pieces name, as the public rule counts them.
+  const parentOf = new Map(all.map((p) => [p.id, p.parentId]));
+  for (const id of own) {
+    for (let at: number | null | undefined = id; at != null && !readable.has(at); ) {
+      readable.add(at);
+      at = parentOf.get(at);
+    }
+  }
+  return all.filter((p) => readable.has(p.id));
+}
+
+async function addOwn(
+  repos: ApiReadingRepos,
+  audience: ApiAudience,
+  kind: 'person' | 'topic' | 'place',
+  into: Set<number>,
+): Promise<void> {
+  if (audience.kind !== 'own-drafts') return;
+  for (const id of await repos.apiCatalog.linkedToCreator(kind, audience.userId)) into.add(id);
 }
