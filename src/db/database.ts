@@ -287,6 +287,14 @@ export interface SignInAttemptTable {
   succeeded: Flag;
 }
 
+/** A counter of failed sign-ins for one account or address; see SignInLimitsRepo. */
+export interface SignInLimitTable {
+  key: string;
+  failures: number;
+  lastFailureAt: string | null;
+  version: number;
+}
+
 /** Append-only: rows are inserted, never updated or deleted. */
 export interface AuditEventTable {
   id: Id;
@@ -431,6 +439,7 @@ export interface Database {
   setupTokens: SetupTokenTable;
   authChallenges: AuthChallengeTable;
   signInAttempts: SignInAttemptTable;
+  signInLimits: SignInLimitTable;
   importSources: ImportSourceTable;
   publicationRenders: PublicationRenderTable;
   renderStamps: RenderStampTable;

@@ -24,6 +24,7 @@ import { SessionsRepo } from './repos/sessions.repo.ts';
 import { SettingsRepo } from './repos/settings.repo.ts';
 import { SetupTokensRepo } from './repos/setup-tokens.repo.ts';
 import { SignInAttemptsRepo } from './repos/sign-in-attempts.repo.ts';
+import { SignInLimitsRepo } from './repos/sign-in-limits.repo.ts';
 import { TopicsRepo } from './repos/topics.repo.ts';
 import { UsersRepo } from './repos/users.repo.ts';
 
@@ -47,6 +48,7 @@ export interface Repositories {
   sessions: SessionsRepo;
   credentials: CredentialsRepo;
   signInAttempts: SignInAttemptsRepo;
+  signInLimits: SignInLimitsRepo;
   setupTokens: SetupTokensRepo;
   authChallenges: AuthChallengesRepo;
   apiTokens: ApiTokensRepo;
@@ -78,6 +80,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     sessions: new SessionsRepo(k),
     credentials: new CredentialsRepo(k),
     signInAttempts: new SignInAttemptsRepo(k),
+    signInLimits: new SignInLimitsRepo(k),
     setupTokens: new SetupTokensRepo(k),
     authChallenges: new AuthChallengesRepo(k),
     apiTokens: new ApiTokensRepo(k),

@@ -32,12 +32,17 @@ describe.skipIf(inject('postgresUrl') === null)(
       await sql`drop function section_listed_count()`.execute(db);
       await sql`drop table section_listed_counts`.execute(db);
       await sql`drop index publications_embargoed`.execute(db);
+      // And before 0093.
+      await sql`drop table sign_in_limits`.execute(db);
       await sql`delete from dossier_migration
-        where name in ('0090-search-heads', '0091-section-listed-counts')`.execute(db);
+        where name in ('0090-search-heads', '0091-section-listed-counts', '0093-sign-in-limits')`.execute(
+        db,
+      );
 
       expect(await migrateToLatest(t.db)).toEqual([
         '0090-search-heads',
         '0091-section-listed-counts',
+        '0093-sign-in-limits',
       ]);
 
       const { rows: columns } = await sql<{ name: string }>`select column_name as name

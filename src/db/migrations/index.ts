@@ -14,6 +14,7 @@ import { publicationRenders } from './0080-publication-renders.ts';
 import { publicationRenderDigests } from './0081-publication-render-digests.ts';
 import { searchHeads } from './0090-search-heads.ts';
 import { sectionListedCounts } from './0091-section-listed-counts.ts';
+import { signInLimits } from './0093-sign-in-limits.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -37,5 +38,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0081-publication-render-digests': publicationRenderDigests(),
     '0090-search-heads': searchHeads(dialect),
     '0091-section-listed-counts': sectionListedCounts(dialect),
+    '0093-sign-in-limits': signInLimits(),
   };
 }

@@ -4,7 +4,7 @@ import type { Repositories } from '../../db/repositories.ts';
 import type { User } from '../../domain/entities.ts';
 import type { Clock } from '../ports.ts';
 import { SignInError } from './auth-errors.ts';
-import { assertNotRateLimited } from './rate-limit.ts';
+import { clearSignInFailures, countSignInAttempt } from './rate-limit.ts';
 
 /** The WebAuthn library, loaded at the first ceremony: readers' processes never need it. */
 const webauthn = () => import('@simplewebauthn/server');
@@ -16,7 +16,7 @@ const webauthn = () => import('@simplewebauthn/server');
 export interface PasskeyDeps {
   repos: Pick<
     Repositories,
-    'users' | 'credentials' | 'authChallenges' | 'signInAttempts' | 'audit'
+    'users' | 'credentials' | 'authChallenges' | 'signInAttempts' | 'signInLimits' | 'audit'
   >;
   clock: Clock;
   publicUrl: string;
@@ -111,7 +111,7 @@ export async function finishAuthentication(
   input: { challengeId: string; response: AuthenticationResponseJSON; ip: string | null },
 ): Promise<User> {
   const now = deps.clock.now();
-  await assertNotRateLimited(deps.repos, { email: null, ip: input.ip }, now);
+  await countSignInAttempt(deps.repos, { email: null, ip: input.ip }, now);
   const fail = async (reason: string, user?: User): Promise<never> => {
     await deps.repos.signInAttempts.record({
       at: now.toISOString(),
@@ -158,6 +158,7 @@ export async function finishAuthentication(
     result.authenticationInfo.newCounter,
     now.toISOString(),
   );
+  await clearSignInFailures(deps.repos, { email: user.email, ip: input.ip });
   await deps.repos.signInAttempts.record({
     at: now.toISOString(),
     email: user.email,

@@ -5,11 +5,14 @@ import type { Repositories } from '../../db/repositories.ts';
 import type { User } from '../../domain/entities.ts';
 import type { Clock } from '../ports.ts';
 import { SignInError } from './auth-errors.ts';
-import { assertNotRateLimited } from './rate-limit.ts';
+import { clearSignInFailures, countSignInAttempt } from './rate-limit.ts';
 import { securitySettings } from './security-settings.ts';
 
 export interface PasswordSignInDeps {
-  repos: Pick<Repositories, 'users' | 'credentials' | 'signInAttempts' | 'settings' | 'audit'>;
+  repos: Pick<
+    Repositories,
+    'users' | 'credentials' | 'signInAttempts' | 'signInLimits' | 'settings' | 'audit'
+  >;
   clock: Clock;
 }
 
@@ -23,7 +26,8 @@ export async function signInWithPassword(
 ): Promise<User> {
   const now = deps.clock.now();
   const email = input.email.trim().toLowerCase().slice(0, 320);
-  await assertNotRateLimited(deps.repos, { email, ip: input.ip }, now);
+  // Counted before the slow password check, so that attempts arriving together are all counted.
+  await countSignInAttempt(deps.repos, { email, ip: input.ip }, now);
   const fail = async (reason: string, user?: User): Promise<never> => {
     await deps.repos.signInAttempts.record({
       at: now.toISOString(),
@@ -66,6 +70,7 @@ export async function signInWithPassword(
         );
   if (!secondFactor) return fail('second-factor', user);
 
+  await clearSignInFailures(deps.repos, { email, ip: input.ip });
   await deps.repos.signInAttempts.record({
     at: now.toISOString(),
     email,
