@@ -9,6 +9,7 @@ import {
   PUBLICATION_TYPES,
   USER_ROLES,
 } from './content-types.ts';
+import { footnoteLimitProblem } from './markdown-footnotes.ts';
 import { PUBLICATION_STATUSES } from './publication-status.ts';
 import { sectionSlugSchema, slugSchema } from './slug.ts';
 
@@ -169,7 +170,12 @@ export const publicationInput = z
     title: requiredText(500),
     subtitle: optionalText(500),
     summary: optionalText(20000),
-    body: text(2_000_000).default(''),
+    body: text(2_000_000)
+      .superRefine((body, ctx) => {
+        const problem = footnoteLimitProblem(body);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default(''),
     language: languageTagSchema.default('en'),
     translationGroup: optionalText(100),
     status: z.enum(PUBLICATION_STATUSES).default('draft'),
