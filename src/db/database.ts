@@ -135,6 +135,10 @@ export interface PublicationTable {
   embargoUntil: string | null;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
+  /** The first moment the public could see it; null if it never went out. Kept by saves. */
+  publicFrom: string | null;
+  /** When a write last took it out of public view; meaningful only while it is not public. */
+  publicUntil: string | null;
   venueId: number | null;
   externalUrl: string | null;
   excerptOnly: Flag;

@@ -21,15 +21,12 @@ export function listedType(): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.ref('publications.type')} <> 'page'`;
 }
 
-/** The SQL twin of `isTombstone`: withdrawn after the public had seen it, and not in the trash. */
+/** The SQL twin of `isTombstone`: withdrawn, not in the trash, and recorded as once public. */
 export function tombstone(): RawBuilder<SqlBool> {
   const col = (name: string) => sql.ref(`publications.${name}`);
   return sql<SqlBool>`(${col('status')} = 'withdrawn'
     and ${col('deletedAt')} is null
-    and ${col('publishedAt')} is not null
-    and ${col('withdrawnAt')} is not null
-    and (case when ${col('embargoUntil')} is null or ${col('embargoUntil')} < ${col('withdrawnAt')}
-      then ${col('publishedAt')} else ${col('embargoUntil')} end) <= ${col('withdrawnAt')})`;
+    and ${col('publicFrom')} is not null)`;
 }
 
 /**

@@ -14,6 +14,7 @@ import { JobsRepo } from './repos/jobs.repo.ts';
 import { OrganizationsRepo } from './repos/organizations.repo.ts';
 import { PeopleRepo } from './repos/people.repo.ts';
 import { PlacesRepo } from './repos/places.repo.ts';
+import { PreviewLinksRepo } from './repos/preview-links.repo.ts';
 import { PublicationRendersRepo } from './repos/publication-renders.repo.ts';
 import { PublicationsRepo } from './repos/publications.repo.ts';
 import { RedirectsRepo } from './repos/redirects.repo.ts';
@@ -52,6 +53,7 @@ export interface Repositories {
   setupTokens: SetupTokensRepo;
   authChallenges: AuthChallengesRepo;
   apiTokens: ApiTokensRepo;
+  previewLinks: PreviewLinksRepo;
   apiCatalog: ApiCatalogRepo;
   importSources: ImportSourcesRepo;
   publicationRenders: PublicationRendersRepo;
@@ -84,6 +86,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     setupTokens: new SetupTokensRepo(k),
     authChallenges: new AuthChallengesRepo(k),
     apiTokens: new ApiTokensRepo(k),
+    previewLinks: new PreviewLinksRepo(k),
     apiCatalog: new ApiCatalogRepo(k),
     importSources: new ImportSourcesRepo(k),
     publicationRenders: new PublicationRendersRepo(k, db.dialect),

@@ -114,6 +114,9 @@ export interface Publication {
   embargoUntil: string | null;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
+  /** The recorded public life (see `PublicRecord`): the only source of tombstones. */
+  publicFrom: string | null;
+  publicUntil: string | null;
   venueId: number | null;
   externalUrl: string | null;
   excerptOnly: boolean;

@@ -32,6 +32,11 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** The caller is known, but this action needs a right they do not hold. */
+export class ForbiddenError extends DomainError {
+  override name = 'ForbiddenError';
+}
+
 /** The target existed but was withdrawn; public surfaces answer with a tombstone. */
 export class GoneError extends DomainError {
   override name = 'GoneError';

@@ -27,15 +27,15 @@ describe('what is public', () => {
     }
   });
 
-  it('keeps a tombstone only for withdrawn work the public once saw', () => {
+  it('keeps a tombstone only for withdrawn work recorded as once public', () => {
     const withdrawn = {
-      ...base,
       status: 'withdrawn' as const,
-      withdrawnAt: '2025-01-01T00:00:00.000Z',
+      deletedAt: null,
+      publicFrom: '2024-01-01T00:00:00.000Z',
     };
     expect(isTombstone(withdrawn)).toBe(true);
-    // Withdrawn while still under embargo: nobody ever saw it, so nothing remains.
-    expect(isTombstone({ ...withdrawn, embargoUntil: '2025-06-01T00:00:00.000Z' })).toBe(false);
-    expect(isTombstone({ ...withdrawn, publishedAt: null })).toBe(false);
+    expect(isTombstone({ ...withdrawn, publicFrom: null })).toBe(false);
+    expect(isTombstone({ ...withdrawn, deletedAt: '2025-01-01T00:00:00.000Z' })).toBe(false);
+    expect(isTombstone({ ...withdrawn, status: 'draft' })).toBe(false);
   });
 });

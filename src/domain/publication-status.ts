@@ -35,15 +35,49 @@ export function visibleFrom(p: VisibilityFacts): string | null {
 }
 
 /**
- * A withdrawn piece that the public once saw keeps a tombstone (410, OAI deleted record); one
- * that never went out stays invisible, as if it never existed.
+ * What the archive records of a piece's public life, as facts rather than inferences from its
+ * dates: the first moment the public could see it, and the moment a write last took it out of
+ * view (meaningful only while it is not public). `nextPublicRecord` keeps both, and only the
+ * writes of publications call it.
  */
-export function isTombstone(p: VisibilityFacts & { withdrawnAt: string | null }): boolean {
-  if (p.status !== 'withdrawn' || p.deletedAt !== null) return false;
-  if (p.publishedAt === null || p.withdrawnAt === null) return false;
-  const wentOut =
-    p.embargoUntil === null || p.embargoUntil < p.withdrawnAt ? p.publishedAt : p.embargoUntil;
-  return wentOut <= p.withdrawnAt;
+export interface PublicRecord {
+  publicFrom: string | null;
+  publicUntil: string | null;
+}
+
+/**
+ * The record after a write that turns `before` into `after` at `now`. A piece can become public
+ * by the passing of time alone (its date or embargo arrives with no write), so the record is
+ * completed from what the public could see just before the write as well as just after it.
+ */
+export function nextPublicRecord(
+  before: (VisibilityFacts & PublicRecord) | null,
+  after: VisibilityFacts,
+  now: Date,
+): PublicRecord {
+  let publicFrom = before?.publicFrom ?? null;
+  let publicUntil = before?.publicUntil ?? null;
+  const wasPublic = before !== null && isPubliclyVisible(before, now);
+  if (wasPublic) publicFrom ??= visibleFrom(before);
+  if (isPubliclyVisible(after, now)) {
+    publicFrom ??= visibleFrom(after);
+    publicUntil = null;
+  } else if (wasPublic) {
+    publicUntil = now.toISOString();
+  }
+  return { publicFrom, publicUntil };
+}
+
+/**
+ * A withdrawn piece that the public once saw keeps a tombstone (410, OAI deleted record); one
+ * that never went out stays invisible, as if it never existed. Decided by the record alone.
+ */
+export function isTombstone(p: {
+  status: PublicationStatus;
+  deletedAt: string | null;
+  publicFrom: string | null;
+}): boolean {
+  return p.status === 'withdrawn' && p.deletedAt === null && p.publicFrom !== null;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { JobHandler } from './job-handler.ts';
 export const FIXITY_JOB = 'fixity.check';
 export const FIXITY_INTERVAL_MS = 24 * 60 * 60_000;
 
-const SCHEDULED = { userId: null, label: 'scheduled fixity check', ip: null };
+const SCHEDULED = { userId: null, label: 'scheduled fixity check', ip: null, mayPublish: false };
 
 /**
  * Checks fixity, records the result in the audit trail and schedules the next check, all in the

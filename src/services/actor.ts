@@ -1,12 +1,19 @@
-/** Who is doing something, for the audit trail: a signed-in user, a token, or the system. */
+/**
+ * Who is doing something: a signed-in user, a token, or the system. `label` names them in the
+ * audit trail; `mayPublish` is the one right the save itself checks, because a change that moves
+ * a piece before readers or out of their view must be refused on every path alike.
+ */
 export interface Actor {
   userId: number | null;
   label: string;
   ip: string | null;
+  mayPublish: boolean;
 }
 
-export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system', ip: null };
+/** The system carries out decisions already taken by someone who held the right. */
+export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system', ip: null, mayPublish: true };
 
+/** An operator at the command line holds every right over the archive. */
 export function cliActor(): Actor {
-  return { userId: null, label: 'command line', ip: null };
+  return { userId: null, label: 'command line', ip: null, mayPublish: true };
 }

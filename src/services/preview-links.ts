@@ -1,48 +1,104 @@
-import { createHmac } from 'node:crypto';
-import { newToken, safeEqual } from '../auth/secret-tokens.ts';
+import { hashToken, newToken } from '../auth/secret-tokens.ts';
+import type { PreviewLinkListing } from '../db/repos/preview-links.repo.ts';
 import type { Repositories } from '../db/repositories.ts';
-import type { Clock } from './ports.ts';
+import type { Actor } from './actor.ts';
+import type { Clock, Transactor } from './ports.ts';
 
 /**
- * Signed, expiring links that show a draft to someone without an account (a co-author, a
- * lawyer). The signature uses a secret kept in the database, so every process accepts the
- * links of every other; rotating the secret revokes them all.
+ * Expiring links that show an unpublished piece to someone without an account (a co-author, a
+ * lawyer). Each link is a row holding the hash of its secret, so an editor can list a piece's
+ * links and revoke any of them, and every process accepts the links of every other.
  */
 export interface PreviewDeps {
-  repos: Pick<Repositories, 'settings'>;
+  repos: Pick<Repositories, 'previewLinks' | 'audit'>;
+  transactor: Transactor;
   clock: Clock;
 }
 
-const SECRET_KEY = 'secret.preview-links';
+export const PREVIEW_DAYS = 7;
 
-async function secret(deps: PreviewDeps): Promise<string> {
-  const existing = await deps.repos.settings.get<string>(SECRET_KEY);
-  if (existing) return existing;
-  await deps.repos.settings.set(SECRET_KEY, newToken(), deps.clock.now().toISOString());
-  // Read back: if two processes raced, both now use whichever value landed last.
-  return (await deps.repos.settings.get<string>(SECRET_KEY))!;
-}
-
-function sign(key: string, payload: string): string {
-  return createHmac('sha256', key).update(payload).digest('base64url');
-}
-
-export async function makePreviewToken(
+export async function makePreviewLink(
   deps: PreviewDeps,
   publicationId: number,
-  days = 7,
+  actor: Actor,
+  days = PREVIEW_DAYS,
 ): Promise<{ token: string; expiresAt: string }> {
-  const expiresAt = new Date(deps.clock.now().getTime() + days * 86_400_000).toISOString();
-  const payload = `${publicationId}.${Math.floor(new Date(expiresAt).getTime() / 1000)}`;
-  return { token: `${payload}.${sign(await secret(deps), payload)}`, expiresAt };
+  const now = deps.clock.now();
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
+  await deps.transactor.transaction(async (tx) => {
+    const id = await deps.repos.previewLinks.insert(
+      {
+        publicationId,
+        tokenHash: hashToken(token),
+        createdAt: now.toISOString(),
+        createdByUserId: actor.userId,
+        expiresAt,
+      },
+      tx,
+    );
+    await audit(deps, actor, 'publication.preview-link.create', publicationId, { link: id }, tx);
+  });
+  return { token, expiresAt };
 }
 
-/** The publication a token shows, or null when it is forged, altered or expired. */
-export async function readPreviewToken(deps: PreviewDeps, token: string): Promise<number | null> {
-  const m = /^(\d{1,12})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!m) return null;
-  const [, id, expires, signature] = m;
-  if (!safeEqual(sign(await secret(deps), `${id}.${expires}`), signature!)) return null;
-  if (Number(expires) * 1000 <= deps.clock.now().getTime()) return null;
-  return Number(id);
+/** The publication a link shows, or null when it is unknown, revoked or expired. */
+export async function readPreviewLink(deps: PreviewDeps, token: string): Promise<number | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const now = deps.clock.now().toISOString();
+  return (await deps.repos.previewLinks.findLive(hashToken(token), now))?.publicationId ?? null;
+}
+
+export async function livePreviewLinks(
+  deps: PreviewDeps,
+  publicationId: number,
+): Promise<PreviewLinkListing[]> {
+  return deps.repos.previewLinks.listLive(publicationId, deps.clock.now().toISOString());
+}
+
+/** Revokes one link of a piece, or (with `linkId` null) all of them; returns how many. */
+export async function revokePreviewLinks(
+  deps: PreviewDeps,
+  publicationId: number,
+  linkId: number | null,
+  actor: Actor,
+): Promise<number> {
+  return deps.transactor.transaction(async (tx) => {
+    const at = deps.clock.now().toISOString();
+    const n = await deps.repos.previewLinks.revoke(publicationId, linkId, at, tx);
+    if (n > 0) {
+      await audit(
+        deps,
+        actor,
+        'publication.preview-link.revoke',
+        publicationId,
+        { link: linkId, count: n },
+        tx,
+      );
+    }
+    return n;
+  });
+}
+
+function audit(
+  deps: PreviewDeps,
+  actor: Actor,
+  action: string,
+  publicationId: number,
+  detail: Record<string, unknown>,
+  tx: Parameters<Parameters<Transactor['transaction']>[0]>[0],
+): Promise<void> {
+  return deps.repos.audit.append(
+    {
+      at: deps.clock.now().toISOString(),
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action,
+      subjectType: 'publication',
+      subjectId: String(publicationId),
+      detail,
+      ip: actor.ip,
+    },
+    tx,
+  );
 }

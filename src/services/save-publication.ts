@@ -3,8 +3,10 @@ import type { Repositories } from '../db/repositories.ts';
 import type { PublicationRecord } from '../domain/entities.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { renderMarkdown } from '../domain/markdown.ts';
+import { nextPublicRecord } from '../domain/publication-status.ts';
 import { assertPublishable } from '../domain/publish-rules.ts';
 import { type PublicationInput, publicationInput } from '../domain/schemas.ts';
+import { assertMayMoveVisibility, assertMayWithdraw } from '../domain/visibility-policy.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Clock, Transactor } from './ports.ts';
@@ -39,8 +41,11 @@ export async function createPublication(
         { path: 'slug', message: 'Another publication in this section has this slug' },
       ]);
     }
+    assertMayMoveVisibility(actor.mayPublish, null, write);
+    const record = nextPublicRecord(null, { ...write, deletedAt: null }, deps.clock.now());
+    assertMayWithdraw(null, write, record);
     const id = await deps.repos.publications.insert(
-      { ...write, createdByUserId: actor.userId },
+      { ...write, ...record, createdByUserId: actor.userId },
       at,
       tx,
     );
@@ -91,6 +96,13 @@ export async function updatePublication(
         { path: 'slug', message: 'Another publication in this section has this slug' },
       ]);
     }
+    assertMayMoveVisibility(actor.mayPublish, current, write);
+    const record = nextPublicRecord(
+      current,
+      { ...write, deletedAt: current.deletedAt },
+      deps.clock.now(),
+    );
+    assertMayWithdraw(current, write, record);
     if (write.status === 'published') {
       assertPublishable(await deps.repos.files.attachmentsOf([id], tx));
     }
@@ -99,7 +111,7 @@ export async function updatePublication(
     const saved = await deps.repos.publications.updateIfVersion(
       id,
       expectedVersion,
-      { ...write, withdrawnAt },
+      { ...write, withdrawnAt, ...record },
       at,
       tx,
     );

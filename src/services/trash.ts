@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { nextPublicRecord } from '../domain/publication-status.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Clock, Transactor } from './ports.ts';
@@ -40,12 +41,9 @@ export async function moveToTrash(deps: TrashDeps, id: number, actor: Actor): Pr
   await deps.transactor.transaction(async (tx) => {
     const p = await deps.repos.publications.findById(id, tx);
     if (!p || p.deletedAt) throw new NotFoundError('No such publication');
-    await deps.repos.publications.setTrashed(
-      id,
-      deps.clock.now().toISOString(),
-      deps.clock.now().toISOString(),
-      tx,
-    );
+    const now = deps.clock.now();
+    const record = nextPublicRecord(p, { ...p, deletedAt: now.toISOString() }, now);
+    await deps.repos.publications.setTrashed(id, now.toISOString(), now.toISOString(), record, tx);
     await deps.changes.publicationChanged(id, tx);
     await audit(deps, actor, 'publication.delete', id, tx);
   });
@@ -55,7 +53,9 @@ export async function restoreFromTrash(deps: TrashDeps, id: number, actor: Actor
   await deps.transactor.transaction(async (tx) => {
     const p = await deps.repos.publications.findById(id, tx);
     if (!p?.deletedAt) throw new NotFoundError('Not in the trash');
-    await deps.repos.publications.setTrashed(id, null, deps.clock.now().toISOString(), tx);
+    const now = deps.clock.now();
+    const record = nextPublicRecord(p, { ...p, deletedAt: null }, now);
+    await deps.repos.publications.setTrashed(id, null, now.toISOString(), record, tx);
     await deps.changes.publicationChanged(id, tx);
     await audit(deps, actor, 'publication.restore', id, tx);
   });
@@ -92,6 +92,7 @@ export async function emptyOldTrash(deps: TrashDeps): Promise<number> {
   const old = (await deps.repos.publications.listForEditors({ trashed: true, limit: 1000 })).filter(
     (p) => p.deletedAt !== null && p.deletedAt < cutoff,
   );
-  for (const p of old) await purgeFromTrash(deps, p.id, { userId: null, label: 'trash', ip: null });
+  for (const p of old)
+    await purgeFromTrash(deps, p.id, { userId: null, label: 'trash', ip: null, mayPublish: false });
   return old.length;
 }

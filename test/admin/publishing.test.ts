@@ -254,6 +254,82 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
     expect((await app.request(`http://localhost${path}`)).status).toBe(404);
   });
 
+  const makeLink = async (b: Browserish, id: number) => {
+    const page = await (
+      await b.submit(`/admin/publications/${id}`, `/admin/publications/${id}/preview-link`, {})
+    ).text();
+    return new URL(/(https:\/\/archive\.example\.org\/preview\/[A-Za-z0-9._-]+)/.exec(page)![1]!)
+      .pathname;
+  };
+  const previewStatus = async (path: string) =>
+    (await app.request(`http://localhost${path}`)).status;
+
+  it('revokes one preview link, or all of a piece’s links, from the form', async () => {
+    const b = await signedIn('editor');
+    const id = await create(b, 'Revoked previews', 'revoked-previews');
+    const [first, second, third] = [
+      await makeLink(b, id),
+      await makeLink(b, id),
+      await makeLink(b, id),
+    ];
+    const form = await (await b.request(`/admin/publications/${id}`)).text();
+    const linkIds = [...form.matchAll(/name="link" value="(\d+)"/g)].map((m) => m[1]!);
+    expect(linkIds).toHaveLength(3);
+    // Newest first: the first listed is the third link made.
+    await b.submit(`/admin/publications/${id}`, `/admin/publications/${id}/preview-links/revoke`, {
+      link: linkIds[0]!,
+    });
+    expect(await previewStatus(third!)).toBe(404);
+    expect(await previewStatus(first!)).toBe(200);
+    const all = await b.submit(
+      `/admin/publications/${id}`,
+      `/admin/publications/${id}/preview-links/revoke`,
+      {},
+    );
+    expect(await all.text()).toContain('Revoked 2 preview links');
+    expect(await previewStatus(first!)).toBe(404);
+    expect(await previewStatus(second!)).toBe(404);
+    const audit = await ctx.repos.audit.list({ limit: 1000 });
+    expect(audit.filter((e) => e.subjectId === String(id)).map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        'publication.preview-link.create',
+        'publication.preview-link.revoke',
+      ]),
+    );
+  });
+
+  it('stops showing a piece through its preview links once it is withdrawn', async () => {
+    const b = await signedIn('editor');
+    const id = await create(b, 'Withdrawn preview', 'withdrawn-preview');
+    const link = await makeLink(b, id);
+    await b.submit(`/admin/publications/${id}`, `/admin/publications/${id}/status`, {
+      to: 'published',
+      version: '1',
+    });
+    expect(await previewStatus(link)).toBe(200);
+    await b.submit(`/admin/publications/${id}`, `/admin/publications/${id}/status`, {
+      to: 'withdrawn',
+      version: '2',
+      withdrawnReason: 'A source asked us to',
+    });
+    expect(await publicStatus('withdrawn-preview')).toBe(410);
+    expect(await previewStatus(link)).toBe(404);
+  });
+
+  it('refuses to withdraw a draft the public never saw, and says to use the trash', async () => {
+    const b = await signedIn('editor');
+    const id = await create(b, 'Never out', 'never-out');
+    const res = await b.submit(`/admin/publications/${id}`, `/admin/publications/${id}/status`, {
+      to: 'withdrawn',
+      version: '1',
+      withdrawnReason: 'Not wanted',
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Move it to the trash instead');
+    expect((await ctx.repos.publications.findById(id))?.status).toBe('draft');
+    expect(await publicStatus('never-out')).toBe(404);
+  });
+
   it('moves deleted work to the trash, off the public site', async () => {
     const b = await signedIn('editor');
     const id = await create(b, 'Trashed', 'trashed');

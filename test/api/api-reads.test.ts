@@ -144,7 +144,6 @@ describeEachDatabase('the JSON API: reading', (db) => {
         id: target.id,
         version: target.version,
         to: 'withdrawn',
-        role: 'admin',
         withdrawnReason: 'Sources at risk',
       },
       SYSTEM_ACTOR,

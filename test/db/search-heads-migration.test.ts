@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
+import { MIGRATIONS_AFTER_0091, undoMigrationsAfter0091 } from '../support/undo-migrations.ts';
 
 const word = { kind: 'word', token: 'jongori', stem: null } as const;
 
@@ -32,17 +33,15 @@ describe.skipIf(inject('postgresUrl') === null)(
       await sql`drop function section_listed_count()`.execute(db);
       await sql`drop table section_listed_counts`.execute(db);
       await sql`drop index publications_embargoed`.execute(db);
-      // And before 0093.
-      await sql`drop table sign_in_limits`.execute(db);
+      // And before the migrations after it.
+      await undoMigrationsAfter0091(db);
       await sql`delete from dossier_migration
-        where name in ('0090-search-heads', '0091-section-listed-counts', '0093-sign-in-limits')`.execute(
-        db,
-      );
+        where name in ('0090-search-heads', '0091-section-listed-counts')`.execute(db);
 
       expect(await migrateToLatest(t.db)).toEqual([
         '0090-search-heads',
         '0091-section-listed-counts',
-        '0093-sign-in-limits',
+        ...MIGRATIONS_AFTER_0091,
       ]);
 
       const { rows: columns } = await sql<{ name: string }>`select column_name as name

@@ -69,7 +69,7 @@ describeEachDatabase('dossier build: the static export', (db) => {
     });
     await changeStatus(
       ctx,
-      { id: once.id, version: once.version, to: 'withdrawn', role: 'admin', withdrawnReason: 'x' },
+      { id: once.id, version: once.version, to: 'withdrawn', withdrawnReason: 'x' },
       SYSTEM_ACTOR,
     );
     out = mkdtempSync(join(tmpdir(), 'dossier-export-'));
@@ -184,7 +184,6 @@ describeEachDatabase('dossier build: the static export', (db) => {
         id: gulag.id,
         version: gulag.version,
         to: 'withdrawn',
-        role: 'admin',
         withdrawnReason: 'x',
       },
       SYSTEM_ACTOR,

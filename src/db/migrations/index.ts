@@ -14,7 +14,9 @@ import { publicationRenders } from './0080-publication-renders.ts';
 import { publicationRenderDigests } from './0081-publication-render-digests.ts';
 import { searchHeads } from './0090-search-heads.ts';
 import { sectionListedCounts } from './0091-section-listed-counts.ts';
+import { publicRecord } from './0092-public-record.ts';
 import { signInLimits } from './0093-sign-in-limits.ts';
+import { previewLinks } from './0095-preview-links.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -38,6 +40,8 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0081-publication-render-digests': publicationRenderDigests(),
     '0090-search-heads': searchHeads(dialect),
     '0091-section-listed-counts': sectionListedCounts(dialect),
+    '0092-public-record': publicRecord(),
     '0093-sign-in-limits': signInLimits(),
+    '0095-preview-links': previewLinks(dialect),
   };
 }

@@ -31,6 +31,7 @@ export interface StoredPageRow extends RenderStamps, FrameStamps {
   embargoUntil: string | null;
   deletedAt: string | null;
   withdrawnAt: string | null;
+  publicFrom: string | null;
   title: string;
   language: string;
   updatedAt: string;
@@ -53,6 +54,7 @@ const PAGE_COLUMNS = [
   'p.embargoUntil',
   'p.deletedAt',
   'p.withdrawnAt',
+  'p.publicFrom',
   'p.title',
   'p.language',
   'p.updatedAt',

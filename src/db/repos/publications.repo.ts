@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Contribution, Publication, PublicationRecord } from '../../domain/entities.ts';
+import type { PublicRecord } from '../../domain/publication-status.ts';
 import type { Tx } from '../../services/ports.ts';
 import type { PublicationTable } from '../database.ts';
 import { dbOrTx, type Executor, flag } from '../executor.ts';
@@ -7,9 +8,19 @@ import { dbOrTx, type Executor, flag } from '../executor.ts';
 /** What a save writes: the publication's own fields and its ordered links. */
 export type PublicationWrite = Omit<
   Publication,
-  'id' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'withdrawnAt' | 'createdByUserId'
+  | 'id'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt'
+  | 'withdrawnAt'
+  | 'createdByUserId'
+  | 'publicFrom'
+  | 'publicUntil'
 > & {
   withdrawnAt?: string | null;
+  publicFrom?: string | null;
+  publicUntil?: string | null;
   createdByUserId?: number | null;
   contributions: Omit<Contribution, 'position'>[];
   topicIds: number[];
@@ -32,6 +43,8 @@ export class PublicationsRepo {
       .values({
         ...fields,
         withdrawnAt: fields.withdrawnAt ?? null,
+        publicFrom: fields.publicFrom ?? null,
+        publicUntil: fields.publicUntil ?? null,
         excerptOnly: flag(fields.excerptOnly),
         version: 1,
         createdAt: at,
@@ -162,10 +175,16 @@ export class PublicationsRepo {
   }
 
   /** Moves to the trash (or back): the record stays whole, and every public surface drops it. */
-  async setTrashed(id: number, deletedAt: string | null, at: string, tx?: Tx): Promise<void> {
+  async setTrashed(
+    id: number,
+    deletedAt: string | null,
+    at: string,
+    record: PublicRecord,
+    tx?: Tx,
+  ): Promise<void> {
     await dbOrTx(this.db, tx)
       .updateTable('publications')
-      .set((eb) => ({ deletedAt, updatedAt: at, version: eb('version', '+', 1) }))
+      .set((eb) => ({ deletedAt, ...record, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .execute();
   }

@@ -3,6 +3,7 @@ import type { PublicationRecord } from '../../domain/entities.ts';
 import { ConflictError, ValidationError } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
 import { reportPdfMetadata } from '../../services/pdf-source-protection.ts';
+import { livePreviewLinks, PREVIEW_DAYS } from '../../services/preview-links.ts';
 import { publicationPath } from '../../services/reading/entries.ts';
 import { preferredName } from '../../services/reading/publication-page.ts';
 import { updatePublication } from '../../services/save-publication.ts';
@@ -157,6 +158,8 @@ export function publicationEditor(app: AppContext) {
           errors={errors}
           files={await formFiles(record)}
           canPublish={can(user, 'publication.publish')}
+          previewLinks={record ? await livePreviewLinks(app, record.id) : []}
+          previewDays={PREVIEW_DAYS}
           publicPath={
             record && section && record.status === 'published'
               ? publicationPath(section, record)

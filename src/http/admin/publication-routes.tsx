@@ -1,8 +1,7 @@
 import type { AppContext } from '../../context.ts';
-import { ConflictError, ValidationError } from '../../domain/errors.ts';
-import { can } from '../../domain/permissions.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors.ts';
 import type { PublicationStatus } from '../../domain/publication-status.ts';
-import { makePreviewToken } from '../../services/preview-links.ts';
+import { makePreviewLink, revokePreviewLinks } from '../../services/preview-links.ts';
 import { createPublication } from '../../services/save-publication.ts';
 import { moveToTrash } from '../../services/trash.ts';
 import { changeStatus } from '../../services/workflow.ts';
@@ -12,7 +11,7 @@ import { adminPageContext, renderAdmin } from './admin-page.ts';
 import { EMPTY_PUBLICATION, publicationEditor } from './publication-editor.tsx';
 import { formValues, recordValues, toInput } from './publication-form-data.ts';
 import type { AdminRoute } from './route-table.ts';
-import { actorOf } from './staff-request.ts';
+import { actorOf, idOf } from './staff-request.ts';
 
 /** Writing, reviewing and publishing work: the publication form and its workflow. */
 export function publicationRoutes(app: AppContext): AdminRoute[] {
@@ -132,15 +131,8 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
         if (record instanceof Response) return record;
         const body = await c.req.parseBody();
         const to = String(body.to ?? '') as PublicationStatus;
-        const user = c.get('session')!.user;
         const version = editor.versionOf(body);
         if (version === null) return editor.noVersion(c);
-        if (
-          (to === 'published' || to === 'scheduled' || to === 'withdrawn') &&
-          !can(user, 'publication.publish')
-        ) {
-          return c.text('Your role cannot publish.', 403);
-        }
         try {
           await changeStatus(
             app,
@@ -148,7 +140,6 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
               id: record.id,
               version,
               to,
-              role: user.role,
               scheduledAt: body.scheduledAt ? `${String(body.scheduledAt)}:00.000Z` : null,
               withdrawnReason: body.withdrawnReason ? String(body.withdrawnReason) : null,
             },
@@ -157,9 +148,12 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
           return c.redirect(`/admin/publications/${record.id}?saved=1`, 303);
         } catch (error) {
           if (error instanceof ValidationError)
-            return editor.showForm(c, record, recordValues(record), { status: error.message });
+            return editor.showForm(c, record, recordValues(record), {
+              status: error.issues[0]?.message ?? error.message,
+            });
           if (error instanceof ConflictError)
             return editor.conflict(c, record.id, version, recordValues(record));
+          if (error instanceof ForbiddenError) return c.text(error.message, 403);
           throw error;
         }
       },
@@ -182,7 +176,7 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
       handler: async (c) => {
         const record = await editor.loadEditable(c);
         if (record instanceof Response) return record;
-        const { token, expiresAt } = await makePreviewToken(app, record.id);
+        const { token, expiresAt } = await makePreviewLink(app, record.id, actorOf(c));
         const url = `${app.config.publicUrl}/preview/${token}`;
         const until = expiresAt.slice(0, 16).replace('T', ' ');
         return editor.showForm(
@@ -192,6 +186,23 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
           {},
           `Preview link (valid until ${until} UTC): ${url}`,
         );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/publications/:id/preview-links/revoke',
+      action: 'publication.edit',
+      handler: async (c) => {
+        const record = await editor.loadEditable(c);
+        if (record instanceof Response) return record;
+        const body = await c.req.parseBody();
+        const link = idOf(typeof body.link === 'string' ? body.link : undefined);
+        const n = await revokePreviewLinks(app, record.id, link, actorOf(c));
+        const message =
+          n === 0
+            ? 'No live preview link to revoke.'
+            : `Revoked ${n} preview link${n === 1 ? '' : 's'}: ${n === 1 ? 'it no longer shows' : 'they no longer show'} this piece.`;
+        return editor.showForm(c, record, recordValues(record), {}, message);
       },
     },
   ];

@@ -1,4 +1,5 @@
 import { DomainError, type ValidationError } from '../../domain/errors.ts';
+import { can } from '../../domain/permissions.ts';
 import type { Actor } from '../../services/actor.ts';
 import { statusOf } from '../error-status.ts';
 import { clientIp } from './admin-page.ts';
@@ -12,7 +13,12 @@ export type FormBody = Record<string, string | File | Array<string | File>>;
 
 export function actorOf(c: AdminContext): Actor {
   const user = c.get('session')!.user;
-  return { userId: user.id, label: user.email, ip: clientIp(c) };
+  return {
+    userId: user.id,
+    label: user.email,
+    ip: clientIp(c),
+    mayPublish: can(user, 'publication.publish'),
+  };
 }
 
 export async function formBody(c: AdminContext): Promise<FormBody> {

@@ -78,7 +78,7 @@ export function apiCaller(app: AppContext, limits: ApiLimits): MiddlewareHandler
         auth: null,
         audience: { kind: 'public' },
         ip,
-        actor: { userId: null, label: 'API (anonymous)', ip },
+        actor: { userId: null, label: 'API (anonymous)', ip, mayPublish: false },
       });
       return next();
     }

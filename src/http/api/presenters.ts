@@ -98,21 +98,32 @@ export function fileUrl(publicationId: number, fileName: string): string {
   return `/api/v1/publications/${publicationId}/files/${encodeURIComponent(fileName)}`;
 }
 
+/**
+ * Whether the caller reads the piece whole, or only what its public notice shows: a tombstone
+ * names its title, authors and reason, never its summary or subtitle.
+ */
+function readsWhole(p: Publication, audience: ApiAudience, now: Date): boolean {
+  if (audience.kind === 'staff' || isPubliclyVisible(p, now)) return true;
+  return audience.kind === 'own-drafts' && p.createdByUserId === audience.userId;
+}
+
 export function presentSummary(
   p: Publication,
   sections: ReadonlyMap<number, Section>,
+  audience: ApiAudience,
   now: Date,
 ): PublicationSummaryOut {
   const section = sections.get(p.sectionId);
   const sectionSlug = section?.slug ?? '';
+  const whole = readsWhole(p, audience, now);
   return {
     id: p.id,
     section: { id: p.sectionId, slug: sectionSlug },
     slug: p.slug,
     type: p.type,
     title: p.title,
-    subtitle: p.subtitle,
-    summary: p.summary,
+    subtitle: whole ? p.subtitle : null,
+    summary: whole ? p.summary : null,
     language: p.language,
     status: p.status,
     publishedAt: p.publishedAt,
@@ -157,7 +168,7 @@ export async function presentPublication(
   ).filter((t) => t !== undefined);
   const staff = audience.kind !== 'public';
   return {
-    ...presentSummary(record, sections, now),
+    ...presentSummary(record, sections, audience, now),
     body: record.body,
     bodyHtml: record.bodyHtml,
     translationGroup: record.translationGroup,

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../../context.ts';
-import { readPreviewToken } from '../../services/preview-links.ts';
+import { readPreviewLink } from '../../services/preview-links.ts';
 import { loadPublicationPreview } from '../../services/reading/publication-page.ts';
 import { ErrorPage } from '../../views/pages/error-page.tsx';
 import {
@@ -10,13 +10,13 @@ import {
 import { pageContext } from './page-context.ts';
 import { renderPage } from './render.ts';
 
-/** A draft shown through a signed, expiring link: never cached, never indexed. */
+/** Unpublished work shown through an expiring, revocable link: never cached, never indexed. */
 export function previewRoutes(app: AppContext): Hono {
   const preview = new Hono();
   preview.get('/preview/:token', async (c) => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Robots-Tag', 'noindex, nofollow');
-    const id = await readPreviewToken(app, c.req.param('token'));
+    const id = await readPreviewLink(app, c.req.param('token'));
     const view = id === null ? null : await loadPublicationPreview(app.repos, id, app.clock.now());
     const ctx = await pageContext(app, c);
     if (!view) return renderPage(c, <ErrorPage ctx={ctx} status={404} />, 404);

@@ -3,6 +3,7 @@ import type { ApiTokenRow } from '../../db/repos/api-tokens.repo.ts';
 import type { Repositories } from '../../db/repositories.ts';
 import type { User } from '../../domain/entities.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { can } from '../../domain/permissions.ts';
 import type { Actor } from '../actor.ts';
 import type { Clock, Transactor } from '../ports.ts';
 
@@ -162,5 +163,12 @@ export function tokenLabel(token: Pick<ApiTokenRow, 'id' | 'name'>): string {
 }
 
 export function tokenActor(auth: AuthenticatedToken, ip: string | null): Actor {
-  return { userId: auth.user.id, label: tokenLabel(auth.token), ip };
+  return {
+    userId: auth.user.id,
+    label: tokenLabel(auth.token),
+    ip,
+    mayPublish:
+      auth.scopes.has('publish') &&
+      can({ id: auth.user.id, role: auth.user.role }, 'publication.publish'),
+  };
 }

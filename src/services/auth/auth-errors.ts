@@ -20,6 +20,4 @@ export class RateLimitedError extends DomainError {
 }
 
 /** Signed in, but this action needs a role the user does not have. */
-export class ForbiddenError extends DomainError {
-  override name = 'ForbiddenError';
-}
+export { ForbiddenError } from '../../domain/errors.ts';

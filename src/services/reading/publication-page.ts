@@ -49,14 +49,17 @@ export async function loadPublicationPage(
   return { kind: 'found', ...(await buildView(repos, section, record, now)) };
 }
 
-/** A publication as its page would show it, whatever its status: for signed preview links only. */
+/**
+ * A publication as its page would show it, for preview links only: any status but withdrawn.
+ * Withdrawal and the trash end every preview, as they end public reading.
+ */
 export async function loadPublicationPreview(
   repos: ReadingRepos,
   id: number,
   now: Date,
 ): Promise<PublicationView | null> {
   const record = await repos.publications.findById(id);
-  if (!record || record.deletedAt) return null;
+  if (!record || record.deletedAt || record.status === 'withdrawn') return null;
   const section = await repos.sections.findById(record.sectionId);
   return section ? (await buildView(repos, section, record, now)).view : null;
 }

@@ -2,6 +2,7 @@ import { CONTRIBUTION_ROLES, CREDITS, PUBLICATION_TYPES } from '../../domain/con
 import type { Organization, Person, Place, Section, Series, Topic } from '../../domain/entities.ts';
 import type { PublicationStatus } from '../../domain/publication-status.ts';
 import { AdminLayout, type AdminPageContext, Field } from './admin-layout.tsx';
+import { type PreviewLinkItem, PreviewLinksPanel } from './preview-links-panel.tsx';
 
 /** The form's values as typed: strings, so that nothing the user typed is lost on an error. */
 export interface PublicationFormValues {
@@ -73,6 +74,8 @@ export function PublicationForm(props: {
   files: FileStatus[];
   canPublish: boolean;
   publicPath: string | null;
+  previewLinks: PreviewLinkItem[];
+  previewDays: number;
   message?: string;
 }) {
   const { ctx, values: v, errors, choices } = props;
@@ -485,6 +488,11 @@ export function PublicationForm(props: {
           </section>
           <section aria-labelledby="workflow-heading">
             <h2 id="workflow-heading">Workflow</h2>
+            {errors.status ? (
+              <p class="flash error" role="alert">
+                {errors.status}
+              </p>
+            ) : null}
             <form method="post" action={`/admin/publications/${props.id}/status`} class="workflow">
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
               <input type="hidden" name="version" value={String(props.version)} />
@@ -522,10 +530,12 @@ export function PublicationForm(props: {
                 </button>
               ) : null}
             </form>
-            <form method="post" action={`/admin/publications/${props.id}/preview-link`}>
-              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-              <button type="submit">Make a preview link (valid 7 days)</button>
-            </form>
+            <PreviewLinksPanel
+              ctx={ctx}
+              publicationId={props.id}
+              links={props.previewLinks}
+              days={props.previewDays}
+            />
             {props.canPublish ? (
               <form method="post" action={`/admin/publications/${props.id}/delete`}>
                 <input type="hidden" name="_csrf" value={ctx.csrfToken} />

@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.tsx';
+import type { AppContext } from '../../src/context.ts';
+import type { Section } from '../../src/domain/entities.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
+import { ApiClient, tokenFor } from './api-client.ts';
+
+type Pub = { id: number; version: number; status: string; slug: string; summary: string | null };
+
+/**
+ * One policy decides who may move a piece before readers or away: the save itself. A token with
+ * `write` but not `publish` edits freely, but cannot lift, shorten or move an embargo, re-date a
+ * public piece or change its status; and nobody withdraws a piece the public never saw.
+ */
+describeEachDatabase('who may change when readers see a piece, through the API', (db) => {
+  const clock = fixedClock('2026-06-01T12:00:00.000Z');
+  let ctx: AppContext;
+  let app: ReturnType<typeof createApp>;
+  let api: ApiClient;
+  let section: Section;
+  let writer: string;
+  let publisher: string;
+
+  beforeAll(async () => {
+    ctx = await testContext(db(), clock);
+    app = createApp(ctx);
+    api = await ApiClient.open(app);
+    section = await buildSection(ctx);
+    writer = (await tokenFor(ctx, 'editor', ['read-drafts', 'write'])).token;
+    publisher = (await tokenFor(ctx, 'editor', ['read-drafts', 'write', 'publish'])).token;
+  }, 60_000);
+
+  const publicStatus = async (slug: string) =>
+    (await app.request(`http://localhost/${section.slug}/${slug}/`)).status;
+
+  const bodyOf = (p: Awaited<ReturnType<typeof buildPublication>>, changes: object) => ({
+    sectionId: p.sectionId,
+    slug: p.slug,
+    type: p.type,
+    title: p.title,
+    summary: p.summary,
+    status: p.status,
+    publishedAt: p.publishedAt,
+    embargoUntil: p.embargoUntil,
+    version: p.version,
+    ...changes,
+  });
+
+  const embargoed = () =>
+    buildPublication(ctx, {
+      sectionId: section.id,
+      publishedAt: '2026-05-01T00:00:00.000Z',
+      embargoUntil: '2026-07-01T00:00:00.000Z',
+      summary: 'Embargoed summary',
+    });
+
+  describe('a write-only token on an embargoed piece', () => {
+    for (const [what, changes] of [
+      ['lifting the embargo', { embargoUntil: null }],
+      ['moving the embargo earlier', { embargoUntil: '2026-06-01T00:00:00.000Z' }],
+      ['re-dating the piece', { publishedAt: '2026-05-02T00:00:00.000Z' }],
+      ['making it a draft', { status: 'draft' }],
+    ] as const) {
+      it(`is refused ${what}, and the piece stays hidden`, async () => {
+        const piece = await embargoed();
+        const res = await api.request('PUT', `/api/v1/publications/${piece.id}`, {
+          token: writer,
+          json: bodyOf(piece, changes),
+        });
+        expect(res.status).toBe(403);
+        expect(JSON.stringify(res.body)).toMatch(/right to publish/);
+        const after = (await ctx.repos.publications.findById(piece.id))!;
+        expect(after.version).toBe(piece.version);
+        expect(after.embargoUntil).toBe(piece.embargoUntil);
+        expect(await publicStatus(piece.slug)).toBe(404);
+      });
+    }
+
+    it('may still correct its text', async () => {
+      const piece = await embargoed();
+      const res = await api.request<Pub>('PUT', `/api/v1/publications/${piece.id}`, {
+        token: writer,
+        json: bodyOf(piece, { title: 'A corrected title' }),
+      });
+      expect(res.status).toBe(200);
+      expect(await publicStatus(piece.slug)).toBe(404);
+    });
+
+    it('is lifted by a token that may publish', async () => {
+      const piece = await embargoed();
+      const res = await api.request('PUT', `/api/v1/publications/${piece.id}`, {
+        token: publisher,
+        json: bodyOf(piece, { embargoUntil: null }),
+      });
+      expect(res.status).toBe(200);
+      expect(await publicStatus(piece.slug)).toBe(200);
+    });
+  });
+
+  it('lets a write-only token plan a draft’s date', async () => {
+    const draft = await buildPublication(ctx, { sectionId: section.id, status: 'draft' });
+    const res = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
+      token: writer,
+      json: bodyOf(draft, { publishedAt: '2026-09-01T00:00:00.000Z' }),
+    });
+    expect(res.status).toBe(200);
+  });
+
+  describe('withdrawal', () => {
+    it('is refused for a draft dated in the past, which the public never saw, pointing to the trash', async () => {
+      const draft = await buildPublication(ctx, {
+        sectionId: section.id,
+        status: 'draft',
+        publishedAt: '2015-01-01T00:00:00.000Z',
+        summary: 'Never-public summary',
+      });
+      const res = await api.request('POST', `/api/v1/publications/${draft.id}/withdraw`, {
+        token: publisher,
+        json: { version: draft.version, reason: 'Not wanted' },
+      });
+      expect(res.status).toBe(422);
+      expect(JSON.stringify(res.body)).toMatch(/never public.*trash/);
+      const put = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
+        token: publisher,
+        json: bodyOf(draft, { status: 'withdrawn', withdrawnReason: 'Not wanted' }),
+      });
+      expect(put.status).toBe(422);
+      expect((await ctx.repos.publications.findById(draft.id))!.status).toBe('draft');
+      expect(await publicStatus(draft.slug)).toBe(404);
+      expect((await api.request('GET', `/api/v1/publications/${draft.id}`)).status).toBe(404);
+    });
+
+    it('leaves a public piece a tombstone whose API listing names it without its summary', async () => {
+      const piece = await buildPublication(ctx, {
+        sectionId: section.id,
+        publishedAt: '2026-05-01T00:00:00.000Z',
+        summary: 'A summary only readers of the live piece saw',
+      });
+      const res = await api.request('POST', `/api/v1/publications/${piece.id}/withdraw`, {
+        token: publisher,
+        json: { version: piece.version, reason: 'A source asked us to' },
+      });
+      expect(res.status).toBe(200);
+      expect(await publicStatus(piece.slug)).toBe(410);
+      const list = await api.request<{ items: Pub[] }>(
+        'GET',
+        `/api/v1/publications?section=${section.slug}&include_withdrawn=true&limit=100`,
+      );
+      const listed = list.body.items.find((p) => p.id === piece.id);
+      expect(listed).toMatchObject({ status: 'withdrawn', summary: null });
+      expect(JSON.stringify(list.body)).not.toContain('only readers of the live piece');
+    });
+
+    it('leaves a tombstone for a piece that went out by its date passing, with no save between', async () => {
+      const piece = await buildPublication(ctx, {
+        sectionId: section.id,
+        publishedAt: '2026-06-01T13:00:00.000Z',
+      });
+      expect(await publicStatus(piece.slug)).toBe(404);
+      clock.set('2026-06-01T14:00:00.000Z');
+      expect(await publicStatus(piece.slug)).toBe(200);
+      const res = await api.request('POST', `/api/v1/publications/${piece.id}/withdraw`, {
+        token: publisher,
+        json: { version: piece.version, reason: 'Corrected elsewhere' },
+      });
+      expect(res.status).toBe(200);
+      expect(await publicStatus(piece.slug)).toBe(410);
+      expect((await ctx.repos.publications.findById(piece.id))!.publicFrom).toBe(
+        '2026-06-01T13:00:00.000Z',
+      );
+      clock.set('2026-06-01T12:00:00.000Z');
+    });
+  });
+});
