@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
 import { type AppContext, createContext } from '../context.ts';
+import { databaseFailure } from '../db/database-failure.ts';
 import { CsvImportError } from '../importing/csv-rows.ts';
 import { type HtmlProfile, htmlProfileSchema } from '../importing/html-profile.ts';
 import { type WxrMapping, wxrMappingSchema } from '../importing/wxr-mapping.ts';
@@ -9,7 +10,12 @@ import { createJobRunner } from '../jobs/job-runners.ts';
 import { cliActor } from '../services/actor.ts';
 import { CSV_KINDS, type CsvKind, importCsv } from '../services/import/import-csv.ts';
 import { importHtmlSite } from '../services/import/import-html.ts';
-import { formatSummary, type ImportSummary } from '../services/import/import-summary.ts';
+import {
+  formatSummary,
+  formatWritten,
+  ImportInterruptedError,
+  type ImportSummary,
+} from '../services/import/import-summary.ts';
 import { importWxr } from '../services/import/import-wxr.ts';
 import { type Command, parseOptions } from './command.ts';
 import { progressBar } from './progress-bar.ts';
@@ -116,6 +122,7 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
         if (error instanceof CsvImportError) {
           throw new UsageError(`${file} was refused, nothing was imported:\n${error.message}`);
         }
+        if (error instanceof ImportInterruptedError) throw new UsageError(interrupted(error));
         throw error;
       }
       progress.finish();
@@ -127,6 +134,21 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
     }
   },
 };
+
+/** Why the import stopped, what it had written by then, and how to finish it. */
+function interrupted(error: ImportInterruptedError): string {
+  const db = databaseFailure(error.cause);
+  const why = db
+    ? `the database failed (${db.code}: ${db.message})`
+    : error.cause instanceof WxrFormatError
+      ? `the file changed while it was being imported (line ${error.cause.line}: ${error.cause.reason})`
+      : `${error.cause instanceof Error ? error.cause.message : String(error.cause)}`;
+  return [
+    `The import stopped part-way: ${why}.`,
+    `Written before it stopped: ${formatWritten(error.summary)}.`,
+    'Running the same command again completes it: what was written is recognized, not imported twice.',
+  ].join('\n');
+}
 
 /** Works through the ingest jobs the import queued (PDF text, image copies). */
 async function runIngest(ctx: AppContext): Promise<void> {

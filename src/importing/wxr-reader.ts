@@ -296,13 +296,24 @@ export async function readWxr(
     }
   });
 
+  // What the consumer throws (a database error, say) is its own failure, never the file's.
+  const hand = async () => {
+    for (const record of pending.splice(0)) {
+      try {
+        await onRecord(record);
+      } catch (error) {
+        throw new ConsumerFailure(error);
+      }
+    }
+  };
   try {
     for await (const chunk of source) {
       parser.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      for (const record of pending.splice(0)) await onRecord(record);
+      await hand();
     }
     parser.close();
   } catch (error) {
+    if (error instanceof ConsumerFailure) throw error.cause;
     if (failure) throw failure;
     if (error instanceof WxrFormatError) throw error;
     throw new WxrFormatError(parser.line, error instanceof Error ? error.message : String(error));
@@ -311,6 +322,11 @@ export async function readWxr(
   if (!sawChannel) throw new WxrFormatError(parser.line, 'the <rss> element has no <channel>');
   sendChannel();
   for (const record of pending.splice(0)) await onRecord(record);
+}
+
+/** Carries an error of `onRecord` past the reader's own error handling, unchanged. */
+class ConsumerFailure {
+  constructor(readonly cause: unknown) {}
 }
 
 function emptyItem(line: number): WxrItem {

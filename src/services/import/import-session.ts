@@ -18,7 +18,7 @@ import type { Clock, FileStore, Transactor, Tx } from '../ports.ts';
 import { addRedirect } from '../redirects.ts';
 import { createPublication, updatePublication } from '../save-publication.ts';
 import { PUBLISH_SCHEDULED_JOB } from '../workflow.ts';
-import { type ImportOutcome, SummaryBuilder } from './import-summary.ts';
+import { ImportInterruptedError, type ImportOutcome, SummaryBuilder } from './import-summary.ts';
 
 export interface ImportDeps {
   repos: Repositories;
@@ -235,14 +235,16 @@ export class ImportSession {
       : source?.contentHash === hash
         ? 'unchanged'
         : 'updated';
-    this.summary.count('places', outcome);
-    if (this.dryRun) return current?.id ?? this.nextPlaceholder();
-    if (outcome === 'unchanged' && current) return current.id;
+    if (this.dryRun || (outcome === 'unchanged' && current)) {
+      this.summary.count('places', outcome);
+      return current?.id ?? this.nextPlaceholder();
+    }
     const saved = await this.recorded(key, 'place', hash, (deps) =>
       current
         ? updatePlace(deps, current.id, { ...input, slug: current.slug }, this.options.actor)
         : createPlace(deps, input, this.options.actor),
     );
+    this.summary.count('places', outcome);
     return saved.id;
   }
 
@@ -263,7 +265,6 @@ export class ImportSession {
       : undefined;
     if (current) {
       const outcome: ImportOutcome = source?.contentHash === hash ? 'unchanged' : 'updated';
-      this.summary.count('publications', outcome);
       if (outcome === 'updated' && !this.dryRun) {
         await this.recorded(key, 'publication', hash, async (deps, tx) => {
           const saved = await updatePublication(
@@ -277,16 +278,20 @@ export class ImportSession {
           return saved;
         });
       }
+      this.summary.count('publications', outcome);
       return { id: current.id, slug: current.slug, outcome };
     }
     const slug = this.dryRun ? input.slug : await this.freeSlug(input.sectionId, input.slug, key);
-    this.summary.count('publications', 'created');
-    if (this.dryRun) return { id: this.nextPlaceholder(), slug, outcome: 'created' };
+    if (this.dryRun) {
+      this.summary.count('publications', 'created');
+      return { id: this.nextPlaceholder(), slug, outcome: 'created' };
+    }
     const created = await this.recorded(key, 'publication', hash, async (deps, tx) => {
       const saved = await createPublication(deps, { ...input, slug }, this.options.actor);
       await this.scheduleIfNeeded(saved, tx);
       return saved;
     });
+    this.summary.count('publications', 'created');
     return { id: created.id, slug, outcome: 'created' };
   }
 
@@ -397,6 +402,16 @@ export class ImportSession {
       if (!(error instanceof DomainError)) throw error;
       this.summary.skip(`${file.fileName}`, `file refused: ${error.message}`);
     }
+  }
+
+  /**
+   * What to throw when the run stops part-way: the cause, with what was written before it (every
+   * count is taken after its write committed, so the numbers are exact).
+   */
+  interrupted(cause: unknown): ImportInterruptedError {
+    return cause instanceof ImportInterruptedError
+      ? cause
+      : new ImportInterruptedError(this.summary.build(), cause);
   }
 
   /** The run's own audit entry, with its summary. */

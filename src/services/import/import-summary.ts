@@ -78,3 +78,30 @@ export function formatSummary(summary: ImportSummary): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * An import that stopped part-way (the database failed, the file changed between its two
+ * readings): the cause, and the summary of what had been written before it.
+ */
+export class ImportInterruptedError extends Error {
+  override name = 'ImportInterruptedError';
+  constructor(
+    readonly summary: ImportSummary,
+    cause: unknown,
+  ) {
+    super(`The import stopped part-way: ${cause instanceof Error ? cause.message : cause}`, {
+      cause,
+    });
+  }
+}
+
+/** What a run wrote, in words: "49 publications created, 3 people created", or "nothing". */
+export function formatWritten(summary: ImportSummary): string {
+  if (summary.dryRun) return 'nothing (a dry run)';
+  const parts: string[] = [];
+  for (const [kind, c] of Object.entries(summary.counts)) {
+    if (c.created > 0) parts.push(`${c.created} ${kind} created`);
+    if (c.updated > 0) parts.push(`${c.updated} ${kind} updated`);
+  }
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
+}

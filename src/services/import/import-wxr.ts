@@ -78,21 +78,26 @@ export async function importWxr(
   const total = first.items;
   options.onProgress?.(0, total);
 
-  await readWxr(createReadStream(options.file), async (record) => {
-    if (record.kind !== 'item') return;
-    const item = record.item;
-    try {
-      const result = await importItem(session, options.mapping, first, item);
-      if (result) imported.set(item.postId, result);
-    } finally {
-      options.onProgress?.(++done, total);
-    }
-  });
+  try {
+    await readWxr(createReadStream(options.file), async (record) => {
+      if (record.kind !== 'item') return;
+      const item = record.item;
+      try {
+        const result = await importItem(session, options.mapping, first, item);
+        if (result) imported.set(item.postId, result);
+      } finally {
+        options.onProgress?.(++done, total);
+      }
+    });
 
-  for (const a of first.attachments) {
-    await importAttachment(session, options.uploads, imported, a);
+    for (const a of first.attachments) {
+      await importAttachment(session, options.uploads, imported, a);
+    }
+    await session.finish({ file: basename(options.file), site, items: total });
+  } catch (error) {
+    // Records before the failure are written and stay: say how many, never "nothing".
+    throw session.interrupted(error);
   }
-  await session.finish({ file: basename(options.file), site, items: total });
   return session.summary.build();
 }
 
