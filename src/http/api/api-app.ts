@@ -13,6 +13,7 @@ import {
   jsonBody,
   uploadBody,
 } from './api-guards.ts';
+import { tokenBeforeBody } from './authorize.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { PROBLEMS, type ProblemType } from './problem.ts';
 import { publicationRoutes } from './publication-routes.ts';
@@ -47,6 +48,9 @@ export function apiApp(app: AppContext, options: { limits?: ApiLimits } = {}): O
   api.use('/api/v1/*', apiCors());
   api.use('/api/v1/*', apiCaller(app, options.limits ?? DEFAULT_LIMITS));
   api.use('/api/v1/*', readCaching());
+  // Who is writing is known before what they write: no body is read for a caller without a token.
+  const token = tokenBeforeBody();
+  api.on('POST', '/api/v1/publications/:id/files', token);
   api.use('/api/v1/publications/:id/files', uploadBody());
   // JSON bodies are checked where a route takes one, so a wrong method still meets its 405.
   const json = jsonBody();
@@ -62,7 +66,7 @@ export function apiApp(app: AppContext, options: { limits?: ApiLimits } = {}): O
       ],
     ),
   ];
-  for (const [path, method] of jsonRoutes) api.on(method, path, json);
+  for (const [path, method] of jsonRoutes) api.on(method, path, token, json);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'token', {
     type: 'http',

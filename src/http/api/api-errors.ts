@@ -12,19 +12,44 @@ import { ForbiddenError } from '../../services/auth/auth-errors.ts';
 import { ApiProblem } from './api-env.ts';
 import { problem } from './problem.ts';
 
-/** zod's issues as `{ path, message }`; each unknown key is its own issue, named by its path. */
-export function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
-  return error.issues.flatMap((i) => {
-    const at = i.path.map(String);
-    if (i.code === 'unrecognized_keys') {
-      return i.keys.map((key) => ({
-        path: [...at, key].join('.'),
-        message: 'Not a field of this resource',
-      }));
-    }
-    return [{ path: at.join('.'), message: i.message }];
-  });
+/** A body can be wrong in a million places; an answer names this many and counts the rest. */
+export const MAX_LISTED_ISSUES = 100;
+
+type Issue = { path: string; message: string };
+
+/** The first issues and how many more there were, as a problem's members. */
+export function listedIssues(issues: readonly Issue[]): { issues: Issue[]; moreIssues?: number } {
+  if (issues.length <= MAX_LISTED_ISSUES) return { issues: [...issues] };
+  return {
+    issues: issues.slice(0, MAX_LISTED_ISSUES),
+    moreIssues: issues.length - MAX_LISTED_ISSUES,
+  };
 }
+
+/**
+ * zod's issues as `{ path, message }`; each unknown key is its own issue, named by its path.
+ * Only the first `MAX_LISTED_ISSUES` are built; `total` counts them all.
+ */
+export function issuesOf(error: z.ZodError): { issues: Issue[]; total: number } {
+  const issues: Issue[] = [];
+  let total = 0;
+  for (const i of error.issues) {
+    const at = i.path.map(String);
+    const room = MAX_LISTED_ISSUES - issues.length;
+    if (i.code === 'unrecognized_keys') {
+      for (const key of i.keys.slice(0, room)) {
+        issues.push({ path: [...at, key].join('.'), message: 'Not a field of this resource' });
+      }
+      total += i.keys.length;
+    } else {
+      if (room > 0) issues.push({ path: at.join('.'), message: i.message });
+      total += 1;
+    }
+  }
+  return { issues, total };
+}
+
+const counted = (n: number) => n.toLocaleString('en');
 
 /** The validation hook of every route: a request that fails its schema is a 400 problem. */
 export function validationHook(
@@ -32,16 +57,17 @@ export function validationHook(
   c: Context,
 ): Response | undefined {
   if (result.success) return undefined;
-  const issues = issuesOf(result.error);
+  const { issues, total } = issuesOf(result.error);
   const where = { json: 'body', query: 'query string', param: 'path' }[result.target] ?? 'request';
   const first = issues[0];
+  const rest = total > 1 ? ` (and ${counted(total - 1)} more)` : '';
   return problem(
     c,
     'invalid-request',
     first
-      ? `The ${where} is not valid: ${first.path || '(the whole value)'}: ${first.message}`
+      ? `The ${where} is not valid: ${first.path || '(the whole value)'}: ${first.message}${rest}`
       : `The ${where} is not valid.`,
-    { issues },
+    total > issues.length ? { issues, moreIssues: total - issues.length } : { issues },
   );
 }
 
@@ -54,9 +80,8 @@ export function apiErrorAnswer(error: unknown, c: Context): Response {
     return problem(c, 'conflict', error.message, { currentVersion: error.currentVersion });
   }
   if (error instanceof ValidationError) {
-    const issues =
-      error.issues.length > 0 ? [...error.issues] : [{ path: '', message: error.message }];
-    return problem(c, 'rule-broken', error.message, { issues });
+    const issues = error.issues.length > 0 ? error.issues : [{ path: '', message: error.message }];
+    return problem(c, 'rule-broken', error.message, listedIssues(issues));
   }
   if (error instanceof NotFoundError) return problem(c, 'not-found', error.message);
   if (error instanceof GoneError) return problem(c, 'gone', error.message);

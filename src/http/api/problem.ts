@@ -37,8 +37,10 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
-    /** Which fields were wrong, for 400 and 422. */
+    /** Which fields were wrong, for 400 and 422: the first hundred. */
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** How many more there were than the hundred listed in `issues`. */
+    moreIssues: z.number().int().optional(),
     /** The version now stored, for 409. */
     currentVersion: z.number().int().optional(),
     /** Seconds to wait, for 429 (also in Retry-After). */
