@@ -14,3 +14,11 @@ export class RestoreRefusedError extends DomainError {
 export class ExportFailedError extends DomainError {
   override name = 'ExportFailedError';
 }
+
+/**
+ * An intact archive whose records this database refuses: a row that refers to one the archive
+ * does not hold, say. The restore's transaction is rolled back; the message names the row.
+ */
+export class ArchiveRecordsRefusedError extends DomainError {
+  override name = 'ArchiveRecordsRefusedError';
+}

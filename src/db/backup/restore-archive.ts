@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { DamagedArchiveError, RestoreRefusedError } from '../../backup/errors.ts';
+import {
+  ArchiveRecordsRefusedError,
+  DamagedArchiveError,
+  RestoreRefusedError,
+} from '../../backup/errors.ts';
 import {
   expectedParts,
   MANIFEST_HASH_NAME,
@@ -13,7 +17,9 @@ import { decodeRow, lineSplitter, type SqlValue } from '../../backup/rows.ts';
 import { respectsForeignKeys, selfReferences, type TableShape } from '../../backup/table-order.ts';
 import type { Actor } from '../../services/actor.ts';
 import type { Transactor, Tx } from '../../services/ports.ts';
-import { quoteIdent } from '../connect.ts';
+import { type Dialect, quoteIdent } from '../connect.ts';
+import { databaseFailure } from '../database-failure.ts';
+import { findBrokenReference } from './broken-reference.ts';
 import { describeTables, migrationsRun, nonEmptyTables } from './database-tables.ts';
 import type { BackupDeps } from './export-archive.ts';
 import { readTar, type TarEntry } from './tar-io.ts';
@@ -113,8 +119,9 @@ export async function restoreArchive(
     for await (const entry of readTar(path)) {
       const table = tableParts.get(entry.name);
       const file = fileParts.get(entry.name);
-      if (table) rows += await loadTable(trx, table, byName.get(table.table)!, entry);
-      else if (file) {
+      if (table) {
+        rows += await loadTable(trx, deps.db.dialect, table, byName.get(table.table)!, entry);
+      } else if (file) {
         const body = hashing(entry.body);
         const stored = await deps.files.put(body.stream, {
           maxBytes: Number.MAX_SAFE_INTEGER,
@@ -184,8 +191,38 @@ async function checkTarget(deps: BackupDeps, manifest: Manifest): Promise<TableS
   return shapes;
 }
 
+/**
+ * Runs one write of a table's rows under a savepoint. When the database refuses it, the
+ * transaction goes back to before it (PostgreSQL would otherwise refuse every later statement),
+ * the broken row is looked for, and the refusal is raised naming it; the caller's transaction
+ * then rolls everything back.
+ */
+async function refusedAs<T>(
+  trx: Kysely<Record<string, never>>,
+  dialect: Dialect,
+  shape: TableShape,
+  rows: ReadonlyArray<Record<string, SqlValue>>,
+  write: () => Promise<T>,
+): Promise<T> {
+  await sql`savepoint restore_rows`.execute(trx);
+  try {
+    const result = await write();
+    await sql`release savepoint restore_rows`.execute(trx);
+    return result;
+  } catch (error) {
+    const failure = databaseFailure(error);
+    if (!failure) throw error;
+    await sql`rollback to savepoint restore_rows`.execute(trx);
+    const broken = await findBrokenReference(trx, dialect, shape.name, shape.primaryKey, rows);
+    throw new ArchiveRecordsRefusedError(
+      `The archive cannot be restored: ${broken ?? `the database refused rows of ${shape.name} (${failure.message})`}. Nothing was restored.`,
+    );
+  }
+}
+
 async function loadTable(
   trx: Kysely<Record<string, never>>,
+  dialect: Dialect,
   part: TablePart,
   shape: TableShape,
   entry: TarEntry,
@@ -201,10 +238,13 @@ async function loadTable(
   let count = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await trx
-      .insertInto(part.table as never)
-      .values(batch as never)
-      .execute();
+    const rows = batch;
+    await refusedAs(trx, dialect, shape, rows, () =>
+      trx
+        .insertInto(part.table as never)
+        .values(rows as never)
+        .execute(),
+    );
     batch = [];
   };
   const take = async (line: string) => {
@@ -238,8 +278,12 @@ async function loadTable(
   for (const p of later) {
     const sets = deferred.filter((c) => c in p).map((c) => sql`${sql.ref(c)} = ${p[c]}`);
     const where = shape.primaryKey.map((c) => sql`${sql.ref(c)} = ${p[`\0${c}`]}`);
-    await sql`update ${sql.table(part.table)} set ${sql.join(sets)} where ${sql.join(where, sql` and `)}`.execute(
-      trx,
+    const row: Record<string, SqlValue> = { ...p };
+    for (const c of shape.primaryKey) row[c] = p[`\0${c}`]!;
+    await refusedAs(trx, dialect, shape, [row], () =>
+      sql`update ${sql.table(part.table)} set ${sql.join(sets)} where ${sql.join(where, sql` and `)}`.execute(
+        trx,
+      ),
     );
   }
   return count;
