@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { nextRequestId } from '../http/middleware/request-id.ts';
 import { cacheKeyOf } from './cacheable.ts';
-import { type RenderCache, replyFrom } from './render-cache.ts';
+import { acceptsCompression, type RenderCache, replyFrom } from './render-cache.ts';
 
 /**
  * The node request listener for `dossier serve`: a cached page is written straight from the
@@ -31,6 +32,9 @@ export function serveFromCache(
   if (key === null) return false;
   const entry = cache.get(key);
   if (!entry) return false;
+  // Its compressed copies are still being made: the application's middleware waits for them, so
+  // that this reader gets the encoding every other reader of the page gets.
+  if (entry.pending && acceptsCompression(req.headers['accept-encoding'])) return false;
   const reply = replyFrom(entry, {
     method: req.method ?? 'GET',
     acceptEncoding: req.headers['accept-encoding'],
@@ -42,6 +46,8 @@ export function serveFromCache(
     const existing = headers[name];
     headers[name] = existing === undefined ? value : [existing, value].flat();
   }
+  headers['x-request-id'] = nextRequestId();
+  if (cache.stateHeader) headers['x-render-cache'] = 'hit';
   res.writeHead(reply.status, headers);
   res.end(reply.body ?? undefined);
   return true;

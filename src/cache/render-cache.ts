@@ -25,10 +25,19 @@ export interface CachedEntry {
   identity: Buffer;
   br: Buffer | null;
   gzip: Buffer | null;
-  /** The strong validator of the identity bytes, without quotes. */
+  /**
+   * The strong validator of the identity bytes, without quotes: the one the page was rendered
+   * with, so that a page has the same ETag whether the cache answered it or not.
+   */
   etag: string;
   deps: readonly string[];
   bytes: number;
+  /**
+   * The brotli and gzip copies still being made; null once they are (or when there are none to
+   * make). A reader who accepts them waits: a page rendered again must not be told apart from
+   * one long kept by arriving uncompressed.
+   */
+  pending: Promise<void> | null;
 }
 
 export interface RenderCacheOptions {
@@ -36,6 +45,11 @@ export interface RenderCacheOptions {
   maxBytes?: number;
   /** Bodies larger than this are not kept. */
   maxEntryBytes?: number;
+  /**
+   * Sends `X-Render-Cache: hit|miss`, for measuring. Off by default: a miss tells anyone that
+   * something the page depends on was written, even a draft no reader may see.
+   */
+  stateHeader?: boolean;
 }
 
 export interface RenderCacheStats {
@@ -55,6 +69,7 @@ export interface RenderCacheStats {
 export class RenderCache {
   readonly maxBytes: number;
   readonly maxEntryBytes: number;
+  readonly stateHeader: boolean;
   /** Map order is recency: a hit moves its entry to the end, eviction takes from the front. */
   private readonly entries = new Map<string, CachedEntry>();
   private readonly byDep = new Map<string, Set<string>>();
@@ -69,6 +84,7 @@ export class RenderCache {
   constructor(options: RenderCacheOptions = {}) {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.maxEntryBytes = options.maxEntryBytes ?? 1024 * 1024;
+    this.stateHeader = options.stateHeader ?? false;
   }
 
   get(key: string): CachedEntry | undefined {
@@ -85,8 +101,9 @@ export class RenderCache {
 
   /**
    * Keeps a rendered body, unless an invalidation happened since `startEpoch`. The compressed
-   * copies are made off the main thread (zlib's pool) and attached when ready; until then the
-   * entry answers with identity bytes.
+   * copies are made off the main thread (zlib's pool) and attached when ready (`pending`).
+   * `etag` is the page's own validator (unquoted); without one, the bytes are hashed as
+   * `sendPage` hashes them.
    */
   put(
     key: string,
@@ -94,22 +111,56 @@ export class RenderCache {
     headers: Array<[string, string]>,
     deps: readonly string[],
     startEpoch: number,
+    etag?: string,
   ): CachedEntry | undefined {
-    if (startEpoch !== this.epoch || body.byteLength > this.maxEntryBytes) return undefined;
-    if (body.byteLength * 2 > this.maxBytes) return undefined;
+    if (startEpoch !== this.epoch || !this.fits(body)) return undefined;
     this.remove(key);
+    const entry = this.entryFor(key, body, headers, deps, etag);
+    this.insert(entry);
+    return entry;
+  }
+
+  /**
+   * An entry for one answer only, never kept: a render that an invalidation overtook. It is
+   * compressed like a kept one, so its reader gets the same headers as the readers before it.
+   */
+  transient(
+    key: string,
+    body: Buffer,
+    headers: Array<[string, string]>,
+    etag?: string,
+  ): CachedEntry {
+    return this.entryFor(key, body, headers, [], etag);
+  }
+
+  /** Whether a body of this size is kept, and so also served compressed. */
+  private fits(body: Buffer): boolean {
+    return body.byteLength <= this.maxEntryBytes && body.byteLength * 2 <= this.maxBytes;
+  }
+
+  private entryFor(
+    key: string,
+    body: Buffer,
+    headers: Array<[string, string]>,
+    deps: readonly string[],
+    etag: string | undefined,
+  ): CachedEntry {
     const entry: CachedEntry = {
       key,
       headers,
       identity: body,
       br: null,
       gzip: null,
-      etag: createHash('sha1').update(body).digest('base64url'),
+      etag: etag ?? createHash('sha1').update(body).digest('hex'),
       deps,
       bytes: body.byteLength + key.length,
+      pending: null,
     };
-    this.insert(entry);
-    if (body.byteLength >= 256) void this.compress(entry);
+    if (body.byteLength >= 256 && this.fits(body)) {
+      entry.pending = this.compress(entry).finally(() => {
+        entry.pending = null;
+      });
+    }
     return entry;
   }
 
@@ -183,17 +234,23 @@ export class RenderCache {
       }),
       gzipAsync(entry.identity, { level: 9 }),
     ]).catch(() => [null, null] as const);
-    // Attach only to the entry still cached under this key (it may have been invalidated).
-    if (this.entries.get(entry.key) !== entry) return;
-    const extra =
-      (br && br.byteLength < size ? br.byteLength : 0) +
-      (gz && gz.byteLength < size ? gz.byteLength : 0);
+    // Attached even to an entry no longer kept: readers waiting on it still get them.
     if (br && br.byteLength < size) entry.br = br;
     if (gz && gz.byteLength < size) entry.gzip = gz;
+    // Counted only for the entry still cached under this key (it may have been invalidated).
+    if (this.entries.get(entry.key) !== entry) return;
+    const extra = (entry.br?.byteLength ?? 0) + (entry.gzip?.byteLength ?? 0);
     entry.bytes += extra;
     this.totalBytes += extra;
     this.evict();
   }
+}
+
+/** Whether the client takes brotli or gzip, so that an entry's copies are worth waiting for. */
+export function acceptsCompression(acceptEncoding: string | undefined | null): boolean {
+  if (!acceptEncoding) return false;
+  const accepted = parseAcceptEncoding(acceptEncoding);
+  return accepted.has('br') || accepted.has('gzip');
 }
 
 /** The best encoding the client accepts among those the entry has. */
@@ -258,7 +315,6 @@ export function replyFrom(
     ...entry.headers,
     ['etag', etagFor(entry, encoding)],
     ['vary', 'Accept-Encoding'],
-    ['x-render-cache', 'hit'],
   ];
   if (notModified(request.ifNoneMatch, entry)) return { status: 304, headers, body: null };
   const body = encoding === 'br' ? entry.br! : encoding === 'gzip' ? entry.gzip! : entry.identity;

@@ -25,11 +25,19 @@ const OPTIONS_HELP = `Options:
   --workers N     run N server processes on the port (node:cluster); jobs, sessions and
                   scheduled publishing are shared through the database
   --no-cache      do not keep rendered anonymous pages in memory (also DOSSIER_RENDER_CACHE=off)
-  --cache-mb N    memory for rendered pages per process (default 64, DOSSIER_RENDER_CACHE_MB)`;
+  --cache-mb N    memory for rendered pages per process (default 64, DOSSIER_RENDER_CACHE_MB)
+  DOSSIER_RENDER_CACHE_HEADER=on adds X-Render-Cache: hit|miss, for measuring only: a miss
+                  tells any reader that something the page shows was just written`;
 
 interface ServeOptions {
   cache: boolean;
   cacheMb: number;
+  /**
+   * `X-Render-Cache: hit|miss` on cached pages, for measuring (DOSSIER_RENDER_CACHE_HEADER=on).
+   * A miss tells any reader that something the page depends on was just written, drafts
+   * included, so it stays off on a public server.
+   */
+  cacheStateHeader: boolean;
 }
 
 export const serveCommand: Command = {
@@ -76,6 +84,7 @@ async function serve(
       '--cache-mb',
       values['cache-mb'] ?? process.env.DOSSIER_RENDER_CACHE_MB ?? '64',
     ),
+    cacheStateHeader: process.env.DOSSIER_RENDER_CACHE_HEADER === 'on',
   };
   if (cluster.isPrimary && workers > 1) {
     // Migrate (and load the demo) once, before any worker starts.
@@ -115,7 +124,12 @@ function announce(config: Config): void {
 }
 
 async function listen(ctx: AppContext, options: ServeOptions) {
-  if (options.cache) await enableRenderCache(ctx, { maxBytes: options.cacheMb * 1024 * 1024 });
+  if (options.cache) {
+    await enableRenderCache(ctx, {
+      maxBytes: options.cacheMb * 1024 * 1024,
+      stateHeader: options.cacheStateHeader,
+    });
+  }
   const app = createApp(ctx);
   // Cached pages are answered in the node listener itself; everything else goes to Hono.
   const server = createServer(withRenderCache(ctx.renderCache, getRequestListener(app.fetch)));

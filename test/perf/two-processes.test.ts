@@ -26,7 +26,14 @@ function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>, args: string[] = []): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), PUBLIC_URL },
+    // The hit-or-miss header is off unless asked for: these tests read it.
+    env: {
+      PATH: process.env.PATH ?? '',
+      DOSSIER_RENDER_CACHE_HEADER: 'on',
+      ...env,
+      PORT: String(port),
+      PUBLIC_URL,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -3,7 +3,14 @@ import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cacheKeyOf, isCacheableType, isCompressibleType } from '../../cache/cacheable.ts';
 import { pageDependencies } from '../../cache/page-dependencies.ts';
-import { type CachedReply, parseAcceptEncoding, replyFrom } from '../../cache/render-cache.ts';
+import {
+  acceptsCompression,
+  type CachedEntry,
+  type CachedReply,
+  parseAcceptEncoding,
+  type RenderCache,
+  replyFrom,
+} from '../../cache/render-cache.ts';
 import type { AppContext } from '../../context.ts';
 
 const brotli = promisify(brotliCompress);
@@ -23,6 +30,9 @@ const PER_RESPONSE = new Set([
   'transfer-encoding',
 ]);
 
+/** The addresses of pages (folders), feeds and sitemaps: what the cache keeps when it is a 200. */
+const PAGE_OR_FEED = /(?:\/|\/feed\.(?:xml|atom|json)|\/sitemap(?:-[1-9][0-9]*)?\.xml)$/;
+
 /** Bodies below this are not worth a compression header and a CPU trip. */
 const COMPRESS_MIN_BYTES = 1024;
 /** Never compressed on the fly: the back office (streamed exports) and the API (its own rules). */
@@ -34,6 +44,11 @@ const NO_ON_THE_FLY = /^\/(?:ko\/)?(?:admin|api)(?:\/|$)/;
  * src/cache/node-fast-path.ts); a miss renders, and a 200 page or feed is kept with the
  * dependency keys of what it shows. Responses that are not kept (search, error pages) are
  * compressed here when the client accepts it and they are large enough to gain.
+ *
+ * A page answers with the same headers whether it was kept, rendered again or rendered while an
+ * invalidation overtook it: the page's own ETag, the same encoding, and no word of which
+ * happened (unless `stateHeader` asks for it). An editor saving a draft drops the pages of the
+ * people it credits; a reader must not learn of the draft from those pages' answers.
  */
 export function renderCache(app: AppContext): MiddlewareHandler {
   return async (c, next) => {
@@ -64,8 +79,14 @@ export function renderCache(app: AppContext): MiddlewareHandler {
       ifNoneMatch: c.req.header('if-none-match'),
     };
     if (hit) {
-      c.res = toResponse(replyFrom(hit, request));
+      c.res = toResponse(cache, await replyWhenReady(hit, request), 'hit');
       return;
+    }
+    // A page or feed is rendered whole: whether it is unchanged for this reader is the cache's to
+    // say, with the same headers whether the page was kept or rendered again. (The route's own
+    // 304 carries fewer.) A file keeps its own 304: the cache never keeps files.
+    if (request.ifNoneMatch !== undefined && PAGE_OR_FEED.test(url.pathname)) {
+      c.req.raw.headers.delete('if-none-match');
     }
     const epoch = cache.epoch;
     await next();
@@ -84,21 +105,41 @@ export function renderCache(app: AppContext): MiddlewareHandler {
         if (!PER_RESPONSE.has(name.toLowerCase())) headers.push([name.toLowerCase(), value]);
       });
       const deps = await pageDependencies(app.repos, key, app.clock.now());
-      const entry = cache.put(key, body, headers, deps, epoch);
-      c.res = entry
-        ? toResponse(replyFrom(entry, request), 'miss')
-        : new Response(body, { status: res.status, headers: res.headers });
+      const etag = strongTag(res.headers.get('etag'));
+      const entry =
+        cache.put(key, body, headers, deps, epoch, etag) ??
+        cache.transient(key, body, headers, etag);
+      const reply = toResponse(cache, await replyWhenReady(entry, request), 'miss');
+      // Hono copies the headers of the response it holds onto the one assigned: the rendered
+      // page's ETag would overwrite the encoding's ("…-br"), so the answer to the first reader
+      // after a change would differ from the next one's. Let go of it first.
+      c.res = undefined;
+      c.res = reply;
       return;
     }
     await compressOnTheFly(c, url.pathname, acceptEncoding);
   };
 }
 
-function toResponse(reply: CachedReply, state: 'hit' | 'miss' = 'hit'): Response {
+/** A client that takes brotli or gzip waits for the entry's copies rather than go without. */
+async function replyWhenReady(
+  entry: CachedEntry,
+  request: Parameters<typeof replyFrom>[1],
+): Promise<CachedReply> {
+  if (entry.pending && acceptsCompression(request.acceptEncoding)) await entry.pending;
+  return replyFrom(entry, request);
+}
+
+/** The page's own strong ETag, unquoted; a weak one does not name the bytes. */
+function strongTag(etag: string | null): string | undefined {
+  const m = etag ? /^"([^"]+)"$/.exec(etag) : null;
+  return m?.[1];
+}
+
+function toResponse(cache: RenderCache, reply: CachedReply, state: 'hit' | 'miss'): Response {
   const headers = new Headers();
-  for (const [name, value] of reply.headers) {
-    headers.append(name, name === 'x-render-cache' ? state : value);
-  }
+  for (const [name, value] of reply.headers) headers.append(name, value);
+  if (cache.stateHeader) headers.set('x-render-cache', state);
   // A 304 carries no body and no length of one.
   if (reply.status === 304) headers.delete('content-length');
   return new Response(reply.body as Uint8Array<ArrayBuffer> | null, {

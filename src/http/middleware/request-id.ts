@@ -15,13 +15,22 @@ declare module 'hono' {
  * about 1% of a stored page's time.
  */
 export function requestId(): MiddlewareHandler {
-  const prefix = randomBytes(4).toString('hex');
-  let count = 0;
   return async (c, next) => {
-    count += 1;
-    const id = `${prefix}-${count.toString(36)}`;
+    const id = nextRequestId();
     c.set('requestId', id);
     await next();
     c.res.headers.set('X-Request-Id', id);
   };
+}
+
+const prefix = randomBytes(4).toString('hex');
+let count = 0;
+
+/**
+ * The next id of this process. The render cache's node listener (src/cache/node-fast-path.ts)
+ * takes one too, so that a page answered from memory carries the same headers as one rendered.
+ */
+export function nextRequestId(): string {
+  count += 1;
+  return `${prefix}-${count.toString(36)}`;
 }
