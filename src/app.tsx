@@ -1,11 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppContext } from './context.ts';
+import { siteLocation } from './domain/site-path.ts';
 import { adminApp } from './http/admin/admin-app.ts';
 import { apiApp } from './http/api/api-app.ts';
 import { discoveryRoutes } from './http/discovery-routes.ts';
 import { statusOf } from './http/error-status.ts';
 import { healthRoutes } from './http/health.ts';
+import { pathGuard } from './http/middleware/path-guard.ts';
 import { renderCache } from './http/middleware/render-cache.ts';
 import { requestId } from './http/middleware/request-id.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
@@ -24,6 +26,15 @@ export function createApp(ctx: AppContext): Hono {
   // Anonymous pages from memory, before any other work (src/cache/); off unless enabled.
   app.use('*', renderCache(ctx));
   app.use('*', securityHeaders());
+  // A path that can name nothing (control characters, bad escapes, '//host') stops here; the
+  // page does not echo it, so its links stay on this site.
+  app.use(
+    '*',
+    pathGuard(async (c) => {
+      const page = { ...(await pageContext(ctx, c)), path: '/' };
+      return renderPage(c, <ErrorPage ctx={page} status={404} />, 404);
+    }),
+  );
   // The JSON API answers every /api/v1 path itself, with problems rather than pages.
   app.route('/', apiApp(ctx));
   app.route('/', healthRoutes(ctx));
@@ -46,11 +57,13 @@ export function createApp(ctx: AppContext): Hono {
   app.notFound(async (c) => {
     const path = c.req.path;
     const redirect = await ctx.repos.redirects.find(path).catch(() => undefined);
-    if (redirect) return c.redirect(redirect.toPath, redirect.statusCode as 301);
+    // Every Location is percent-encoded UTF-8 and stays on this site, or there is none.
+    const target = redirect ? siteLocation(redirect.toPath) : null;
+    if (redirect && target) return c.redirect(target, redirect.statusCode as 301);
     // '/reports' and '/reports/slug' mean the folder: send readers to the canonical URL.
     if (c.req.method === 'GET' && !path.endsWith('/') && !/\.[^/]*$/.test(path)) {
-      const query = new URL(c.req.url).search;
-      return c.redirect(`${path}/${query}`, 301);
+      const folder = siteLocation(`${path}/${new URL(c.req.url).search}`);
+      if (folder) return c.redirect(folder, 301);
     }
     return missing(c, 404);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatNavigation, parseNavigation } from './navigation-lines.ts';
+import { navigationLinkInput } from './settings-schemas.ts';
 
 describe('navigation lines', () => {
   it('reads labels in both languages and paths, skipping blank lines', () => {
@@ -20,6 +21,12 @@ describe('navigation lines', () => {
     );
     expect(issues.map((i) => i.line)).toEqual([2, 3, 4]);
     expect(issues[1]!.message).toContain('on this site');
+    for (const offSite of ['//evil.example/x', '/.//evil.example/x', '/\\evil.example']) {
+      const refused = parseNavigation(`Away | ${offSite}`);
+      expect(refused.links, offSite).toEqual([]);
+      expect(refused.issues[0]?.message, offSite).toContain('another site');
+      expect(navigationLinkInput.safeParse({ label: 'Away', path: offSite }).success).toBe(false);
+    }
   });
 
   it('round-trips through the text form', () => {

@@ -1,3 +1,5 @@
+import { sitePathProblem } from './site-path.ts';
+
 /**
  * The site's menu as editors type it, one link a line: "Label | Korean label | /path/". The
  * Korean label may be left out ("Label | /path/") or empty; the reader's language picks the label.
@@ -29,11 +31,15 @@ export function parseNavigation(text: string): { links: NavigationLink[]; issues
     const label = parts[0]!;
     const labelKo = parts.length === 3 ? parts[1]! : '';
     const path = parts[parts.length - 1]!;
+    const offSite = sitePathProblem(path);
     if (!label) issues.push({ line, message: `Line ${line}: the label is missing` });
     else if (label.length > 100 || labelKo.length > 100) {
       issues.push({ line, message: `Line ${line}: a label is at most 100 characters` });
-    } else if (!path.startsWith('/') || path.startsWith('//') || /[\s\\]/.test(path)) {
-      issues.push({ line, message: `Line ${line}: the path must be on this site, like /reports/` });
+    } else if (offSite) {
+      issues.push({
+        line,
+        message: `Line ${line}: the path must be on this site, like /reports/ (${offSite})`,
+      });
     } else links.push({ label, labelKo: labelKo || null, path });
   });
   if (links.length > MAX_NAVIGATION_LINKS) {

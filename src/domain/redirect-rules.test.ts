@@ -47,6 +47,11 @@ describe('redirect rules', () => {
     expect(pathProblem('reports/x/', 'from')).toBe('A path starts with /');
     expect(pathProblem('//evil.example/', 'to')).toBe('This would lead to another site');
     expect(pathProblem('/\\evil.example', 'to')).toBe('This would lead to another site');
+    // A browser resolves '/.//host' to '//host', another site, on the next request.
+    for (const dotted of ['/.//evil.example/x', '/a/..//evil.example/', '/%2e//evil.example/']) {
+      expect(pathProblem(dotted, 'to'), dotted).not.toBeNull();
+      expect(pathProblem(dotted, 'from'), dotted).not.toBeNull();
+    }
     expect(pathProblem('https://evil.example/', 'to')).toBe('A path starts with /');
     expect(pathProblem('/a b/', 'from')).not.toBeNull();
     expect(pathProblem('/old?id=3', 'from')).not.toBeNull();

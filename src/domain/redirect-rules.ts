@@ -1,3 +1,5 @@
+import { sitePathProblem } from './site-path.ts';
+
 /**
  * What a redirect may be. Both ends are paths on this site: a redirect never sends readers
  * elsewhere, so an old address cannot be turned into an open redirect. A new redirect must not
@@ -18,11 +20,10 @@ const MAX_PATH = 2000;
 /** Why a path cannot be one end of a redirect, or null when it can. */
 export function pathProblem(path: string, end: 'from' | 'to'): string | null {
   if (path === '') return 'Required';
-  if (!path.startsWith('/')) return 'A path starts with /';
-  // A browser reads '//host' and '/\host' as another site's address.
-  if (path.startsWith('//') || path.includes('\\')) return 'This would lead to another site';
   if (path.length > MAX_PATH) return `At most ${MAX_PATH} characters`;
-  if (/[\s\p{Cc}]/u.test(path)) return 'No spaces or control characters';
+  // '//host', '/\host' and '/.//host' all lead a browser to another site.
+  const offSite = sitePathProblem(path);
+  if (offSite) return offSite;
   // Requests are matched on their path alone, so a query or fragment here could never match.
   if (end === 'from' && /[?#]/.test(path)) return 'The old address is a path without ? or #';
   return null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sitePathProblem } from './site-path.ts';
 
 /**
  * The two settings admins edit in the back office: the site's identity and the sign-in policy.
@@ -20,7 +21,14 @@ export const navigationLinkInput = z.object({
   path: z
     .string()
     .max(500)
-    .regex(/^\/(?!\/)[^\s\\]*$/, 'A path on this site, like /reports/'),
+    .superRefine((path, ctx) => {
+      const problem = sitePathProblem(path);
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${problem}; use a path on this site, like /reports/`,
+        });
+    }),
 });
 
 export const siteSettingsInput = z.object({
