@@ -46,9 +46,11 @@
           csrf,
         );
         const response = await startAuthentication({ optionsJSON: options });
+        // The server sends us on only to a back-office page (the one a lost session left).
+        const next = new URLSearchParams(window.location.search).get('next');
         const done = await post(
           '/admin/passkey/authenticate/verify',
-          { challengeId, response },
+          { challengeId, response, next },
           csrf,
         );
         window.location.assign(done.next || '/admin');
@@ -124,7 +126,28 @@
   }
 
   // Unsaved work is kept in this browser under the form's key (which includes the version it
-  // was loaded at), and offered back when the same form opens again.
+  // was loaded at), and offered back when the same form opens again. Sending the form does not
+  // drop the copy: a save can fail (the session ended, the network went away), and then Back,
+  // Reload or signing in again must still find it. The copy goes only when the server has
+  // confirmed the save: it answers a save with the form again, at `?saved=1` and a newer version.
+  const PENDING = 'dossier:pending-save';
+  const parseKey = (key) => {
+    const m = /^dossier:publication-(\d+|new)-(\d+)$/.exec(key ?? '');
+    return m ? { id: m[1], version: Number(m[2]) } : null;
+  };
+  const confirms = (form, pendingKey) => {
+    const sent = parseKey(pendingKey);
+    const shown = parseKey(`dossier:${form.dataset.autosave}`);
+    if (!sent || !shown || !new URLSearchParams(window.location.search).has('saved')) return false;
+    return sent.id === 'new'
+      ? shown.version === 1
+      : shown.id === sent.id && shown.version > sent.version;
+  };
+  const pending = sessionStorage.getItem(PENDING);
+
+  const kept = document.getElementById('kept-copy');
+  if (kept && pending && localStorage.getItem(pending)) kept.hidden = false;
+
   for (const form of document.querySelectorAll('form[data-autosave]')) {
     const key = `dossier:${form.dataset.autosave}`;
     const fields = () =>
@@ -140,27 +163,46 @@
               : el.value,
         ]),
       );
-    const initial = snapshot();
-    const saved = localStorage.getItem(key);
-    if (saved && saved !== initial) {
+    const restore = (saved) => {
+      const values = new Map(JSON.parse(saved).map(([name, value], i) => [`${i}:${name}`, value]));
+      fields().forEach((el, i) => {
+        const value = values.get(`${i}:${el.name}`);
+        if (value === undefined) return;
+        if (el.type === 'checkbox' || el.type === 'radio') el.checked = value;
+        else if (el.multiple) for (const o of el.options) o.selected = value.includes(o.value);
+        else el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    };
+    const notice = (text) => {
       const bar = document.createElement('p');
       bar.className = 'flash';
       bar.setAttribute('role', 'status');
-      bar.textContent = 'This browser kept changes you had not saved. ';
-      const restore = document.createElement('button');
-      restore.type = 'button';
-      restore.textContent = 'Restore them';
-      restore.addEventListener('click', () => {
-        const values = new Map(
-          JSON.parse(saved).map(([name, value], i) => [`${i}:${name}`, value]),
-        );
-        fields().forEach((el, i) => {
-          const value = values.get(`${i}:${el.name}`);
-          if (value === undefined) return;
-          if (el.type === 'checkbox' || el.type === 'radio') el.checked = value;
-          else if (el.multiple) for (const o of el.options) o.selected = value.includes(o.value);
-          else el.value = value;
-        });
+      bar.textContent = text;
+      form.before(bar);
+      return bar;
+    };
+
+    if (pending && confirms(form, pending)) {
+      localStorage.removeItem(pending);
+      sessionStorage.removeItem(PENDING);
+    }
+    const initial = snapshot();
+    const saved = localStorage.getItem(key);
+    if (saved && saved !== initial && pending === key) {
+      // This form was sent and its save never confirmed: put the text back at once.
+      sessionStorage.removeItem(PENDING);
+      restore(saved);
+      notice(
+        'What you typed before it could be saved is restored. It is not saved yet: save it now.',
+      );
+    } else if (saved && saved !== initial) {
+      const bar = notice('This browser kept changes you had not saved. ');
+      const again = document.createElement('button');
+      again.type = 'button';
+      again.textContent = 'Restore them';
+      again.addEventListener('click', () => {
+        restore(saved);
         bar.remove();
       });
       const discard = document.createElement('button');
@@ -170,10 +212,12 @@
         localStorage.removeItem(key);
         bar.remove();
       });
-      bar.append(restore, ' ', discard);
-      form.before(bar);
+      bar.append(again, ' ', discard);
     }
     form.addEventListener('input', () => localStorage.setItem(key, snapshot()));
-    form.addEventListener('submit', () => localStorage.removeItem(key));
+    form.addEventListener('submit', () => {
+      localStorage.setItem(key, snapshot());
+      sessionStorage.setItem(PENDING, key);
+    });
   }
 })();

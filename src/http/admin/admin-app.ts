@@ -12,6 +12,7 @@ import { loadSession } from './middleware/load-session.ts';
 import { publicationFileRoutes } from './publication-file-routes.tsx';
 import { publicationRoutes } from './publication-routes.tsx';
 import { type AdminRoute, registerAdminRoutes } from './route-table.ts';
+import { sessionEndedAnswer } from './session-ended.tsx';
 
 /** Uploads stream to the file store; every other form is small. */
 const FORM_LIMIT = 8 * 1024 * 1024;
@@ -49,7 +50,7 @@ export function adminApp(app: AppContext): Hono<AdminEnv> {
   });
   admin.use('/admin/*', loadSession(app));
   admin.use('/admin', loadSession(app));
-  admin.use('/admin/*', csrfProtection(app.config.publicUrl));
+  admin.use('/admin/*', csrfProtection(app.config.publicUrl, sessionEndedAnswer(app)));
   registerAdminRoutes(admin, adminRouteTable(app));
   return admin;
 }

@@ -23,6 +23,7 @@ import { RecoveryCodesPage, SetupPage } from '../../views/admin/setup-page.tsx';
 import { SignInPage } from '../../views/admin/sign-in-page.tsx';
 import { adminPageContext, clientIp, renderAdmin } from './admin-page.ts';
 import { type AdminContext, type AdminRoute, param } from './route-table.ts';
+import { safeNext } from './safe-next.ts';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts';
 
 /** Sign-in, sign-out, set-up links and the user's own passkeys. */
@@ -49,12 +50,14 @@ export function authRoutes(app: AppContext): AdminRoute[] {
     status: 200 | 401 | 429 = 200,
   ) => {
     const policy = await securitySettings(app.repos);
+    const next = safeNext(c.req.query('next'));
     const page = (
       <SignInPage
         ctx={await adminPageContext(app, c)}
         error={error}
         email={email}
         passwordAllowed={!policy.requirePasskeys}
+        next={next === '/admin' ? undefined : next}
       />
     );
     return renderAdmin(c, page, status === 401 ? 403 : status);
@@ -149,7 +152,10 @@ export function authRoutes(app: AppContext): AdminRoute[] {
             ip: clientIp(c),
           });
           await signedIn(c, user, 'passkey');
-          return c.json({ ok: true, next: '/admin' });
+          return c.json({
+            ok: true,
+            next: safeNext(typeof body?.next === 'string' ? body.next : null),
+          });
         } catch (error) {
           if (error instanceof RateLimitedError)
             return c.json({ ok: false, error: error.message }, 429);
@@ -324,9 +330,4 @@ export function authRoutes(app: AppContext): AdminRoute[] {
       },
     },
   ];
-}
-
-/** Only a path inside the back office: never an open redirect to another site. */
-function safeNext(next: string | undefined): string {
-  return next && /^\/admin(\/[A-Za-z0-9/_.-]*)?$/.test(next) ? next : '/admin';
 }

@@ -6,8 +6,13 @@ export function SignInPage(props: {
   error?: string;
   email?: string;
   passwordAllowed: boolean;
+  /** The back-office page to return to after signing in (already checked to be one). */
+  next?: string;
 }) {
   const { ctx } = props;
+  const action = props.next
+    ? `/admin/sign-in?next=${encodeURIComponent(props.next)}`
+    : '/admin/sign-in';
   return (
     <AdminLayout ctx={ctx} title="Sign in">
       <h1>Sign in</h1>
@@ -27,7 +32,7 @@ export function SignInPage(props: {
       {props.passwordAllowed ? (
         <section aria-labelledby="password-heading">
           <h2 id="password-heading">With a password and an authenticator code</h2>
-          <form method="post" action="/admin/sign-in">
+          <form method="post" action={action}>
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
             <Field
               label="E-mail address"

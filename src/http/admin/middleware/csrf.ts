@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { newToken, safeEqual } from '../../../auth/secret-tokens.ts';
 import type { AdminEnv } from '../admin-env.ts';
@@ -9,9 +9,15 @@ export const PRE_SESSION_COOKIE = 'dossier_csrf';
 /**
  * Every state-changing request must come from this site's own pages: its Origin (or Referer)
  * must be PUBLIC_URL's origin, and it must carry the CSRF token — the session's, or before sign-in
- * a double-submit cookie's. SameSite=Strict cookies are a third, independent barrier.
+ * a double-submit cookie's. SameSite=Strict cookies are a third, independent barrier. A form
+ * from this site whose token is not the current one was opened in a session that has ended:
+ * `expired` answers it (the back office explains, and leads back to the form).
  */
-export function csrfProtection(publicUrl: string): MiddlewareHandler<AdminEnv> {
+export function csrfProtection(
+  publicUrl: string,
+  expired: (c: Context<AdminEnv>) => Response | Promise<Response> = (c) =>
+    c.text('This form has expired. Go back, reload the page and try again.', 403),
+): MiddlewareHandler<AdminEnv> {
   const origin = new URL(publicUrl).origin;
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
@@ -20,9 +26,7 @@ export function csrfProtection(publicUrl: string): MiddlewareHandler<AdminEnv> {
     const sent = c.req.header('X-CSRF-Token') ?? (await formToken(c.req.raw.clone()));
     const session = c.get('session');
     const expected = session ? session.csrfToken : getCookie(c, PRE_SESSION_COOKIE);
-    if (!sent || !expected || !safeEqual(sent, expected)) {
-      return c.text('This form has expired. Go back, reload the page and try again.', 403);
-    }
+    if (!sent || !expected || !safeEqual(sent, expected)) return expired(c);
     return next();
   };
 }
