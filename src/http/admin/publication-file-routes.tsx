@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { AppContext } from '../../context.ts';
 import { ATTACHMENT_ROLES } from '../../domain/content-types.ts';
 import type { Attachment, PublicationRecord } from '../../domain/entities.ts';
@@ -6,10 +5,12 @@ import { ValidationError } from '../../domain/errors.ts';
 import { attachFile } from '../../services/attach-file.ts';
 import { describeAttachment } from '../../services/describe-attachment.ts';
 import { removePdfMetadata } from '../../services/pdf-source-protection.ts';
+import { BodyTooLargeError } from './middleware/body-limits.ts';
 import { publicationEditor } from './publication-editor.tsx';
 import { recordValues } from './publication-form-data.ts';
 import { type AdminContext, type AdminRoute, param } from './route-table.ts';
 import { actorOf } from './staff-request.ts';
+import { readStreamedUpload } from './streamed-upload.ts';
 
 /** A publication's files: upload, alt text and captions, and removing what a PDF says of its maker. */
 export function publicationFileRoutes(app: AppContext): AdminRoute[] {
@@ -34,25 +35,26 @@ export function publicationFileRoutes(app: AppContext): AdminRoute[] {
       handler: async (c) => {
         const record = await editor.loadEditable(c);
         if (record instanceof Response) return record;
-        const body = await c.req.parseBody();
-        const file = body.file;
-        const role = ATTACHMENT_ROLES.find((r) => r === body.role) ?? 'supplement';
-        if (!(file instanceof File) || file.size === 0)
-          return editor.showForm(c, record, recordValues(record), { file: 'Choose a file' });
         try {
-          await attachFile(
-            app,
-            {
-              publicationId: record.id,
-              source: Readable.fromWeb(file.stream() as never) as AsyncIterable<Uint8Array>,
-              fileName: file.name,
-              role,
-              title: null,
-            },
-            actorOf(c),
+          // The file streams from the request to the store; the form sends its role first.
+          const { stored } = await readStreamedUpload(c.req.raw, (file, fields) =>
+            attachFile(
+              app,
+              {
+                publicationId: record.id,
+                source: file.bytes,
+                fileName: file.fileName,
+                role: ATTACHMENT_ROLES.find((r) => r === fields.get('role')) ?? 'supplement',
+                title: null,
+              },
+              actorOf(c),
+            ),
           );
+          if (!stored)
+            return editor.showForm(c, record, recordValues(record), { file: 'Choose a file' });
           return c.redirect(`/admin/publications/${record.id}?saved=1`, 303);
         } catch (error) {
+          if (error instanceof BodyTooLargeError) return c.text(error.message, 413);
           if (error instanceof ValidationError)
             return editor.showForm(c, record, recordValues(record), {}, error.message);
           throw error;

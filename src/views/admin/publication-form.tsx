@@ -463,7 +463,17 @@ export function PublicationForm(props: {
               action={`/admin/publications/${props.id}/files`}
               enctype="multipart/form-data"
             >
+              {/* In this order: the token and the role are read before the file streams in. */}
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <div class="field">
+                <label for="f-role">Role</label>
+                <select id="f-role" name="role">
+                  <option value="main-pdf">Main PDF</option>
+                  <option value="supplement">Supplement</option>
+                  <option value="image">Image</option>
+                  <option value="cover">Cover</option>
+                </select>
+              </div>
               <div class="field">
                 <label for="f-file">Add a file (PDF, PNG, JPEG or WebP)</label>
                 <input
@@ -473,15 +483,6 @@ export function PublicationForm(props: {
                   accept="application/pdf,image/png,image/jpeg,image/webp"
                   required
                 />
-              </div>
-              <div class="field">
-                <label for="f-role">Role</label>
-                <select id="f-role" name="role">
-                  <option value="main-pdf">Main PDF</option>
-                  <option value="supplement">Supplement</option>
-                  <option value="image">Image</option>
-                  <option value="cover">Cover</option>
-                </select>
               </div>
               <button type="submit">Upload</button>
             </form>

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { newToken, safeEqual } from '../../../auth/secret-tokens.ts';
 import type { AdminEnv } from '../admin-env.ts';
+import { firstFormField } from './first-form-field.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const PRE_SESSION_COOKIE = 'dossier_csrf';
@@ -23,7 +24,7 @@ export function csrfProtection(
     if (SAFE.has(c.req.method)) return next();
     const from = c.req.header('Origin') ?? refererOrigin(c.req.header('Referer'));
     if (from !== origin) return c.text('This request did not come from this site.', 403);
-    const sent = c.req.header('X-CSRF-Token') ?? (await formToken(c.req.raw.clone()));
+    const sent = c.req.header('X-CSRF-Token') ?? (await formToken(c));
     const session = c.get('session');
     const expected = session ? session.csrfToken : getCookie(c, PRE_SESSION_COOKIE);
     if (!sent || !expected || !safeEqual(sent, expected)) return expired(c);
@@ -45,16 +46,23 @@ export function preSessionToken(c: Parameters<MiddlewareHandler>[0], publicUrl: 
   return token;
 }
 
-async function formToken(req: Request): Promise<string | undefined> {
-  const type = req.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
-    return undefined;
-  try {
-    const value = (await req.formData()).get('_csrf');
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
+/**
+ * The token a form carries, reading its body once. A multipart form (an upload) must send it as
+ * its first field: only that part is read here, and the file behind it streams on to the route.
+ * A plain form is parsed whole, and Hono keeps the parsed form for the route's `parseBody`.
+ */
+async function formToken(c: Context<AdminEnv>): Promise<string | undefined> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (type.includes('multipart/form-data')) {
+    // A body that fails while its first part is read (cut off) carries no token either.
+    const peeked = await firstFormField(c.req.raw).catch(() => null);
+    if (!peeked) return undefined;
+    c.req.raw = peeked.request;
+    return peeked.field?.name === '_csrf' ? peeked.field.value : undefined;
   }
+  if (!type.includes('application/x-www-form-urlencoded')) return undefined;
+  const value = (await c.req.formData().catch(() => null))?.get('_csrf');
+  return typeof value === 'string' ? value : undefined;
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {
