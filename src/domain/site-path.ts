@@ -90,3 +90,11 @@ export function requestPathProblem(rawPath: string): string | null {
   if (/^\/(?:ko\/)?\//.test(rawPath)) return 'another site';
   return null;
 }
+
+/**
+ * Why a request's query (as it arrived) cannot be answered, or null: a NUL character, which no
+ * PostgreSQL text value can hold, so any parameter carrying one would fail the query it reaches.
+ */
+export function requestQueryProblem(rawQuery: string): string | null {
+  return /%00/.test(rawQuery) ? 'a NUL character in the query' : null;
+}

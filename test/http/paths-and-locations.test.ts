@@ -102,17 +102,34 @@ describeEachDatabase('paths in, locations out', (db) => {
       expect(api.status).toBe(400);
       expect(api.headers.get('Content-Type')).toBe('application/problem+json');
     }
+    // A NUL in the query would reach PostgreSQL, which cannot hold one in text.
+    for (const query of ['/api/v1/publications?q=%00', '/api/v1/publications?section=a%00']) {
+      expect((await follow(`${ORIGIN}${query}`)).status, query).toBe(400);
+    }
+    expect((await follow(`${ORIGIN}/search?q=a%00b`)).status).toBe(404);
     const cafe = await follow(`${ORIGIN}/reports/caf%C3%A9`);
     expect(cafe.headers.get('Location')).toBe('/reports/caf%C3%A9/');
 
-    const prefix = fc.constantFrom('/', '/ko/', '/reports/', `/reports/${pieceSlug}/`, '/admin/');
+    const prefix = fc.constantFrom(
+      '/',
+      '/ko/',
+      '/reports/',
+      `/reports/${pieceSlug}/`,
+      '/admin/',
+      '/search',
+      '/api/v1/publications',
+    );
     const encodedBytes = fc
       .uint8Array({ maxLength: 12 })
       .map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
     const tail = fc.oneof(encodedBytes, fc.string({ unit: 'binary', maxLength: 12 }));
+    const query = fc.option(fc.tuple(fc.constantFrom('q', 'page', 'section', 'next'), tail), {
+      nil: undefined,
+    });
+    const args = [prefix, fc.array(tail, { maxLength: 3 }), query] as const;
     await fc.assert(
-      fc.asyncProperty(prefix, fc.array(tail, { maxLength: 3 }), async (start, parts) => {
-        const url = `${ORIGIN}${start}${parts.join('/')}`;
+      fc.asyncProperty(...args, async (start, parts, search) => {
+        const url = `${ORIGIN}${start}${parts.join('/')}${search ? `?${search[0]}=${search[1]}` : ''}`;
         // Whatever the URL parser makes of it, as a browser or the node server would.
         if (!URL.canParse(url)) return;
         await follow(url);
