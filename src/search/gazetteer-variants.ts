@@ -126,24 +126,19 @@ export class Gazetteer {
    * administrative suffix, then with romanization differences forgotten. Empty when none.
    */
   lookup(units: readonly Unit[]): number[] {
-    if (units.length === 0) return [];
-    const key = unitsKey(units);
-    const found = this.exact.get(key) ?? this.shortened.get(key);
-    if (found) return [...found];
-    if (units.every((u) => u.script === 'latin') && key.length >= MIN_LOOSE_KEY) {
-      const loose = this.loose.get(looseKey(key));
-      if (loose) return [...loose];
-    }
-    return [];
+    return firstFound(this.spellingTiers(units));
   }
 
   /**
-   * For an explicit `place:` filter, also the places one of whose names begins with these words
-   * ("place:Hamgyong" → Hamgyŏng-bukto).
+   * The places an explicit `place:` filter's words may name, tier by tier, best first: `lookup`'s
+   * tiers, then the places one of whose names begins with the words ("place:Hamgyong" →
+   * Hamgyŏng-bukto). The filter takes the first tier holding a place it admits (the public
+   * search admits those with public work), so a place it does not admit changes nothing, as if
+   * the gazetteer did not hold it. Lazy: the last tier reads every name.
    */
-  lookupByLeadingWords(units: readonly Unit[]): number[] {
-    const found = this.lookup(units);
-    if (found.length > 0 || units.length === 0) return found;
+  *filterTiers(units: readonly Unit[]): Generator<number[]> {
+    yield* this.spellingTiers(units);
+    if (units.length === 0) return;
     const key = unitsKey(units);
     const ids = new Set<number>();
     for (const place of this.places) {
@@ -154,7 +149,18 @@ export class Gazetteer {
         }
       }
     }
-    return [...ids];
+    yield [...ids];
+  }
+
+  /** Exact spelling, then without an administrative suffix, then romanization forgotten. */
+  private *spellingTiers(units: readonly Unit[]): Generator<number[]> {
+    if (units.length === 0) return;
+    const key = unitsKey(units);
+    yield [...(this.exact.get(key) ?? [])];
+    yield [...(this.shortened.get(key) ?? [])];
+    if (units.every((u) => u.script === 'latin') && key.length >= MIN_LOOSE_KEY) {
+      yield [...(this.loose.get(looseKey(key)) ?? [])];
+    }
   }
 
   /** The place and every place inside it (a province and its counties, villages and camps). */
@@ -222,6 +228,11 @@ export class Gazetteer {
     }
     return best;
   }
+}
+
+function firstFound(tiers: Iterable<number[]>): number[] {
+  for (const tier of tiers) if (tier.length > 0) return tier;
+  return [];
 }
 
 function add(map: Map<string, Set<number>>, key: string, id: number): void {

@@ -9,7 +9,7 @@ import type { IndexQuery, SortOrder } from '../search/search-index.ts';
 import { Highlighter, openingOf, type Segment } from '../search/snippets.ts';
 import { rankByRelevance } from '../search/tiered-ranking.ts';
 import type { Clock } from './ports.ts';
-import { resolveConstraints, type SearchFilters } from './search-filters.ts';
+import { type PublicLinks, resolveConstraints, type SearchFilters } from './search-filters.ts';
 import { findPageHits, type PdfHit } from './search-page-hits.ts';
 import { suggestCorrection } from './search-suggestion.ts';
 
@@ -107,9 +107,18 @@ async function search(deps: SearchArchiveDeps, request: SearchRequest): Promise<
   const plan = planQuery(parsed.root, gazetteer);
   const notes = [...parsed.notes, ...plan.notes];
   const filters = request.filters ?? {};
+  const publicLinks: PublicLinks = async (field, ids) => {
+    // Every visible piece linked to one of the ids is counted, and each of its links with it:
+    // an id counted at all has public work.
+    const counts = await deps.search.index.facets({
+      match: null,
+      constraints: [{ field, ids: [...ids], negated: false }],
+      now,
+    });
+    return new Set(ids.filter((id) => counts[field].has(id)));
+  };
   const constraints = await resolveConstraints(
-    deps.repos,
-    gazetteer,
+    { repos: deps.repos, gazetteer, publicLinks },
     filters,
     parsed.filters,
     notes,

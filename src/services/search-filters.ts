@@ -19,6 +19,23 @@ export interface SearchFilters {
 
 export type FilterRepos = Pick<Repositories, 'sections' | 'people' | 'topics' | 'places'>;
 
+/**
+ * Which of some people, topics or places the work public at the search's `now` is filed under
+ * (a place also when that work's own text names it), as the search's facets count them. A
+ * filter may name only those.
+ */
+export type PublicLinks = (
+  field: 'person' | 'topic' | 'place',
+  ids: readonly number[],
+) => Promise<ReadonlySet<number>>;
+
+/** What the filters are resolved against. */
+export interface FilterCatalog {
+  repos: FilterRepos;
+  gazetteer: Gazetteer;
+  publicLinks: PublicLinks;
+}
+
 const LANGUAGE_NAMES: Record<string, string> = {
   en: 'en',
   eng: 'en',
@@ -34,14 +51,20 @@ const LANGUAGE_NAMES: Record<string, string> = {
  * Turns facet selections and `field:value` filters into index constraints. Within one facet the
  * selected values are alternatives; separate facets and separate filters all apply. A filter
  * that names nothing known matches nothing, with a note saying so (never silently ignored).
+ *
+ * People, topics and places are known only through public work: one credited only on a draft,
+ * an embargoed, scheduled or withdrawn piece is resolved exactly as a name nobody has (same
+ * note, same constraint), or the note's absence would tell that it exists. A place counts when
+ * public work is filed under it or a place inside it (a province above a camp), or names one of
+ * them in its own text: exactly the places the place facet can list.
  */
 export async function resolveConstraints(
-  repos: FilterRepos,
-  gazetteer: Gazetteer,
+  catalog: FilterCatalog,
   filters: SearchFilters,
   fieldFilters: readonly FieldFilter[],
   notes: string[],
 ): Promise<Constraint[]> {
+  const { repos, gazetteer } = catalog;
   const out: Constraint[] = [];
   const wantsSections =
     (filters.sections?.length ?? 0) > 0 || fieldFilters.some((f) => f.field === 'section');
@@ -56,15 +79,18 @@ export async function resolveConstraints(
   }
   if (filters.people?.length) {
     const found = await Promise.all(filters.people.map((s) => repos.people.findBySlug(s)));
-    out.push({ field: 'person', ids: ids(found), negated: false });
+    const people = await publicOnly(catalog, 'person', ids(found));
+    out.push({ field: 'person', ids: people, negated: false });
   }
   if (filters.topics?.length) {
     const found = await Promise.all(filters.topics.map((s) => repos.topics.findBySlug(s)));
-    out.push({ field: 'topic', ids: ids(found), negated: false });
+    const topics = await publicOnly(catalog, 'topic', ids(found));
+    out.push({ field: 'topic', ids: topics, negated: false });
   }
   if (filters.places?.length) {
     const found = await Promise.all(filters.places.map((s) => repos.places.findBySlug(s)));
-    out.push({ field: 'place', ids: gazetteer.withDescendants(ids(found)), negated: false });
+    const places = await publicPlaces(catalog, ids(found));
+    out.push({ field: 'place', ids: gazetteer.withDescendants(places), negated: false });
   }
   if (filters.yearFrom != null || filters.yearTo != null) {
     out.push({
@@ -75,37 +101,47 @@ export async function resolveConstraints(
     });
   }
   for (const f of fieldFilters) {
-    const c = await resolveField(repos, gazetteer, sections, f, notes);
+    const c = await resolveField(catalog, sections, f, notes);
     if (c) out.push(c);
   }
   return out;
 }
 
 async function resolveField(
-  repos: FilterRepos,
-  gazetteer: Gazetteer,
+  catalog: FilterCatalog,
   sections: Array<{ id: number; slug: string; title: string; titleKo: string | null }>,
   f: FieldFilter,
   notes: string[],
 ): Promise<Constraint | null> {
+  const { repos, gazetteer } = catalog;
   const negated = f.negated;
   const none = (what: string) => notes.push(`No ${what} matches "${f.value}".`);
   switch (f.field) {
     case 'author': {
       const people = await repos.people.names();
-      const found = people.filter(
+      const named = people.filter(
         (p) => p.slug === f.value || containsWords([p.name, p.nameKo ?? ''], f.value),
       );
+      const found = await publicOnly(
+        catalog,
+        'person',
+        named.map((p) => p.id),
+      );
       if (found.length === 0) none('author');
-      return { field: 'person', ids: found.map((p) => p.id), negated };
+      return { field: 'person', ids: found, negated };
     }
     case 'topic': {
       const topics = await repos.topics.list();
-      const found = topics.filter(
+      const named = topics.filter(
         (t) => t.slug === f.value || containsWords([t.name, t.nameKo ?? ''], f.value, true),
       );
+      const found = await publicOnly(
+        catalog,
+        'topic',
+        named.map((t) => t.id),
+      );
       if (found.length === 0) none('topic');
-      return { field: 'topic', ids: found.map((t) => t.id), negated };
+      return { field: 'topic', ids: found, negated };
     }
     case 'section': {
       const found = sections.filter(
@@ -115,8 +151,7 @@ async function resolveField(
       return { field: 'section', ids: found.map((s) => s.id), negated };
     }
     case 'place': {
-      const bySlug = await repos.places.findBySlug(f.value);
-      const named = bySlug ? [bySlug.id] : gazetteer.lookupByLeadingWords(unitsFor(f.value));
+      const named = await placesNamed(catalog, f.value);
       if (named.length === 0) none('place');
       return { field: 'place', ids: gazetteer.withDescendants(named), negated };
     }
@@ -182,6 +217,46 @@ function wordsOf(text: string, stem: boolean): ReadonlySet<string> {
     analyzedNames.set(key, words);
   }
   return words;
+}
+
+/**
+ * The public places a `place:` filter names: the one with that slug, else the first of the
+ * gazetteer's tiers of names (see `filterTiers`) that holds a public place. Hidden places are
+ * skipped at every step, so the answer is the one a gazetteer without them would give.
+ */
+async function placesNamed(catalog: FilterCatalog, value: string): Promise<number[]> {
+  const bySlug = await catalog.repos.places.findBySlug(value);
+  if (bySlug) {
+    const found = await publicPlaces(catalog, [bySlug.id]);
+    if (found.length > 0) return found;
+  }
+  for (const tier of catalog.gazetteer.filterTiers(unitsFor(value))) {
+    const found = await publicPlaces(catalog, tier);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Of these people or topics, those credited on public work. */
+async function publicOnly(
+  catalog: FilterCatalog,
+  field: 'person' | 'topic',
+  candidates: readonly number[],
+): Promise<number[]> {
+  if (candidates.length === 0) return [];
+  const open = await catalog.publicLinks(field, candidates);
+  return candidates.filter((id) => open.has(id));
+}
+
+/** Of these places, those with public work filed under them or a place inside them. */
+async function publicPlaces(
+  catalog: FilterCatalog,
+  candidates: readonly number[],
+): Promise<number[]> {
+  if (candidates.length === 0) return [];
+  const within = candidates.map((id) => catalog.gazetteer.withDescendants([id]));
+  const open = await catalog.publicLinks('place', [...new Set(within.flat())]);
+  return candidates.filter((_, i) => within[i]!.some((id) => open.has(id)));
 }
 
 function unitsFor(text: string) {
