@@ -91,4 +91,12 @@ describeEachDatabase('the JSON API: who writes, before what they write', (db) =>
     expect(res.body.detail).toContain(`and ${(keys - 1).toLocaleString('en')} more`);
     expect((await res.raw.clone().text()).length).toBeLessThan(20_000);
   });
+
+  it('still refuses a forbidden key spelled with escapes', async () => {
+    const { token } = await tokenFor(ctx, 'editor', ['write']);
+    for (const body of ['{"\\u005f_proto__":{"x":1}}', '{"a":[{"construct\\u006fr":1}]}']) {
+      const res = await api.request('POST', '/api/v1/people', { token, json: body });
+      expect(res.body, body).toMatchObject({ status: 400, type: '/api/v1/problems/forbidden-key' });
+    }
+  });
 });
