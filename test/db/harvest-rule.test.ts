@@ -35,15 +35,24 @@ describeEachDatabase('the harvest rule: tombstones and public datestamps', (db) 
         for (const embargoUntil of [null, EARLY, LATER, FUTURE]) {
           for (const withdrawnAt of [null, EARLY, LATER]) {
             if (status === 'published' && publishedAt === null) continue; // the service fills it in
-            const p = await buildPublication(ctx, { sectionId, status, publishedAt, embargoUntil });
-            // Withdrawal instants and the trash are set directly: the service stamps them with "now".
-            const deletedAt = n++ % 5 === 0 ? PAST : null;
+            const made_ = await buildPublication(ctx, {
+              sectionId,
+              status: status === 'withdrawn' ? 'draft' : status,
+              publishedAt,
+              embargoUntil,
+            });
+            // Withdrawal, its record of public life and the trash are set directly: the service
+            // stamps them with "now", and withdraws only what it saw public.
+            const deletedAt = n % 5 === 0 ? PAST : null;
+            const publicFrom = status === 'withdrawn' && n % 2 === 0 ? PAST : made_.publicFrom;
+            n++;
             await ctx.db.kysely
               .updateTable('publications')
-              .set({ withdrawnAt, deletedAt })
-              .where('id', '=', p.id)
+              .set({ status, withdrawnAt, deletedAt, publicFrom })
+              .where('id', '=', made_.id)
               .execute();
-            const facts = { ...p, withdrawnAt, deletedAt };
+            const p = { ...made_, status };
+            const facts = { ...p, withdrawnAt, deletedAt, publicFrom };
             made.push({
               id: p.id,
               visible: isPubliclyVisible(facts, NOW),

@@ -21,7 +21,21 @@ describeEachDatabase('the public-visibility rule', (db) => {
       for (const publishedAt of [null, PAST, FUTURE]) {
         for (const embargoUntil of [null, PAST, FUTURE]) {
           if (status === 'published' && publishedAt === null) continue; // the service fills it in
-          const p = await buildPublication(ctx, { sectionId, status, publishedAt, embargoUntil });
+          // The service withdraws only what it saw public: a withdrawn row is marked directly.
+          const built = await buildPublication(ctx, {
+            sectionId,
+            status: status === 'withdrawn' ? 'draft' : status,
+            publishedAt,
+            embargoUntil,
+          });
+          if (status === 'withdrawn') {
+            await ctx.db.kysely
+              .updateTable('publications')
+              .set({ status })
+              .where('id', '=', built.id)
+              .execute();
+          }
+          const p = { ...built, status };
           made.push({
             id: p.id,
             expected: isPubliclyVisible({ ...p, deletedAt: null }, NOW),

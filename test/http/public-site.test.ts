@@ -302,6 +302,8 @@ describeEachDatabase('the public reading site', (db) => {
     const whole = await app.request(`http://localhost${path}`);
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-type')).toBe('application/pdf');
+    // Revalidated on every use, so that withdrawal ends it in caches too.
+    expect(whole.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     expect(whole.headers.get('content-disposition')).toMatch(
       /^inline; filename="[a-z0-9.-]+\.pdf"; filename\*=UTF-8''/,
     );

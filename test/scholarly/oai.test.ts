@@ -295,13 +295,16 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
     if (canValidate) expect(xmllint(list.xml, 'oai-all.xsd').valid).toBe(true);
 
     const draft = await idOfSlug('reports', 'north-korea-camp-no-25');
-    await updatePublication(
-      ctx,
-      draft.id,
-      draft.version,
-      { ...draft, status: 'withdrawn' },
-      SYSTEM_ACTOR,
-    );
+    // A piece the public never saw cannot be withdrawn at all: a notice would reveal it.
+    await expect(
+      updatePublication(
+        ctx,
+        draft.id,
+        draft.version,
+        { ...draft, status: 'withdrawn' },
+        SYSTEM_ACTOR,
+      ),
+    ).rejects.toThrow(/never public/);
     expect(
       (await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${HOST}:${draft.id}`)).errors,
     ).toEqual(['idDoesNotExist']);

@@ -30,7 +30,9 @@ export function fileRoutes(
       'Content-Disposition': `inline; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'Accept-Ranges': 'bytes',
       ETag: etag,
-      'Cache-Control': 'public, max-age=3600',
+      // Revalidated on every use, never `immutable`: a piece withdrawn or trashed must stop
+      // being served from caches as soon as its page does. The ETag makes a revalidation cheap.
+      'Cache-Control': 'public, max-age=0, must-revalidate',
     };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
     const range = parseRange(c.req.header('Range'), file.byteSize);
