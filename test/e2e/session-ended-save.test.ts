@@ -40,7 +40,12 @@ describe.skipIf(!browserAvailable())('saving after the session ended, in Chromiu
 
   it('keeps the typed text, says so, and restores it in the form after signing in again', async () => {
     const piece = await buildPublication(ctx, { status: 'draft', title: 'Testimony from Onsong' });
-    const typed = 'She crossed the river in March 2019.\n\nThe guards had changed that week.';
+    // Longer than any sign-in form may be: a body that size without a session is a lost session.
+    const typed = Array.from(
+      { length: 400 },
+      (_, i) => `Paragraph ${i + 1}: she crossed the river in March 2019; the guards had changed.`,
+    ).join('\n\n');
+    expect(typed.length).toBeGreaterThan(16 * 1024);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/admin/sign-in`);

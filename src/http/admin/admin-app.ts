@@ -33,8 +33,9 @@ export function adminApp(app: AppContext): Hono<AdminEnv> {
   admin.use('/admin/*', loadSession(app));
   admin.use('/admin', loadSession(app));
   // After the session, which decides how large a body may be: 16 KB before sign-in.
-  admin.use('/admin/*', bodyLimits());
-  admin.use('/admin/*', csrfProtection(app.config.publicUrl, sessionEndedAnswer(app)));
+  const sessionEnded = sessionEndedAnswer(app);
+  admin.use('/admin/*', bodyLimits(sessionEnded));
+  admin.use('/admin/*', csrfProtection(app.config.publicUrl, sessionEnded));
   registerAdminRoutes(admin, adminRouteTable(app));
   return admin;
 }

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AdminEnv } from '../admin-env.ts';
 
@@ -9,6 +9,8 @@ const FORM_LIMIT = 8 * 1024 * 1024;
 /** An upload, counted as it streams to the file store; the store limits the file alike. */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
 const UPLOAD_PATH = /^\/admin\/publications\/[^/]+\/files$/;
+/** The forms that are sent without a session. */
+const SIGNED_OUT_FORM = /^\/admin\/(?:sign-in|setup\/|passkey\/authenticate\/)/;
 
 /** A body that went past its limit while it was being read. */
 export class BodyTooLargeError extends Error {
@@ -20,16 +22,21 @@ export class BodyTooLargeError extends Error {
  * whole, so a limit on them is checked before the route runs. An upload is never held whole:
  * its bytes are counted as they pass, and past the limit the stream fails with a
  * BodyTooLargeError, which the upload route answers with a 413 after the store has thrown the
- * partial file away.
+ * partial file away. A large form of the signed-in back office that arrives without a session
+ * was opened in a session that has ended: `sessionEnded` answers it, as the CSRF check would.
  */
-export function bodyLimits(): MiddlewareHandler<AdminEnv> {
+export function bodyLimits(
+  sessionEnded?: (c: Context<AdminEnv>) => Response | Promise<Response>,
+): MiddlewareHandler<AdminEnv> {
   const signedOut = bodyLimit({
     maxSize: SIGNED_OUT_LIMIT,
     onError: (c) =>
-      c.text(
-        'This form is larger than 16 KB, far more than signing in needs: reload the page.',
-        413,
-      ),
+      sessionEnded && !SIGNED_OUT_FORM.test(c.req.path)
+        ? sessionEnded(c as Context<AdminEnv>)
+        : c.text(
+            'This form is larger than 16 KB, far more than signing in needs: reload the page.',
+            413,
+          ),
   });
   const form = bodyLimit({
     maxSize: FORM_LIMIT,
