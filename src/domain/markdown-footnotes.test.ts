@@ -30,14 +30,22 @@ describe('footnotes', () => {
     const single = reportWithNotes(2000);
     const double = reportWithNotes(4000);
     renderMarkdown(single);
+    renderMarkdown(double);
     // Interleaved, best of five: a pause in one round does not decide the ratio.
-    let a = Number.POSITIVE_INFINITY;
-    let b = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 5; round++) {
-      a = Math.min(a, cpuMs(single));
-      b = Math.min(b, cpuMs(double));
-    }
-    expect(b / a).toBeLessThanOrEqual(2.5);
+    const ratio = () => {
+      let a = Number.POSITIVE_INFINITY;
+      let b = Number.POSITIVE_INFINITY;
+      for (let round = 0; round < 5; round++) {
+        a = Math.min(a, cpuMs(single));
+        b = Math.min(b, cpuMs(double));
+      }
+      return b / a;
+    };
+    // A busy machine or a collection can push one measure past the line; quadratic time (the
+    // plugin's own step) is far past it every time, so three tries are allowed.
+    let best = ratio();
+    for (let attempt = 1; attempt < 3 && best > 2.5; attempt++) best = Math.min(best, ratio());
+    expect(best).toBeLessThanOrEqual(2.5);
   }, 60_000);
 
   it('renders exactly what markdown-it-footnote renders', () => {
