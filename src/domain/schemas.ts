@@ -21,6 +21,8 @@ const text = (max: number) =>
   z
     .string()
     .max(max, `At most ${max} characters`)
+    // No text holds a NUL, and PostgreSQL could not store one: say so rather than fail later.
+    .refine((s) => !s.includes('\u0000'), { message: 'Remove the NUL character (U+0000)' })
     .transform((s) => s.normalize('NFC').trim());
 const requiredText = (max: number) =>
   text(max).refine((s) => s.length > 0, { message: 'Required' });

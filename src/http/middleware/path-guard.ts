@@ -18,12 +18,14 @@ function rawTargetOf(url: string): { path: string; query: string } {
  * leading '//'), or a query holding a NUL, is answered at once, before any route, cache or
  * lookup sees it: decoded, such a path would reach SQL, header values and the links a page
  * echoes it into. The API answers with a problem, every other address with `refuse` (the
- * site's 404 page).
+ * site's 404 page). The search pages take any query and drop what they cannot use, so that a
+ * reader's odd search still gets its page.
  */
 export function pathGuard(refuse: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   return async (c, next) => {
     const { path, query } = rawTargetOf(c.req.url);
-    const why = requestPathProblem(path) ?? requestQueryProblem(query);
+    const search = path === '/search' || path === '/ko/search';
+    const why = requestPathProblem(path) ?? (search ? null : requestQueryProblem(query));
     if (why === null) return next();
     if (path === '/api' || path.startsWith('/api/')) {
       return problem(c, 'invalid-request', `This address is not valid: ${why}.`);

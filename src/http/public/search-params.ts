@@ -24,6 +24,7 @@ export function searchRequestFrom(params: URLSearchParams): SearchRequest {
   for (const [param, key] of Object.entries(FACET_PARAMS)) {
     const values = params
       .getAll(param)
+      .map(withoutNul)
       .filter((v) => v.length > 0 && v.length <= 200)
       .slice(0, 20);
     if (values.length > 0) filters[key] = values;
@@ -34,11 +35,16 @@ export function searchRequestFrom(params: URLSearchParams): SearchRequest {
   const sort = params.get('sort') as SortOrder | null;
   const page = Number(params.get('page'));
   return {
-    q: (params.get('q') ?? '').slice(0, 10_000),
+    q: withoutNul(params.get('q') ?? '').slice(0, 10_000),
     filters,
     sort: sort && SORTS.includes(sort) ? sort : undefined,
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
+}
+
+/** PostgreSQL's text cannot hold a NUL, and no word or name contains one. */
+function withoutNul(value: string): string {
+  return value.replaceAll('\u0000', '');
 }
 
 /** The same search with one facet value added or taken away, back to page 1. */
