@@ -37,10 +37,14 @@ export function encodeCursor(datestamp: string, id: number): string {
   return Buffer.from(JSON.stringify([datestamp, id])).toString('base64url');
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function decodeCursor(cursor: string): { datestamp: string; id: number } {
   try {
     const [datestamp, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof datestamp === 'string' && datestamp.length <= 40 && Number.isSafeInteger(id)) {
+    // Only an instant as this API writes them: anything else (a NUL, which PostgreSQL's text
+    // cannot hold) would otherwise reach the query.
+    if (typeof datestamp === 'string' && INSTANT.test(datestamp) && Number.isSafeInteger(id)) {
       return { datestamp, id };
     }
   } catch {}

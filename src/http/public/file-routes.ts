@@ -14,11 +14,13 @@ export function fileRoutes(
 ): Hono {
   const files = new Hono();
   files.on(['GET', 'HEAD'], '/:section/:slug/:file{[^/]+\\.[A-Za-z0-9]{1,5}}', async (c) => {
+    // Hono has already decoded the parameter once; decoding it again would read '%2541' as 'A'
+    // and throw on a name that decodes to a lone '%'.
     const found = await findPublicFile(
       app.repos,
       c.req.param('section'),
       c.req.param('slug'),
-      decodeURIComponent(c.req.param('file')),
+      c.req.param('file'),
       app.clock.now(),
     );
     if (found.kind !== 'found') return onMissing(c, found.kind === 'gone' ? 410 : 404);

@@ -13,6 +13,7 @@ export interface OaiDate {
   end: string;
 }
 
+const LAST_MILLISECOND = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SECOND = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
@@ -37,7 +38,11 @@ export function parseOaiDate(value: string): OaiDate | null {
   }
   const granularity: Granularity = day ? 'day' : 'second';
   const step = granularity === 'day' ? 86_400_000 : 1000;
-  return { granularity, start: date.toISOString(), end: new Date(ms + step).toISOString() };
+  // Bounds are compared as text. The end of 9999-12-31 falls in the year 10000, which
+  // toISOString writes '+010000-…', before every stored instant: an `until` that meant
+  // "everything" would then match nothing. It ends at the last millisecond of 9999 instead.
+  const end = Math.min(ms + step, LAST_MILLISECOND);
+  return { granularity, start: date.toISOString(), end: new Date(end).toISOString() };
 }
 
 /** A stored instant as an OAI datestamp: UTC, to the second. */
