@@ -1,0 +1,249 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { createApp } from '../../src/app.tsx';
+import { enableRenderCache, type RenderCacheHandle } from '../../src/cache/enable-render-cache.ts';
+import { ALL } from '../../src/cache/render-cache.ts';
+import type { AppContext } from '../../src/context.ts';
+import type { Dialect } from '../../src/db/connect.ts';
+import type { PublicationRecord, Section } from '../../src/domain/entities.ts';
+import { scheduleTrashEmptying } from '../../src/jobs/empty-trash-job.ts';
+import { createJobRunner } from '../../src/jobs/job-runners.ts';
+import type { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { createPerson, createPlace, createSection } from '../../src/services/catalog-entries.ts';
+import { tokenFor } from '../api/api-client.ts';
+import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
+import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { fixedClock, testContext } from '../support/factories.ts';
+import type { OfficeRole, SectionSlug, TokenKind } from './model.ts';
+
+export const START = '2026-06-01T12:00:00.000Z';
+export const PUBLIC_URL = 'https://archive.example.org';
+
+/** An HTTP answer as the test keeps it. */
+export interface Answer {
+  status: number;
+  body: string;
+  location: string | null;
+}
+
+/**
+ * One archive for one sequence of operations: a fresh database, the render cache on as under
+ * `dossier serve`, three signed-in staff members and four API tokens.
+ */
+export class World {
+  private readonly sessions = new Map<OfficeRole, OfficeSession>();
+
+  private constructor(
+    readonly clock: ReturnType<typeof fixedClock>,
+    readonly t: TestDatabase,
+    readonly ctx: AppContext,
+    readonly app: Hono,
+    readonly cache: RenderCacheHandle,
+    readonly sections: Record<SectionSlug, Section>,
+    readonly accounts: Record<OfficeRole, StaffAccount>,
+    readonly tokens: Record<TokenKind, { token: string; userId: number }>,
+    readonly dir: string,
+  ) {}
+
+  /**
+   * `pdf`: a sandbox shared by the runs of a suite, so that reading PDFs costs its start-up
+   * (child processes, pdf.js) once rather than in every run.
+   */
+  static async open(dialect: Dialect, pdf: PdfSandbox): Promise<World> {
+    const t = await openTestDatabase(dialect);
+    const clock = fixedClock(START);
+    const ctx = await testContext(t, clock, PUBLIC_URL);
+    await ctx.pdf.close();
+    ctx.pdf = pdf;
+    const cache = await enableRenderCache(ctx);
+    const app = createApp(ctx);
+    const sections = {
+      reports: await createSection(ctx, { slug: 'reports', title: 'Reports' }, SYSTEM_ACTOR),
+      articles: await createSection(ctx, { slug: 'articles', title: 'Articles' }, SYSTEM_ACTOR),
+    };
+    const accounts = {
+      admin: await makeStaff(ctx, 'admin'),
+      editor: await makeStaff(ctx, 'editor'),
+      contributor: await makeStaff(ctx, 'contributor'),
+    };
+    const tokens = {
+      read: await tokenFor(ctx, 'editor', ['read-drafts']),
+      write: await tokenFor(ctx, 'editor', ['write']),
+      publish: await tokenFor(ctx, 'editor', ['write', 'publish']),
+      contrib: await tokenFor(ctx, 'contributor', ['write']),
+    };
+    // As every server does on start.
+    await scheduleTrashEmptying(ctx);
+    return new World(
+      clock,
+      t,
+      ctx,
+      app,
+      cache,
+      sections,
+      accounts,
+      tokens,
+      mkdtempSync(join(t.dir, 'world-')),
+    );
+  }
+
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /**
+   * Moves the clock. The render cache's timers (for embargoes and dates that pass) wait on the
+   * wall clock, so moving the test's clock stands for the time they would have waited.
+   */
+  setNow(iso: string): void {
+    this.clock.set(iso);
+    this.cache.cache.invalidate([ALL]);
+  }
+
+  /** What the server's job runner does between requests: every job that is due. */
+  async runJobs(): Promise<void> {
+    await createJobRunner(this.ctx).drain();
+  }
+
+  async record(id: number): Promise<PublicationRecord | undefined> {
+    return this.ctx.repos.publications.findById(id);
+  }
+
+  async makePerson(name: string, slug: string): Promise<number> {
+    return (
+      await createPerson(
+        this.ctx,
+        { slug, name, sortName: sortNameOf(name), roles: [] },
+        SYSTEM_ACTOR,
+      )
+    ).id;
+  }
+
+  async makePlace(name: string, slug: string): Promise<number> {
+    return (
+      await createPlace(
+        this.ctx,
+        {
+          slug,
+          kind: 'town',
+          names: [{ name, language: 'en', scheme: 'english', preferred: true }],
+        },
+        SYSTEM_ACTOR,
+      )
+    ).id;
+  }
+
+  /** A request as an anonymous reader makes it. */
+  async anonymous(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.app.request(`http://localhost${path}`, { headers });
+  }
+
+  /** A call to the API with one of the tokens. */
+  async api(
+    token: TokenKind,
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<Answer> {
+    const init: RequestInit = {
+      method,
+      headers: { Authorization: `Bearer ${this.tokens[token].token}` },
+    };
+    if (body !== undefined) {
+      (init.headers as Record<string, string>)['Content-Type'] = contentType;
+      init.body = contentType === 'application/json' ? JSON.stringify(body) : (body as BodyInit);
+    }
+    return answer(await this.app.request(`http://localhost${path}`, init));
+  }
+
+  /** The signed-in session of a staff member, signed in again when it has expired. */
+  async office(role: OfficeRole, beforeSignIn: () => Promise<void>): Promise<OfficeSession> {
+    const now = this.clock.now().getTime();
+    let session = this.sessions.get(role);
+    if (!session?.fresh(now)) {
+      // A code from the authenticator works once: a new sign-in waits for the next one.
+      await beforeSignIn();
+      session = await OfficeSession.signIn(this, this.accounts[role]);
+      this.sessions.set(role, session);
+    }
+    return session;
+  }
+
+  async close(): Promise<void> {
+    await this.cache.close();
+    rmSync(this.dir, { recursive: true, force: true });
+    await closeTestDatabase(this.t);
+  }
+}
+
+const sortNameOf = (name: string) => name.split(' ').reverse().join(', ');
+
+export async function answer(res: Response): Promise<Answer> {
+  const type = res.headers.get('content-type') ?? '';
+  return {
+    status: res.status,
+    body: /pdf|image|octet/.test(type) ? '' : await res.text(),
+    location: res.headers.get('location'),
+  };
+}
+
+/** A staff member's browser: cookies, the session's CSRF token, and when it was last used. */
+export class OfficeSession {
+  private lastUsed: number;
+  private constructor(
+    private readonly world: World,
+    private readonly browser: Browserish,
+    private readonly csrf: string,
+    private readonly signedInAt: number,
+  ) {
+    this.lastUsed = signedInAt;
+  }
+
+  static async signIn(world: World, account: StaffAccount): Promise<OfficeSession> {
+    const browser = new Browserish(world.app, PUBLIC_URL);
+    const res = await browser.signIn(account, world.ctx);
+    if (res.status !== 303) throw new Error(`signing in answered ${res.status}`);
+    const page = await (await browser.request('/admin/publications')).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+    if (!csrf) throw new Error('no CSRF token on the back office pages');
+    return new OfficeSession(world, browser, csrf, world.clock.now().getTime());
+  }
+
+  /** Well inside the 30-minute idle and 12-hour absolute limits. */
+  fresh(now: number): boolean {
+    return now - this.lastUsed < 25 * 60_000 && now - this.signedInAt < 11 * 3_600_000;
+  }
+
+  async get(path: string): Promise<Answer> {
+    this.lastUsed = this.world.clock.now().getTime();
+    return answer(await this.browser.request(path));
+  }
+
+  /** Posts a form as the back office's own pages do. */
+  async post(path: string, fields: Record<string, string | string[]>): Promise<Answer> {
+    this.lastUsed = this.world.clock.now().getTime();
+    const body = new URLSearchParams();
+    body.set('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields))
+      for (const item of [v].flat()) body.append(k, item);
+    return answer(
+      await this.browser.request(path, {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+  }
+
+  async upload(path: string, file: File, fields: Record<string, string>): Promise<Answer> {
+    this.lastUsed = this.world.clock.now().getTime();
+    const form = new FormData();
+    form.set('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    form.set('file', file);
+    return answer(await this.browser.request(path, { method: 'POST', body: form }));
+  }
+}
