@@ -25,6 +25,7 @@ import { adminPageContext, clientIp, renderAdmin } from './admin-page.ts';
 import { type AdminContext, type AdminRoute, param } from './route-table.ts';
 import { safeNext } from './safe-next.ts';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts';
+import { idOf } from './staff-request.ts';
 
 /** Sign-in, sign-out, set-up links and the user's own passkeys. */
 export function authRoutes(app: AppContext): AdminRoute[] {
@@ -314,7 +315,8 @@ export function authRoutes(app: AppContext): AdminRoute[] {
       action: 'signed-in',
       handler: async (c) => {
         const user = c.get('session')!.user;
-        if (await app.repos.credentials.removePasskey(user.id, Number(param(c, 'id')))) {
+        const passkeyId = idOf(param(c, 'id'));
+        if (passkeyId !== null && (await app.repos.credentials.removePasskey(user.id, passkeyId))) {
           await app.repos.audit.append({
             at: app.clock.now().toISOString(),
             actorUserId: user.id,
@@ -322,7 +324,7 @@ export function authRoutes(app: AppContext): AdminRoute[] {
             action: 'auth.passkey.remove',
             subjectType: 'user',
             subjectId: String(user.id),
-            detail: { passkeyId: Number(param(c, 'id')) },
+            detail: { passkeyId },
             ip: clientIp(c),
           });
         }

@@ -16,7 +16,7 @@ import {
 import { adminPageContext, renderAdmin } from './admin-page.ts';
 import { recordValues, toInput } from './publication-form-data.ts';
 import { type AdminContext, param } from './route-table.ts';
-import { actorOf } from './staff-request.ts';
+import { actorOf, idOf } from './staff-request.ts';
 
 export const EMPTY_PUBLICATION: PublicationFormValues = {
   sectionId: '',
@@ -129,7 +129,8 @@ export function publicationEditor(app: AppContext) {
   const editor = {
     /** The publication named in the path, or the answer when it is missing or not the user's. */
     async loadEditable(c: AdminContext): Promise<PublicationRecord | Response> {
-      const record = await app.repos.publications.findById(Number(param(c, 'id')));
+      const id = idOf(param(c, 'id'));
+      const record = id === null ? undefined : await app.repos.publications.findById(id);
       if (!record || record.deletedAt) return c.text('No such publication', 404);
       if (!can(c.get('session')!.user, 'publication.edit', record))
         return c.text('Your role does not allow editing this publication.', 403);

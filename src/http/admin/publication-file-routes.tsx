@@ -9,7 +9,7 @@ import { BodyTooLargeError } from './middleware/body-limits.ts';
 import { publicationEditor } from './publication-editor.tsx';
 import { recordValues } from './publication-form-data.ts';
 import { type AdminContext, type AdminRoute, param } from './route-table.ts';
-import { actorOf } from './staff-request.ts';
+import { actorOf, idOf } from './staff-request.ts';
 import { readStreamedUpload } from './streamed-upload.ts';
 
 /** A publication's files: upload, alt text and captions, and removing what a PDF says of its maker. */
@@ -22,7 +22,9 @@ export function publicationFileRoutes(app: AppContext): AdminRoute[] {
   ): Promise<{ record: PublicationRecord; attachment: Attachment } | Response> => {
     const record = await editor.loadEditable(c);
     if (record instanceof Response) return record;
-    const attachment = await app.repos.files.findAttachment(Number(param(c, 'attachmentId')));
+    const attachmentId = idOf(param(c, 'attachmentId'));
+    const attachment =
+      attachmentId === null ? undefined : await app.repos.files.findAttachment(attachmentId);
     if (!attachment || attachment.publicationId !== record.id) return c.text('No such file', 404);
     return { record, attachment };
   };

@@ -1,5 +1,6 @@
 import { DomainError, type ValidationError } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
+import { recordIdFrom } from '../../domain/record-id.ts';
 import type { Actor } from '../../services/actor.ts';
 import { statusOf } from '../error-status.ts';
 import { clientIp } from './admin-page.ts';
@@ -79,9 +80,7 @@ export function domainErrorAnswer(c: AdminContext, error: unknown): Response {
   return c.text(error.message, status === 500 ? 400 : status);
 }
 
-/** A positive whole number from a path or a query, or null. */
+/** A record's id from a path or a form, or null when it can name none. */
 export function idOf(value: string | undefined): number | null {
-  if (!value || !/^\d{1,15}$/.test(value)) return null;
-  const n = Number(value);
-  return n > 0 ? n : null;
+  return recordIdFrom(value);
 }

@@ -8,6 +8,7 @@ import {
   PUBLICATION_TYPES,
 } from '../../domain/content-types.ts';
 import { PUBLICATION_STATUSES } from '../../domain/publication-status.ts';
+import { MAX_RECORD_ID, recordIdFrom } from '../../domain/record-id.ts';
 import {
   contributionInput,
   personInput,
@@ -71,6 +72,7 @@ export const idParam = z.object({
   id: z
     .string()
     .regex(/^[1-9]\d{0,14}$/, 'An id is a positive whole number')
+    .refine((v) => recordIdFrom(v) !== null, `No id is larger than ${MAX_RECORD_ID}`)
     .openapi({ param: { name: 'id', in: 'path' }, example: '12' }),
 });
 

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.ts';
 import type { Person, Place, Topic } from '../../domain/entities.ts';
+import { recordIdFrom } from '../../domain/record-id.ts';
 import {
   type ApiAudience,
   visiblePeople,
@@ -61,9 +62,8 @@ function registerKind<T extends { id: number; slug: string }, Out>(
 ): void {
   const find = async (c: ApiContext, ref: string): Promise<T> => {
     const all = await kind.visible(c.get('caller').audience);
-    const found = /^[1-9]\d{0,14}$/.test(ref)
-      ? all.find((x) => x.id === Number(ref))
-      : all.find((x) => x.slug === ref);
+    const id = recordIdFrom(ref);
+    const found = id !== null ? all.find((x) => x.id === id) : all.find((x) => x.slug === ref);
     if (!found) throw new ApiProblem('not-found', `No such ${kind.noun}.`);
     return found;
   };

@@ -5,6 +5,7 @@ import type { ApiPublicationFilter } from '../../db/repos/api-catalog.repo.ts';
 import type { PublicationRecord } from '../../domain/entities.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
+import { recordIdFrom } from '../../domain/record-id.ts';
 import { type ApiAudience, readPublication } from '../../services/api/api-reading.ts';
 import type { AuthenticatedToken } from '../../services/api/api-tokens.ts';
 import { attachFile } from '../../services/attach-file.ts';
@@ -173,8 +174,9 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
       const audience = c.get('caller').audience;
       const at = now();
       let record: PublicationRecord | undefined;
-      if (/^[1-9]\d{0,14}$/.test(ref)) {
-        record = await app.repos.publications.findById(Number(ref));
+      const id = recordIdFrom(ref);
+      if (id !== null) {
+        record = await app.repos.publications.findById(id);
       } else {
         const sectionId = section ? (await app.repos.sections.findBySlug(section))?.id : undefined;
         if (section && sectionId === undefined) {

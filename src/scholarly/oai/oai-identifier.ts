@@ -1,3 +1,5 @@
+import { recordIdFrom } from '../../domain/record-id.ts';
+
 /**
  * OAI identifiers, "oai:{host}:{id}" (the oai-identifier scheme): the host of the public URL names
  * the repository, and the publication's id, unlike its slug, never changes.
@@ -11,5 +13,5 @@ export function parseOaiIdentifier(publicUrl: string, identifier: string): numbe
   const prefix = `oai:${new URL(publicUrl).hostname}:`;
   if (!identifier.startsWith(prefix)) return null;
   const rest = identifier.slice(prefix.length);
-  return /^[1-9]\d{0,15}$/.test(rest) ? Number(rest) : null;
+  return recordIdFrom(rest);
 }
