@@ -9,11 +9,11 @@ import { type PublicationInput, publicationInput } from '../domain/schemas.ts';
 import { assertMayMoveVisibility, assertMayWithdraw } from '../domain/visibility-policy.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
-import type { Clock, Transactor } from './ports.ts';
+import type { Clock, Transactor, Tx } from './ports.ts';
 import { validate } from './validate.ts';
 
 export interface SavePublicationDeps {
-  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'files'>;
+  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'files' | 'jobs'>;
   transactor: Transactor;
   clock: Clock;
   changes: ChangeFeed;
@@ -67,6 +67,7 @@ export async function createPublication(
       },
       tx,
     );
+    await schedulePublishing(deps, id, null, write, at, tx);
     await deps.changes.publicationChanged(id, tx);
     const saved = await deps.repos.publications.findById(id, tx);
     if (!saved) throw new NotFoundError('The publication vanished while being saved');
@@ -146,11 +147,47 @@ export async function updatePublication(
         tx,
       );
     }
+    await schedulePublishing(deps, id, current, write, at, tx);
     await deps.changes.publicationChanged(id, tx);
     const after = await deps.repos.publications.findById(id, tx);
     if (!after) throw new NotFoundError('The publication vanished while being saved');
     return after;
   });
+}
+
+/** The job that publishes a scheduled piece when its moment comes, even after a restart. */
+export const PUBLISH_SCHEDULED_JOB = 'publication.publish-scheduled';
+
+/**
+ * A piece scheduled for a moment gets the durable job that publishes it then, in the same
+ * transaction as the save, whichever path scheduled it (the workflow, the API, an import). The
+ * job publishes only if the piece is still scheduled for that moment, so a moved schedule simply
+ * adds the job for the new one.
+ */
+async function schedulePublishing(
+  deps: SavePublicationDeps,
+  id: number,
+  before: { status: string; scheduledAt: string | null } | null,
+  write: PublicationWrite,
+  at: string,
+  tx: Tx,
+): Promise<void> {
+  if (write.status !== 'scheduled') return;
+  if (write.scheduledAt === null) {
+    throw new ValidationError('scheduledAt: A scheduled piece needs the moment it goes out', [
+      { path: 'scheduledAt', message: 'A scheduled piece needs the moment it goes out' },
+    ]);
+  }
+  if (before?.status === 'scheduled' && before.scheduledAt === write.scheduledAt) return;
+  await deps.repos.jobs.enqueue(
+    {
+      kind: PUBLISH_SCHEDULED_JOB,
+      payload: { publicationId: id, scheduledAt: write.scheduledAt },
+      runAfter: write.scheduledAt,
+    },
+    at,
+    tx,
+  );
 }
 
 function toWrite(data: ReturnType<typeof publicationInput.parse>, now: Date): PublicationWrite {

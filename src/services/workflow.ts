@@ -5,7 +5,7 @@ import type { PublicationStatus } from '../domain/publication-status.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Clock, Transactor } from './ports.ts';
-import { updatePublication } from './save-publication.ts';
+import { PUBLISH_SCHEDULED_JOB, updatePublication } from './save-publication.ts';
 
 export interface WorkflowDeps {
   repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'jobs' | 'files'>;
@@ -14,8 +14,7 @@ export interface WorkflowDeps {
   changes: ChangeFeed;
 }
 
-/** The job that publishes a scheduled piece when its moment comes, even after a restart. */
-export const PUBLISH_SCHEDULED_JOB = 'publication.publish-scheduled';
+export { PUBLISH_SCHEDULED_JOB };
 
 /**
  * Moves a publication through draft → in review → scheduled or published → withdrawn. Each move
@@ -58,24 +57,14 @@ export async function changeStatus(
     }
     withdrawnReason = input.withdrawnReason.trim();
   }
-  const saved = await updatePublication(
+  // Scheduling enqueues the job that publishes the piece, within the save itself.
+  return updatePublication(
     deps,
     input.id,
     input.version,
     { ...current, status: input.to, scheduledAt, publishedAt, withdrawnReason },
     actor,
   );
-  if (input.to === 'scheduled' && scheduledAt) {
-    await deps.repos.jobs.enqueue(
-      {
-        kind: PUBLISH_SCHEDULED_JOB,
-        payload: { publicationId: input.id, scheduledAt },
-        runAfter: scheduledAt,
-      },
-      now.toISOString(),
-    );
-  }
-  return saved;
 }
 
 /**

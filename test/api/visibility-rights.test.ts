@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
 import type { Section } from '../../src/domain/entities.ts';
+import { createJobRunner } from '../../src/jobs/job-runners.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
 import { ApiClient, tokenFor } from './api-client.ts';
@@ -105,6 +106,35 @@ describeEachDatabase('who may change when readers see a piece, through the API',
       json: bodyOf(draft, { publishedAt: '2026-09-01T00:00:00.000Z' }),
     });
     expect(res.status).toBe(200);
+  });
+
+  it('publishes a piece scheduled through the API when its moment comes, by the same job as the back office', async () => {
+    const draft = await buildPublication(ctx, { sectionId: section.id, status: 'draft' });
+    const res = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
+      token: publisher,
+      json: bodyOf(draft, {
+        status: 'scheduled',
+        scheduledAt: '2026-06-01T13:00:00.000Z',
+        publishedAt: '2026-06-01T13:00:00.000Z',
+      }),
+    });
+    expect(res.status).toBe(200);
+    await createJobRunner(ctx).drain();
+    expect(await publicStatus(draft.slug)).toBe(404);
+    clock.set('2026-06-01T13:00:01.000Z');
+    await createJobRunner(ctx).drain();
+    expect(await publicStatus(draft.slug)).toBe(200);
+    clock.set('2026-06-01T12:00:00.000Z');
+  });
+
+  it('refuses a scheduled status without the moment it goes out', async () => {
+    const draft = await buildPublication(ctx, { sectionId: section.id, status: 'draft' });
+    const res = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
+      token: publisher,
+      json: bodyOf(draft, { status: 'scheduled' }),
+    });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toContain('moment it goes out');
   });
 
   describe('withdrawal', () => {
