@@ -63,13 +63,19 @@ export function formValues(body: Body): PublicationFormValues {
 
 const optionalId = (v: string) => (v ? Number(v) : null);
 const optionalText = (v: string) => (v.trim() ? v : null);
-/** Form dates are days or local date-times without a zone; the archive reads them as UTC. */
-const optionalInstant = (v: string) =>
-  v
-    ? v.length === 10
-      ? `${v}T00:00:00.000Z`
-      : `${v}:00.000Z`.replace(/:00:00\.000Z$/, ':00.000Z')
-    : null;
+/**
+ * Form dates are days, or local date-times to the minute or the second without a zone; the
+ * archive reads them as UTC. Anything else goes on as typed, for the schema to refuse by name.
+ */
+export function formInstant(v: string): string | null {
+  const value = v.trim();
+  if (!value) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00.000Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00.000Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) return `${value}.000Z`;
+  return value;
+}
+const optionalInstant = formInstant;
 
 /** The values as the service's input; the domain schema does the validating. */
 export function toInput(

@@ -9,7 +9,7 @@ import type { PublicationFormValues } from '../../views/admin/publication-form.t
 import { PublicationList } from '../../views/admin/publication-list.tsx';
 import { adminPageContext, renderAdmin } from './admin-page.ts';
 import { EMPTY_PUBLICATION, publicationEditor } from './publication-editor.tsx';
-import { formValues, recordValues, toInput } from './publication-form-data.ts';
+import { formInstant, formValues, recordValues, toInput } from './publication-form-data.ts';
 import type { AdminRoute } from './route-table.ts';
 import { actorOf, idOf } from './staff-request.ts';
 
@@ -140,7 +140,7 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
               id: record.id,
               version,
               to,
-              scheduledAt: body.scheduledAt ? `${String(body.scheduledAt)}:00.000Z` : null,
+              scheduledAt: formInstant(String(body.scheduledAt ?? '')),
               withdrawnReason: body.withdrawnReason ? String(body.withdrawnReason) : null,
             },
             actorOf(c),
