@@ -57,8 +57,53 @@ describeEachDatabase('set-up links for an existing account', (db) => {
     const reset = { ...account, totpSecret };
     const afterReset = await signedIn(reset);
     const third = await newLink(account.userId);
-    await finishSetupWithPasskey(ctx, third.split('/').pop()!);
+    await addPasskey(account.userId, 'registered-through-the-link');
+    await finishSetupWithPasskey(ctx, third.split('/').pop()!, 'registered-through-the-link');
     expect((await afterReset.request('/admin')).status).toBe(303);
     expect((await browser().request(third)).status).toBe(410);
+  });
+
+  const addPasskey = (userId: number, credentialId: string) =>
+    ctx.repos.credentials.addPasskey({
+      userId,
+      credentialId,
+      publicKey: 'AAAA',
+      counter: 0,
+      transports: null,
+      name: credentialId,
+      createdAt: clock.now().toISOString(),
+      lastUsedAt: null,
+    });
+  const passkeyNames = async (userId: number) =>
+    (await ctx.repos.credentials.passkeysOf(userId)).map((p) => p.credentialId);
+
+  it('removes every passkey registered before a set-up by password, so none from before opens the account', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    await addPasskey(account.userId, 'left-by-an-intruder');
+    const link = await newLink(account.userId);
+    const b = browser();
+    const page = await (await b.request(link)).text();
+    const totpSecret = /name="totpSecret" value="([A-Z2-7]+)"/.exec(page)![1]!;
+    const done = await b.submit(link, `${link}/password`, {
+      password: PASSWORD,
+      totpSecret,
+      code: totpCodeAt(totpSecret, clock.now()),
+    });
+    expect(done.status).toBe(200);
+    expect(await passkeyNames(account.userId)).toEqual([]);
+  });
+
+  it('keeps only the passkey made through a set-up by passkey: the password, app and recovery codes go', async () => {
+    const account = await makeStaff(ctx, 'editor');
+    await addPasskey(account.userId, 'left-by-an-intruder');
+    const link = await newLink(account.userId);
+    await addPasskey(account.userId, 'made-through-the-link');
+    await finishSetupWithPasskey(ctx, link.split('/').pop()!, 'made-through-the-link');
+    expect(await passkeyNames(account.userId)).toEqual(['made-through-the-link']);
+    const secrets = await ctx.repos.credentials.secretsOf(account.userId);
+    expect(secrets).toMatchObject({ passwordHash: null, totpSecret: null });
+    expect(await ctx.repos.credentials.unusedRecoveryCodes(account.userId)).toBe(0);
+    tick(31);
+    expect((await browser().signIn(account, ctx)).status).not.toBe(303);
   });
 });

@@ -89,6 +89,32 @@ export class CredentialsRepo {
       .execute();
   }
 
+  /** Removes every passkey of a user but the one named (or all of them, given null). */
+  async removePasskeysExcept(
+    userId: number,
+    keepCredentialId: string | null,
+    tx?: Tx,
+  ): Promise<void> {
+    let q = dbOrTx(this.db, tx).deleteFrom('passkeys').where('userId', '=', userId);
+    if (keepCredentialId !== null) q = q.where('credentialId', '<>', keepCredentialId);
+    await q.execute();
+  }
+
+  /** Removes the password and the authenticator app: the account signs in by passkey only. */
+  async clearPasswordAndTotp(userId: number, at: string, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .updateTable('users')
+      .set({
+        passwordHash: null,
+        totpSecret: null,
+        totpConfirmedAt: null,
+        totpLastStep: null,
+        updatedAt: at,
+      })
+      .where('id', '=', userId)
+      .execute();
+  }
+
   async removePasskey(userId: number, id: number, tx?: Tx): Promise<boolean> {
     const r = await dbOrTx(this.db, tx)
       .deleteFrom('passkeys')

@@ -247,13 +247,13 @@ export function authRoutes(app: AppContext): AdminRoute[] {
         if (!user) return c.json({ ok: false, error: 'This set-up link has expired.' }, 410);
         const body = await c.req.json().catch(() => null);
         try {
-          await finishRegistration(await passkeyDeps(), user, {
+          const credentialId = await finishRegistration(await passkeyDeps(), user, {
             challengeId: String(body?.challengeId ?? ''),
             response: body?.response,
             name: String(body?.name ?? 'Passkey'),
             ip: clientIp(c),
           });
-          await finishSetupWithPasskey(app, token);
+          await finishSetupWithPasskey(app, token, credentialId);
           await signedIn(c, user, 'passkey');
           return c.json({ ok: true, next: '/admin' });
         } catch (error) {

@@ -61,6 +61,7 @@ export async function setUpPasswordAndTotp(
       throw new SignInError('This set-up link was used a moment ago.');
     }
     await endOtherWaysIn(deps, user.id, now.toISOString(), tx);
+    await deps.repos.credentials.removePasskeysExcept(user.id, null, tx);
     await deps.repos.credentials.setPassword(user.id, passwordHash, now.toISOString(), tx);
     await deps.repos.credentials.setTotp(user.id, input.totpSecret, now.toISOString(), tx);
     await deps.repos.credentials.replaceRecoveryCodes(user.id, hashes, now.toISOString(), tx);
@@ -81,8 +82,16 @@ export async function setUpPasswordAndTotp(
   return { user, recoveryCodes: codes };
 }
 
-/** Spends a set-up link once a passkey was registered through it. */
-export async function finishSetupWithPasskey(deps: SetupDeps, token: string): Promise<void> {
+/**
+ * Spends a set-up link once a passkey was registered through it. That passkey becomes the
+ * account's only way in: the password, the authenticator app, the recovery codes and every other
+ * passkey go.
+ */
+export async function finishSetupWithPasskey(
+  deps: SetupDeps,
+  token: string,
+  keepCredentialId: string,
+): Promise<void> {
   const now = deps.clock.now().toISOString();
   await deps.transactor.transaction(async (tx) => {
     const found = await deps.repos.setupTokens.findUsable(hashToken(token), now, tx);
@@ -90,12 +99,16 @@ export async function finishSetupWithPasskey(deps: SetupDeps, token: string): Pr
       throw new SignInError('This set-up link has expired or was already used.');
     }
     await endOtherWaysIn(deps, found.userId, now, tx);
+    await deps.repos.credentials.removePasskeysExcept(found.userId, keepCredentialId, tx);
+    await deps.repos.credentials.clearPasswordAndTotp(found.userId, now, tx);
+    await deps.repos.credentials.replaceRecoveryCodes(found.userId, [], now, tx);
   });
 }
 
 /**
  * Set-up replaces how an account signs in, so nothing from before it may still open the account:
- * the user's other links are spent and every session opened before it ends. A link that leaked,
+ * the user's other links are spent, every session opened before it ends, and the credentials it
+ * does not set are removed. A link that leaked,
  * or a browser left signed in on a lost laptop, is then of no use.
  */
 async function endOtherWaysIn(deps: SetupDeps, userId: number, now: string, tx: Tx) {

@@ -55,7 +55,7 @@ export async function finishRegistration(
     name: string;
     ip: string | null;
   },
-): Promise<void> {
+): Promise<string> {
   const now = deps.clock.now();
   const challenge = await deps.repos.authChallenges.take(input.challengeId, now.toISOString());
   if (challenge?.purpose !== 'register' || challenge.userId !== user.id) {
@@ -93,6 +93,7 @@ export async function finishRegistration(
     detail: { name: input.name },
     ip: input.ip,
   });
+  return credential.id;
 }
 
 /** Options for a sign-in with any passkey of this site (discoverable credentials: no e-mail asked). */
