@@ -104,18 +104,26 @@ export interface PublicationTexts {
   notes: string;
 }
 
+/** A body's running text and its notes as plain text: the costly part, which a worker may do. */
+export function bodyTexts(markdown: string): { body: string; notes: string } {
+  const { main, notes } = splitFootnotes(markdown);
+  return {
+    body: main.trim() ? markdownToText(main) : '',
+    notes: notes.length > 0 ? markdownToText(notes.join('\n\n')) : '',
+  };
+}
+
 export function publicationTexts(
   p: Pick<PublicationSource, 'title' | 'subtitle' | 'summary' | 'body'> & {
     names?: readonly string[];
   },
+  body: { body: string; notes: string } = bodyTexts(p.body),
 ): PublicationTexts {
-  const { main, notes } = splitFootnotes(p.body);
   return {
     title: p.title,
     meta: [p.subtitle, p.summary].filter(Boolean).join('\n'),
     names: (p.names ?? []).join('\n'),
-    body: main.trim() ? markdownToText(main) : '',
-    notes: notes.length > 0 ? markdownToText(notes.join('\n\n')) : '',
+    ...body,
   };
 }
 
@@ -168,13 +176,17 @@ export function splitFootnotes(markdown: string): { main: string; notes: string[
   return { main: main.join('\n'), notes };
 }
 
-export function buildDocument(source: PublicationSource, gazetteer: Gazetteer): IndexedDocument {
+export function buildDocument(
+  source: PublicationSource,
+  gazetteer: Gazetteer,
+  body?: { body: string; notes: string },
+): IndexedDocument {
   const names = [
     ...source.people.flatMap((x) => x.names),
     ...source.topics.flatMap((x) => x.names),
     ...source.places.flatMap((x) => x.names),
   ];
-  const texts = publicationTexts({ ...source, names });
+  const texts = publicationTexts({ ...source, names }, body);
   const pages = source.pdfFiles.flatMap((f) =>
     f.pages.map((p) => buildPage(f.storedFileId, p.pageNumber, p.text, gazetteer)),
   );

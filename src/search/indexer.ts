@@ -1,3 +1,4 @@
+import { indexedBodyTexts } from '../markdown/markdown-work.ts';
 import type { ChangeListener } from '../services/change-feed.ts';
 import type { Clock, Transactor, Tx } from '../services/ports.ts';
 import { analyze } from './analyzer.ts';
@@ -105,7 +106,7 @@ export class SearchIndexer implements ChangeListener {
       for (const id of batch) if (!candidates.has(id)) await this.index.deleteDocument(id, tx);
       const terms = new Set<string>();
       for (const source of await this.sources.publications([...candidates], tx)) {
-        const doc = buildDocument(source, gazetteer);
+        const doc = buildDocument(source, gazetteer, await indexedBodyTexts(source.body));
         if (writePages) {
           for (const f of source.pdfFiles) {
             if (writePages.has(f.storedFileId)) continue;
@@ -195,7 +196,10 @@ export class SearchIndexer implements ChangeListener {
       for (const source of await this.sources.publications(ids.slice(i, i + BATCH))) {
         const have = indexed.get(source.id);
         if (have === undefined) report.missing.push(source.id);
-        else if (have !== buildDocument(source, gazetteer).hash) report.stale.push(source.id);
+        else {
+          const doc = buildDocument(source, gazetteer, await indexedBodyTexts(source.body));
+          if (have !== doc.hash) report.stale.push(source.id);
+        }
       }
     }
     const pages = await this.index.indexedPages();

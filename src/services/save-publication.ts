@@ -2,11 +2,11 @@ import type { PublicationWrite } from '../db/repos/publications.repo.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { PublicationRecord } from '../domain/entities.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { renderMarkdown } from '../domain/markdown.ts';
 import { nextPublicRecord } from '../domain/publication-status.ts';
 import { assertPublishable } from '../domain/publish-rules.ts';
 import { type PublicationInput, publicationInput } from '../domain/schemas.ts';
 import { assertMayMoveVisibility, assertMayWithdraw } from '../domain/visibility-policy.ts';
+import { renderBody } from '../markdown/markdown-work.ts';
 import type { Actor } from './actor.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Clock, Transactor, Tx } from './ports.ts';
@@ -28,7 +28,7 @@ export async function createPublication(
   input: PublicationInput,
   actor: Actor,
 ): Promise<PublicationRecord> {
-  const write = toWrite(validate(publicationInput, input), deps.clock.now());
+  const write = await toWrite(validate(publicationInput, input), deps.clock.now());
   const at = deps.clock.now().toISOString();
   return deps.transactor.transaction(async (tx) => {
     if (!(await deps.repos.sections.findById(write.sectionId, tx))) {
@@ -86,7 +86,7 @@ export async function updatePublication(
   input: PublicationInput,
   actor: Actor,
 ): Promise<PublicationRecord> {
-  const write = toWrite(validate(publicationInput, input), deps.clock.now());
+  const write = await toWrite(validate(publicationInput, input), deps.clock.now());
   const at = deps.clock.now().toISOString();
   return deps.transactor.transaction(async (tx) => {
     const current = await deps.repos.publications.findById(id, tx);
@@ -190,13 +190,17 @@ async function schedulePublishing(
   );
 }
 
-function toWrite(data: ReturnType<typeof publicationInput.parse>, now: Date): PublicationWrite {
+/** The record as written, its body rendered once here (off the event loop when long). */
+async function toWrite(
+  data: ReturnType<typeof publicationInput.parse>,
+  now: Date,
+): Promise<PublicationWrite> {
   const publishedAt =
     data.status === 'published' && data.publishedAt === null ? now.toISOString() : data.publishedAt;
   return {
     ...data,
     publishedAt,
-    bodyHtml: renderMarkdown(data.body),
+    bodyHtml: await renderBody(data.body),
     contributions: data.contributions,
     topicIds: data.topicIds,
     placeIds: data.placeIds,

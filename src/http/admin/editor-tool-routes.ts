@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
-import { renderMarkdown } from '../../domain/markdown.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { renderBody } from '../../markdown/markdown-work.ts';
 import type { AdminRoute } from './route-table.ts';
 
 /** What the editor's script asks of the server as one types or pastes. */
@@ -12,10 +13,16 @@ export function editorToolRoutes(_app: AppContext): AdminRoute[] {
       handler: async (c) => {
         const body = await c.req.json().catch(() => ({}));
         const source = typeof body?.markdown === 'string' ? body.markdown.slice(0, 2_000_000) : '';
-        return c.json({
-          html: renderMarkdown(source),
-          words: source.split(/\s+/).filter(Boolean).length,
-        });
+        try {
+          return c.json({
+            html: await renderBody(source),
+            words: source.split(/\s+/).filter(Boolean).length,
+          });
+        } catch (error) {
+          if (error instanceof ValidationError)
+            return c.json({ error: error.issues[0]?.message }, 422);
+          throw error;
+        }
       },
     },
     {
