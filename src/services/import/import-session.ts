@@ -17,7 +17,6 @@ import type { ChangeFeed } from '../change-feed.ts';
 import type { Clock, FileStore, Transactor, Tx } from '../ports.ts';
 import { addRedirect } from '../redirects.ts';
 import { createPublication, updatePublication } from '../save-publication.ts';
-import { PUBLISH_SCHEDULED_JOB } from '../workflow.ts';
 import { ImportInterruptedError, type ImportOutcome, SummaryBuilder } from './import-summary.ts';
 
 export interface ImportDeps {
@@ -266,17 +265,16 @@ export class ImportSession {
     if (current) {
       const outcome: ImportOutcome = source?.contentHash === hash ? 'unchanged' : 'updated';
       if (outcome === 'updated' && !this.dryRun) {
-        await this.recorded(key, 'publication', hash, async (deps, tx) => {
-          const saved = await updatePublication(
+        // A scheduled piece gets the job that publishes it from the save itself.
+        await this.recorded(key, 'publication', hash, (deps) =>
+          updatePublication(
             deps,
             current.id,
             current.version,
             { ...input, slug: current.slug, sectionId: current.sectionId },
             this.options.actor,
-          );
-          await this.scheduleIfNeeded(saved, tx);
-          return saved;
-        });
+          ),
+        );
       }
       this.summary.count('publications', outcome);
       return { id: current.id, slug: current.slug, outcome };
@@ -286,34 +284,11 @@ export class ImportSession {
       this.summary.count('publications', 'created');
       return { id: this.nextPlaceholder(), slug, outcome: 'created' };
     }
-    const created = await this.recorded(key, 'publication', hash, async (deps, tx) => {
-      const saved = await createPublication(deps, { ...input, slug }, this.options.actor);
-      await this.scheduleIfNeeded(saved, tx);
-      return saved;
-    });
+    const created = await this.recorded(key, 'publication', hash, (deps) =>
+      createPublication(deps, { ...input, slug }, this.options.actor),
+    );
     this.summary.count('publications', 'created');
     return { id: created.id, slug, outcome: 'created' };
-  }
-
-  /**
-   * A scheduled piece (WordPress's "future") gets the job that publishes it when its moment
-   * comes, as the workflow gives one scheduled by an editor. A moment already past publishes at
-   * the job runner's next turn, as WordPress does with a missed schedule.
-   */
-  private async scheduleIfNeeded(
-    p: { id: number; status: string; scheduledAt: string | null },
-    tx: Tx,
-  ): Promise<void> {
-    if (p.status !== 'scheduled' || !p.scheduledAt) return;
-    await this.deps.repos.jobs.enqueue(
-      {
-        kind: PUBLISH_SCHEDULED_JOB,
-        payload: { publicationId: p.id, scheduledAt: p.scheduledAt },
-        runAfter: p.scheduledAt,
-      },
-      this.deps.clock.now().toISOString(),
-      tx,
-    );
   }
 
   /** The slug a publication will have: its own when imported before, else a free one. */
