@@ -40,6 +40,8 @@ describeEachDatabase('the harvest rule: tombstones and public datestamps', (db) 
               status: status === 'withdrawn' ? 'draft' : status,
               publishedAt,
               embargoUntil,
+              // A scheduled piece always has its moment; here it is its date, or later.
+              scheduledAt: status === 'scheduled' ? (publishedAt ?? FUTURE) : null,
             });
             // Withdrawal, its record of public life and the trash are set directly: the service
             // stamps them with "now", and withdraws only what it saw public.

@@ -27,6 +27,8 @@ describeEachDatabase('the public-visibility rule', (db) => {
             status: status === 'withdrawn' ? 'draft' : status,
             publishedAt,
             embargoUntil,
+            // A scheduled piece always has its moment; here it is its date, or later.
+            scheduledAt: status === 'scheduled' ? (publishedAt ?? FUTURE) : null,
           });
           if (status === 'withdrawn') {
             await ctx.db.kysely
