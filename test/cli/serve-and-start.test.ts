@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { freePort, untilServing } from '../support/live-server.ts';
 import { BIN } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-serve-'));
@@ -14,15 +14,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts a real server process and resolves once it says it is serving. */
 async function startServer(command: 'serve' | 'start', env: Record<string, string>) {
   const port = await freePort();
@@ -31,20 +22,7 @@ async function startServer(command: 'serve' | 'start', env: Record<string, strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${output}`)), 90_000);
-    const onData = (d: Buffer) => {
-      output += d;
-      if (output.includes('Dossier is serving')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
+  await untilServing(child);
   return {
     url: `http://127.0.0.1:${port}`,
     stop: () =>

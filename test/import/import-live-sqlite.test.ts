@@ -9,7 +9,7 @@ import { createContext } from '../../src/context.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { createSection } from '../../src/services/catalog-entries.ts';
 import { tokenFor } from '../api/api-client.ts';
-import { freePort } from '../support/live-server.ts';
+import { freePort, untilServing } from '../support/live-server.ts';
 import { BIN, runCli } from '../support/run-cli.ts';
 import { exportOf } from './generated-wxr.ts';
 
@@ -27,20 +27,7 @@ async function startServer(env: Record<string, string>): Promise<string> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${output}`)), 90_000);
-    const onData = (d: Buffer) => {
-      output += d;
-      if (output.includes('Dossier is serving')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
+  await untilServing(child);
   return `http://127.0.0.1:${env.PORT}`;
 }
 

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { totpCodeAt } from '../../src/auth/totp.ts';
@@ -8,19 +7,11 @@ import { FIXITY_JOB } from '../../src/jobs/fixity-job.ts';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, testContext } from '../support/factories.ts';
+import { freePort, untilServing } from '../support/live-server.ts';
 import { BIN } from '../support/run-cli.ts';
 
 const PUBLIC_URL = 'http://archive.test';
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A real `dossier serve` process; resolves once it says it is serving. */
 async function startServer(env: Record<string, string>, args: string[] = []): Promise<string> {
@@ -37,20 +28,7 @@ async function startServer(env: Record<string, string>, args: string[] = []): Pr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${output}`)), 90_000);
-    const onData = (d: Buffer) => {
-      output += d;
-      if (output.includes('Dossier is serving')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
+  await untilServing(child);
   return `http://127.0.0.1:${port}`;
 }
 

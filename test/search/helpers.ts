@@ -6,6 +6,13 @@ import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { attachFile } from '../../src/services/attach-file.ts';
 import { updatePublication } from '../../src/services/save-publication.ts';
 
+/** The moments the visibility suites share: the clock's now, a date long past, an embargo's end
+ * and a scheduled moment still ahead of it. */
+export const NOW = '2026-06-01T12:00:00.000Z';
+export const PAST = '2020-01-01T00:00:00.000Z';
+export const EMBARGO_ENDS = '2026-07-01T00:00:00.000Z';
+export const SCHEDULED_FOR = '2026-08-01T00:00:00.000Z';
+
 /** Saves a publication with some fields changed, through the editor's service. */
 export async function edit(
   ctx: AppContext,

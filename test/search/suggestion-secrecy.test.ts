@@ -17,12 +17,7 @@ import {
   testContext,
   unique,
 } from '../support/factories.ts';
-import { edit } from './helpers.ts';
-
-const NOW = '2026-06-01T12:00:00.000Z';
-const PAST = '2020-01-01T00:00:00.000Z';
-const EMBARGO_ENDS = '2026-07-01T00:00:00.000Z';
-const SCHEDULED_FOR = '2026-08-01T00:00:00.000Z';
+import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
 /**
  * "Did you mean" may offer only words of public work. A misspelt word of a hidden piece joined

@@ -13,12 +13,8 @@ import {
   testContext,
   unique,
 } from '../support/factories.ts';
-import { edit } from './helpers.ts';
+import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
-const NOW = '2026-06-01T12:00:00.000Z';
-const PAST = '2020-01-01T00:00:00.000Z';
-const EMBARGO_ENDS = '2026-07-01T00:00:00.000Z';
-const SCHEDULED_FOR = '2026-08-01T00:00:00.000Z';
 const LATER = '2026-09-01T00:00:00.000Z';
 
 /**

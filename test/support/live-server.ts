@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -24,5 +25,26 @@ export function freePort(): Promise<number> {
       const { port } = s.address() as AddressInfo;
       s.close(() => resolve(port));
     });
+  });
+}
+
+/** Resolves once a `dossier serve` or `start` process says it is serving; rejects if it exits. */
+export function untilServing(child: ChildProcess, seconds = 90): Promise<void> {
+  let output = '';
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no start within ${seconds} s:\n${output}`)),
+      seconds * 1000,
+    );
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes('Dossier is serving')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
   });
 }
