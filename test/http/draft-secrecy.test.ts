@@ -161,7 +161,7 @@ describeEachDatabase('nothing unpublished leaks', (db) => {
       '/reports/secret-scheduled/',
       withdrawnPath,
     );
-    pages = await crawl(app, starts, ctx.config.publicUrl, 600);
+    pages = await crawl(app, starts, ctx.config.publicUrl, { limit: 600 });
   }, 180_000);
 
   it('crawls a meaningful share of the site', () => {

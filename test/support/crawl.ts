@@ -4,18 +4,28 @@ export interface Crawled {
   path: string;
   status: number;
   type: string;
+  headers: Headers;
   body: string;
+}
+
+export interface CrawlOptions {
+  limit?: number;
+  /** False: request the start paths only. */
+  follow?: boolean;
+  /** Pages whose links are not followed (a search page's facets would multiply the requests). */
+  leaf?: (path: string) => boolean;
 }
 
 /**
  * Follows every same-site link from the start paths, breadth first, and returns each response:
- * the whole public site as a reader or a harvester could reach it.
+ * the whole public site as a reader or a harvester could reach it. The back office and preview
+ * links are never followed.
  */
 export async function crawl(
   app: { request: (url: string) => Response | Promise<Response> },
   starts: string[],
   origin: string,
-  limit = 400,
+  { limit = 400, follow = true, leaf = () => false }: CrawlOptions = {},
 ): Promise<Crawled[]> {
   const seen = new Set<string>();
   const queue = [...starts];
@@ -27,14 +37,16 @@ export async function crawl(
     const res = await app.request(`http://localhost${path}`);
     const type = res.headers.get('content-type') ?? '';
     const body = /pdf|image/.test(type) ? '' : await res.text();
-    out.push({ path, status: res.status, type, body });
+    out.push({ path, status: res.status, type, headers: res.headers, body });
+    if (!follow) continue;
     const location = res.headers.get('location');
     if (location) queue.push(toPath(location, origin, path) ?? path);
-    if (!/html|xml|json/.test(type)) continue;
+    if (!/html|xml|json/.test(type) || leaf(path)) continue;
     for (const link of linksIn(body, type)) {
       const next = toPath(link, origin, path);
-      if (next && !seen.has(next) && !next.startsWith('/admin') && !next.startsWith('/preview/'))
+      if (next && !seen.has(next) && !/^\/(?:ko\/)?(?:admin|preview)(?:\/|$)/.test(next)) {
         queue.push(next);
+      }
     }
   }
   return out;
@@ -47,7 +59,7 @@ function linksIn(body: string, type: string): string[] {
       .map((_, el) => $(el).attr('href')!)
       .get();
   }
-  // Feeds, sitemaps and OAI carry their links as text.
+  // Feeds, sitemaps, OAI and JSON carry their links as text.
   return [...body.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, '&'));
 }
 
