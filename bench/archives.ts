@@ -20,8 +20,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
-import { connect, type Db, quoteIdent } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
+import { connect, type Db, quoteIdent } from '../src/infra/db/connect.ts';
+import { migrateToLatest } from '../src/infra/db/migrate.ts';
 import { type ArchiveFacts, defaultSpec, generateArchive } from './generate-archive.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

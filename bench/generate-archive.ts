@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../src/db/connect.ts';
-import { renderMarkdown } from '../src/domain/markdown.ts';
+import { renderMarkdown } from '../src/core/markdown/markdown.ts';
+import type { Db } from '../src/infra/db/connect.ts';
 
 /**
  * A synthetic archive of any size, written straight into the store (no services, no PDF

@@ -21,10 +21,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
-import { DEFAULT_WXR_MAPPING } from '../src/importing/wxr-mapping.ts';
-import { readWxr } from '../src/importing/wxr-reader.ts';
-import { cliActor } from '../src/services/actor.ts';
-import { importWxr } from '../src/services/import/import-wxr.ts';
+import { cliActor } from '../src/core/actor.ts';
+import { importWxr } from '../src/features/import/import-wxr.ts';
+import { DEFAULT_WXR_MAPPING } from '../src/features/import/wxr-mapping.ts';
+import { readWxr } from '../src/features/import/wxr-reader.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CACHE = join(ROOT, 'bench/.cache');

@@ -13,8 +13,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PdfSandbox } from '../src/pdf/pdf-sandbox.ts';
-import { writeTextPdf } from '../src/pdf/write-text-pdf.ts';
+import { PdfSandbox } from '../src/infra/pdf/pdf-sandbox.ts';
+import { writeTextPdf } from '../src/infra/pdf/write-text-pdf.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = 3;

@@ -1,4 +1,4 @@
-import type { SearchFilters } from '../src/services/search-filters.ts';
+import type { SearchFilters } from '../src/features/search/search-filters.ts';
 import { type ArchiveFacts, prng } from './generate-archive.ts';
 
 /** One benchmark query, of a kind the report breaks the timings down by. */

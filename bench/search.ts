@@ -15,10 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Config } from '../src/config.ts';
 import { type AppContext, createContext } from '../src/context.ts';
-import { connect, type Db, quoteIdent } from '../src/db/connect.ts';
-import { parseQuery } from '../src/search/query-parser.ts';
-import { planQuery } from '../src/search/query-plan.ts';
-import { type SearchRequest, searchArchive } from '../src/services/search-archive.ts';
+import { parseQuery } from '../src/features/search/query-parser.ts';
+import { type SearchRequest, searchArchive } from '../src/features/search/search-archive.ts';
+import { connect, type Db, quoteIdent } from '../src/infra/db/connect.ts';
+import { planQuery } from '../src/infra/search/query-plan.ts';
 import {
   adminQuery,
   buildArchive,

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
-import { SYSTEM_ACTOR } from '../src/services/actor.ts';
-import { updatePublication } from '../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../src/core/actor.ts';
+import { updatePublication } from '../src/features/publishing/save-publication.ts';
 import { type Backend, ensureArchive, RESULTS } from './archives.ts';
 import { rssOf, startDossier, withPeakRss } from './http-harness.ts';
 

@@ -1,16 +1,16 @@
-import { postgresChangeNotifier } from './cache/postgres-change-notifier.ts';
-import type { RenderCache } from './cache/render-cache.ts';
-import { keepStoredPagesCurrent } from './cache/stored-page-stamps.ts';
 import type { Config } from './config.ts';
-import { connect, type Db } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { createRepositories, type Repositories } from './db/repositories.ts';
-import { DEFAULT_MAX_BYTES, LocalFileStore } from './files/local-file-store.ts';
-import { stripImageMetadata } from './images/strip-image-metadata.ts';
-import { PdfSandbox } from './pdf/pdf-sandbox.ts';
-import { createSearchEngine, type SearchEngine } from './search/create-search.ts';
-import { ChangeFeed } from './services/change-feed.ts';
-import { type Clock, type FileStore, systemClock, type Transactor } from './services/ports.ts';
+import { ChangeFeed } from './core/change-feed.ts';
+import { type Clock, type FileStore, systemClock, type Transactor } from './core/ports.ts';
+import { postgresChangeNotifier } from './infra/cache/postgres-change-notifier.ts';
+import type { RenderCache } from './infra/cache/render-cache.ts';
+import { keepStoredPagesCurrent } from './infra/cache/stored-page-stamps.ts';
+import { connect, type Db } from './infra/db/connect.ts';
+import { migrateToLatest } from './infra/db/migrate.ts';
+import { createRepositories, type Repositories } from './infra/db/repositories.ts';
+import { DEFAULT_MAX_BYTES, LocalFileStore } from './infra/files/local-file-store.ts';
+import { stripImageMetadata } from './infra/images/strip-image-metadata.ts';
+import { PdfSandbox } from './infra/pdf/pdf-sandbox.ts';
+import { createSearchEngine, type SearchEngine } from './infra/search/create-search.ts';
 
 /**
  * Everything a request, a command or a job needs, built once: the composition root. Services

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
+import { demoArchive } from '../src/cli/demo/demo-archive.data.ts';
+import { loadDemo } from '../src/cli/demo/load-demo.ts';
 import type { AppContext } from '../src/context.ts';
-import { demoArchive } from '../src/demo/demo-archive.data.ts';
-import { loadDemo } from '../src/demo/load-demo.ts';
-import type { PublicationRecord } from '../src/domain/entities.ts';
-import { SYSTEM_ACTOR } from '../src/services/actor.ts';
+import { SYSTEM_ACTOR } from '../src/core/actor.ts';
+import type { PublicationRecord } from '../src/core/entities.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { fixedClock, testContext } from './support/factories.ts';
 

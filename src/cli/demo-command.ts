@@ -1,8 +1,8 @@
 import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
-import { loadBundledDemo } from '../demo/load-demo.ts';
-import { cliActor } from '../services/actor.ts';
+import { cliActor } from '../core/actor.ts';
 import { type Command, parseOptions } from './command.ts';
+import { loadBundledDemo } from './demo/load-demo.ts';
 
 export const demoCommand: Command = {
   usage: `Usage: dossier demo

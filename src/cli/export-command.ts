@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
-import { exportArchive } from '../db/backup/export-archive.ts';
-import { cliActor } from '../services/actor.ts';
+import { cliActor } from '../core/actor.ts';
 import {
   exportPublicationsCsv,
   exportPublicationsMarkdown,
-} from '../services/backup/plain-export.ts';
+} from '../features/backup/plain-export.ts';
+import { exportArchive } from '../infra/backup/export-archive.ts';
 import { type Command, parseOptions } from './command.ts';
 import { progressBar } from './progress-bar.ts';
 import { UsageError } from './user-error.ts';

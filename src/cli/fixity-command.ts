@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
-import { cliActor } from '../services/actor.ts';
-import { checkFixity, recordFixity } from '../services/check-fixity.ts';
+import { cliActor } from '../core/actor.ts';
+import { checkFixity, recordFixity } from '../features/publishing/files/check-fixity.ts';
 import { type Command, parseOptions } from './command.ts';
 import { progressBar } from './progress-bar.ts';
 

@@ -1,22 +1,22 @@
 import { readFile, stat } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
 import { type AppContext, createContext } from '../context.ts';
-import { databaseFailure } from '../db/database-failure.ts';
-import { CsvImportError } from '../importing/csv-rows.ts';
-import { type HtmlProfile, htmlProfileSchema } from '../importing/html-profile.ts';
-import { type WxrMapping, wxrMappingSchema } from '../importing/wxr-mapping.ts';
-import { WxrFormatError } from '../importing/wxr-reader.ts';
-import { createJobRunner } from '../jobs/job-runners.ts';
-import { cliActor } from '../services/actor.ts';
-import { CSV_KINDS, type CsvKind, importCsv } from '../services/import/import-csv.ts';
-import { importHtmlSite } from '../services/import/import-html.ts';
+import { cliActor } from '../core/actor.ts';
+import { CsvImportError } from '../features/import/csv-rows.ts';
+import { type HtmlProfile, htmlProfileSchema } from '../features/import/html-profile.ts';
+import { CSV_KINDS, type CsvKind, importCsv } from '../features/import/import-csv.ts';
+import { importHtmlSite } from '../features/import/import-html.ts';
 import {
   formatSummary,
   formatWritten,
   ImportInterruptedError,
   type ImportSummary,
-} from '../services/import/import-summary.ts';
-import { importWxr } from '../services/import/import-wxr.ts';
+} from '../features/import/import-summary.ts';
+import { importWxr } from '../features/import/import-wxr.ts';
+import { type WxrMapping, wxrMappingSchema } from '../features/import/wxr-mapping.ts';
+import { WxrFormatError } from '../features/import/wxr-reader.ts';
+import { databaseFailure } from '../infra/db/database-failure.ts';
+import { createJobRunner } from '../infra/jobs/job-runners.ts';
 import { type Command, parseOptions } from './command.ts';
 import { progressBar } from './progress-bar.ts';
 import { UsageError } from './user-error.ts';

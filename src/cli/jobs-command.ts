@@ -1,8 +1,8 @@
 import { loadConfig } from '../config.ts';
 import { type AppContext, createContext } from '../context.ts';
-import type { Job, JobStatus } from '../db/repos/jobs.repo.ts';
-import { createJobRunner, jobHandlers } from '../jobs/job-runners.ts';
-import { requeueJob } from '../jobs/requeue-job.ts';
+import type { Job, JobStatus } from '../infra/db/repos/jobs.repo.ts';
+import { createJobRunner, jobHandlers } from '../infra/jobs/job-runners.ts';
+import { requeueJob } from '../infra/jobs/requeue-job.ts';
 import { type Command, parseOptions } from './command.ts';
 import { UsageError } from './user-error.ts';
 

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
-import { connect } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { connect } from '../infra/db/connect.ts';
+import { migrateToLatest } from '../infra/db/migrate.ts';
 import { type Command, parseOptions } from './command.ts';
 
 export const migrateCommand: Command = {

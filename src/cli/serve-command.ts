@@ -1,16 +1,16 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { createApp } from '../app.tsx';
-import { enableRenderCache } from '../cache/enable-render-cache.ts';
-import { withRenderCache } from '../cache/node-fast-path.ts';
-import { runPrimary } from '../cluster/primary.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type AppContext, createContext } from '../context.ts';
-import { isArchiveEmpty, loadBundledDemo } from '../demo/load-demo.ts';
-import { startBackgroundJobs } from '../jobs/job-runners.ts';
-import { cliActor } from '../services/actor.ts';
+import { cliActor } from '../core/actor.ts';
+import { enableRenderCache } from '../infra/cache/enable-render-cache.ts';
+import { withRenderCache } from '../infra/cache/node-fast-path.ts';
+import { startBackgroundJobs } from '../infra/jobs/job-runners.ts';
+import { createApp } from '../web/app.tsx';
 import { type Command, parseOptions } from './command.ts';
+import { isArchiveEmpty, loadBundledDemo } from './demo/load-demo.ts';
+import { runPrimary } from './primary.ts';
 import { UsageError } from './user-error.ts';
 
 const SERVE_OPTIONS = {

@@ -1,8 +1,8 @@
 import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
-import { USER_ROLES, type UserRole } from '../domain/content-types.ts';
-import { cliActor } from '../services/actor.ts';
-import { addUser, reissueSetupLink } from '../services/auth/manage-users.ts';
+import { cliActor } from '../core/actor.ts';
+import { USER_ROLES, type UserRole } from '../core/content-types.ts';
+import { addUser, reissueSetupLink } from '../features/accounts/manage-users.ts';
 import { type Command, parseOptions } from './command.ts';
 import { UsageError } from './user-error.ts';
 

@@ -1,7 +1,7 @@
 import { ConfigError } from '../config.ts';
-import { MigrationFailedError, SchemaTooNewError } from '../db/migrate.ts';
-import { DemoRefusedError } from '../demo/load-demo.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError } from '../core/errors.ts';
+import { MigrationFailedError, SchemaTooNewError } from '../infra/db/migrate.ts';
+import { DemoRefusedError } from './demo/load-demo.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';

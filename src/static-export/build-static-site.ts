@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
-import { createApp } from '../app.tsx';
 import type { AppContext } from '../context.ts';
-import { splitLocale } from '../i18n/locales.ts';
-import { publicationPath } from '../services/reading/entries.ts';
-import { loadSitemapUrls } from '../services/scholarly/load-sitemap.ts';
+import { loadSitemapUrls } from '../features/discovery/load-sitemap.ts';
+import { publicationPath } from '../features/reading/entries.ts';
+import { splitLocale } from '../ui/i18n/locales.ts';
+import { createApp } from '../web/app.tsx';
 import { exportHtml } from './export-html.ts';
 import { ExportWriter, type WriteCounts } from './export-writer.ts';
 import { PagefindBuilder } from './pagefind-index.ts';

@@ -1,4 +1,4 @@
-import { PUBLIC_CSP } from '../http/middleware/security-headers.ts';
+import { PUBLIC_CSP } from '../web/middleware/security-headers.ts';
 import { staticUrl } from './static-paths.ts';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ValidationError } from '../domain/errors.ts';
+import { ValidationError } from '../core/errors.ts';
 
 /** Kept in the export folder: what the last build wrote, by path, with each file's SHA-256. */
 export const MANIFEST_FILE = '.dossier-export.json';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Locale } from '../i18n/locales.ts';
-import { translator } from '../i18n/translate.ts';
+import type { Locale } from '../ui/i18n/locales.ts';
+import { translator } from '../ui/i18n/translate.ts';
 
 /** The search page's script, under a fingerprinted name like the site's other assets. */
 export function staticSearchScript(): { path: string; body: Uint8Array } {

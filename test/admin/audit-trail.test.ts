@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { adminRouteTable } from '../../src/http/admin/admin-app.ts';
+import { adminRouteTable } from '../../src/web/admin/admin-app.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { backOffice } from './back-office-support.ts';

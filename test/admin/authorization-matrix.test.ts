@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { UserRole } from '../../src/domain/content-types.ts';
-import { can } from '../../src/domain/permissions.ts';
-import { adminRouteTable } from '../../src/http/admin/admin-app.ts';
+import type { UserRole } from '../../src/core/content-types.ts';
+import { can } from '../../src/core/permissions.ts';
+import { adminRouteTable } from '../../src/web/admin/admin-app.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, fixedClock, testContext } from '../support/factories.ts';

@@ -1,6 +1,6 @@
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { UserRole } from '../../src/domain/content-types.ts';
+import type { UserRole } from '../../src/core/content-types.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import type { TestDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';

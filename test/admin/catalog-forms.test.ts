@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
 import {
   createOrganization,
   createPlace,
   createTopic,
-} from '../../src/services/catalog-entries.ts';
-import { searchArchive } from '../../src/services/search-archive.ts';
+} from '../../src/features/entities/entities.ts';
+import { searchArchive } from '../../src/features/search/search-archive.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPerson, buildPublication, unique } from '../support/factories.ts';

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
-import { PUBLISH_SCHEDULED_JOB, publishIfDue } from '../../src/services/workflow.ts';
+import { PUBLISH_SCHEDULED_JOB, publishIfDue } from '../../src/features/publishing/workflow.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPerson, buildSection, fixedClock, testContext } from '../support/factories.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { Section } from '../../src/domain/entities.ts';
+import type { Section } from '../../src/core/entities.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, unique } from '../support/factories.ts';

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import type { PublicationRecord } from '../../src/domain/entities.ts';
-import { recordInput } from '../../src/http/admin/publication-form-data.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationRecord } from '../../src/core/entities.ts';
+import { recordInput } from '../../src/features/publishing/routes/publication-form-data.ts';
+import { updatePublication } from '../../src/features/publishing/save-publication.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPerson, buildPublication } from '../support/factories.ts';

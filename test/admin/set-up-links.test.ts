@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { totpCodeAt } from '../../src/auth/totp.ts';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { finishSetupWithPasskey } from '../../src/services/auth/account-setup.ts';
-import { reissueSetupLink } from '../../src/services/auth/manage-users.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { finishSetupWithPasskey } from '../../src/features/accounts/account-setup.ts';
+import { reissueSetupLink } from '../../src/features/accounts/manage-users.ts';
+import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, PASSWORD, type StaffAccount } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { securitySettings } from '../../src/services/auth/security-settings.ts';
+import { securitySettings } from '../../src/features/accounts/security-settings.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { backOffice, fieldValue } from './back-office-support.ts';

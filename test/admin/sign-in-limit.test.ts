@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';

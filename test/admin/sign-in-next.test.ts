@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { totpCodeAt } from '../../src/auth/totp.ts';
-import { safeNext } from '../../src/http/admin/safe-next.ts';
+import { safeNext } from '../../src/features/accounts/routes/safe-next.ts';
+import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, PASSWORD } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';

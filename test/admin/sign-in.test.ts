@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { totpCodeAt } from '../../src/auth/totp.ts';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { changeRole } from '../../src/services/auth/manage-users.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { changeRole } from '../../src/features/accounts/manage-users.ts';
+import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
@@ -150,7 +150,7 @@ describeEachDatabase('signing in to the back office', (db) => {
   });
 
   it('lets a set-up link be used once only', async () => {
-    const { addUser } = await import('../../src/services/auth/manage-users.ts');
+    const { addUser } = await import('../../src/features/accounts/manage-users.ts');
     const { setupUrl } = await addUser(
       ctx,
       { email: 'once@example.org', role: 'contributor' },

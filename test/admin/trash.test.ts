@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { Section } from '../../src/domain/entities.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { moveToTrash } from '../../src/services/trash.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { Section } from '../../src/core/entities.ts';
+import { moveToTrash } from '../../src/features/publishing/trash.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection } from '../support/factories.ts';

@@ -2,11 +2,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import type { UserRole } from '../../src/domain/content-types.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import type { ApiScope } from '../../src/services/api/api-tokens.ts';
-import { createApiToken } from '../../src/services/api/api-tokens.ts';
-import { addUser } from '../../src/services/auth/manage-users.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { UserRole } from '../../src/core/content-types.ts';
+import { addUser } from '../../src/features/accounts/manage-users.ts';
+import type { ApiScope } from '../../src/features/api/api-tokens.ts';
+import { createApiToken } from '../../src/features/api/api-tokens.ts';
 import { unique } from '../support/factories.ts';
 
 type Json = Record<string, unknown>;

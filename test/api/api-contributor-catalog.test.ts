@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPlace, createTopic } from '../../src/services/catalog-entries.ts';
-import { createPublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createPlace, createTopic } from '../../src/features/entities/entities.ts';
+import { createPublication } from '../../src/features/publishing/save-publication.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,

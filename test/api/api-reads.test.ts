@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { isPubliclyVisible } from '../../src/domain/publication-status.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { changeStatus } from '../../src/services/workflow.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { isPubliclyVisible } from '../../src/core/publication-status.ts';
+import { changeStatus } from '../../src/features/publishing/workflow.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';
 import { ApiClient, tokenFor } from './api-client.ts';

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { createApp } from '../../src/app.tsx';
-import { hashToken } from '../../src/auth/secret-tokens.ts';
 import type { AppContext } from '../../src/context.ts';
-import { apiApp } from '../../src/http/api/api-app.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { changeStaffRole } from '../../src/services/auth/staff-accounts.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { hashToken } from '../../src/features/accounts/secret-tokens.ts';
+import { changeStaffRole } from '../../src/features/accounts/staff-accounts.ts';
+import { apiApp } from '../../src/features/api/routes/api-app.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import { backOffice } from '../admin/back-office-support.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';

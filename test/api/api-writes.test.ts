@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { UserRole } from '../../src/domain/content-types.ts';
-import type { Section } from '../../src/domain/entities.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import type { ApiScope } from '../../src/services/api/api-tokens.ts';
-import { revokeApiToken } from '../../src/services/api/api-tokens.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { UserRole } from '../../src/core/content-types.ts';
+import type { Section } from '../../src/core/entities.ts';
+import type { ApiScope } from '../../src/features/api/api-tokens.ts';
+import { revokeApiToken } from '../../src/features/api/api-tokens.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPublication,

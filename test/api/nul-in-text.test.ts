@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { Section } from '../../src/domain/entities.ts';
+import type { Section } from '../../src/core/entities.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildSection, fixedClock, testContext, unique } from '../support/factories.ts';
 import { ApiClient, tokenFor } from './api-client.ts';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { Section } from '../../src/domain/entities.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
+import type { Section } from '../../src/core/entities.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
 import { ApiClient, tokenFor } from './api-client.ts';

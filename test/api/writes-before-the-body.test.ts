@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { MAX_LISTED_ISSUES } from '../../src/http/api/api-errors.ts';
+import { MAX_LISTED_ISSUES } from '../../src/features/api/routes/api-errors.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
 import { ApiClient, tokenFor } from './api-client.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import tar from 'tar-stream';
-import type { Db } from '../../src/db/connect.ts';
+import type { Db } from '../../src/infra/db/connect.ts';
 
 /** Every entry of a tar, in order, with its bytes. */
 export async function readEntries(path: string): Promise<Array<{ name: string; bytes: Buffer }>> {

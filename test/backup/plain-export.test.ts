@@ -4,14 +4,14 @@ import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { ValidationError } from '../../src/domain/errors.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { attachFile } from '../../src/services/attach-file.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { ValidationError } from '../../src/core/errors.ts';
 import {
   exportPublicationsCsv,
   exportPublicationsMarkdown,
-} from '../../src/services/backup/plain-export.ts';
+} from '../../src/features/backup/plain-export.ts';
+import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';
 import { buildPublication } from '../support/factories.ts';

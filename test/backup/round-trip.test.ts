@@ -3,16 +3,19 @@ import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DamagedArchiveError, RestoreRefusedError } from '../../src/backup/errors.ts';
-import { EXCLUDED_TABLES } from '../../src/backup/table-policy.ts';
 import type { AppContext } from '../../src/context.ts';
-import { describeTables } from '../../src/db/backup/database-tables.ts';
-import { exportArchive } from '../../src/db/backup/export-archive.ts';
-import { restoreArchive, verifyArchive } from '../../src/db/backup/restore-archive.ts';
-import type { Dialect } from '../../src/db/connect.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { attachFile } from '../../src/services/attach-file.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import {
+  DamagedArchiveError,
+  RestoreRefusedError,
+} from '../../src/features/backup/backup-errors.ts';
+import { EXCLUDED_TABLES } from '../../src/features/backup/table-policy.ts';
+import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import { describeTables } from '../../src/infra/backup/database-tables.ts';
+import { exportArchive } from '../../src/infra/backup/export-archive.ts';
+import { restoreArchive, verifyArchive } from '../../src/infra/backup/restore-archive.ts';
+import type { Dialect } from '../../src/infra/db/connect.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { makeStaff } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';

@@ -3,9 +3,9 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { exportArchive } from '../../src/db/backup/export-archive.ts';
-import { restoreArchive } from '../../src/db/backup/restore-archive.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { exportArchive } from '../../src/infra/backup/export-archive.ts';
+import { restoreArchive } from '../../src/infra/backup/restore-archive.ts';
 import {
   closeTestDatabase,
   describeEachDatabase,

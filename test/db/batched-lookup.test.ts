@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchedLookup } from '../../src/db/batched-lookup.ts';
+import { batchedLookup } from '../../src/infra/db/batched-lookup.ts';
 
 function countingLookup(options: { maxBatch?: number; fail?: boolean } = {}) {
   const batches: string[][] = [];

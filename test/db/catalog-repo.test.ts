@@ -1,10 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import type { PublicationInput } from '../../src/domain/schemas.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPlace, createTopic } from '../../src/services/catalog-entries.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
-import { moveToTrash, purgeFromTrash, restoreFromTrash } from '../../src/services/trash.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationInput } from '../../src/core/schemas.ts';
+import { createPlace, createTopic } from '../../src/features/entities/entities.ts';
+import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import {
+  moveToTrash,
+  purgeFromTrash,
+  restoreFromTrash,
+} from '../../src/features/publishing/trash.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,

@@ -5,7 +5,7 @@ import {
   isTombstone,
   PUBLICATION_STATUSES,
   publicDatestamp,
-} from '../../src/domain/publication-status.ts';
+} from '../../src/core/publication-status.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
 

@@ -1,6 +1,6 @@
 import type { MigrationResultSet } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { isDroppedDuringLook } from '../../src/db/migrate.ts';
+import { isDroppedDuringLook } from '../../src/infra/db/migrate.ts';
 
 const failure = (code: string, failedMigration?: string): MigrationResultSet => ({
   error: Object.assign(new Error('from PostgreSQL'), { code }),

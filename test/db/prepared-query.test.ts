@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import type { Database } from '../../src/db/database.ts';
-import { preparedQuery } from '../../src/db/prepared-query.ts';
+import type { Database } from '../../src/infra/db/database.ts';
+import { preparedQuery } from '../../src/infra/db/prepared-query.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
 

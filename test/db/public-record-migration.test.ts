@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { changeStatus } from '../../src/services/workflow.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { changeStatus } from '../../src/features/publishing/workflow.ts';
+import { migrateToLatest } from '../../src/infra/db/migrate.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
 import { MIGRATIONS_AFTER_0091, undoMigrationsAfter0091 } from '../support/undo-migrations.ts';

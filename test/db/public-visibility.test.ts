@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { isPubliclyVisible, PUBLICATION_STATUSES } from '../../src/domain/publication-status.ts';
+import { isPubliclyVisible, PUBLICATION_STATUSES } from '../../src/core/publication-status.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, testContext } from '../support/factories.ts';
 

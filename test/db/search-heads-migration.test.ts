@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest } from '../../src/infra/db/migrate.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
 import { MIGRATIONS_AFTER_0091, undoMigrationsAfter0091 } from '../support/undo-migrations.ts';

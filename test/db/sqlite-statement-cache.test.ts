@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, type Generated, Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withStatementCache } from '../../src/db/sqlite-statement-cache.ts';
+import { withStatementCache } from '../../src/infra/db/sqlite-statement-cache.ts';
 
 interface Tables {
   notes: { id: Generated<number>; body: string };

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { totpCodeAt } from '../../src/auth/totp.ts';
 import type { AppContext } from '../../src/context.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { addUser } from '../../src/services/auth/manage-users.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { addUser } from '../../src/features/accounts/manage-users.ts';
+import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { makeStaff, PASSWORD } from '../support/admin-session.ts';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import {

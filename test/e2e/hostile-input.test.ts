@@ -1,11 +1,11 @@
 import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPerson, createPlace, createTopic } from '../../src/services/catalog-entries.ts';
-import { createPublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createPerson, createPlace, createTopic } from '../../src/features/entities/entities.ts';
+import { createPublication } from '../../src/features/publishing/save-publication.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import {
@@ -173,7 +173,7 @@ for (const dialect of DIALECTS) {
         const problems = await watch(context);
         const page = await context.newPage();
         await page.goto(`${origin}/admin/sign-in`);
-        const { totpCodeAt } = await import('../../src/auth/totp.ts');
+        const { totpCodeAt } = await import('../../src/features/accounts/totp.ts');
         await page.locator('#f-email').fill(account.email);
         await page.locator('#f-password').fill('correct horse battery staple');
         await page.locator('#f-code').fill(totpCodeAt(account.totpSecret, new Date()));

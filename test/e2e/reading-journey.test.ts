@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
+import { createApp } from '../../src/web/app.tsx';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { totpCodeAt } from '../../src/auth/totp.ts';
 import type { AppContext } from '../../src/context.ts';
+import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { makeStaff, PASSWORD, type StaffAccount } from '../support/admin-session.ts';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';

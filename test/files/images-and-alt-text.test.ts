@@ -1,13 +1,13 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { ValidationError } from '../../src/domain/errors.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
-import { readAll } from '../../src/jobs/read-all.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { attachFile } from '../../src/services/attach-file.ts';
-import { describeAttachment } from '../../src/services/describe-attachment.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { ValidationError } from '../../src/core/errors.ts';
+import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import { describeAttachment } from '../../src/features/publishing/files/describe-attachment.ts';
+import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import { readAll } from '../../src/infra/jobs/read-all.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/domain/errors.ts';
-import { LocalFileStore } from '../../src/files/local-file-store.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
+import { ValidationError } from '../../src/core/errors.ts';
+import { LocalFileStore } from '../../src/infra/files/local-file-store.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dossier-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

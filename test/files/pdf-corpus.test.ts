@@ -4,12 +4,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
-import { countWords } from '../../src/pdf/page-text.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { attachFile } from '../../src/services/attach-file.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import { countWords } from '../../src/infra/pdf/page-text.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
 

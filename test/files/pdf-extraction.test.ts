@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
-import { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { attachFile } from '../../src/services/attach-file.ts';
-import { removePdfMetadata, reportPdfMetadata } from '../../src/services/pdf-source-protection.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import {
+  removePdfMetadata,
+  reportPdfMetadata,
+} from '../../src/features/publishing/files/pdf-source-protection.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
 import { damagedPdf, decompressionBomb, passwordProtectedPdf } from '../support/hostile-pdfs.ts';

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UnreadablePdfError } from '../../src/domain/errors.ts';
-import { partRanges } from '../../src/pdf/pdf-parts.ts';
-import { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
+import { UnreadablePdfError } from '../../src/core/errors.ts';
+import { partRanges } from '../../src/infra/pdf/pdf-parts.ts';
+import { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import {
   damagedPdf,
   decompressionBomb,

@@ -1,10 +1,13 @@
 import * as cheerio from 'cheerio';
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPerson, createPlace, createTopic } from '../../src/services/catalog-entries.ts';
-import { createPublication, updatePublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createPerson, createPlace, createTopic } from '../../src/features/entities/entities.ts';
+import {
+  createPublication,
+  updatePublication,
+} from '../../src/features/publishing/save-publication.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { type Crawled, crawl } from '../support/crawl.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';

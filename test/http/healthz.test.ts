@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { connect } from '../../src/db/connect.ts';
+import { connect } from '../../src/infra/db/connect.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
 

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { MAX_RECORD_ID, recordIdFrom } from '../../src/domain/record-id.ts';
+import { MAX_RECORD_ID, recordIdFrom } from '../../src/core/record-id.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';

@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { updatePerson, updateSection, updateTopic } from '../../src/services/catalog-updates.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
-import { saveSiteSettings } from '../../src/services/site-settings.ts';
-import { rendererId } from '../../src/views/renderer-id.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import {
+  updatePerson,
+  updateSection,
+  updateTopic,
+} from '../../src/features/entities/entity-updates.ts';
+import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { saveSiteSettings } from '../../src/features/reading/settings/site-settings.ts';
+import { rendererId } from '../../src/ui/renderer-id.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext, editPublicationAt, publicationAt } from '../support/demo-context.ts';
 import { fixedClock } from '../support/factories.ts';

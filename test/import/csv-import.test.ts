@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { CsvImportError } from '../../src/importing/csv-rows.ts';
-import { cliActor } from '../../src/services/actor.ts';
-import { importCsv } from '../../src/services/import/import-csv.ts';
-import { searchArchive } from '../../src/services/search-archive.ts';
+import { cliActor } from '../../src/core/actor.ts';
+import { CsvImportError } from '../../src/features/import/csv-rows.ts';
+import { importCsv } from '../../src/features/import/import-csv.ts';
+import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
 

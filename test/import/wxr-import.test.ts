@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { DEFAULT_WXR_MAPPING, wxrMappingSchema } from '../../src/importing/wxr-mapping.ts';
-import { WxrFormatError } from '../../src/importing/wxr-reader.ts';
-import { cliActor } from '../../src/services/actor.ts';
-import { IMAGE_VARIANTS_JOB } from '../../src/services/attach-file.ts';
-import { importWxr } from '../../src/services/import/import-wxr.ts';
-import { searchArchive } from '../../src/services/search-archive.ts';
-import { PUBLISH_SCHEDULED_JOB } from '../../src/services/workflow.ts';
+import { cliActor } from '../../src/core/actor.ts';
+import { importWxr } from '../../src/features/import/import-wxr.ts';
+import { DEFAULT_WXR_MAPPING, wxrMappingSchema } from '../../src/features/import/wxr-mapping.ts';
+import { WxrFormatError } from '../../src/features/import/wxr-reader.ts';
+import { IMAGE_VARIANTS_JOB } from '../../src/features/publishing/files/attach-file.ts';
+import { PUBLISH_SCHEDULED_JOB } from '../../src/features/publishing/workflow.ts';
+import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
 import { sharedAvailable, WXR_CORPUS } from './shared-corpus.ts';
@@ -228,7 +228,7 @@ describeEachDatabase('WordPress import: content, files and dry runs', (db) => {
 
 describe('WordPress import: refusals', () => {
   it('names a file that is not WXR', async () => {
-    const { readWxr } = await import('../../src/importing/wxr-reader.ts');
+    const { readWxr } = await import('../../src/features/import/wxr-reader.ts');
     const notWxr = (async function* () {
       yield '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title><item><title>y</title></item></channel></rss>';
     })();

@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { DEFAULT_WXR_MAPPING, PASSWORD_PROTECTED_NOTE } from '../../src/importing/wxr-mapping.ts';
-import { cliActor } from '../../src/services/actor.ts';
-import { formatSummary } from '../../src/services/import/import-summary.ts';
-import { importWxr } from '../../src/services/import/import-wxr.ts';
-import { PUBLISH_SCHEDULED_JOB } from '../../src/services/workflow.ts';
+import { cliActor } from '../../src/core/actor.ts';
+import { formatSummary } from '../../src/features/import/import-summary.ts';
+import { importWxr } from '../../src/features/import/import-wxr.ts';
+import {
+  DEFAULT_WXR_MAPPING,
+  PASSWORD_PROTECTED_NOTE,
+} from '../../src/features/import/wxr-mapping.ts';
+import { PUBLISH_SCHEDULED_JOB } from '../../src/features/publishing/workflow.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
 

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { LocalFileStore } from '../../src/files/local-file-store.ts';
-import { FIXITY_JOB, scheduleFixity } from '../../src/jobs/fixity-job.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
+import { FIXITY_JOB, scheduleFixity } from '../../src/features/publishing/jobs/fixity-job.ts';
+import { LocalFileStore } from '../../src/infra/files/local-file-store.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
 

@@ -2,11 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { enableRenderCache, type RenderCacheHandle } from '../../src/cache/enable-render-cache.ts';
-import { withRenderCache } from '../../src/cache/node-fast-path.ts';
-import { RenderCache, replyFrom } from '../../src/cache/render-cache.ts';
 import type { AppContext } from '../../src/context.ts';
+import {
+  enableRenderCache,
+  type RenderCacheHandle,
+} from '../../src/infra/cache/enable-render-cache.ts';
+import { withRenderCache } from '../../src/infra/cache/node-fast-path.ts';
+import { RenderCache, replyFrom } from '../../src/infra/cache/render-cache.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,

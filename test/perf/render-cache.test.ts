@@ -1,14 +1,17 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
-import { enableRenderCache, type RenderCacheHandle } from '../../src/cache/enable-render-cache.ts';
-import { ALL, RenderCache } from '../../src/cache/render-cache.ts';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { updatePerson } from '../../src/services/catalog-updates.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
-import { saveSiteSettings } from '../../src/services/site-settings.ts';
-import { changeStatus, publishIfDue } from '../../src/services/workflow.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { updatePerson } from '../../src/features/entities/entity-updates.ts';
+import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { changeStatus, publishIfDue } from '../../src/features/publishing/workflow.ts';
+import { saveSiteSettings } from '../../src/features/reading/settings/site-settings.ts';
+import {
+  enableRenderCache,
+  type RenderCacheHandle,
+} from '../../src/infra/cache/enable-render-cache.ts';
+import { ALL, RenderCache } from '../../src/infra/cache/render-cache.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext, editPublicationAt, publicationAt } from '../support/demo-context.ts';
 import { fixedClock } from '../support/factories.ts';

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCodeAt } from '../../src/auth/totp.ts';
 import type { AppContext } from '../../src/context.ts';
-import { FIXITY_JOB } from '../../src/jobs/fixity-job.ts';
+import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import { FIXITY_JOB } from '../../src/features/publishing/jobs/fixity-job.ts';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, testContext } from '../support/factories.ts';

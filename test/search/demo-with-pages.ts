@@ -1,8 +1,8 @@
+import { demoArchive } from '../../src/cli/demo/demo-archive.data.ts';
+import type { DemoArchive } from '../../src/cli/demo/demo-archive.ts';
+import { loadDemo } from '../../src/cli/demo/load-demo.ts';
 import type { AppContext } from '../../src/context.ts';
-import { demoArchive } from '../../src/demo/demo-archive.data.ts';
-import type { DemoArchive } from '../../src/demo/demo-archive.ts';
-import { loadDemo } from '../../src/demo/load-demo.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
 
 /**
  * Loads the demo archive, then delivers each demo PDF's page text the way the extraction job

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { type ColumnSource, FacetColumns, idList } from '../../src/search/facet-columns.ts';
+import { type ColumnSource, FacetColumns, idList } from '../../src/infra/search/facet-columns.ts';
 
 /**
  * The full load reads its rows in batches. SQLite answers each at once, so unless the load gives

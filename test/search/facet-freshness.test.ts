@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { connect, type Db } from '../../src/db/connect.ts';
-import type { PublicationRecord } from '../../src/domain/entities.ts';
-import { searchArchive } from '../../src/services/search-archive.ts';
+import type { PublicationRecord } from '../../src/core/entities.ts';
+import { searchArchive } from '../../src/features/search/search-archive.ts';
+import { connect, type Db } from '../../src/infra/db/connect.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,

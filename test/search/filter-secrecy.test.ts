@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { PublicationInput } from '../../src/domain/schemas.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPerson, createPlace, createTopic } from '../../src/services/catalog-entries.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationInput } from '../../src/core/schemas.ts';
+import { createPerson, createPlace, createTopic } from '../../src/features/entities/entities.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPublication,

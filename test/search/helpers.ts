@@ -1,10 +1,10 @@
 import type { AppContext } from '../../src/context.ts';
-import type { PublicationRecord } from '../../src/domain/entities.ts';
-import type { PublicationInput } from '../../src/domain/schemas.ts';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { attachFile } from '../../src/services/attach-file.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationRecord } from '../../src/core/entities.ts';
+import type { PublicationInput } from '../../src/core/schemas.ts';
+import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 
 /** The moments the visibility suites share: the clock's now, a date long past, an embargo's end
  * and a scheduled moment still ahead of it. */

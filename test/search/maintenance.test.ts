@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { hasDrift } from '../../src/search/indexer.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPlace } from '../../src/services/catalog-entries.ts';
-import { searchArchive } from '../../src/services/search-archive.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createPlace } from '../../src/features/entities/entities.ts';
+import { searchArchive } from '../../src/features/search/search-archive.ts';
+import { hasDrift } from '../../src/infra/search/indexer.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,

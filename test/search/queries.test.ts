@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { type SearchRequest, searchArchive } from '../../src/services/search-archive.ts';
+import { type SearchRequest, searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
 import { loadDemoWithPages } from './demo-with-pages.ts';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { SearchTurns } from '../../src/search/search-turns.ts';
+import { SearchTurns } from '../../src/infra/search/search-turns.ts';
 
 /** A search that ends when told to, recording when it started. */
 function gatedSearches() {

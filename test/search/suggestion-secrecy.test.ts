@@ -1,13 +1,13 @@
 import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../src/app.tsx';
 import type { AppContext } from '../../src/context.ts';
-import type { PublicationRecord } from '../../src/domain/entities.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createTopic } from '../../src/services/catalog-entries.ts';
-import { searchArchive } from '../../src/services/search-archive.ts';
-import { moveToTrash } from '../../src/services/trash.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationRecord } from '../../src/core/entities.ts';
+import { createTopic } from '../../src/features/entities/entities.ts';
+import { moveToTrash } from '../../src/features/publishing/trash.ts';
+import { searchArchive } from '../../src/features/search/search-archive.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,

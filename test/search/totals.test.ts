@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { defaultSpec, generateArchive } from '../../bench/generate-archive.ts';
 import type { AppContext } from '../../src/context.ts';
-import { COUNTED, searchArchive } from '../../src/services/search-archive.ts';
+import { COUNTED, searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
 

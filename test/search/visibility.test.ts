@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import type { PublicationRecord } from '../../src/domain/entities.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createTopic } from '../../src/services/catalog-entries.ts';
-import { searchArchive } from '../../src/services/search-archive.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationRecord } from '../../src/core/entities.ts';
+import { createTopic } from '../../src/features/entities/entities.ts';
+import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,

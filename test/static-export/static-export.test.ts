@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { changeStatus } from '../../src/services/workflow.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { changeStatus } from '../../src/features/publishing/workflow.ts';
 import { type BuildReport, buildStaticSite } from '../../src/static-export/build-static-site.ts';
 import { MANIFEST_FILE } from '../../src/static-export/export-writer.ts';
 import { closePagefind } from '../../src/static-export/pagefind-index.ts';
@@ -266,6 +266,6 @@ describeEachDatabase('dossier build: the static export', (db) => {
 });
 
 async function createAppFor(ctx: AppContext) {
-  const { createApp } = await import('../../src/app.tsx');
+  const { createApp } = await import('../../src/web/app.tsx');
   return createApp(ctx);
 }

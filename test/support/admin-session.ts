@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
-import { newTotpSecret, totpCodeAt } from '../../src/auth/totp.ts';
 import type { AppContext } from '../../src/context.ts';
-import type { UserRole } from '../../src/domain/content-types.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { setUpPasswordAndTotp } from '../../src/services/auth/account-setup.ts';
-import { addUser } from '../../src/services/auth/manage-users.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { UserRole } from '../../src/core/content-types.ts';
+import { setUpPasswordAndTotp } from '../../src/features/accounts/account-setup.ts';
+import { addUser } from '../../src/features/accounts/manage-users.ts';
+import { newTotpSecret, totpCodeAt } from '../../src/features/accounts/totp.ts';
 import { unique } from './factories.ts';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { DatabaseConfig } from '../../src/config.ts';
-import { connect, type Db, type Dialect, quoteIdent } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { connect, type Db, type Dialect, quoteIdent } from '../../src/infra/db/connect.ts';
+import { migrateToLatest } from '../../src/infra/db/migrate.ts';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 

@@ -1,10 +1,10 @@
+import { demoArchive } from '../../src/cli/demo/demo-archive.data.ts';
+import { loadDemo } from '../../src/cli/demo/load-demo.ts';
 import type { AppContext } from '../../src/context.ts';
-import { demoArchive } from '../../src/demo/demo-archive.data.ts';
-import { loadDemo } from '../../src/demo/load-demo.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import type { Clock } from '../../src/services/ports.ts';
-import { updatePublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { Clock } from '../../src/core/ports.ts';
+import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
 import type { TestDatabase } from './databases.ts';
 import { fixedClock, testContext } from './factories.ts';
 

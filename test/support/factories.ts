@@ -1,11 +1,11 @@
 import type { Config } from '../../src/config.ts';
 import { type AppContext, createContext } from '../../src/context.ts';
-import type { PublicationRecord, Section } from '../../src/domain/entities.ts';
-import type { PublicationInput } from '../../src/domain/schemas.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPerson, createSection } from '../../src/services/catalog-entries.ts';
-import type { Clock } from '../../src/services/ports.ts';
-import { createPublication } from '../../src/services/save-publication.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationRecord, Section } from '../../src/core/entities.ts';
+import type { Clock } from '../../src/core/ports.ts';
+import type { PublicationInput } from '../../src/core/schemas.ts';
+import { createPerson, createSection } from '../../src/features/entities/entities.ts';
+import { createPublication } from '../../src/features/publishing/save-publication.ts';
 import type { TestDatabase } from './databases.ts';
 
 /** A clock the test moves by hand, so that "now" never races the assertions. */

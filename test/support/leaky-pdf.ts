@@ -1,5 +1,5 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 
 export const LEAKS = {
   author: 'Kim Secret-Source',

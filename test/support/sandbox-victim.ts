@@ -1,6 +1,6 @@
 // A process that starts the PDF sandbox on a bomb and prints its children's pids, for the test
 // that kills it with SIGKILL and checks that no child outlives it.
-import { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
+import { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { decompressionBomb } from './hostile-pdfs.ts';
 
 const sandbox = new PdfSandbox({ workers: 1, memoryBytes: 4 * 1024 ** 3, timeoutMs: 600_000 });

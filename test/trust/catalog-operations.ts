@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_WXR_MAPPING } from '../../src/importing/wxr-mapping.ts';
-import { cliActor } from '../../src/services/actor.ts';
-import { importWxr } from '../../src/services/import/import-wxr.ts';
+import { cliActor } from '../../src/core/actor.ts';
+import { importWxr } from '../../src/features/import/import-wxr.ts';
+import { DEFAULT_WXR_MAPPING } from '../../src/features/import/wxr-mapping.ts';
 import { newMarker } from './markers.ts';
 import {
   type ActorName,

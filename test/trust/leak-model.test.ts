@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
+import { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { closePagefind } from '../../src/static-export/pagefind-index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sequences } from './operations.ts';

@@ -1,4 +1,4 @@
-import { writeTextPdf } from '../../src/pdf/write-text-pdf.ts';
+import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { newMarker } from './markers.ts';
 import {
   type ActorName,

@@ -1,5 +1,5 @@
-import type { Dialect } from '../../src/db/connect.ts';
-import type { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
+import type { Dialect } from '../../src/infra/db/connect.ts';
+import type { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { checkStaticExport } from './export-check.ts';
 import { probeHeaders } from './header-probe.ts';
 import type { Op } from './operations.ts';

@@ -1,4 +1,4 @@
-import type { PublicationRecord } from '../../src/domain/entities.ts';
+import type { PublicationRecord } from '../../src/core/entities.ts';
 
 /**
  * What the test sends: the back office's form fields, the API's bodies, and a WordPress export.

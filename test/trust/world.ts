@@ -1,17 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { createApp } from '../../src/app.tsx';
-import { enableRenderCache, type RenderCacheHandle } from '../../src/cache/enable-render-cache.ts';
-import { ALL } from '../../src/cache/render-cache.ts';
 import type { AppContext } from '../../src/context.ts';
-import type { Dialect } from '../../src/db/connect.ts';
-import type { PublicationRecord, Section } from '../../src/domain/entities.ts';
-import { scheduleTrashEmptying } from '../../src/jobs/empty-trash-job.ts';
-import { createJobRunner } from '../../src/jobs/job-runners.ts';
-import type { PdfSandbox } from '../../src/pdf/pdf-sandbox.ts';
-import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
-import { createPerson, createPlace, createSection } from '../../src/services/catalog-entries.ts';
+import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { PublicationRecord, Section } from '../../src/core/entities.ts';
+import { createPerson, createPlace, createSection } from '../../src/features/entities/entities.ts';
+import { scheduleTrashEmptying } from '../../src/features/publishing/jobs/empty-trash-job.ts';
+import {
+  enableRenderCache,
+  type RenderCacheHandle,
+} from '../../src/infra/cache/enable-render-cache.ts';
+import { ALL } from '../../src/infra/cache/render-cache.ts';
+import type { Dialect } from '../../src/infra/db/connect.ts';
+import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import type { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { tokenFor } from '../api/api-client.ts';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';

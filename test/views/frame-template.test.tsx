@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { raw } from 'hono/html';
 import { describe, expect, it } from 'vitest';
-import type { Locale } from '../../src/i18n/locales.ts';
-import { translator } from '../../src/i18n/translate.ts';
-import { compileTemplate, fillTemplate, slot } from '../../src/views/frame-template.ts';
-import { Layout, renderInFrame } from '../../src/views/layout.tsx';
-import type { PageContext } from '../../src/views/page-context.ts';
+import { compileTemplate, fillTemplate, slot } from '../../src/ui/frame-template.ts';
+import type { Locale } from '../../src/ui/i18n/locales.ts';
+import { translator } from '../../src/ui/i18n/translate.ts';
+import { Layout, renderInFrame } from '../../src/ui/layout.tsx';
+import type { PageContext } from '../../src/ui/page-context.ts';
 
 function context(locale: Locale, path: string): PageContext {
   return {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { safeFileName } from '../features/publishing/files/file-name.ts';
+import { sectionSlugSchema, slugify } from './slug.ts';
+
+describe('slugs', () => {
+  it('folds diacritics and apostrophes of romanized Korean', () => {
+    expect(slugify("Chŏn'gŏ-ri, Hamgyŏng-bukto")).toBe('chongo-ri-hamgyong-bukto');
+  });
+
+  it('falls back when a title has no Latin letters', () => {
+    expect(slugify('북한인권', 'untitled')).toBe('untitled');
+  });
+
+  it('refuses reserved words as section slugs', () => {
+    expect(sectionSlugSchema.safeParse('search').success).toBe(false);
+    expect(sectionSlugSchema.safeParse('reports').success).toBe(true);
+  });
+});
+
+describe('download file names', () => {
+  it('drops directories and keeps the real extension', () => {
+    expect(safeFileName('../../etc/passwd', 'pdf')).toBe('passwd.pdf');
+    expect(safeFileName('C:\\Users\\x\\Report Final.PDF', 'pdf')).toBe('report-final.pdf');
+  });
+
+  it('folds accents and removes characters that break headers', () => {
+    expect(safeFileName('Hamgyŏng "flood"\r\n.pdf', 'pdf')).toBe('hamgyong-flood.pdf');
+    expect(safeFileName('북한인권.pdf', 'pdf')).toBe('file.pdf');
+  });
+});

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { User } from '../../core/entities.ts';
+import type { Clock } from '../../core/ports.ts';
+import type { Repositories } from '../../infra/db/repositories.ts';
+import { SignInError } from './auth-errors.ts';
+import { clearSignInFailures, countSignInAttempt } from './sign-in-rate-limit.ts';
+
+/** The WebAuthn library, loaded at the first ceremony: readers' processes never need it. */
+const webauthn = () => import('@simplewebauthn/server');
+
+/**
+ * Passkeys (WebAuthn): the primary sign-in, immune to phishing because the browser binds each
+ * credential to this site's origin. The relying party is PUBLIC_URL's host.
+ */
+export interface PasskeyDeps {
+  repos: Pick<
+    Repositories,
+    'users' | 'credentials' | 'authChallenges' | 'signInAttempts' | 'signInLimits' | 'audit'
+  >;
+  clock: Clock;
+  publicUrl: string;
+  siteName: string;
+}
+
+const CHALLENGE_MINUTES = 5;
+
+function relyingParty(publicUrl: string) {
+  const url = new URL(publicUrl);
+  return { rpID: url.hostname, origin: url.origin };
+}
+
+export async function registrationOptions(deps: PasskeyDeps, user: User) {
+  const existing = await deps.repos.credentials.passkeysOf(user.id);
+  const { generateRegistrationOptions } = await webauthn();
+  const options = await generateRegistrationOptions({
+    rpName: deps.siteName,
+    rpID: relyingParty(deps.publicUrl).rpID,
+    userName: user.email,
+    userDisplayName: user.displayName,
+    attestationType: 'none',
+    excludeCredentials: existing.map((p) => ({ id: p.credentialId })),
+    authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+  });
+  const challengeId = await saveChallenge(deps, options.challenge, 'register', user.id);
+  return { challengeId, options };
+}
+
+export async function finishRegistration(
+  deps: PasskeyDeps,
+  user: User,
+  input: {
+    challengeId: string;
+    response: RegistrationResponseJSON;
+    name: string;
+    ip: string | null;
+  },
+): Promise<string> {
+  const now = deps.clock.now();
+  const challenge = await deps.repos.authChallenges.take(input.challengeId, now.toISOString());
+  if (challenge?.purpose !== 'register' || challenge.userId !== user.id) {
+    throw new SignInError('That passkey request expired. Please try again.');
+  }
+  const { rpID, origin } = relyingParty(deps.publicUrl);
+  const { verifyRegistrationResponse } = await webauthn();
+  const result = await verifyRegistrationResponse({
+    response: input.response,
+    expectedChallenge: challenge.challenge,
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+    requireUserVerification: true,
+  }).catch(() => null);
+  if (!result?.verified || !result.registrationInfo)
+    throw new SignInError('The passkey could not be verified.');
+  const { credential } = result.registrationInfo;
+  await deps.repos.credentials.addPasskey({
+    userId: user.id,
+    credentialId: credential.id,
+    publicKey: Buffer.from(credential.publicKey).toString('base64'),
+    counter: credential.counter,
+    transports: credential.transports ? JSON.stringify(credential.transports) : null,
+    name: input.name.slice(0, 100) || 'Passkey',
+    createdAt: now.toISOString(),
+    lastUsedAt: null,
+  });
+  await deps.repos.audit.append({
+    at: now.toISOString(),
+    actorUserId: user.id,
+    actorLabel: user.email,
+    action: 'auth.passkey.add',
+    subjectType: 'user',
+    subjectId: String(user.id),
+    detail: { name: input.name },
+    ip: input.ip,
+  });
+  return credential.id;
+}
+
+/** Options for a sign-in with any passkey of this site (discoverable credentials: no e-mail asked). */
+export async function authenticationOptions(deps: PasskeyDeps) {
+  const { generateAuthenticationOptions } = await webauthn();
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty(deps.publicUrl).rpID,
+    userVerification: 'required',
+  });
+  const challengeId = await saveChallenge(deps, options.challenge, 'authenticate', null);
+  return { challengeId, options };
+}
+
+export async function finishAuthentication(
+  deps: PasskeyDeps,
+  input: { challengeId: string; response: AuthenticationResponseJSON; ip: string | null },
+): Promise<User> {
+  const now = deps.clock.now();
+  await countSignInAttempt(deps.repos, { email: null, ip: input.ip }, now);
+  const fail = async (reason: string, user?: User): Promise<never> => {
+    await deps.repos.signInAttempts.record({
+      at: now.toISOString(),
+      email: user?.email ?? null,
+      ip: input.ip,
+      succeeded: false,
+    });
+    await deps.repos.audit.append({
+      at: now.toISOString(),
+      actorUserId: user?.id ?? null,
+      actorLabel: user?.email ?? null,
+      action: 'auth.sign-in.failed',
+      subjectType: 'user',
+      subjectId: user ? String(user.id) : null,
+      detail: { method: 'passkey', reason },
+      ip: input.ip,
+    });
+    throw new SignInError();
+  };
+  const challenge = await deps.repos.authChallenges.take(input.challengeId, now.toISOString());
+  if (challenge?.purpose !== 'authenticate') return fail('challenge');
+  const passkey = await deps.repos.credentials.findPasskey(String(input.response?.id ?? ''));
+  if (!passkey) return fail('unknown-credential');
+  const user = await deps.repos.users.findById(passkey.userId);
+  if (!user || user.disabled) return fail('disabled', user);
+  const { rpID, origin } = relyingParty(deps.publicUrl);
+  const { verifyAuthenticationResponse } = await webauthn();
+  const result = await verifyAuthenticationResponse({
+    response: input.response,
+    expectedChallenge: challenge.challenge,
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+    requireUserVerification: true,
+    credential: {
+      id: passkey.credentialId,
+      publicKey: new Uint8Array(Buffer.from(passkey.publicKey, 'base64')),
+      counter: Number(passkey.counter),
+      transports: passkey.transports ? JSON.parse(passkey.transports) : undefined,
+    },
+  }).catch(() => null);
+  if (!result?.verified) return fail('verification', user);
+  await deps.repos.credentials.usePasskey(
+    passkey.id,
+    result.authenticationInfo.newCounter,
+    now.toISOString(),
+  );
+  await clearSignInFailures(deps.repos, { email: user.email, ip: input.ip });
+  await deps.repos.signInAttempts.record({
+    at: now.toISOString(),
+    email: user.email,
+    ip: input.ip,
+    succeeded: true,
+  });
+  await deps.repos.audit.append({
+    at: now.toISOString(),
+    actorUserId: user.id,
+    actorLabel: user.email,
+    action: 'auth.sign-in',
+    subjectType: 'user',
+    subjectId: String(user.id),
+    detail: { method: 'passkey' },
+    ip: input.ip,
+  });
+  return user;
+}
+
+async function saveChallenge(
+  deps: PasskeyDeps,
+  challenge: string,
+  purpose: 'register' | 'authenticate',
+  userId: number | null,
+): Promise<string> {
+  const id = randomUUID();
+  const expiresAt = new Date(deps.clock.now().getTime() + CHALLENGE_MINUTES * 60_000).toISOString();
+  await deps.repos.authChallenges.insert({ id, challenge, purpose, userId, expiresAt });
+  return id;
+}

@@ -1,0 +1,96 @@
+import type { User } from '../../core/entities.ts';
+import type { Clock } from '../../core/ports.ts';
+import type { Repositories } from '../../infra/db/repositories.ts';
+import { SignInError } from './auth-errors.ts';
+import { decoyHash, verifyPassword } from './password-hasher.ts';
+import { hashToken } from './secret-tokens.ts';
+import { securitySettings } from './security-settings.ts';
+import { clearSignInFailures, countSignInAttempt } from './sign-in-rate-limit.ts';
+import { verifyTotp } from './totp.ts';
+
+export interface PasswordSignInDeps {
+  repos: Pick<
+    Repositories,
+    'users' | 'credentials' | 'signInAttempts' | 'signInLimits' | 'settings' | 'audit'
+  >;
+  clock: Clock;
+}
+
+/**
+ * Password sign-in, always with a second factor: a TOTP code, or one of the user's one-time
+ * recovery codes. Every outcome is recorded; the error never says which part was wrong.
+ */
+export async function signInWithPassword(
+  deps: PasswordSignInDeps,
+  input: { email: string; password: string; code: string; ip: string | null },
+): Promise<User> {
+  const now = deps.clock.now();
+  const email = input.email.trim().toLowerCase().slice(0, 320);
+  // Counted before the slow password check, so that attempts arriving together are all counted.
+  await countSignInAttempt(deps.repos, { email, ip: input.ip }, now);
+  const fail = async (reason: string, user?: User): Promise<never> => {
+    await deps.repos.signInAttempts.record({
+      at: now.toISOString(),
+      email,
+      ip: input.ip,
+      succeeded: false,
+    });
+    await deps.repos.audit.append({
+      at: now.toISOString(),
+      actorUserId: user?.id ?? null,
+      actorLabel: email,
+      action: 'auth.sign-in.failed',
+      subjectType: 'user',
+      subjectId: user ? String(user.id) : null,
+      detail: { method: 'password', reason },
+      ip: input.ip,
+    });
+    throw new SignInError();
+  };
+
+  const user = await deps.repos.users.findByEmail(email);
+  const secrets = user ? await deps.repos.credentials.secretsOf(user.id) : undefined;
+  const passwordOk = await verifyPassword(
+    secrets?.passwordHash ?? (await decoyHash()),
+    input.password,
+  );
+  if (!user || !secrets?.passwordHash || !passwordOk) return fail('credentials', user);
+  if (user.disabled) return fail('disabled', user);
+  if ((await securitySettings(deps.repos)).requirePasskeys) return fail('passkeys-required', user);
+  if (!secrets.totpSecret || !secrets.totpConfirmedAt) return fail('no-second-factor', user);
+
+  const step = await verifyTotp(secrets.totpSecret, input.code, now, secrets.totpLastStep);
+  const secondFactor =
+    step !== null
+      ? await deps.repos.credentials.claimTotpStep(user.id, step)
+      : await deps.repos.credentials.useRecoveryCode(
+          user.id,
+          hashToken(normalizeRecoveryCode(input.code)),
+          now.toISOString(),
+        );
+  if (!secondFactor) return fail('second-factor', user);
+
+  await clearSignInFailures(deps.repos, { email, ip: input.ip });
+  await deps.repos.signInAttempts.record({
+    at: now.toISOString(),
+    email,
+    ip: input.ip,
+    succeeded: true,
+  });
+  await deps.repos.audit.append({
+    at: now.toISOString(),
+    actorUserId: user.id,
+    actorLabel: user.email,
+    action: 'auth.sign-in',
+    subjectType: 'user',
+    subjectId: String(user.id),
+    detail: { method: step !== null ? 'password+totp' : 'password+recovery-code' },
+    ip: input.ip,
+  });
+  return user;
+}
+
+/** Recovery codes are shown as "abcd-efgh-ijkl"; people type them with or without dashes. */
+export function normalizeRecoveryCode(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

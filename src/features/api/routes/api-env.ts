@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { Actor } from '../../../core/actor.ts';
+import type { ApiAudience } from '../api-reading.ts';
+import type { AuthenticatedToken } from '../api-tokens.ts';
+import type { ProblemType } from './problem.ts';
+
+/** Who is calling the API: a token (and its user) or nobody, and from which address. */
+export interface Caller {
+  auth: AuthenticatedToken | null;
+  audience: ApiAudience;
+  ip: string | null;
+  actor: Actor;
+}
+
+export interface ApiEnv {
+  Variables: {
+    requestId: string;
+    caller: Caller;
+  };
+}
+
+export type ApiContext = Context<ApiEnv>;
+
+/** Thrown by handlers and guards; the API's error handler answers it as a problem. */
+export class ApiProblem extends Error {
+  override name = 'ApiProblem';
+  constructor(
+    readonly type: ProblemType,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+/** The client's address, for rate limits and the audit trail: the socket's, never a header. */
+export function socketAddress(c: Context): string | null {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
+}

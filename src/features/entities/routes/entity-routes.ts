@@ -1,0 +1,20 @@
+import type { AppContext } from '../../../context.ts';
+import type { AdminRoute } from '../../../web/admin/route-table.ts';
+import { organizationRoutes } from './organization-routes.tsx';
+import { personRoutes } from './person-routes.tsx';
+import { placeRoutes } from './place-routes.tsx';
+import { sectionRoutes } from './section-routes.tsx';
+import { seriesRoutes } from './series-routes.tsx';
+import { topicRoutes } from './topic-routes.tsx';
+
+/** The catalog's forms: everything publications link to. */
+export function catalogRouteTable(app: AppContext): AdminRoute[] {
+  return [
+    ...personRoutes(app),
+    ...organizationRoutes(app),
+    ...topicRoutes(app),
+    ...placeRoutes(app),
+    ...sectionRoutes(app),
+    ...seriesRoutes(app),
+  ];
+}

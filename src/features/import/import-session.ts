@@ -1,0 +1,412 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../core/actor.ts';
+import type { ChangeFeed } from '../../core/change-feed.ts';
+import type { AttachmentRole } from '../../core/content-types.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Clock, FileStore, Transactor, Tx } from '../../core/ports.ts';
+import type { PersonInput, PlaceInput, PublicationInput } from '../../core/schemas.ts';
+import type { Repositories } from '../../infra/db/repositories.ts';
+import {
+  type CatalogDeps,
+  createPerson,
+  createPlace,
+  createSection,
+  createTopic,
+} from '../entities/entities.ts';
+import { updatePerson, updatePlace } from '../entities/entity-updates.ts';
+import { attachFile } from '../publishing/files/attach-file.ts';
+import { createPublication, updatePublication } from '../publishing/save-publication.ts';
+import { addRedirect } from '../redirects/redirects.ts';
+import { ImportInterruptedError, type ImportOutcome, SummaryBuilder } from './import-summary.ts';
+
+export interface ImportDeps {
+  repos: Repositories;
+  transactor: Transactor;
+  clock: Clock;
+  files: FileStore;
+  changes: ChangeFeed;
+}
+
+/** The stable fingerprint of what an item said, so an unchanged item is not saved again. */
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** A Transactor that joins an open transaction instead of starting one. */
+function joined(tx: Tx): Transactor {
+  return { transaction: (fn) => fn(tx) };
+}
+
+export interface SessionOptions {
+  /** Names the origin of the keys, e.g. `wxr:https://example.org`; keys are unique within it. */
+  source: string;
+  dryRun: boolean;
+  actor: Actor;
+}
+
+/**
+ * One import run. Every write goes through the archive's own services (createPublication,
+ * updatePublication, the catalog entries, addRedirect, attachFile), so validation, revisions,
+ * audit entries, search indexing and ingest jobs are exactly those of an editor's save. Each
+ * record and its `import_sources` row land in one transaction, so a crash cannot leave a record
+ * that the next run would not recognize. In a dry run nothing is written: lookups decide what
+ * would be created or updated, and new records get placeholder (negative) ids.
+ */
+export class ImportSession {
+  readonly summary: SummaryBuilder;
+  private placeholder = 0;
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    readonly deps: ImportDeps,
+    readonly options: SessionOptions,
+  ) {
+    this.summary = new SummaryBuilder(options.source, options.dryRun);
+  }
+
+  get dryRun(): boolean {
+    return this.options.dryRun;
+  }
+
+  private nextPlaceholder(): number {
+    return --this.placeholder;
+  }
+
+  private async known(key: string, entityType: string) {
+    const row = await this.deps.repos.importSources.find(this.options.source, key);
+    return row && row.entityType === entityType ? row : undefined;
+  }
+
+  /** Runs `write` and records its source key in one transaction. */
+  private async recorded<T extends { id: number }>(
+    key: string,
+    entityType: string,
+    hash: string | null,
+    write: (deps: ImportDeps & CatalogDeps, tx: Tx) => Promise<T>,
+  ): Promise<T> {
+    const at = this.deps.clock.now().toISOString();
+    return this.deps.transactor.transaction(async (tx) => {
+      const result = await write({ ...this.deps, transactor: joined(tx) }, tx);
+      await this.deps.repos.importSources.record(
+        {
+          source: this.options.source,
+          sourceKey: key,
+          entityType,
+          entityId: result.id,
+          contentHash: hash,
+        },
+        at,
+        tx,
+      );
+      return result;
+    });
+  }
+
+  /** A section by slug, created (with this title) when missing. */
+  async section(slug: string, title: string): Promise<number> {
+    const cacheKey = `section:${slug}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const existing = await this.deps.repos.sections.findBySlug(slug);
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      this.summary.count('sections', 'unchanged');
+    } else if (this.dryRun) {
+      id = this.nextPlaceholder();
+      this.summary.count('sections', 'created');
+    } else {
+      id = (await createSection(this.deps, { slug, title }, this.options.actor)).id;
+      this.summary.count('sections', 'created');
+    }
+    this.cache.set(cacheKey, id);
+    return id;
+  }
+
+  /**
+   * A person: the one this source key made before, else one already in the archive under the
+   * same slug (the same person recognized across entries and imports), else a new one.
+   */
+  async person(key: string, input: PersonInput): Promise<number> {
+    const cacheKey = `person:${key}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const id = await this.personUncached(key, input);
+    this.cache.set(cacheKey, id);
+    return id;
+  }
+
+  private async personUncached(key: string, input: PersonInput): Promise<number> {
+    const source = await this.known(key, 'person');
+    if (source && (await this.deps.repos.people.findById(source.entityId))) {
+      this.summary.count('people', 'unchanged');
+      return source.entityId;
+    }
+    const bySlug = await this.deps.repos.people.findBySlug(input.slug);
+    if (this.dryRun) {
+      this.summary.count('people', bySlug ? 'unchanged' : 'created');
+      return bySlug?.id ?? this.nextPlaceholder();
+    }
+    if (bySlug) {
+      await this.deps.repos.importSources.record(
+        {
+          source: this.options.source,
+          sourceKey: key,
+          entityType: 'person',
+          entityId: bySlug.id,
+          contentHash: null,
+        },
+        this.deps.clock.now().toISOString(),
+      );
+      this.summary.count('people', 'unchanged');
+      return bySlug.id;
+    }
+    const created = await this.recorded(key, 'person', null, (deps) =>
+      createPerson(deps, input, this.options.actor),
+    );
+    this.summary.count('people', 'created');
+    return created.id;
+  }
+
+  /** People from a spreadsheet: created, or updated when the row changed since the last run. */
+  async upsertPerson(key: string, input: PersonInput): Promise<ImportOutcome> {
+    const hash = fingerprint(input);
+    const source = await this.known(key, 'person');
+    const current = source
+      ? await this.deps.repos.people.findById(source.entityId)
+      : await this.deps.repos.people.findBySlug(input.slug);
+    const outcome: ImportOutcome = !current
+      ? 'created'
+      : source?.contentHash === hash
+        ? 'unchanged'
+        : 'updated';
+    if (!this.dryRun && outcome !== 'unchanged') {
+      await this.recorded(key, 'person', hash, (deps) =>
+        current
+          ? updatePerson(deps, current.id, { ...input, slug: current.slug }, this.options.actor)
+          : createPerson(deps, input, this.options.actor),
+      );
+    }
+    this.summary.count('people', outcome);
+    return outcome;
+  }
+
+  /** A topic by slug, created when missing. */
+  async topic(key: string, slug: string, name: string): Promise<number> {
+    const cacheKey = `topic:${key}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const source = await this.known(key, 'topic');
+    const existing = source
+      ? await this.deps.repos.topics.findById(source.entityId)
+      : await this.deps.repos.topics.findBySlug(slug);
+    let id: number;
+    // In a dry run, a topic "created" earlier in the run is not in the database to be found.
+    const planned = this.cache.get(`topic-slug:${slug}`);
+    if (existing || planned !== undefined) {
+      id = existing?.id ?? planned ?? 0;
+      this.summary.count('topics', 'unchanged');
+    } else if (this.dryRun) {
+      id = this.nextPlaceholder();
+      this.cache.set(`topic-slug:${slug}`, id);
+      this.summary.count('topics', 'created');
+    } else {
+      id = (
+        await this.recorded(key, 'topic', null, (deps) =>
+          createTopic(deps, { slug, name }, this.options.actor),
+        )
+      ).id;
+      this.summary.count('topics', 'created');
+    }
+    this.cache.set(cacheKey, id);
+    return id;
+  }
+
+  /** A place of the gazetteer: created, or updated when its row changed. */
+  async upsertPlace(key: string, input: PlaceInput): Promise<number> {
+    const hash = fingerprint(input);
+    const source = await this.known(key, 'place');
+    const current = source
+      ? await this.deps.repos.places.findById(source.entityId)
+      : await this.deps.repos.places.findBySlug(input.slug);
+    const outcome: ImportOutcome = !current
+      ? 'created'
+      : source?.contentHash === hash
+        ? 'unchanged'
+        : 'updated';
+    if (this.dryRun || (outcome === 'unchanged' && current)) {
+      this.summary.count('places', outcome);
+      return current?.id ?? this.nextPlaceholder();
+    }
+    const saved = await this.recorded(key, 'place', hash, (deps) =>
+      current
+        ? updatePlace(deps, current.id, { ...input, slug: current.slug }, this.options.actor)
+        : createPlace(deps, input, this.options.actor),
+    );
+    this.summary.count('places', outcome);
+    return saved.id;
+  }
+
+  /**
+   * A publication: created, or updated over its current version when the source changed since
+   * the last run (edits made in Dossier meanwhile are overwritten: the source is the authority
+   * while a site is being moved). Another publication already holding the slug in the section
+   * gets this one a suffixed slug, never a clash.
+   */
+  async publication(
+    key: string,
+    input: PublicationInput,
+  ): Promise<{ id: number; slug: string; outcome: ImportOutcome }> {
+    const hash = fingerprint(input);
+    const source = await this.known(key, 'publication');
+    const current = source
+      ? await this.deps.repos.publications.findById(source.entityId)
+      : undefined;
+    if (current) {
+      const outcome: ImportOutcome = source?.contentHash === hash ? 'unchanged' : 'updated';
+      if (outcome === 'updated' && !this.dryRun) {
+        // A scheduled piece gets the job that publishes it from the save itself.
+        await this.recorded(key, 'publication', hash, (deps) =>
+          updatePublication(
+            deps,
+            current.id,
+            current.version,
+            { ...input, slug: current.slug, sectionId: current.sectionId },
+            this.options.actor,
+          ),
+        );
+      }
+      this.summary.count('publications', outcome);
+      return { id: current.id, slug: current.slug, outcome };
+    }
+    const slug = this.dryRun ? input.slug : await this.freeSlug(input.sectionId, input.slug, key);
+    if (this.dryRun) {
+      this.summary.count('publications', 'created');
+      return { id: this.nextPlaceholder(), slug, outcome: 'created' };
+    }
+    const created = await this.recorded(key, 'publication', hash, (deps) =>
+      createPublication(deps, { ...input, slug }, this.options.actor),
+    );
+    this.summary.count('publications', 'created');
+    return { id: created.id, slug, outcome: 'created' };
+  }
+
+  /** The slug a publication will have: its own when imported before, else a free one. */
+  async plannedSlug(key: string, sectionId: number, slug: string): Promise<string> {
+    const source = await this.known(key, 'publication');
+    const current = source
+      ? await this.deps.repos.publications.findById(source.entityId)
+      : undefined;
+    if (current) return current.slug;
+    return this.dryRun || sectionId < 0 ? slug : this.freeSlug(sectionId, slug, key);
+  }
+
+  private async freeSlug(sectionId: number, slug: string, key: string): Promise<string> {
+    if (!(await this.deps.repos.publications.findBySlug(sectionId, slug))) return slug;
+    const suffix = key.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    for (let n = 0; n < 100; n++) {
+      const candidate = `${slug.slice(0, 70)}-${suffix}${n > 0 ? `-${n}` : ''}`.replace(/-+/g, '-');
+      if (!(await this.deps.repos.publications.findBySlug(sectionId, candidate))) return candidate;
+    }
+    return `${slug.slice(0, 60)}-${Date.now()}`;
+  }
+
+  /** An old address that should lead to the new one (301). */
+  async redirect(fromPath: string, toPath: string, what: string): Promise<void> {
+    const existing = await this.deps.repos.redirects.find(fromPath);
+    if (existing?.toPath === toPath) {
+      this.summary.count('redirects', 'unchanged');
+      return;
+    }
+    if (fromPath === toPath) return;
+    if (this.dryRun) {
+      this.summary.count('redirects', existing ? 'updated' : 'created');
+      return;
+    }
+    try {
+      await addRedirect(this.deps, { fromPath, toPath, statusCode: 301 }, this.options.actor);
+      this.summary.count('redirects', existing ? 'updated' : 'created');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.summary.skip(`redirect ${fromPath} (${what})`, `redirect refused: ${error.message}`);
+    }
+  }
+
+  /**
+   * A file from disk under a publication, once per source key: through attachFile, so PDFs are
+   * queued for extraction and images for their resized copies, and image metadata is stripped.
+   */
+  async attachment(
+    key: string,
+    publicationId: number,
+    file: {
+      source: () => AsyncIterable<Uint8Array>;
+      fileName: string;
+      role: AttachmentRole;
+      title?: string | null;
+      altText?: string | null;
+      caption?: string | null;
+    },
+  ): Promise<void> {
+    if (await this.known(key, 'attachment')) {
+      this.summary.count('files', 'unchanged');
+      return;
+    }
+    if (this.dryRun) {
+      this.summary.count('files', 'created');
+      return;
+    }
+    try {
+      const { attachment } = await attachFile(
+        this.deps,
+        { publicationId, ...file, source: file.source() },
+        this.options.actor,
+      );
+      await this.deps.repos.importSources.record(
+        {
+          source: this.options.source,
+          sourceKey: key,
+          entityType: 'attachment',
+          entityId: attachment.id,
+          contentHash: null,
+        },
+        this.deps.clock.now().toISOString(),
+      );
+      this.summary.count('files', 'created');
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.summary.skip(`${file.fileName}`, `file refused: ${error.message}`);
+    }
+  }
+
+  /**
+   * What to throw when the run stops part-way: the cause, with what was written before it (every
+   * count is taken after its write committed, so the numbers are exact).
+   */
+  interrupted(cause: unknown): ImportInterruptedError {
+    return cause instanceof ImportInterruptedError
+      ? cause
+      : new ImportInterruptedError(this.summary.build(), cause);
+  }
+
+  /** The run's own audit entry, with its summary. */
+  async finish(detail: Record<string, unknown> = {}): Promise<void> {
+    const summary = this.summary.build();
+    if (this.dryRun) return;
+    await this.deps.repos.audit.append({
+      at: this.deps.clock.now().toISOString(),
+      actorUserId: this.options.actor.userId,
+      actorLabel: this.options.actor.label,
+      action: 'import.run',
+      subjectType: 'import',
+      subjectId: this.options.source,
+      detail: {
+        ...detail,
+        counts: summary.counts,
+        skipped: summary.skipped.map((s) => ({ reason: s.reason, count: s.count })),
+        needsAttention: summary.needsAttention,
+      },
+      ip: this.options.actor.ip,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import type { Clock } from '../../../core/ports.ts';
+import type { Repositories } from '../../../infra/db/repositories.ts';
+import type { JobHandler } from '../../../infra/jobs/job-handler.ts';
+import { emptyOldTrash, type TrashDeps } from '../trash.ts';
+
+/** The daily job that purges what has been in the trash longer than 30 days. */
+export const EMPTY_TRASH_JOB = 'trash.empty';
+const DAY_MS = 24 * 60 * 60_000;
+
+export function emptyTrashHandler(
+  deps: TrashDeps & { repos: Pick<Repositories, 'jobs'> },
+): JobHandler {
+  return {
+    async run() {
+      await emptyOldTrash(deps);
+      return async (tx) => {
+        await scheduleTrashEmptying(deps, tx);
+      };
+    },
+  };
+}
+
+/** One schedule however many servers start: the job's unique key keeps it single. */
+export async function scheduleTrashEmptying(
+  deps: { repos: Pick<Repositories, 'jobs'>; clock: Clock },
+  tx?: Parameters<Repositories['jobs']['enqueueUnique']>[2],
+): Promise<number | null> {
+  const now = deps.clock.now();
+  return deps.repos.jobs.enqueueUnique(
+    {
+      kind: EMPTY_TRASH_JOB,
+      payload: {},
+      uniqueKey: EMPTY_TRASH_JOB,
+      maxAttempts: 3,
+      runAfter: new Date(now.getTime() + DAY_MS).toISOString(),
+    },
+    now.toISOString(),
+    tx,
+  );
+}

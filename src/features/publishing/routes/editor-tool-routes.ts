@@ -1,0 +1,41 @@
+import type { AppContext } from '../../../context.ts';
+import { ValidationError } from '../../../core/errors.ts';
+import { renderBody } from '../../../core/markdown/markdown-work.ts';
+import type { AdminRoute } from '../../../web/admin/route-table.ts';
+
+/** What the editor's script asks of the server as one types or pastes. */
+export function editorToolRoutes(_app: AppContext): AdminRoute[] {
+  return [
+    {
+      method: 'POST',
+      path: '/admin/markdown-preview',
+      action: 'publication.create',
+      handler: async (c) => {
+        const body = await c.req.json().catch(() => ({}));
+        const source = typeof body?.markdown === 'string' ? body.markdown.slice(0, 2_000_000) : '';
+        try {
+          return c.json({
+            html: await renderBody(source),
+            words: source.split(/\s+/).filter(Boolean).length,
+          });
+        } catch (error) {
+          if (error instanceof ValidationError)
+            return c.json({ error: error.issues[0]?.message }, 422);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/paste-to-markdown',
+      action: 'publication.create',
+      handler: async (c) => {
+        const body = await c.req.json().catch(() => ({}));
+        const html = typeof body?.html === 'string' ? body.html.slice(0, 5_000_000) : '';
+        // The HTML-to-Markdown converter loads at the first paste, not in every reader's process.
+        const { pasteToMarkdown } = await import('../paste-to-markdown.ts');
+        return c.json({ markdown: pasteToMarkdown(html) });
+      },
+    },
+  ];
+}

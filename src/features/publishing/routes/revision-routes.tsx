@@ -1,0 +1,133 @@
+import type { AppContext } from '../../../context.ts';
+import type { PublicationRecord } from '../../../core/entities.ts';
+import { ConflictError, ValidationError } from '../../../core/errors.ts';
+import { can } from '../../../core/permissions.ts';
+import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
+import type { AdminContext, AdminRoute } from '../../../web/admin/route-table.ts';
+import {
+  actorOf,
+  domainErrorAnswer,
+  formBody,
+  idOf,
+  text,
+} from '../../../web/admin/staff-request.ts';
+import { restoreRevision } from '../revisions/restore-revision.ts';
+import { compareRevisions, revisionList } from '../revisions/revision-view.ts';
+import { RevisionDiffPage } from '../views/revision-diff-page.tsx';
+import { RevisionsPage } from '../views/revisions-page.tsx';
+
+/**
+ * A publication's history: the list of versions, two versions compared, and restoring one as a
+ * new save. Who may edit the publication (a contributor: only their own draft) may do all three.
+ */
+export function revisionRoutes(app: AppContext): AdminRoute[] {
+  const loadEditable = async (c: AdminContext): Promise<PublicationRecord | Response> => {
+    const id = idOf(c.req.param('id'));
+    const record = id === null ? undefined : await app.repos.publications.findById(id);
+    if (!record || record.deletedAt) return c.text('No such publication', 404);
+    if (!can(c.get('session')!.user, 'publication.edit', record)) {
+      return c.text('Your role does not allow editing this publication.', 403);
+    }
+    return record;
+  };
+
+  const listPage = async (
+    c: AdminContext,
+    record: PublicationRecord,
+    message?: string,
+    status: 200 | 409 | 422 = 200,
+  ) =>
+    renderAdmin(
+      c,
+      <RevisionsPage
+        ctx={await adminPageContext(app, c)}
+        id={record.id}
+        title={record.title}
+        currentVersion={record.version}
+        revisions={await revisionList(app, record.id)}
+        message={message}
+        conflict={status !== 200}
+      />,
+      status,
+    );
+
+  return [
+    {
+      method: 'GET',
+      path: '/admin/publications/:id/revisions',
+      action: 'publication.edit',
+      handler: async (c) => {
+        const record = await loadEditable(c);
+        if (record instanceof Response) return record;
+        const restored = idOf(c.req.query('restored'));
+        return listPage(
+          c,
+          record,
+          restored ? `Version ${restored} was restored as version ${record.version}.` : undefined,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/admin/publications/:id/revisions/diff',
+      action: 'publication.edit',
+      handler: async (c) => {
+        const record = await loadEditable(c);
+        if (record instanceof Response) return record;
+        const versions = (await app.repos.revisions.list(record.id)).map((r) => r.version);
+        // Without a choice: the newest version against the one before it.
+        const b = idOf(c.req.query('b')) ?? versions[0];
+        const a = idOf(c.req.query('a')) ?? versions.find((v) => b !== undefined && v < b) ?? b;
+        const comparison = a && b ? await compareRevisions(app, record.id, a, b) : null;
+        if (!a || !b || !comparison) return c.text('No such version', 404);
+        return renderAdmin(
+          c,
+          <RevisionDiffPage
+            ctx={await adminPageContext(app, c)}
+            id={record.id}
+            title={record.title}
+            a={a}
+            b={b}
+            comparison={comparison}
+          />,
+        );
+      },
+    },
+    {
+      method: 'POST',
+      path: '/admin/publications/:id/revisions/:version/restore',
+      action: 'publication.edit',
+      handler: async (c) => {
+        const record = await loadEditable(c);
+        if (record instanceof Response) return record;
+        const version = idOf(c.req.param('version'));
+        if (version === null) return c.text('No such version', 404);
+        // The version the editor was looking at: a save since then makes this a conflict.
+        const seen = Number(text(await formBody(c), 'version'));
+        try {
+          await restoreRevision(app, record.id, version, seen, actorOf(c));
+          return c.redirect(`/admin/publications/${record.id}/revisions?restored=${version}`, 303);
+        } catch (error) {
+          if (error instanceof ConflictError) {
+            const message = `Someone saved this publication after you opened this page (it is now at version ${error.currentVersion}). Nothing was restored; look at the versions again before restoring.`;
+            return listPage(
+              c,
+              (await app.repos.publications.findById(record.id)) ?? record,
+              message,
+              409,
+            );
+          }
+          if (error instanceof ValidationError) {
+            return listPage(
+              c,
+              record,
+              `Version ${version} cannot be restored as it is: ${error.message}`,
+              422,
+            );
+          }
+          return domainErrorAnswer(c, error);
+        }
+      },
+    },
+  ];
+}

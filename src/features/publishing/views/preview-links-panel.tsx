@@ -1,0 +1,69 @@
+import type { AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+
+/** A live preview link as the form lists it; its secret was shown once, when it was made. */
+export interface PreviewLinkItem {
+  id: number;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string;
+}
+
+const minute = (at: string) => `${at.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** The piece's live preview links, each revocable, and the button that makes a new one. */
+export function PreviewLinksPanel(props: {
+  ctx: AdminPageContext;
+  publicationId: number;
+  links: PreviewLinkItem[];
+  days: number;
+}) {
+  const { ctx, publicationId: id } = props;
+  const revoke = `/admin/publications/${id}/preview-links/revoke`;
+  return (
+    <div class="preview-links">
+      <form method="post" action={`/admin/publications/${id}/preview-link`}>
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <button type="submit">Make a preview link (valid {props.days} days)</button>
+      </form>
+      {props.links.length > 0 ? (
+        <>
+          <table>
+            <caption>Live preview links</caption>
+            <thead>
+              <tr>
+                <th scope="col">Made</th>
+                <th scope="col">By</th>
+                <th scope="col">Valid until</th>
+                <th scope="col">
+                  <span class="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.links.map((link) => (
+                <tr>
+                  <td>{minute(link.createdAt)}</td>
+                  <td>{link.createdBy ?? 'a removed account'}</td>
+                  <td>{minute(link.expiresAt)}</td>
+                  <td>
+                    <form method="post" action={revoke}>
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <input type="hidden" name="link" value={String(link.id)} />
+                      <button type="submit">Revoke</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <form method="post" action={revoke}>
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <button type="submit" class="danger">
+              Revoke all preview links
+            </button>
+          </form>
+        </>
+      ) : null}
+    </div>
+  );
+}

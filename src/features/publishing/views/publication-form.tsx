@@ -1,0 +1,561 @@
+import { CONTRIBUTION_ROLES, CREDITS, PUBLICATION_TYPES } from '../../../core/content-types.ts';
+import type {
+  Organization,
+  Person,
+  Place,
+  Section,
+  Series,
+  Topic,
+} from '../../../core/entities.ts';
+import type { PublicationStatus } from '../../../core/publication-status.ts';
+import { AdminLayout, type AdminPageContext, Field } from '../../../ui/admin/admin-layout.tsx';
+import { type PreviewLinkItem, PreviewLinksPanel } from './preview-links-panel.tsx';
+
+/** The form's values as typed: strings, so that nothing the user typed is lost on an error. */
+export interface PublicationFormValues {
+  sectionId: string;
+  slug: string;
+  type: string;
+  title: string;
+  subtitle: string;
+  summary: string;
+  body: string;
+  language: string;
+  translationGroup: string;
+  publishedAt: string;
+  revisedAt: string;
+  embargoUntil: string;
+  venueId: string;
+  externalUrl: string;
+  excerptOnly: boolean;
+  seriesId: string;
+  seriesPosition: string;
+  reportNumber: string;
+  doi: string;
+  disclaimer: string;
+  needsAttention: string;
+  contributions: Array<{
+    personId: string;
+    role: string;
+    credit: string;
+    affiliationLabel: string;
+  }>;
+  topicIds: string[];
+  placeIds: string[];
+}
+
+export interface PublicationFormChoices {
+  sections: Section[];
+  people: Person[];
+  organizations: Organization[];
+  topics: Topic[];
+  places: Array<Place & { label: string }>;
+  series: Series[];
+}
+
+export interface FileStatus {
+  attachmentId: number;
+  altText: string | null;
+  caption: string | null;
+  credit: string | null;
+  /** What the PDF's own metadata says that could identify a source. */
+  identifying: Array<{ field: string; value: string; risk: string }>;
+  mediaType: string;
+  fileName: string;
+  path: string | null;
+  role: string;
+  status: string;
+  error: string | null;
+  pageCount: number | null;
+  byteSize: number;
+}
+
+export function PublicationForm(props: {
+  ctx: AdminPageContext;
+  id: number | null;
+  version: number | null;
+  status: PublicationStatus;
+  values: PublicationFormValues;
+  choices: PublicationFormChoices;
+  errors: Record<string, string>;
+  files: FileStatus[];
+  canPublish: boolean;
+  publicPath: string | null;
+  previewLinks: PreviewLinkItem[];
+  previewDays: number;
+  message?: string;
+}) {
+  const { ctx, values: v, errors, choices } = props;
+  const action = props.id ? `/admin/publications/${props.id}` : '/admin/publications';
+  const rows = [
+    ...v.contributions,
+    { personId: '', role: 'author', credit: 'primary', affiliationLabel: '' },
+  ];
+  return (
+    <AdminLayout ctx={ctx} title={props.id ? `Edit: ${v.title}` : 'New publication'}>
+      <h1>{props.id ? v.title || 'Untitled' : 'New publication'}</h1>
+      {props.id ? (
+        <p class="quiet">
+          Status: <strong class={`status status-${props.status}`}>{props.status}</strong> · version{' '}
+          {props.version}
+          {props.publicPath ? (
+            <>
+              {' '}
+              · <a href={props.publicPath}>view on the site</a>
+            </>
+          ) : null}{' '}
+          · <a href={`/admin/publications/${props.id}/revisions`}>revisions</a>
+        </p>
+      ) : null}
+      {props.message ? (
+        <p class="flash" role="status">
+          {props.message}
+        </p>
+      ) : null}
+      {Object.keys(errors).length > 0 ? (
+        <div class="flash error" role="alert">
+          <p>
+            Please correct the marked fields. Nothing was saved yet; everything you typed is kept.
+          </p>
+        </div>
+      ) : null}
+      <form
+        method="post"
+        action={action}
+        class="publication-form"
+        data-autosave={`publication-${props.id ?? 'new'}-${props.version ?? 0}`}
+      >
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        {props.version !== null ? (
+          <input type="hidden" name="version" value={String(props.version)} />
+        ) : null}
+        <div class="field">
+          <label for="f-sectionId">Section *</label>
+          <select id="f-sectionId" name="sectionId" required>
+            {choices.sections.map((s) => (
+              <option value={String(s.id)} selected={String(s.id) === v.sectionId}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+          {errors.sectionId ? <p class="error">{errors.sectionId}</p> : null}
+        </div>
+        <div class="field">
+          <label for="f-type">Type *</label>
+          <select id="f-type" name="type" required>
+            {PUBLICATION_TYPES.map((t) => (
+              <option value={t} selected={t === v.type}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label="Title" name="title" value={v.title} required error={errors.title} />
+        <Field
+          label="Slug"
+          name="slug"
+          value={v.slug}
+          required
+          error={errors.slug}
+          hint="Lower-case letters, digits and hyphens: the last part of the address."
+        />
+        <Field label="Subtitle" name="subtitle" value={v.subtitle} error={errors.subtitle} />
+        <Field
+          label="Summary"
+          name="summary"
+          value={v.summary}
+          multiline
+          rows={4}
+          error={errors.summary}
+          hint="Markdown."
+        />
+        <div class="field markdown-editor">
+          <label for="f-body">Body</label>
+          <p class="hint" id="f-body-hint">
+            Markdown. Footnotes: write <code>[^1]</code> in the text and{' '}
+            <code>[^1]: the reference</code> at the end. Pasting from Word or Google Docs gives
+            clean Markdown.
+          </p>
+          <textarea
+            id="f-body"
+            name="body"
+            rows={20}
+            data-preview="body-preview"
+            data-paste="markdown"
+            aria-describedby="f-body-hint"
+          >
+            {v.body}
+          </textarea>
+          <p class="quiet" id="body-word-count" aria-live="polite"></p>
+          <section class="preview" aria-label="Preview">
+            <h2>Preview</h2>
+            <div id="body-preview" class="body"></div>
+          </section>
+          {errors.body ? <p class="error">{errors.body}</p> : null}
+        </div>
+
+        <fieldset>
+          <legend>Contributors, in order</legend>
+          <p class="hint">
+            The affiliation exactly as printed when the piece appeared, e.g. “HRNK Co-Chair”. Leave
+            the person empty to remove a row.
+          </p>
+          <table class="contributors">
+            <thead>
+              <tr>
+                <th scope="col">Position</th>
+                <th scope="col">Person</th>
+                <th scope="col">Role</th>
+                <th scope="col">Credit</th>
+                <th scope="col">Affiliation as printed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr>
+                  <td>
+                    <input
+                      type="number"
+                      name={`contributions[${i}][position]`}
+                      value={String(i + 1)}
+                      min="1"
+                      aria-label={`Position of contributor ${i + 1}`}
+                      class="narrow"
+                    />
+                  </td>
+                  <td>
+                    <select
+                      name={`contributions[${i}][personId]`}
+                      aria-label={`Contributor ${i + 1}`}
+                    >
+                      <option value="">—</option>
+                      {choices.people.map((p) => (
+                        <option value={String(p.id)} selected={String(p.id) === row.personId}>
+                          {p.sortName}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      name={`contributions[${i}][role]`}
+                      aria-label={`Role of contributor ${i + 1}`}
+                    >
+                      {CONTRIBUTION_ROLES.map((r) => (
+                        <option value={r} selected={r === row.role}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      name={`contributions[${i}][credit]`}
+                      aria-label={`Credit of contributor ${i + 1}`}
+                    >
+                      {CREDITS.map((r) => (
+                        <option value={r} selected={r === row.credit}>
+                          {r === 'secondary' ? 'secondary (“with …”)' : r}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      type="text"
+                      name={`contributions[${i}][affiliationLabel]`}
+                      value={row.affiliationLabel}
+                      aria-label={`Affiliation of contributor ${i + 1} as printed`}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {errors.contributions ? <p class="error">{errors.contributions}</p> : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>Dates</legend>
+          <Field
+            label="Published (date shown to readers)"
+            name="publishedAt"
+            type="date"
+            value={v.publishedAt}
+            error={errors.publishedAt}
+          />
+          <Field
+            label="Updated"
+            name="revisedAt"
+            type="date"
+            value={v.revisedAt}
+            error={errors.revisedAt}
+          />
+          <Field
+            label="Embargo until (UTC)"
+            name="embargoUntil"
+            type="datetime-local"
+            value={v.embargoUntil}
+            error={errors.embargoUntil}
+            hint="Hidden from every public surface until this moment."
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>Where it first appeared</legend>
+          <div class="field">
+            <label for="f-venueId">Venue</label>
+            <select id="f-venueId" name="venueId">
+              <option value="">—</option>
+              {choices.organizations.map((o) => (
+                <option value={String(o.id)} selected={String(o.id) === v.venueId}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field
+            label="Link to the original"
+            name="externalUrl"
+            type="url"
+            value={v.externalUrl}
+            error={errors.externalUrl}
+          />
+          <div class="field checkbox">
+            <input
+              id="f-excerptOnly"
+              type="checkbox"
+              name="excerptOnly"
+              value="1"
+              checked={v.excerptOnly}
+            />
+            <label for="f-excerptOnly">Only an excerpt is here (“Continue reading at …”)</label>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Key words and places</legend>
+          <div class="checkbox-list">
+            {choices.topics.map((t) => (
+              <label>
+                <input
+                  type="checkbox"
+                  name="topicIds"
+                  value={String(t.id)}
+                  checked={v.topicIds.includes(String(t.id))}
+                />{' '}
+                {t.name}
+              </label>
+            ))}
+          </div>
+          <div class="field">
+            <label for="f-placeIds">Places</label>
+            <select id="f-placeIds" name="placeIds" multiple size={6}>
+              {choices.places.map((p) => (
+                <option value={String(p.id)} selected={v.placeIds.includes(String(p.id))}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Series, translations, identifiers</legend>
+          <div class="field">
+            <label for="f-seriesId">Series</label>
+            <select id="f-seriesId" name="seriesId">
+              <option value="">—</option>
+              {choices.series.map((s) => (
+                <option value={String(s.id)} selected={String(s.id) === v.seriesId}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field
+            label="Position in the series"
+            name="seriesPosition"
+            type="number"
+            value={v.seriesPosition}
+            error={errors.seriesPosition}
+          />
+          <Field
+            label="Language"
+            name="language"
+            value={v.language}
+            required
+            error={errors.language}
+            hint="en, ko, …"
+          />
+          <Field
+            label="Translation group"
+            name="translationGroup"
+            value={v.translationGroup}
+            hint="The same word on every language version of one piece links them."
+          />
+          <Field label="Report number" name="reportNumber" value={v.reportNumber} />
+          <Field label="DOI" name="doi" value={v.doi} error={errors.doi} />
+          <Field
+            label="Disclaimer (leave empty for the section's)"
+            name="disclaimer"
+            value={v.disclaimer}
+            multiline
+            rows={3}
+          />
+          <Field
+            label="Needs attention (a note for editors)"
+            name="needsAttention"
+            value={v.needsAttention}
+            multiline
+            rows={2}
+          />
+        </fieldset>
+        <p>
+          <button type="submit">Save</button>
+        </p>
+      </form>
+
+      {props.id ? (
+        <>
+          <section aria-labelledby="files-heading">
+            <h2 id="files-heading">Files</h2>
+            <ul class="file-status">
+              {props.files.map((f) => (
+                <li>
+                  {f.fileName} ({f.role}) —{' '}
+                  <strong class={`status status-${f.status}`}>{f.status}</strong>
+                  {f.pageCount !== null ? `, ${f.pageCount} pages` : ''}
+                  {f.error ? <span class="error"> {f.error}</span> : null}
+                  <form
+                    method="post"
+                    action={`/admin/publications/${props.id}/files/${f.attachmentId}/describe`}
+                    class="describe"
+                  >
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <Field
+                      label={`Alt text${f.mediaType.startsWith('image/') ? ' (required before publishing)' : ''}`}
+                      name={`altText-${f.attachmentId}`}
+                      value={f.altText}
+                    />
+                    <Field label="Caption" name={`caption-${f.attachmentId}`} value={f.caption} />
+                    <Field label="Credit" name={`credit-${f.attachmentId}`} value={f.credit} />
+                    <button type="submit">Save description</button>
+                  </form>
+                  {f.identifying.length > 0 ? (
+                    <div class="flash error">
+                      <p>This PDF's own metadata says:</p>
+                      <ul>
+                        {f.identifying.map((i) => (
+                          <li>
+                            <strong>{i.field}</strong>: {i.value}{' '}
+                            <span class="quiet">({i.risk})</span>
+                          </li>
+                        ))}
+                      </ul>
+                      <form
+                        method="post"
+                        action={`/admin/publications/${props.id}/files/${f.attachmentId}/strip-metadata`}
+                      >
+                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                        <button type="submit">Remove this metadata before publishing</button>
+                      </form>
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            <form
+              method="post"
+              action={`/admin/publications/${props.id}/files`}
+              enctype="multipart/form-data"
+            >
+              {/* In this order: the token and the role are read before the file streams in. */}
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <div class="field">
+                <label for="f-role">Role</label>
+                <select id="f-role" name="role">
+                  <option value="main-pdf">Main PDF</option>
+                  <option value="supplement">Supplement</option>
+                  <option value="image">Image</option>
+                  <option value="cover">Cover</option>
+                </select>
+              </div>
+              <div class="field">
+                <label for="f-file">Add a file (PDF, PNG, JPEG or WebP)</label>
+                <input
+                  id="f-file"
+                  type="file"
+                  name="file"
+                  accept="application/pdf,image/png,image/jpeg,image/webp"
+                  required
+                />
+              </div>
+              <button type="submit">Upload</button>
+            </form>
+          </section>
+          <section aria-labelledby="workflow-heading">
+            <h2 id="workflow-heading">Workflow</h2>
+            {errors.status ? (
+              <p class="flash error" role="alert">
+                {errors.status}
+              </p>
+            ) : null}
+            <form method="post" action={`/admin/publications/${props.id}/status`} class="workflow">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <input type="hidden" name="version" value={String(props.version)} />
+              {props.status === 'draft' ? (
+                <button type="submit" name="to" value="in-review">
+                  Submit for review
+                </button>
+              ) : null}
+              {props.canPublish && props.status !== 'published' ? (
+                <button type="submit" name="to" value="published">
+                  Publish now
+                </button>
+              ) : null}
+              {props.canPublish && props.status !== 'published' ? (
+                <span class="schedule">
+                  <label for="f-scheduledAt">Publish at (UTC)</label>{' '}
+                  <input id="f-scheduledAt" type="datetime-local" name="scheduledAt" />{' '}
+                  <button type="submit" name="to" value="scheduled">
+                    Schedule
+                  </button>
+                </span>
+              ) : null}
+              {props.canPublish && props.status === 'published' ? (
+                <span>
+                  <label for="f-withdrawnReason">Reason shown to readers</label>{' '}
+                  <input id="f-withdrawnReason" name="withdrawnReason" />{' '}
+                  <button type="submit" name="to" value="withdrawn">
+                    Withdraw
+                  </button>
+                </span>
+              ) : null}
+              {props.status !== 'draft' && props.status !== 'published' ? (
+                <button type="submit" name="to" value="draft">
+                  Back to draft
+                </button>
+              ) : null}
+            </form>
+            <PreviewLinksPanel
+              ctx={ctx}
+              publicationId={props.id}
+              links={props.previewLinks}
+              days={props.previewDays}
+            />
+            {props.canPublish ? (
+              <form method="post" action={`/admin/publications/${props.id}/delete`}>
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                <input type="hidden" name="version" value={String(props.version)} />
+                <button type="submit" class="danger">
+                  Move to trash
+                </button>
+              </form>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+    </AdminLayout>
+  );
+}

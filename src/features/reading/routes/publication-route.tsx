@@ -1,0 +1,85 @@
+import type { Context } from 'hono';
+import type { AppContext } from '../../../context.ts';
+import { findStoredPage } from '../../../infra/cache/stored-page.ts';
+import { publicationScholarly } from '../../../ui/components/publication-scholarly.tsx';
+import { splitLocale } from '../../../ui/i18n/locales.ts';
+import type { PageContext } from '../../../ui/page-context.ts';
+import { GonePage } from '../../../ui/pages/gone-page.tsx';
+import { rendererId } from '../../../ui/renderer-id.ts';
+import { renderPage, sendPage } from '../../../web/render.ts';
+import { workFromPublicationView } from '../../discovery/load-works.ts';
+import { loadScholarlyContext } from '../../discovery/scholarly-context.ts';
+import { loadPublicationPage } from '../publication-page.ts';
+import type { PublicationNeighbours, PublicationParts } from '../view-models.ts';
+import { renderPublicationPage, renderPublicationParts } from '../views/publication-page.tsx';
+import { pageContext } from './reading-context.ts';
+
+/**
+ * `/{section}/{slug}/`: from stored parts when they are current (one query), else rendered from
+ * the archive and stored for the next reader.
+ */
+export async function publicationRoute(
+  app: AppContext,
+  c: Context,
+  notFound: (c: Context) => Promise<Response>,
+): Promise<Response> {
+  const now = app.clock.now();
+  const address = {
+    section: c.req.param('section') ?? '',
+    slug: c.req.param('slug') ?? '',
+    locale: splitLocale(c.req.path)[0],
+    renderer: rendererId(app.config.publicUrl),
+  };
+  const found = await findStoredPage(app.repos, address, now);
+  if (found.kind === 'missing') return notFound(c);
+  const ctx = await pageContext(app, c, found.frameStamps);
+  if (found.kind === 'stored') return servePage(c, ctx, found, found.parts, found.neighbours);
+  const lookup = await loadPublicationPage(app.repos, address.section, address.slug, now);
+  if (lookup.kind === 'missing') return notFound(c);
+  if (lookup.kind === 'gone') {
+    return renderPage(
+      c,
+      <GonePage
+        ctx={ctx}
+        entry={lookup.entry}
+        reason={lookup.reason}
+        withdrawnAt={lookup.withdrawnAt}
+      />,
+      410,
+    );
+  }
+  const view = lookup.view;
+  const work = workFromPublicationView(
+    await loadScholarlyContext(app.repos, app.config.publicUrl, lookup.people),
+    view,
+  );
+  const parts = await renderPublicationParts({
+    ctx,
+    pub: view,
+    ...publicationScholarly(ctx, work, view),
+  });
+  // Under the stamps read before the data: if anything changed since, these parts are never used.
+  // Storing only saves the next reader work: a database that cannot take the write at once (busy
+  // with an import, read-only) still gets the page served.
+  if (found.kind === 'render' && found.storable && found.publicationId === view.id) {
+    await app.repos.publicationRenders
+      .store(view.id, address.locale, address.renderer, found.stamps, parts)
+      .catch((error) => console.error('dossier: storing a rendered page', error));
+  }
+  return servePage(c, ctx, view, parts, view);
+}
+
+/** The page around its parts, stored or fresh alike. */
+async function servePage(
+  c: Context,
+  ctx: PageContext,
+  publication: { title: string; updatedAt: string },
+  parts: PublicationParts,
+  neighbours: PublicationNeighbours,
+): Promise<Response> {
+  c.header('Last-Modified', new Date(publication.updatedAt).toUTCString());
+  return sendPage(
+    c,
+    await renderPublicationPage({ ctx, title: publication.title, parts, neighbours }),
+  );
+}

@@ -1,0 +1,121 @@
+import type { Context } from 'hono';
+import type { AppContext } from '../../../context.ts';
+import type { Section } from '../../../core/entities.ts';
+import type { FrameStamps } from '../../../infra/cache/publication-renders.repo.ts';
+import type { FrameTemplate } from '../../../ui/frame-template.ts';
+import { type Locale, splitLocale } from '../../../ui/i18n/locales.ts';
+import { translator } from '../../../ui/i18n/translate.ts';
+import type { NavLink, PageContext, SiteIdentity } from '../../../ui/page-context.ts';
+import { assetManifest } from '../../../web/assets.ts';
+
+interface StoredSite {
+  name?: string;
+  nameKo?: string;
+  tagline?: string;
+  taglineKo?: string;
+  logoPath?: string;
+  footer?: string;
+  footerKo?: string;
+  navigation?: NavLink[];
+}
+
+/**
+ * Without a configured menu: every section that lists public work, in the editors' order, then
+ * the static pages (About, Contact), which are publications of type "page" outside listings.
+ */
+async function defaultNavigation(app: AppContext, sections: Section[]): Promise<NavLink[]> {
+  const now = app.clock.now();
+  const [withWork, pages] = await Promise.all([
+    app.repos.catalog.sectionsWithWork(now),
+    app.repos.catalog.first({ type: 'page', includePages: true }, 10, now),
+  ]);
+  const listed = sections
+    .filter((s) => withWork.has(s.id))
+    .map((s) => ({ label: s.title, labelKo: s.titleKo, path: `/${s.slug}/` }));
+  const staticPages = pages.map((p) => {
+    const section = sections.find((s) => s.id === p.sectionId);
+    return { label: p.title, labelKo: null, path: `/${section?.slug}/${p.slug}/` };
+  });
+  return [...listed, ...staticPages];
+}
+
+/** The frame's data as last read, with the stamps and the moment it holds until. */
+interface Frame {
+  stamps: FrameStamps;
+  /** The next release (ms): a piece going public may add a section or a page to the menu. */
+  validUntil: number;
+  site: SiteIdentity;
+  nav: NavLink[];
+  memo: Map<string, FrameTemplate>;
+}
+
+/** Per context (tests build many), never shared between archives. */
+const frames = new WeakMap<AppContext, Frame>();
+
+/**
+ * The frame every public page needs: language, identity, navigation, asset paths.
+ *
+ * Its data (the site's name and footer, the menu) change seldom, and reading them took four
+ * queries a page. They are kept per process while the frame's stamps hold: the site's stamp
+ * moves with settings and sections, the catalog's with any publication, both inside the writing
+ * transaction, in any process (src/cache/stored-page-stamps.ts); and until the next moment a
+ * piece goes public by itself. A page that already read the stamps passes them in; any other
+ * reads them, in one query.
+ */
+export async function pageContext(
+  app: AppContext,
+  c: Context,
+  known?: FrameStamps,
+): Promise<PageContext> {
+  const [locale, path] = splitLocale(c.req.path);
+  const now = app.clock.now();
+  const stamps = known ?? (await app.repos.publicationRenders.frameStamps());
+  let frame = frames.get(app);
+  if (
+    !frame ||
+    frame.stamps.siteStamp !== stamps.siteStamp ||
+    frame.stamps.catalogStamp !== stamps.catalogStamp ||
+    now.getTime() >= frame.validUntil
+  ) {
+    frame = await readFrame(app, stamps, now);
+    frames.set(app, frame);
+  }
+  return {
+    locale: locale as Locale,
+    t: translator(locale),
+    path,
+    site: frame.site,
+    nav: frame.nav,
+    cssPath: assetManifest().css.path,
+    cssIntegrity: assetManifest().css.integrity,
+    iconPath: assetManifest().icon.path,
+    publicUrl: app.config.publicUrl,
+    frameMemo: frame.memo,
+  };
+}
+
+/** Read after the stamps, so the data are at least as new as the stamps they are kept under. */
+async function readFrame(app: AppContext, stamps: FrameStamps, now: Date): Promise<Frame> {
+  const [stored, sections, next] = await Promise.all([
+    app.repos.settings.get<StoredSite>('site'),
+    app.repos.sections.list(),
+    app.repos.catalog.nextRelease(now.toISOString()),
+  ]);
+  const site: SiteIdentity = {
+    name: stored?.name ?? 'Dossier',
+    nameKo: stored?.nameKo ?? null,
+    tagline: stored?.tagline ?? null,
+    taglineKo: stored?.taglineKo ?? null,
+    logoPath: stored?.logoPath ?? null,
+    footer: stored?.footer ?? null,
+    footerKo: stored?.footerKo ?? null,
+  };
+  const nav = stored?.navigation ?? (await defaultNavigation(app, sections));
+  return {
+    stamps,
+    validUntil: next ? Date.parse(next) : Number.POSITIVE_INFINITY,
+    site,
+    nav,
+    memo: new Map(),
+  };
+}

@@ -1,0 +1,38 @@
+import type { Crumb } from '../../../ui/components/breadcrumbs.tsx';
+import { Breadcrumbs } from '../../../ui/components/breadcrumbs.tsx';
+import { href } from '../../../ui/components/links.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+
+export interface IndexItem {
+  label: string;
+  lang?: string;
+  path: string;
+  note?: string;
+}
+
+/** A plain list of links: all people, all topics, all places, all years. */
+export function IndexPage(props: {
+  ctx: PageContext;
+  title: string;
+  trail?: Crumb[];
+  items: IndexItem[];
+}) {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={props.title}>
+      <Breadcrumbs ctx={ctx} trail={props.trail ?? [{ label: props.title }]} />
+      <h1>{props.title}</h1>
+      <ul class="index-list">
+        {props.items.map((item) => (
+          <li>
+            <a href={href(ctx.locale, item.path)} lang={item.lang}>
+              {item.label}
+            </a>
+            {item.note ? <span class="quiet"> {item.note}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Child } from 'hono/jsx';
+import { Breadcrumbs, type Crumb } from '../../../ui/components/breadcrumbs.tsx';
+import { EntryCard } from '../../../ui/components/entry-card.tsx';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import type { EntryView, ListingPage as Listing } from '../view-models.ts';
+
+/**
+ * Any paginated list of entries: a section, a person's work, a topic, a year. The disclaimer
+ * is said once per page, not under every entry.
+ */
+export function ListingPage(props: {
+  ctx: PageContext;
+  title: string;
+  titleLang?: string;
+  trail: Crumb[];
+  basePath: string;
+  listing: Listing<EntryView>;
+  intro?: Child;
+  disclaimer?: string | null;
+  head?: Child;
+}) {
+  const { ctx, listing } = props;
+  const heading =
+    listing.pages > 1
+      ? `${props.title} (${ctx.t('listing.page', { page: listing.page, pages: listing.pages })})`
+      : props.title;
+  return (
+    <Layout
+      ctx={ctx}
+      title={heading}
+      head={props.head}
+      meta={{ canonicalQuery: listing.page > 1 ? `?page=${listing.page}` : undefined }}
+    >
+      <Breadcrumbs ctx={ctx} trail={props.trail} />
+      <h1 lang={props.titleLang}>{props.title}</h1>
+      {props.intro}
+      {listing.total === 0 ? <p>{ctx.t('listing.empty')}</p> : null}
+      <div class="entries">
+        {listing.items.map((entry) => (
+          <EntryCard ctx={ctx} entry={entry} headingLevel={2} />
+        ))}
+      </div>
+      <Pagination ctx={ctx} basePath={props.basePath} page={listing.page} pages={listing.pages} />
+      {props.disclaimer ? (
+        <aside class="disclaimer" aria-label={ctx.t('pub.disclaimer')}>
+          <p>{props.disclaimer}</p>
+        </aside>
+      ) : null}
+    </Layout>
+  );
+}

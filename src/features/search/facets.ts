@@ -1,0 +1,116 @@
+import type { Repositories } from '../../infra/db/repositories.ts';
+import type { FacetCounts } from '../../infra/search/search-index.ts';
+import type { SearchFilters } from './search-filters.ts';
+
+/** One value of a facet, as the search page lists it. */
+export interface FacetValue {
+  /** What the page puts in the query string to select it: a slug, a key or a year. */
+  value: string;
+  label: string;
+  labelKo: string | null;
+  count: number;
+  selected: boolean;
+}
+
+export interface SearchFacets {
+  type: FacetValue[];
+  section: FacetValue[];
+  person: FacetValue[];
+  topic: FacetValue[];
+  place: FacetValue[];
+  language: FacetValue[];
+  /** Newest first. */
+  year: FacetValue[];
+  /** The earliest and latest year among the results, for a range control. */
+  yearRange: { min: number; max: number } | null;
+}
+
+/** People, topics and places beyond this many (by count) are left off the list. */
+export const FACET_LIMIT = 20;
+
+/**
+ * Puts names to the counted ids. Only values that occur among the visible results are ever
+ * looked up, so a facet cannot name anything the public may not see.
+ */
+export async function labelFacets(
+  repos: Pick<Repositories, 'sections' | 'people' | 'topics' | 'places'>,
+  counts: FacetCounts,
+  filters: SearchFilters,
+): Promise<SearchFacets> {
+  const top = (m: Map<number, number>) =>
+    [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, FACET_LIMIT);
+  const [sections, people, topics, places] = await Promise.all([
+    repos.sections.list(),
+    repos.people.findByIds(top(counts.person).map(([id]) => id)),
+    repos.topics.findByIds(top(counts.topic).map(([id]) => id)),
+    repos.places.findByIds(top(counts.place).map(([id]) => id)),
+  ]);
+  const has = (list: readonly string[] | undefined, v: string) => list?.includes(v) ?? false;
+  const byCount = (a: FacetValue, b: FacetValue) =>
+    b.count - a.count || a.label.localeCompare(b.label);
+  const plain = (m: Map<string, number>, selected: readonly string[] | undefined) =>
+    [...m]
+      .map(([v, count]) => ({
+        value: v,
+        label: v,
+        labelKo: null,
+        count,
+        selected: has(selected, v),
+      }))
+      .sort(byCount);
+  const years = [...counts.year.keys()];
+  return {
+    type: plain(counts.type, filters.types),
+    language: plain(counts.language, filters.languages),
+    section: sections
+      .filter((s) => counts.section.has(s.id))
+      .map((s) => ({
+        value: s.slug,
+        label: s.title,
+        labelKo: s.titleKo,
+        count: counts.section.get(s.id)!,
+        selected: has(filters.sections, s.slug),
+      }))
+      .sort(byCount),
+    person: people
+      .map((p) => ({
+        value: p.slug,
+        label: p.name,
+        labelKo: p.nameKo,
+        count: counts.person.get(p.id) ?? 0,
+        selected: has(filters.people, p.slug),
+      }))
+      .sort(byCount),
+    topic: topics
+      .map((t) => ({
+        value: t.slug,
+        label: t.name,
+        labelKo: t.nameKo,
+        count: counts.topic.get(t.id) ?? 0,
+        selected: has(filters.topics, t.slug),
+      }))
+      .sort(byCount),
+    place: places
+      .map((p) => ({
+        value: p.slug,
+        label: (p.names.find((n) => n.preferred) ?? p.names[0])?.name ?? p.slug,
+        labelKo: p.names.find((n) => n.scheme === 'hangul')?.name ?? null,
+        count: counts.place.get(p.id) ?? 0,
+        selected: has(filters.places, p.slug),
+      }))
+      .sort(byCount),
+    year: years
+      .sort((a, b) => b - a)
+      .map((y) => ({
+        value: String(y),
+        label: String(y),
+        labelKo: null,
+        count: counts.year.get(y)!,
+        selected:
+          (filters.yearFrom == null || y >= filters.yearFrom) &&
+          (filters.yearTo == null || y <= filters.yearTo) &&
+          (filters.yearFrom != null || filters.yearTo != null),
+      })),
+    yearRange: years.length > 0 ? { min: Math.min(...years), max: Math.max(...years) } : null,
+  };
+}

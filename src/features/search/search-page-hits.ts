@@ -1,0 +1,76 @@
+import type { Repositories } from '../../infra/db/repositories.ts';
+import type { SearchEngine } from '../../infra/search/create-search.ts';
+import { anyOf, type MatchExpr } from '../../infra/search/query-plan.ts';
+import type { Gazetteer } from './gazetteer-variants.ts';
+import type { Highlighter, Segment } from './snippets.ts';
+import { openingOf } from './snippets.ts';
+import { matchableText, textMatches } from './text-match.ts';
+
+/** A PDF of a search hit with the pages the query matched. */
+export interface PdfHit {
+  /** The attachment's file name, served at /{section}/{slug}/{fileName}. */
+  fileName: string;
+  storedFileId: number;
+  /** How many pages match; `pages` holds the best few. */
+  matchingPages: number;
+  pages: Array<{ page: number; snippet: Segment[] }>;
+}
+
+/** Pages shown per PDF; the rest are counted. */
+export const PAGES_SHOWN = 3;
+/**
+ * Matching pages weighed per PDF to choose the shown ones from: the first ones, in page order. A
+ * long book full of a common word shows the best of its first pages, not of all of them.
+ */
+export const PAGES_WEIGHED = 12;
+
+/**
+ * The matching pages of the PDFs attached to the publications shown. A page matches when it
+ * holds the whole query; when no page does (the words are spread over the publication), pages
+ * holding any of the words are shown instead. The pages are read and matched here, with the
+ * indexes' own semantics (`textMatches`), not looked up in the page index: see text-match.ts.
+ */
+export async function findPageHits(
+  deps: { search: SearchEngine; repos: Pick<Repositories, 'files'> },
+  match: MatchExpr,
+  highlighter: Highlighter,
+  gazetteer: Gazetteer,
+  publicationIds: readonly number[],
+): Promise<Map<number, PdfHit[]>> {
+  const out = new Map<number, PdfHit[]>();
+  const attachments = (await deps.repos.files.attachmentsOf(publicationIds)).filter(
+    (a) => a.file.mediaType === 'application/pdf',
+  );
+  if (attachments.length === 0) return out;
+  const pagesOf = await deps.search.sources.pagesOf(attachments.map((a) => a.storedFileId));
+  const fallback = anyOf(match);
+  const stems = new Map<string, string | null>();
+  for (const a of attachments) {
+    const pages = (pagesOf.get(a.storedFileId) ?? []).map((p) => ({
+      ...p,
+      analyzed: matchableText(p.text, match, gazetteer, stems),
+    }));
+    let matching = pages.filter((p) => textMatches(match, p.analyzed));
+    if (matching.length === 0 && fallback) {
+      matching = pages.filter((p) => textMatches(fallback, p.analyzed));
+    }
+    if (matching.length === 0) continue;
+    // The pages that hold the query's words most often, counted by the same highlighter that
+    // cuts the snippets (ties: the earlier page).
+    const weighed = matching
+      .slice(0, PAGES_WEIGHED)
+      .map((p) => ({ page: p.page, text: p.text, hits: highlighter.count(p.text) }))
+      .sort((x, y) => y.hits - x.hits || x.page - y.page);
+    const hit: PdfHit = {
+      fileName: a.fileName,
+      storedFileId: a.storedFileId,
+      matchingPages: matching.length,
+      pages: weighed.slice(0, PAGES_SHOWN).map((w) => ({
+        page: w.page,
+        snippet: highlighter.passage(w.text, 200)?.segments ?? openingOf(w.text, 200),
+      })),
+    };
+    out.set(a.publicationId, [...(out.get(a.publicationId) ?? []), hit]);
+  }
+  return out;
+}

@@ -1,0 +1,454 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AttachmentRole,
+  ContributionRole,
+  Credit,
+  NameScheme,
+  OrganizationKind,
+  PlaceKind,
+  PublicationType,
+  UserRole,
+} from '../../core/content-types.ts';
+import type { PublicationStatus } from '../../core/publication-status.ts';
+
+/**
+ * Table types for Kysely. Columns are snake_case in SQL and camelCase here (CamelCasePlugin).
+ * Instants are ISO-8601 UTC strings and flags are 0/1 integers on both databases, so that a row
+ * moved between SQLite and PostgreSQL stays byte-for-byte the same.
+ */
+type Id = Generated<number>;
+type Flag = 0 | 1;
+/** JSON kept as text: both databases store and return it unchanged. */
+type JsonText = string;
+
+export interface SettingTable {
+  key: string;
+  value: JsonText;
+  updatedAt: string;
+}
+
+export interface SectionTable {
+  id: Id;
+  slug: string;
+  title: string;
+  titleKo: string | null;
+  description: string | null;
+  descriptionKo: string | null;
+  disclaimer: string | null;
+  disclaimerKo: string | null;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrganizationTable {
+  id: Id;
+  slug: string;
+  name: string;
+  nameKo: string | null;
+  kind: OrganizationKind;
+  url: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonTable {
+  id: Id;
+  slug: string;
+  name: string;
+  sortName: string;
+  nameKo: string | null;
+  bio: string | null;
+  bioKo: string | null;
+  orcid: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonRoleTable {
+  id: Id;
+  personId: number;
+  title: string;
+  organizationId: number | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  position: number;
+}
+
+export interface TopicTable {
+  id: Id;
+  slug: string;
+  name: string;
+  nameKo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlaceTable {
+  id: Id;
+  slug: string;
+  kind: PlaceKind;
+  parentId: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  coordinatesSource: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlaceNameTable {
+  id: Id;
+  placeId: number;
+  name: string;
+  language: string;
+  scheme: NameScheme;
+  preferred: Flag;
+  position: number;
+}
+
+export interface SeriesTable {
+  id: Id;
+  slug: string;
+  title: string;
+  titleKo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PublicationTable {
+  id: Id;
+  sectionId: number;
+  slug: string;
+  type: PublicationType;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  body: string;
+  /** The body rendered once at save time, so that no request pays for Markdown. */
+  bodyHtml: string;
+  language: string;
+  translationGroup: string | null;
+  status: PublicationStatus;
+  publishedAt: string | null;
+  revisedAt: string | null;
+  scheduledAt: string | null;
+  embargoUntil: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  /** The first moment the public could see it; null if it never went out. Kept by saves. */
+  publicFrom: string | null;
+  /** When a write last took it out of public view; meaningful only while it is not public. */
+  publicUntil: string | null;
+  venueId: number | null;
+  externalUrl: string | null;
+  excerptOnly: Flag;
+  seriesId: number | null;
+  seriesPosition: number | null;
+  reportNumber: string | null;
+  doi: string | null;
+  disclaimer: string | null;
+  /** Set when an editor must look at the record (a gap in an imported page, say). */
+  needsAttention: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  createdByUserId: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface ContributionTable {
+  id: Id;
+  publicationId: number;
+  personId: number;
+  role: ContributionRole;
+  credit: Credit;
+  affiliationLabel: string | null;
+  position: number;
+}
+
+export interface PublicationTopicTable {
+  publicationId: number;
+  topicId: number;
+  position: number;
+}
+
+export interface PublicationPlaceTable {
+  publicationId: number;
+  placeId: number;
+  position: number;
+}
+
+export interface StoredFileTable {
+  id: Id;
+  sha256: string;
+  byteSize: number;
+  mediaType: string;
+  pageCount: number | null;
+  extractionStatus: 'none' | 'queued' | 'extracting' | 'done' | 'failed';
+  extractionError: string | null;
+  metadata: JsonText | null;
+  createdAt: string;
+}
+
+export interface AttachmentTable {
+  id: Id;
+  publicationId: number;
+  storedFileId: number;
+  role: AttachmentRole;
+  fileName: string;
+  title: string | null;
+  altText: string | null;
+  caption: string | null;
+  credit: string | null;
+  position: number;
+  createdAt: string;
+}
+
+export interface PdfPageTable {
+  storedFileId: number;
+  pageNumber: number;
+  text: string;
+}
+
+export interface RevisionTable {
+  id: Id;
+  publicationId: number;
+  version: number;
+  snapshot: JsonText;
+  authorUserId: number | null;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: Id;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  passwordHash: string | null;
+  disabled: Flag;
+  createdAt: string;
+  updatedAt: string;
+  totpSecret: ColumnType<string | null, string | null | undefined, string | null>;
+  totpConfirmedAt: ColumnType<string | null, string | null | undefined, string | null>;
+  totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A signed-in browser. The cookie holds a random token; only its hash is stored. */
+export interface SessionTable {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  method: 'passkey' | 'password';
+}
+
+export interface PasskeyTable {
+  id: Id;
+  userId: number;
+  credentialId: string;
+  publicKey: string;
+  counter: number;
+  transports: string | null;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Id;
+  userId: number;
+  codeHash: string;
+  createdAt: string;
+  usedAt: string | null;
+}
+
+export interface SetupTokenTable {
+  tokenHash: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface AuthChallengeTable {
+  id: string;
+  challenge: string;
+  purpose: 'register' | 'authenticate';
+  userId: number | null;
+  expiresAt: string;
+}
+
+export interface SignInAttemptTable {
+  id: Id;
+  at: string;
+  email: string | null;
+  ip: string | null;
+  succeeded: Flag;
+}
+
+/** A counter of failed sign-ins for one account or address; see SignInLimitsRepo. */
+export interface SignInLimitTable {
+  key: string;
+  failures: number;
+  lastFailureAt: string | null;
+  version: number;
+}
+
+/** Append-only: rows are inserted, never updated or deleted. */
+export interface AuditEventTable {
+  id: Id;
+  at: string;
+  actorUserId: number | null;
+  actorLabel: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: JsonText | null;
+  ip: string | null;
+}
+
+export interface JobTable {
+  id: Id;
+  kind: string;
+  payload: JsonText;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  runAfter: string;
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  /** At most one queued or running job holds a given key (migration 0003). */
+  uniqueKey: string | null;
+}
+
+/** A file made from another: a thumbnail or a resized copy (migration 0004). */
+export interface FileDerivativeTable {
+  id: Id;
+  sourceFileId: number;
+  fileId: number;
+  purpose: 'thumbnail' | 'display';
+  mediaType: string;
+  width: number;
+  height: number;
+  createdAt: string;
+}
+
+export interface RedirectTable {
+  id: Id;
+  fromPath: string;
+  toPath: string;
+  statusCode: ColumnType<number, number | undefined, number>;
+  createdAt: string;
+}
+
+/** What the search index holds for a publication; the full-text data itself is dialect-specific. */
+export interface SearchDocTable {
+  publicationId: number;
+  contentHash: string;
+  indexedAt: string;
+}
+
+/** One indexed PDF page; `id` packs the stored file and page number (see search-index.ts). */
+export interface SearchPageTable {
+  id: number;
+  storedFileId: number;
+  pageNumber: number;
+  contentHash: string;
+}
+
+/** The people, topics and places a publication is counted under in search facets. */
+export interface SearchDocFacetTable {
+  publicationId: number;
+  facet: 'person' | 'topic' | 'place';
+  valueId: number;
+}
+
+/** Indexed words, the candidates for spelling suggestions. */
+export interface SearchTermTable {
+  term: string;
+}
+
+/** A publication's page parts rendered ahead of time (migration 0080). */
+export interface PublicationRenderTable {
+  publicationId: number;
+  locale: string;
+  renderer: string;
+  stamp: number;
+  siteStamp: number;
+  head: string;
+  breadcrumbs: string;
+  header: string;
+  body: string;
+  /** Of the four parts (PublicationParts.digest); null in rows stored before it was kept. */
+  digest: string | null;
+}
+
+/** Moves whenever what a rendered page shows changes: per publication, and 0 for the site. */
+export interface RenderStampTable {
+  publicationId: number;
+  stamp: number;
+}
+
+/** Where an imported record came from (migration 0030), so a second import updates it. */
+export interface ImportSourceTable {
+  id: Generated<number>;
+  source: string;
+  sourceKey: string;
+  entityType: string;
+  entityId: number;
+  contentHash: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Database {
+  settings: SettingTable;
+  sections: SectionTable;
+  organizations: OrganizationTable;
+  people: PersonTable;
+  personRoles: PersonRoleTable;
+  topics: TopicTable;
+  places: PlaceTable;
+  placeNames: PlaceNameTable;
+  series: SeriesTable;
+  publications: PublicationTable;
+  contributions: ContributionTable;
+  publicationTopics: PublicationTopicTable;
+  publicationPlaces: PublicationPlaceTable;
+  storedFiles: StoredFileTable;
+  attachments: AttachmentTable;
+  pdfPages: PdfPageTable;
+  revisions: RevisionTable;
+  users: UserTable;
+  auditEvents: AuditEventTable;
+  jobs: JobTable;
+  fileDerivatives: FileDerivativeTable;
+  redirects: RedirectTable;
+  searchDocs: SearchDocTable;
+  searchPages: SearchPageTable;
+  searchDocFacets: SearchDocFacetTable;
+  searchTerms: SearchTermTable;
+  sessions: SessionTable;
+  passkeys: PasskeyTable;
+  recoveryCodes: RecoveryCodeTable;
+  setupTokens: SetupTokenTable;
+  authChallenges: AuthChallengeTable;
+  signInAttempts: SignInAttemptTable;
+  signInLimits: SignInLimitTable;
+  importSources: ImportSourceTable;
+  publicationRenders: PublicationRenderTable;
+  renderStamps: RenderStampTable;
+}
+
+export type PublicationRow = Selectable<PublicationTable>;
+export type NewPublicationRow = Insertable<PublicationTable>;
+export type PublicationUpdate = Updateable<PublicationTable>;

@@ -1,0 +1,103 @@
+import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Tx } from '../../../core/ports.ts';
+import type { Database } from '../database.ts';
+import { dbOrTx, type Executor } from '../executor.ts';
+
+/** The `api_tokens` table (migration 0040). */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  scopes: string;
+  createdAt: string;
+  createdByUserId: number | null;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+  revokedAt: string | null;
+}
+
+type ApiDb = Database & { apiTokens: ApiTokenTable };
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+
+/** A token as staff see it in the back office: never its secret or hash. */
+export type ApiTokenListing = Omit<ApiTokenRow, 'tokenHash'> & {
+  userEmail: string;
+  userRole: string;
+};
+
+/** API tokens, found by the hash of their secret; the secret itself is never stored. */
+export class ApiTokensRepo {
+  constructor(private readonly db: Executor) {}
+
+  private q(tx?: Tx): Kysely<ApiDb> {
+    return dbOrTx(this.db, tx) as unknown as Kysely<ApiDb>;
+  }
+
+  async insert(
+    t: Omit<ApiTokenRow, 'id' | 'lastUsedAt' | 'lastUsedIp' | 'revokedAt'>,
+    tx?: Tx,
+  ): Promise<number> {
+    const { id } = await this.q(tx)
+      .insertInto('apiTokens')
+      .values({ ...t, lastUsedAt: null, lastUsedIp: null, revokedAt: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  }
+
+  async findByHash(tokenHash: string, tx?: Tx): Promise<ApiTokenRow | undefined> {
+    return this.q(tx)
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  async findById(id: number, tx?: Tx): Promise<ApiTokenRow | undefined> {
+    return this.q(tx).selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Every token, newest first, with the account it acts for. */
+  async list(tx?: Tx): Promise<ApiTokenListing[]> {
+    return this.q(tx)
+      .selectFrom('apiTokens as t')
+      .innerJoin('users as u', 'u.id', 't.userId')
+      .select([
+        't.id',
+        't.userId',
+        't.name',
+        't.prefix',
+        't.scopes',
+        't.createdAt',
+        't.createdByUserId',
+        't.lastUsedAt',
+        't.lastUsedIp',
+        't.revokedAt',
+        'u.email as userEmail',
+        'u.role as userRole',
+      ])
+      .orderBy('t.id', 'desc')
+      .execute();
+  }
+
+  /** Revokes once; false when the token was already revoked or does not exist. */
+  async revoke(id: number, at: string, tx?: Tx): Promise<boolean> {
+    const r = await this.q(tx)
+      .updateTable('apiTokens')
+      .set({ revokedAt: at })
+      .where('id', '=', id)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async touch(id: number, at: string, ip: string | null, tx?: Tx): Promise<void> {
+    await this.q(tx)
+      .updateTable('apiTokens')
+      .set({ lastUsedAt: at, lastUsedIp: ip })
+      .where('id', '=', id)
+      .execute();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Selectable } from 'kysely';
+import type { Tx } from '../../../core/ports.ts';
+import type { SessionTable } from '../database.ts';
+import { dbOrTx, type Executor } from '../executor.ts';
+
+export type SessionRow = Selectable<SessionTable>;
+
+/** Server-side sessions, keyed by the hash of the cookie's token, shared by every process. */
+export class SessionsRepo {
+  constructor(private readonly db: Executor) {}
+
+  async insert(session: SessionRow, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx).insertInto('sessions').values(session).execute();
+  }
+
+  async find(tokenHash: string, tx?: Tx): Promise<SessionRow | undefined> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('sessions')
+      .selectAll()
+      .where('tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  async touch(tokenHash: string, at: string, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .updateTable('sessions')
+      .set({ lastSeenAt: at })
+      .where('tokenHash', '=', tokenHash)
+      .execute();
+  }
+
+  async revoke(tokenHash: string, at: string, tx?: Tx): Promise<void> {
+    await dbOrTx(this.db, tx)
+      .updateTable('sessions')
+      .set({ revokedAt: at })
+      .where('tokenHash', '=', tokenHash)
+      .where('revokedAt', 'is', null)
+      .execute();
+  }
+
+  /** Ends every session of a user, e.g. after a role change or when an admin locks them out. */
+  async revokeAllOf(userId: number, at: string, tx?: Tx): Promise<number> {
+    const result = await dbOrTx(this.db, tx)
+      .updateTable('sessions')
+      .set({ revokedAt: at })
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async activeOf(userId: number, now: string, tx?: Tx): Promise<SessionRow[]> {
+    return dbOrTx(this.db, tx)
+      .selectFrom('sessions')
+      .selectAll()
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .orderBy('lastSeenAt', 'desc')
+      .execute();
+  }
+}

@@ -1,0 +1,168 @@
+import type { Child } from 'hono/jsx';
+import type { User } from '../../core/entities.ts';
+import { type Action, can } from '../../core/permissions.ts';
+
+export interface AdminPageContext {
+  user: User | null;
+  csrfToken: string;
+  nonce: string;
+  siteName: string;
+  path: string;
+  assets: {
+    css: string;
+    cssIntegrity: string;
+    adminCss: string;
+    adminCssIntegrity: string;
+    adminJs: string;
+    adminJsIntegrity: string;
+    webauthnJs: string;
+    webauthnJsIntegrity: string;
+  };
+}
+
+const MENU: Array<{ label: string; path: string; action: Action }> = [
+  { label: 'Publications', path: '/admin/publications', action: 'publication.create' },
+  { label: 'People', path: '/admin/people', action: 'catalog.edit' },
+  { label: 'Places', path: '/admin/places', action: 'catalog.edit' },
+  { label: 'Topics', path: '/admin/topics', action: 'catalog.edit' },
+  { label: 'Sections', path: '/admin/sections', action: 'catalog.edit' },
+  { label: 'Redirects', path: '/admin/redirects', action: 'redirects.edit' },
+  { label: 'Jobs', path: '/admin/jobs', action: 'jobs.read' },
+  { label: 'Trash', path: '/admin/trash', action: 'trash.restore' },
+  { label: 'Audit trail', path: '/admin/audit', action: 'audit.read' },
+  { label: 'Users', path: '/admin/users', action: 'users.manage' },
+  { label: 'API tokens', path: '/admin/tokens', action: 'tokens.manage' },
+  { label: 'Settings', path: '/admin/settings', action: 'settings.manage' },
+];
+
+/** The back office's frame: only what the signed-in role may use is offered. */
+export function AdminLayout(props: { ctx: AdminPageContext; title: string; children?: Child }) {
+  const { ctx } = props;
+  return (
+    <html
+      lang="en"
+      data-webauthn={ctx.assets.webauthnJs}
+      data-webauthn-integrity={ctx.assets.webauthnJsIntegrity}
+    >
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${props.title} — ${ctx.siteName} back office`}</title>
+        <link rel="stylesheet" href={ctx.assets.css} integrity={ctx.assets.cssIntegrity} />
+        <link
+          rel="stylesheet"
+          href={ctx.assets.adminCss}
+          integrity={ctx.assets.adminCssIntegrity}
+        />
+        <script
+          src={ctx.assets.adminJs}
+          integrity={ctx.assets.adminJsIntegrity}
+          defer
+          nonce={ctx.nonce}
+        />
+      </head>
+      <body class="admin">
+        <a class="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href="/admin">
+              <span>{ctx.siteName} · back office</span>
+            </a>
+            {ctx.user ? (
+              <nav class="site-nav" aria-label="Back office">
+                <ul>
+                  {MENU.filter((m) => can(ctx.user!, m.action)).map((m) => (
+                    <li>
+                      <a
+                        href={m.path}
+                        aria-current={ctx.path.startsWith(m.path) ? 'page' : undefined}
+                      >
+                        {m.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {ctx.user ? (
+              <form method="post" action="/admin/sign-out" class="sign-out">
+                <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                <span class="quiet">
+                  {ctx.user.displayName} ({ctx.user.role})
+                </span>{' '}
+                <a href="/admin/account">Account</a> <button type="submit">Sign out</button>
+              </form>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A labelled form field with its error beside it; the value typed is kept after an error. */
+export function Field(props: {
+  label: string;
+  name: string;
+  value?: string | number | null;
+  error?: string;
+  type?: string;
+  required?: boolean;
+  autocomplete?: string;
+  hint?: string;
+  multiline?: boolean;
+  rows?: number;
+}) {
+  const id = `f-${props.name.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+  const describedBy =
+    [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(' ') || undefined;
+  return (
+    <div class={`field${props.error ? ' has-error' : ''}`}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.multiline ? (
+        <textarea
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 6}
+          required={props.required}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        >
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          required={props.required}
+          autocomplete={props.autocomplete}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+      {props.error ? (
+        <p class="error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { type Context, Hono } from 'hono';
+import { etag } from 'hono/etag';
+import type { AppContext } from '../context.ts';
+import { siteLocation } from '../core/site-path.ts';
+import { apiApp } from '../features/api/routes/api-app.ts';
+import { discoveryRoutes } from '../features/discovery/routes/discovery-routes.ts';
+import { previewRoutes } from '../features/publishing/routes/preview-routes.tsx';
+import { fileRoutes } from '../features/reading/routes/file-routes.ts';
+import { publicRoutes } from '../features/reading/routes/public-routes.tsx';
+import { pageContext } from '../features/reading/routes/reading-context.ts';
+import { renderCache } from '../infra/cache/render-cache-middleware.ts';
+import { ErrorPage } from '../ui/pages/error-page.tsx';
+import { adminApp } from './admin/admin-app.ts';
+import { assetRoutes } from './assets.ts';
+import { statusOf } from './error-status.ts';
+import { healthRoutes } from './health.ts';
+import { pathGuard } from './middleware/path-guard.ts';
+import { requestId } from './middleware/request-id.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { renderPage } from './render.ts';
+
+/** Builds the whole HTTP application from a context. Tests call `app.request()` on it. */
+export function createApp(ctx: AppContext): Hono {
+  const app = new Hono();
+  app.use('*', requestId());
+  // Anonymous pages from memory, before any other work (src/cache/); off unless enabled.
+  app.use('*', renderCache(ctx));
+  app.use('*', securityHeaders());
+  // A path that can name nothing (control characters, bad escapes, '//host') stops here; the
+  // page does not echo it, so its links stay on this site.
+  app.use(
+    '*',
+    pathGuard(async (c) => {
+      const page = { ...(await pageContext(ctx, c)), path: '/' };
+      return renderPage(c, <ErrorPage ctx={page} status={404} />, 404);
+    }),
+  );
+  // The JSON API answers every /api/v1 path itself, with problems rather than pages.
+  app.route('/', apiApp(ctx));
+  app.route('/', healthRoutes(ctx));
+  app.route('/', assetRoutes());
+  app.route('/', adminApp(ctx));
+  app.route('/', previewRoutes(ctx));
+
+  const missing = async (c: Context, status: 404 | 410) =>
+    renderPage(c, <ErrorPage ctx={await pageContext(ctx, c)} status={404} />, status);
+  // Feeds, sitemaps, citation downloads and OAI-PMH come first: the file routes' pattern
+  // /{section}/{slug}/{file} would otherwise take …/cite.bib and /people/{slug}/feed.xml.
+  app.route('/', discoveryRoutes(ctx, missing));
+  app.route('/', fileRoutes(ctx, missing));
+
+  // Anonymous pages revalidate cheaply: the ETag is a hash of the rendered bytes.
+  app.use('*', etag());
+  app.route('/', publicRoutes(ctx, '/ko'));
+  app.route('/', publicRoutes(ctx, ''));
+
+  app.notFound(async (c) => {
+    const path = c.req.path;
+    const redirect = await ctx.repos.redirects.find(path).catch(() => undefined);
+    // Every Location is percent-encoded UTF-8 and stays on this site, or there is none.
+    const target = redirect ? siteLocation(redirect.toPath) : null;
+    if (redirect && target) return c.redirect(target, redirect.statusCode as 301);
+    // '/reports' and '/reports/slug' mean the folder: send readers to the canonical URL.
+    if (c.req.method === 'GET' && !path.endsWith('/') && !/\.[^/]*$/.test(path)) {
+      const folder = siteLocation(`${path}/${new URL(c.req.url).search}`);
+      if (folder) return c.redirect(folder, 301);
+    }
+    return missing(c, 404);
+  });
+
+  app.onError(async (error, c) => {
+    const status = statusOf(error);
+    const id = c.get('requestId');
+    if (status === 500) console.error(`[${id}] ${c.req.method} ${c.req.path}`, error);
+    try {
+      const page = (
+        <ErrorPage
+          ctx={await pageContext(ctx, c)}
+          status={status === 404 ? 404 : 500}
+          requestId={status === 500 ? id : undefined}
+        />
+      );
+      return renderPage(c, page, status === 404 ? 404 : 500);
+    } catch {
+      // The page frame itself needs the database; without it, plain text still names the request.
+      return c.text(`Something went wrong on our side. Request id: ${id}`, 500);
+    }
+  });
+  return app;
+}
