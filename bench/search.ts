@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Config } from '../src/config.ts';
+import type { Config } from '../src/core/config.ts';
 import { type AppContext, createContext } from '../src/context.ts';
 import { parseQuery } from '../src/features/search/query-parser.ts';
 import { type SearchRequest, searchArchive } from '../src/features/search/search-archive.ts';
