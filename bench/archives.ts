@@ -18,8 +18,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
+import type { Config } from '../src/core/config.ts';
 import { connect, type Db, quoteIdent } from '../src/infra/db/connect.ts';
 import { migrateToLatest } from '../src/infra/db/migrate.ts';
 import { type ArchiveFacts, defaultSpec, generateArchive } from './generate-archive.ts';
@@ -66,18 +66,14 @@ export async function ensureArchive(
       }
       rmSync(tmp, { force: true });
       // The search benchmark's finished archive of this size is the same archive (one
-      // generator, spec and seed, the real indexer): a copy takes seconds, a build minutes.
+      // generator, spec and seed, the real indexer): a copy is far quicker than a build.
       const twin = join(CACHE, `sqlite-${size}-v${CACHE_VERSION}`);
       if (existsSync(`${twin}.db`) && existsSync(`${twin}.json`)) {
         copyFileSync(`${twin}.db`, tmp);
         copyFileSync(`${twin}.json`, marker);
       } else {
-        const building = connect({ kind: 'sqlite', path: tmp });
-        building.sqlite?.pragma('synchronous = OFF');
-        buildSeconds = await buildArchive(building, { kind: 'sqlite', path: tmp }, size, marker);
-        await building.close();
+        buildSeconds = await buildSqliteArchive(tmp, size, marker);
       }
-      for (const ext of ['-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
       renameSync(tmp, path);
     }
     databaseUrl = `sqlite:${path}`;
@@ -152,6 +148,20 @@ export async function buildArchive(
   );
   writeFileSync(marker, JSON.stringify({ buildSeconds: seconds, facts }));
   return seconds.generate + seconds.index;
+}
+
+/**
+ * Builds an archive of `size` publications into the SQLite file `tmp`, without waiting for the
+ * disk (a crash only loses the build), and leaves it whole in that one file for the caller to
+ * rename into place.
+ */
+export async function buildSqliteArchive(tmp: string, size: number, marker: string) {
+  const building = connect({ kind: 'sqlite', path: tmp });
+  building.sqlite?.pragma('synchronous = OFF');
+  const seconds = await buildArchive(building, { kind: 'sqlite', path: tmp }, size, marker);
+  await building.close();
+  for (const ext of ['-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
+  return seconds;
 }
 
 /** Drops the schema's GIN indexes and returns their definitions. */

@@ -13,7 +13,7 @@
  * Import throughput (WXR items per second) is read from the newest bench/results/import-*.json
  * when the import benchmark has written one.
  *
- * `--quick` (for CI, under 3 minutes even when the archive must be built first): a 2,000-
+ * `--quick` (for CI, short even when the archive must be built first): a 2,000-
  * publication archive on SQLite, 3 s per run.
  * Prints a table and writes bench/results/<date>.json. `--prepare` only builds the archives.
  */
@@ -236,8 +236,8 @@ async function measureArchive(archive: Archive): Promise<ArchiveResult> {
     const rssIdleCold = rssOf(coldServer.pid);
     let rssUnderLoadCold = rssIdleCold;
     // Cold means the render cache is off, not the JIT: the first seconds of a fresh process run
-    // while V8 is still compiling its hot paths (10–15% slower), which the warm server had long
-    // behind it. Each page gets a short run first whose throughput is not counted; its errors and
+    // slower while V8 is still compiling its hot paths, which the warm server had long behind it.
+    // Each page gets a short run first whose throughput is not counted; its errors and
     // slowest response are.
     const warmUps: LoadResult[] = [];
     for (const row of rows) {

@@ -13,15 +13,17 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createContext } from '../src/context.ts';
+import type { AppContext } from '../src/core/app-context.ts';
 import type { Config } from '../src/core/config.ts';
-import { type AppContext, createContext } from '../src/context.ts';
 import { parseQuery } from '../src/features/search/query-parser.ts';
+import { planQuery } from '../src/features/search/query-plan.ts';
 import { type SearchRequest, searchArchive } from '../src/features/search/search-archive.ts';
 import { connect, type Db, quoteIdent } from '../src/infra/db/connect.ts';
-import { planQuery } from '../src/infra/search/query-plan.ts';
 import {
   adminQuery,
   buildArchive,
+  buildSqliteArchive,
   CACHE_VERSION,
   PG_URL,
   schemaExists,
@@ -227,11 +229,7 @@ async function openArchive(backend: 'sqlite' | 'postgres', size: number) {
     if (!existsSync(path) || !existsSync(marker)) {
       const tmp = `${path}.building`;
       rmSync(tmp, { force: true });
-      const building = connect({ kind: 'sqlite', path: tmp });
-      building.sqlite?.pragma('synchronous = OFF');
-      buildSeconds = await buildArchive(building, { kind: 'sqlite', path: tmp }, size, marker);
-      await building.close();
-      for (const ext of ['-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
+      buildSeconds = await buildSqliteArchive(tmp, size, marker);
       renameSync(tmp, path);
     }
     dbConfig = { kind: 'sqlite', path };

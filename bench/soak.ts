@@ -17,9 +17,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
-import { SYSTEM_ACTOR } from '../src/core/actor.ts';
+import { cliActor } from '../src/core/actor.ts';
+import { loadConfig } from '../src/core/config.ts';
 import { updatePublication } from '../src/features/publishing/save-publication.ts';
 import { type Backend, ensureArchive, RESULTS } from './archives.ts';
 import { rssOf, startDossier, withPeakRss } from './http-harness.ts';
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
             current.id,
             current.version,
             { ...current, subtitle: `Revised during the soak (${i})` },
-            SYSTEM_ACTOR,
+            cliActor(),
           );
           published++;
         } catch (error) {

@@ -1,43 +1,54 @@
-import type { Config } from './config.ts';
+import type { AppContext } from './core/app-context.ts';
 import { ChangeFeed } from './core/change-feed.ts';
-import { type Clock, type FileStore, systemClock, type Transactor } from './core/ports.ts';
+import type { Config } from './core/config.ts';
+import { type Clock, systemClock } from './core/ports.ts';
+import { createAuditTrail } from './features/audit/audit-trail.ts';
+import { GazetteerCache } from './features/search/gazetteer-cache.ts';
+import { SearchIndexer } from './features/search/search-indexer.ts';
 import { postgresChangeNotifier } from './infra/cache/postgres-change-notifier.ts';
-import type { RenderCache } from './infra/cache/render-cache.ts';
-import { keepStoredPagesCurrent } from './infra/cache/stored-page-stamps.ts';
+import type { RenderCacheOptions } from './infra/cache/render-cache.ts';
+import { startRenderCache } from './infra/cache/start-render-cache.ts';
+import { storedPageStamps } from './infra/cache/stored-page-stamps.ts';
 import { connect, type Db } from './infra/db/connect.ts';
+import type { Executor } from './infra/db/executor.ts';
 import { migrateToLatest } from './infra/db/migrate.ts';
-import { createRepositories, type Repositories } from './infra/db/repositories.ts';
+import { createRepositories } from './infra/db/repositories.ts';
 import { DEFAULT_MAX_BYTES, LocalFileStore } from './infra/files/local-file-store.ts';
+import { sharpImageTools } from './infra/images/image-variants.ts';
 import { stripImageMetadata } from './infra/images/strip-image-metadata.ts';
 import { PdfSandbox } from './infra/pdf/pdf-sandbox.ts';
-import { createSearchEngine, type SearchEngine } from './infra/search/create-search.ts';
+import { createSearchEngine, type SearchEngineParts } from './infra/search/create-search.ts';
 
 /**
- * Everything a request, a command or a job needs, built once: the composition root. Services
- * receive the parts they use from here; nothing reaches for globals.
+ * The context as the composition root built it: the ports of AppContext, with the concrete
+ * database, search engine and PDF sandbox behind them, for the commands and tests that manage
+ * those directly (migrations, reindexing, closing the sandbox).
  */
-export interface AppContext {
-  config: Config;
+export interface WiredContext extends AppContext {
   db: Db;
-  repos: Repositories;
-  transactor: Transactor;
-  files: FileStore;
-  clock: Clock;
-  /** Derived data (search index, caches) subscribes here to hear of every change. */
-  changes: ChangeFeed;
-  /** Full-text search; its indexer is subscribed to `changes`, so the index stays current. */
-  search: SearchEngine;
-  /** Reads and rewrites PDFs in limited child processes; they start on first use. */
+  search: WiredSearch;
   pdf: PdfSandbox;
-  /** The render cache for anonymous pages; null unless a server turns it on (src/cache/). */
-  renderCache: RenderCache | null;
-  close(): Promise<void>;
+}
+
+/** The engine's parts, with the search feature's gazetteer and the indexer that keeps it current. */
+export interface WiredSearch extends SearchEngineParts {
+  gazetteers: GazetteerCache;
+  indexer: SearchIndexer;
+}
+
+export interface ContextOptions {
+  /** A connection the caller opened: the caller closes it too. */
+  db?: Db;
+  clock?: Clock;
+  migrate?: boolean;
+  /** Turns on the render cache for anonymous pages, as a server does (src/infra/cache/). */
+  renderCache?: RenderCacheOptions;
 }
 
 export async function createContext(
   config: Config,
-  options: { db?: Db; clock?: Clock; migrate?: boolean } = {},
-): Promise<AppContext> {
+  options: ContextOptions = {},
+): Promise<WiredContext> {
   const db = options.db ?? connect(config.database);
   try {
     if (options.migrate !== false) await migrateToLatest(db);
@@ -47,12 +58,25 @@ export async function createContext(
   }
   const { transactor: plainTransactor, ...repos } = createRepositories(db);
   const clock = options.clock ?? systemClock;
+  // Every service writes through this transactor: the change feed hears when each of its
+  // transactions ends and when it has committed.
   const changes = new ChangeFeed();
-  const search = createSearchEngine(db, clock);
-  changes.subscribe(search.indexer);
-  const transactor = keepStoredPagesCurrent(changes, repos, plainTransactor);
-  // Servers' render caches hear of changes made by any process (src/cache/).
-  if (db.pgPool) changes.subscribe(postgresChangeNotifier(repos.files));
+  const transactor = changes.announcing(plainTransactor);
+  const audit = createAuditTrail({ entries: repos.audit, changes, clock });
+  // Derived data, in the order each hears every change: the search index; the stored pages'
+  // stamps (the catalog's is the last statement before a commit); on PostgreSQL, the render
+  // caches of every server, from any process; then this process's own render cache.
+  const engine = createSearchEngine(db);
+  const gazetteers = new GazetteerCache(engine.sources);
+  const indexer = new SearchIndexer(engine.index, engine.sources, gazetteers, clock);
+  const search: WiredSearch = { ...engine, gazetteers, indexer };
+  changes.subscribe(indexer);
+  changes.subscribe(storedPageStamps(changes, repos));
+  if (db.pgPool) changes.subscribe(postgresChangeNotifier(db.kysely as Executor, repos.files));
+  const renderCache = options.renderCache
+    ? await startRenderCache({ db, repos, clock, changes }, options.renderCache)
+    : null;
+  if (renderCache) changes.subscribe(renderCache.listener);
   const pdf = new PdfSandbox();
   return {
     config,
@@ -62,12 +86,17 @@ export async function createContext(
     files: new LocalFileStore(config.filesDir, DEFAULT_MAX_BYTES, stripImageMetadata),
     clock,
     changes,
+    audit,
     search,
     pdf,
-    renderCache: null,
+    images: sharpImageTools,
+    renderCache: renderCache?.cache ?? null,
     close: async () => {
+      // The render cache first: its timers query the database, and on PostgreSQL it holds a
+      // listening connection of the pool.
+      await renderCache?.close();
       await pdf.close();
-      await db.close();
+      if (!options.db) await db.close();
     },
   };
 }

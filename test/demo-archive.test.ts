@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { demoArchive } from '../src/cli/demo/demo-archive.data.ts';
 import { loadDemo } from '../src/cli/demo/load-demo.ts';
-import type { AppContext } from '../src/context.ts';
-import { SYSTEM_ACTOR } from '../src/core/actor.ts';
+import type { WiredContext } from '../src/context.ts';
 import type { PublicationRecord } from '../src/core/entities.ts';
+import { SYSTEM_ACTOR } from './support/actors.ts';
 import { describeEachDatabase } from './support/databases.ts';
 import { fixedClock, testContext } from './support/factories.ts';
 
@@ -82,7 +82,7 @@ const DISCLAIMER =
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 
 describeEachDatabase('the demo archive', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let all: PublicationRecord[];
   const byTitle = (title: string) => {
     const p = all.find((x) => x.title === title);

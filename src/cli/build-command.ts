@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
+import { loadConfig } from '../core/config.ts';
 import { type BuildReport, buildStaticSite } from '../static-export/build-static-site.ts';
 import { closePagefind } from '../static-export/pagefind-index.ts';
 import { type Command, parseOptions } from './command.ts';

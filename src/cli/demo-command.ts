@@ -1,6 +1,6 @@
-import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
+import { loadConfig } from '../core/config.ts';
 import { type Command, parseOptions } from './command.ts';
 import { loadBundledDemo } from './demo/load-demo.ts';
 

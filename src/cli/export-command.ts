@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
+import { loadConfig } from '../core/config.ts';
 import {
   exportPublicationsCsv,
   exportPublicationsMarkdown,

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
-import { loadConfig } from '../config.ts';
-import { type AppContext, createContext } from '../context.ts';
+import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
+import { loadConfig } from '../core/config.ts';
 import { CsvImportError } from '../features/import/csv-rows.ts';
 import { type HtmlProfile, htmlProfileSchema } from '../features/import/html-profile.ts';
 import { CSV_KINDS, type CsvKind, importCsv } from '../features/import/import-csv.ts';
@@ -13,11 +13,15 @@ import {
   type ImportSummary,
 } from '../features/import/import-summary.ts';
 import { importWxr } from '../features/import/import-wxr.ts';
-import { type WxrMapping, wxrMappingSchema } from '../features/import/wxr-mapping.ts';
+import {
+  DEFAULT_WXR_MAPPING,
+  type WxrMapping,
+  wxrMappingSchema,
+} from '../features/import/wxr-mapping.ts';
 import { WxrFormatError } from '../features/import/wxr-reader.ts';
 import { databaseFailure } from '../infra/db/database-failure.ts';
-import { createJobRunner } from '../infra/jobs/job-runners.ts';
 import { type Command, parseOptions } from './command.ts';
+import { createJobRunner } from './job-runners.ts';
 import { progressBar } from './progress-bar.ts';
 import { UsageError } from './user-error.ts';
 
@@ -59,9 +63,7 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
     let profile: HtmlProfile | undefined;
     let kind: CsvKind | undefined;
     if (format === 'wxr') {
-      mapping = values.map
-        ? await readJson(values.map, wxrMappingSchema)
-        : wxrMappingSchema.parse({});
+      mapping = values.map ? await readJson(values.map, wxrMappingSchema) : DEFAULT_WXR_MAPPING;
     } else if (format === 'html') {
       if (!values.profile) throw new UsageError('Name the profile: --profile <profile.json>');
       profile = await readJson(values.profile, htmlProfileSchema);
@@ -151,7 +153,7 @@ function interrupted(error: ImportInterruptedError): string {
 }
 
 /** Works through the ingest jobs the import queued (PDF text, image copies). */
-async function runIngest(ctx: AppContext): Promise<void> {
+async function runIngest(ctx: WiredContext): Promise<void> {
   const queued = await ctx.repos.jobs.list({ status: 'queued', limit: 100000 });
   if (queued.length === 0) return;
   process.stdout.write(`Running ${queued.length} ingest job(s)…\n`);

@@ -2,14 +2,15 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { loadConfig } from '../config.ts';
-import { type AppContext, createContext } from '../context.ts';
+import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
+import { loadConfig } from '../core/config.ts';
 import type { AttachmentRole } from '../core/content-types.ts';
 import { attachFile, IMAGE_VARIANTS_JOB } from '../features/publishing/files/attach-file.ts';
 import { findPublicationByRef } from '../features/publishing/find-publication.ts';
-import { createJobRunner, FILE_JOB_KINDS } from '../infra/jobs/job-runners.ts';
+import { FILE_JOB_KINDS } from '../features/publishing/jobs/job-handlers.ts';
 import { type Command, parseOptions } from './command.ts';
+import { createJobRunner } from './job-runners.ts';
 import { progressBar } from './progress-bar.ts';
 import { describeUserError, UsageError } from './user-error.ts';
 
@@ -56,7 +57,7 @@ failed, with one line per failure. The role defaults to supplement (images: imag
 };
 
 async function ingest(
-  ctx: AppContext,
+  ctx: WiredContext,
   ref: string,
   paths: string[],
   role: AttachmentRole | undefined,
@@ -123,7 +124,7 @@ async function ingest(
 }
 
 /** Null while the file's jobs are still going. */
-async function outcomeOf(ctx: AppContext, t: Tracked): Promise<Outcome | null> {
+async function outcomeOf(ctx: WiredContext, t: Tracked): Promise<Outcome | null> {
   const file = await ctx.repos.files.findStoredFile(t.storedFileId);
   if (!file) return { path: t.path, ok: false, detail: 'the stored file vanished' };
   if (file.mediaType === 'application/pdf') {

@@ -1,9 +1,10 @@
-import { loadConfig } from '../config.ts';
-import { type AppContext, createContext } from '../context.ts';
-import type { Job, JobStatus } from '../infra/db/repos/jobs.repo.ts';
-import { createJobRunner, jobHandlers } from '../infra/jobs/job-runners.ts';
-import { requeueJob } from '../infra/jobs/requeue-job.ts';
+import { createContext, type WiredContext } from '../context.ts';
+import { loadConfig } from '../core/config.ts';
+import type { Job, JobStatus } from '../core/repositories/jobs-repository.ts';
+import { requeueJob } from '../features/jobs/requeue-job.ts';
+import { jobHandlers } from '../features/publishing/jobs/job-handlers.ts';
 import { type Command, parseOptions } from './command.ts';
+import { createJobRunner } from './job-runners.ts';
 import { UsageError } from './user-error.ts';
 
 const STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
@@ -39,7 +40,7 @@ in this process and exits when none is left.`,
   },
 };
 
-async function withContext(fn: (ctx: AppContext) => Promise<number>): Promise<number> {
+async function withContext(fn: (ctx: WiredContext) => Promise<number>): Promise<number> {
   const ctx = await createContext(loadConfig());
   try {
     return await fn(ctx);
@@ -49,7 +50,7 @@ async function withContext(fn: (ctx: AppContext) => Promise<number>): Promise<nu
 }
 
 async function list(
-  ctx: AppContext,
+  ctx: WiredContext,
   filter: { status?: JobStatus; kind?: string; limit: number },
 ): Promise<number> {
   const jobs = await ctx.repos.jobs.list(filter);
@@ -82,7 +83,7 @@ function when(j: Job): string {
   return j.finishedAt ?? j.updatedAt;
 }
 
-async function retry(ctx: AppContext, args: string[]): Promise<number> {
+async function retry(ctx: WiredContext, args: string[]): Promise<number> {
   const { positionals } = parseOptions(args, {}, true);
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id)) {
@@ -93,7 +94,7 @@ async function retry(ctx: AppContext, args: string[]): Promise<number> {
   return 0;
 }
 
-async function runReady(ctx: AppContext): Promise<number> {
+async function runReady(ctx: WiredContext): Promise<number> {
   let done = 0;
   let failed = 0;
   const runner = createJobRunner(ctx, {

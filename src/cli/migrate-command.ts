@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../core/config.ts';
 import { connect } from '../infra/db/connect.ts';
 import { migrateToLatest } from '../infra/db/migrate.ts';
 import { type Command, parseOptions } from './command.ts';

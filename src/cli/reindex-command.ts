@@ -1,6 +1,6 @@
-import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
-import { type DriftReport, hasDrift } from '../infra/search/indexer.ts';
+import { loadConfig } from '../core/config.ts';
+import { type DriftReport, hasDrift } from '../features/search/search-indexer.ts';
 import { type Command, parseOptions } from './command.ts';
 
 export const reindexCommand: Command = {

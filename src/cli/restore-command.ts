@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
+import { loadConfig } from '../core/config.ts';
 import { restoreArchive } from '../infra/backup/restore-archive.ts';
 import { type Command, parseOptions } from './command.ts';
 import { UsageError } from './user-error.ts';

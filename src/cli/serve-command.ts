@@ -1,15 +1,14 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { type Config, loadConfig } from '../config.ts';
-import { type AppContext, createContext } from '../context.ts';
+import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { enableRenderCache } from '../infra/cache/enable-render-cache.ts';
-import { withRenderCache } from '../infra/cache/node-fast-path.ts';
-import { startBackgroundJobs } from '../infra/jobs/job-runners.ts';
+import { type Config, loadConfig } from '../core/config.ts';
 import { createApp } from '../web/app.tsx';
+import { withRenderCache } from '../web/render-cache/node-fast-path.ts';
 import { type Command, parseOptions } from './command.ts';
 import { isArchiveEmpty, loadBundledDemo } from './demo/load-demo.ts';
+import { startBackgroundJobs } from './job-runners.ts';
 import { runPrimary } from './primary.ts';
 import { UsageError } from './user-error.ts';
 
@@ -74,7 +73,7 @@ ${OPTIONS_HELP}`,
 
 async function serve(
   values: { port?: string; workers?: string; 'no-cache'?: boolean; 'cache-mb'?: string },
-  prepare: (ctx: AppContext) => Promise<void>,
+  prepare: (ctx: WiredContext) => Promise<void>,
 ): Promise<number> {
   const config = withPort(values.port);
   const workers = positive('--workers', values.workers ?? '1');
@@ -97,9 +96,14 @@ async function serve(
     });
     return 0;
   }
-  const ctx = await createContext(config, { migrate: !cluster.isWorker });
+  const ctx = await createContext(config, {
+    migrate: !cluster.isWorker,
+    renderCache: options.cache
+      ? { maxBytes: options.cacheMb * 1024 * 1024, stateHeader: options.cacheStateHeader }
+      : undefined,
+  });
   if (!cluster.isWorker) await prepare(ctx);
-  await listen(ctx, options);
+  await listen(ctx);
   return 0;
 }
 
@@ -123,13 +127,7 @@ function announce(config: Config): void {
   );
 }
 
-async function listen(ctx: AppContext, options: ServeOptions) {
-  if (options.cache) {
-    await enableRenderCache(ctx, {
-      maxBytes: options.cacheMb * 1024 * 1024,
-      stateHeader: options.cacheStateHeader,
-    });
-  }
+async function listen(ctx: WiredContext) {
   const app = createApp(ctx);
   // Cached pages are answered in the node listener itself; everything else goes to Hono.
   const server = createServer(withRenderCache(ctx.renderCache, getRequestListener(app.fetch)));
@@ -140,7 +138,7 @@ async function listen(ctx: AppContext, options: ServeOptions) {
   if (!cluster.isWorker) announce(ctx.config);
   // Jobs (PDF extraction, image copies, the daily fixity check) run beside HTTP, in this process.
   const jobs = await startBackgroundJobs(ctx);
-  // The facet columns take about half a second to load at 100,000 publications: load them soon,
+  // Loading the facet columns reads a row per publication, long on a large archive: load them soon,
   // not in the first reader's search, and not while the first pages are served.
   setTimeout(() => {
     ctx.search.facetColumns.load().catch((error) => console.error('dossier: search facets', error));

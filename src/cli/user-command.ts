@@ -1,6 +1,6 @@
-import { loadConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
+import { loadConfig } from '../core/config.ts';
 import { USER_ROLES, type UserRole } from '../core/content-types.ts';
 import { addUser, reissueSetupLink } from '../features/accounts/manage-users.ts';
 import { type Command, parseOptions } from './command.ts';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../core/config.ts';
 import { DomainError } from '../core/errors.ts';
 import { MigrationFailedError, SchemaTooNewError } from '../infra/db/migrate.ts';
 import { DemoRefusedError } from './demo/load-demo.ts';

@@ -10,9 +10,6 @@ export interface Actor {
   mayPublish: boolean;
 }
 
-/** The system carries out decisions already taken by someone who held the right. */
-export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system', ip: null, mayPublish: true };
-
 /** An operator at the command line holds every right over the archive. */
 export function cliActor(): Actor {
   return { userId: null, label: 'command line', ip: null, mayPublish: true };

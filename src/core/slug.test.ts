@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from '../features/publishing/files/file-name.ts';
+import { safeFileName } from './file-name.ts';
 import { sectionSlugSchema, slugify } from './slug.ts';
 
 describe('slugs', () => {

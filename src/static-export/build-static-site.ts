@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import type { AppContext } from '../context.ts';
-import { loadSitemapUrls } from '../features/discovery/load-sitemap.ts';
-import { publicationPath } from '../features/reading/entries.ts';
+import type { AppContext } from '../core/app-context.ts';
+import { loadSitemapUrls } from '../features/discovery/sitemap/load-sitemap.ts';
+import { publicationPath } from '../features/reading/loaders/entries.ts';
 import { splitLocale } from '../ui/i18n/locales.ts';
 import { createApp } from '../web/app.tsx';
 import { exportHtml } from './export-html.ts';

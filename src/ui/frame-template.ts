@@ -1,5 +1,8 @@
 import { hash } from 'node:crypto';
 
+/** What every page the site renders begins with. */
+export const DOCTYPE = '<!DOCTYPE html>';
+
 /**
  * A page rendered once with marks where its changing parts go, kept as UTF-8 bytes between the
  * marks. Filling it in writes each value's bytes once into one buffer: the fixed bytes are

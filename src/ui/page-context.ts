@@ -34,7 +34,7 @@ export interface PageContext {
   publicUrl: string;
   /**
    * Renderings of the frame made from this context's identity and navigation, kept as long as
-   * those are (src/views/layout.tsx): a new frame brings an empty one.
+   * those are (src/ui/pages/layout.tsx): a new frame brings an empty one.
    */
   frameMemo: Map<string, FrameTemplate>;
 }

@@ -1,29 +1,31 @@
 import { type Context, Hono } from 'hono';
 import { etag } from 'hono/etag';
-import type { AppContext } from '../context.ts';
+import type { AppContext } from '../core/app-context.ts';
 import { siteLocation } from '../core/site-path.ts';
 import { apiApp } from '../features/api/routes/api-app.ts';
 import { discoveryRoutes } from '../features/discovery/routes/discovery-routes.ts';
+import { scholarlyExtras } from '../features/discovery/views/publication-scholarly.tsx';
 import { previewRoutes } from '../features/publishing/routes/preview-routes.tsx';
 import { fileRoutes } from '../features/reading/routes/file-routes.ts';
 import { publicRoutes } from '../features/reading/routes/public-routes.tsx';
 import { pageContext } from '../features/reading/routes/reading-context.ts';
-import { renderCache } from '../infra/cache/render-cache-middleware.ts';
+import { statusOf } from '../ui/error-status.ts';
 import { ErrorPage } from '../ui/pages/error-page.tsx';
+import { renderPage } from '../ui/render-page.ts';
 import { adminApp } from './admin/admin-app.ts';
-import { assetRoutes } from './assets.ts';
-import { statusOf } from './error-status.ts';
+import { assetRoutes } from './asset-routes.ts';
 import { healthRoutes } from './health.ts';
 import { pathGuard } from './middleware/path-guard.ts';
 import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
-import { renderPage } from './render.ts';
+import { renderCache } from './render-cache/render-cache-middleware.ts';
 
 /** Builds the whole HTTP application from a context. Tests call `app.request()` on it. */
 export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   app.use('*', requestId());
-  // Anonymous pages from memory, before any other work (src/cache/); off unless enabled.
+  // Anonymous pages from memory, before any other work: `ctx.renderCache`, which the composition
+  // root starts for a server (src/context.ts); without it, only compression.
   app.use('*', renderCache(ctx));
   app.use('*', securityHeaders());
   // A path that can name nothing (control characters, bad escapes, '//host') stops here; the
@@ -51,8 +53,11 @@ export function createApp(ctx: AppContext): Hono {
 
   // Anonymous pages revalidate cheaply: the ETag is a hash of the rendered bytes.
   app.use('*', etag());
-  app.route('/', publicRoutes(ctx, '/ko'));
-  app.route('/', publicRoutes(ctx, ''));
+  // A publication's page carries discovery's citation tags and Cite block; reading, which
+  // discovery reads from, is handed them here rather than importing them.
+  const extras = scholarlyExtras(ctx);
+  app.route('/', publicRoutes(ctx, '/ko', extras));
+  app.route('/', publicRoutes(ctx, '', extras));
 
   app.notFound(async (c) => {
     const path = c.req.path;

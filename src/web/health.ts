@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
-import type { AppContext } from '../context.ts';
+import type { AppContext } from '../core/app-context.ts';
 
 /** 200 when the database answers a query within two seconds, 503 otherwise. */
 export function healthRoutes(ctx: AppContext): Hono {
@@ -9,7 +8,7 @@ export function healthRoutes(ctx: AppContext): Hono {
     c.header('Cache-Control', 'no-store');
     try {
       await Promise.race([
-        sql`select 1`.execute(ctx.db.kysely),
+        ctx.db.ping(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
       ]);
       return c.json({ status: 'ok', database: ctx.db.dialect });

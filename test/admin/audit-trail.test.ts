@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { adminRouteTable } from '../../src/web/admin/admin-app.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { backOffice } from './back-office-support.ts';
+import { backOfficeAs } from './back-office-support.ts';
 
 describeEachDatabase('the audit trail in the back office', (db) => {
   let ctx: AppContext;
@@ -28,12 +28,9 @@ describeEachDatabase('the audit trail in the back office', (db) => {
     });
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    const a = await office.signedIn('admin');
-    admin = a.browser;
-    adminId = a.account.userId;
-    editor = (await office.signedIn('editor')).browser;
+    const office = await backOfficeAs(db(), 'admin', 'editor');
+    ({ ctx, admin, editor } = office);
+    adminId = office.accounts.admin.userId;
     await event('2026-03-01T09:00:00.000Z', 'export.test.march', 'march tester');
     await event(
       '2026-04-15T09:00:00.000Z',

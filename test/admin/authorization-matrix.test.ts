@@ -1,12 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { UserRole } from '../../src/core/content-types.ts';
 import { can } from '../../src/core/permissions.ts';
 import { adminRouteTable } from '../../src/web/admin/admin-app.ts';
-import { createApp } from '../../src/web/app.tsx';
-import { Browserish, makeStaff } from '../support/admin-session.ts';
+import type { createApp } from '../../src/web/app.tsx';
+import { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildPublication, fixedClock, testContext } from '../support/factories.ts';
+import { buildPublication } from '../support/factories.ts';
+import { backOfficeAs } from './back-office-support.ts';
 
 /**
  * Every back-office route × {anonymous, contributor, editor, admin}, generated from the route
@@ -19,17 +20,11 @@ describeEachDatabase('the back office authorization matrix', (db) => {
   let publicationId = 0;
 
   beforeAll(async () => {
-    const clock = fixedClock('2026-06-01T12:00:00.000Z');
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
+    const office = await backOfficeAs(db(), 'contributor', 'editor', 'admin');
+    ({ ctx, app } = office);
     publicationId = (await buildPublication(ctx, { status: 'draft' })).id;
-    for (const role of ['contributor', 'editor', 'admin'] as const) {
-      const account = await makeStaff(ctx, role);
-      clock.set(new Date(clock.now().getTime() + 31_000).toISOString());
-      const b = new Browserish(app, ctx.config.publicUrl);
-      expect((await b.signIn(account, ctx)).status).toBe(303);
-      browsers.set(role, b);
-    }
+    for (const role of ['contributor', 'editor', 'admin'] as const)
+      browsers.set(role, office[role]);
   }, 60_000);
 
   const concrete = (path: string) =>

@@ -1,4 +1,3 @@
-import type { AppContext } from '../../src/context.ts';
 import type { UserRole } from '../../src/core/content-types.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
@@ -6,12 +5,10 @@ import type { TestDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
 
 /** A back office on a fresh database, with a browser signed in per role on demand. */
-export async function backOffice(t: TestDatabase) {
-  const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  const ctx: AppContext = await testContext(t, clock);
+export async function backOffice(t: TestDatabase, clock = fixedClock('2026-06-01T12:00:00.000Z')) {
+  const ctx = await testContext(t, clock);
   const app = createApp(ctx);
-  const tick = (seconds: number) =>
-    clock.set(new Date(clock.now().getTime() + seconds * 1000).toISOString());
+  const tick = clock.advance;
   const signedIn = async (
     role: UserRole,
   ): Promise<{ browser: Browserish; account: StaffAccount }> => {
@@ -24,6 +21,20 @@ export async function backOffice(t: TestDatabase) {
     return { browser, account };
   };
   return { ctx, app, clock, tick, signedIn };
+}
+
+/**
+ * A back office with a browser signed in for each role named, in that order: `editor`,
+ * `admin` or `contributor` on the result, and their accounts in `accounts`.
+ */
+export async function backOfficeAs<R extends UserRole>(t: TestDatabase, ...roles: R[]) {
+  const office = await backOffice(t);
+  const browsers = {} as Record<R, Browserish>;
+  const accounts = {} as Record<R, StaffAccount>;
+  for (const role of roles) {
+    ({ browser: browsers[role], account: accounts[role] } = await office.signedIn(role));
+  }
+  return { ...office, ...browsers, accounts };
 }
 
 /** The value of a form field as the page shows it back (input value or textarea text). */

@@ -1,16 +1,18 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import {
-  createOrganization,
-  createPlace,
-  createTopic,
-} from '../../src/features/entities/entities.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
+import { createOrganization } from '../../src/features/entities/entities.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildPerson, buildPublication, unique } from '../support/factories.ts';
-import { backOffice, fieldValue } from './back-office-support.ts';
+import {
+  buildPerson,
+  buildPlace,
+  buildPublication,
+  buildTopic,
+  unique,
+} from '../support/factories.ts';
+import { backOfficeAs, fieldValue } from './back-office-support.ts';
 
 describeEachDatabase('the catalog forms', (db) => {
   let ctx: AppContext;
@@ -22,10 +24,7 @@ describeEachDatabase('the catalog forms', (db) => {
     (await searchArchive(ctx, { q, pageSize: 50 })).hits.map((h) => h.publicationId);
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    editor = (await office.signedIn('editor')).browser;
-    contributor = (await office.signedIn('contributor')).browser;
+    ({ ctx, editor, contributor } = await backOfficeAs(db(), 'editor', 'contributor'));
   }, 60_000);
 
   it('creates a person with roles over time, then removes one role and adds another', async () => {
@@ -117,14 +116,10 @@ describeEachDatabase('the catalog forms', (db) => {
   });
 
   it('keeps a place with names in several scripts, its parent and sourced coordinates', async () => {
-    const province = await createPlace(
+    const province = await buildPlace(
       ctx,
-      {
-        slug: unique('hamgyong'),
-        kind: 'province',
-        names: [{ name: 'North Hamgyong', language: 'en', scheme: 'english', preferred: true }],
-      },
-      SYSTEM_ACTOR,
+      { name: 'North Hamgyong', language: 'en', scheme: 'english', preferred: true },
+      { kind: 'province' },
     );
     const slug = unique('camp-25');
     const res = await editor.submit('/admin/places/new', '/admin/places', {
@@ -206,20 +201,13 @@ describeEachDatabase('the catalog forms', (db) => {
   });
 
   it('renaming a place or a topic refreshes the work linked to it', async () => {
-    const topic = await createTopic(
-      ctx,
-      { slug: unique('topic'), name: 'Wombat studies' },
-      SYSTEM_ACTOR,
-    );
-    const place = await createPlace(
-      ctx,
-      {
-        slug: unique('place'),
-        kind: 'town',
-        names: [{ name: 'Xylotown', language: 'en', scheme: 'english', preferred: true }],
-      },
-      SYSTEM_ACTOR,
-    );
+    const topic = await buildTopic(ctx, 'Wombat studies');
+    const place = await buildPlace(ctx, {
+      name: 'Xylotown',
+      language: 'en',
+      scheme: 'english',
+      preferred: true,
+    });
     const piece = await buildPublication(ctx, { topicIds: [topic.id], placeIds: [place.id] });
     const renamedTopic = await editor.submit(
       `/admin/topics/${topic.id}`,

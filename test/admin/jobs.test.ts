@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { unique } from '../support/factories.ts';
-import { backOffice } from './back-office-support.ts';
+import { backOfficeAs } from './back-office-support.ts';
 
 describeEachDatabase('background jobs in the back office', (db) => {
   let ctx: AppContext;
@@ -27,10 +27,7 @@ describeEachDatabase('background jobs in the back office', (db) => {
   };
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    editor = (await office.signedIn('editor')).browser;
-    contributor = (await office.signedIn('contributor')).browser;
+    ({ ctx, editor, contributor } = await backOfficeAs(db(), 'editor', 'contributor'));
   }, 60_000);
 
   it('lists recent jobs with status, attempts and the last error, and retries a failed one', async () => {

@@ -1,18 +1,17 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { PUBLISH_SCHEDULED_JOB, publishIfDue } from '../../src/features/publishing/workflow.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildPerson, buildSection, fixedClock, testContext } from '../support/factories.ts';
+import { buildPerson, buildSection, fixedClock } from '../support/factories.ts';
+import { backOffice } from './back-office-support.ts';
 
 describeEachDatabase('writing and publishing in the back office', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: ReturnType<typeof createApp>;
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  const tick = (seconds: number) =>
-    clock.set(new Date(clock.now().getTime() + seconds * 1000).toISOString());
   let sectionId: number;
   let sectionSlug: string;
   let personId: number;
@@ -21,7 +20,7 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
   const signedIn = async (role: 'contributor' | 'editor' | 'admin') => {
     const account = accounts.get(role) ?? (await makeStaff(ctx, role));
     accounts.set(role, account);
-    tick(31);
+    clock.advance(31);
     const b = new Browserish(app, ctx.config.publicUrl);
     expect((await b.signIn(account, ctx)).status).toBe(303);
     return b;
@@ -55,8 +54,7 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
     (await app.request(`http://localhost/${sectionSlug}/${slug}/`)).status;
 
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
+    ({ ctx, app } = await backOffice(db(), clock));
     const section = await buildSection(ctx);
     sectionId = section.id;
     sectionSlug = section.slug;
@@ -197,7 +195,7 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
     const payload = JSON.parse(job!.payload);
     expect(await publishIfDue(ctx, payload.publicationId, payload.scheduledAt)).toBe('skipped');
     expect(await publicStatus('scheduled-piece')).toBe(404);
-    tick(3601);
+    clock.advance(3601);
     expect(await publishIfDue(ctx, payload.publicationId, payload.scheduledAt)).toBe('published');
     expect(await publicStatus('scheduled-piece')).toBe(200);
   });
@@ -214,7 +212,7 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
     // A runner built now stands for the next start of the server: the job lives in the database.
     await createJobRunner(ctx).drain();
     expect(await publicStatus('runner-piece')).toBe(404);
-    tick(601);
+    clock.advance(601);
     await createJobRunner(ctx).drain();
     expect(await publicStatus('runner-piece')).toBe(200);
     expect((await ctx.repos.publications.findById(id))?.publishedAt).toBe(`${when}:00.000Z`);
@@ -233,7 +231,7 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
       version: '1',
     });
     expect(await publicStatus('embargoed')).toBe(404);
-    tick(7201);
+    clock.advance(7201);
     expect(await publicStatus('embargoed')).toBe(200);
   });
 
@@ -250,7 +248,7 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
     expect(shown.headers.get('cache-control')).toBe('no-store');
     expect(await shown.text()).toContain('Previewed draft');
     expect((await app.request(`http://localhost${path.slice(0, -2)}xx`)).status).toBe(404);
-    tick(8 * 86400);
+    clock.advance(8 * 86400);
     expect((await app.request(`http://localhost${path}`)).status).toBe(404);
   });
 

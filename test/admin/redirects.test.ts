@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { Section } from '../../src/core/entities.ts';
 import type { createApp } from '../../src/web/app.tsx';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, unique } from '../support/factories.ts';
-import { backOffice, fieldValue } from './back-office-support.ts';
+import { backOfficeAs, fieldValue } from './back-office-support.ts';
 
 describeEachDatabase('redirects in the back office', (db) => {
   let ctx: AppContext;
@@ -18,11 +18,7 @@ describeEachDatabase('redirects in the back office', (db) => {
     editor.submit('/admin/redirects', '/admin/redirects', { fromPath, toPath, statusCode });
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    app = office.app;
-    editor = (await office.signedIn('editor')).browser;
-    contributor = (await office.signedIn('contributor')).browser;
+    ({ ctx, app, editor, contributor } = await backOfficeAs(db(), 'editor', 'contributor'));
     section = await buildSection(ctx);
   }, 60_000);
 

@@ -1,13 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
-import { recordInput } from '../../src/features/publishing/routes/publication-form-data.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPerson, buildPublication } from '../support/factories.ts';
-import { backOffice } from './back-office-support.ts';
+import { backOfficeAs } from './back-office-support.ts';
 
 describeEachDatabase('revisions in the back office', (db) => {
   let ctx: AppContext;
@@ -16,7 +15,7 @@ describeEachDatabase('revisions in the back office', (db) => {
   let contributorId: number;
 
   const edit = (p: PublicationRecord, changes: { title?: string; body?: string }) =>
-    updatePublication(ctx, p.id, p.version, { ...recordInput(p), ...changes }, SYSTEM_ACTOR);
+    updatePublication(ctx, p.id, p.version, { ...p, ...changes }, SYSTEM_ACTOR);
 
   /** A piece saved three times: the title changes once, the body in its middle once. */
   const threeVersions = async (): Promise<PublicationRecord> => {
@@ -33,12 +32,9 @@ describeEachDatabase('revisions in the back office', (db) => {
   };
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    editor = (await office.signedIn('editor')).browser;
-    const c = await office.signedIn('contributor');
-    contributor = c.browser;
-    contributorId = c.account.userId;
+    const office = await backOfficeAs(db(), 'editor', 'contributor');
+    ({ ctx, editor, contributor } = office);
+    contributorId = office.accounts.contributor.userId;
   }, 60_000);
 
   it('lists every version with who saved it and a restore button for the older ones', async () => {

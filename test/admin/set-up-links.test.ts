@@ -1,35 +1,47 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { finishSetupWithPasskey } from '../../src/features/accounts/account-setup.ts';
 import { reissueSetupLink } from '../../src/features/accounts/manage-users.ts';
-import { totpCodeAt } from '../../src/features/accounts/totp.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { Browserish, makeStaff, PASSWORD, type StaffAccount } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { fixedClock, testContext } from '../support/factories.ts';
+import { fixedClock } from '../support/factories.ts';
+import { totpCodeAt } from '../support/totp.ts';
+import { backOffice } from './back-office-support.ts';
 
 describeEachDatabase('set-up links for an existing account', (db) => {
   let ctx: AppContext;
   let app: ReturnType<typeof createApp>;
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  const tick = (seconds: number) =>
-    clock.set(new Date(clock.now().getTime() + seconds * 1000).toISOString());
   const browser = () => new Browserish(app, ctx.config.publicUrl);
   const newLink = async (userId: number) =>
     new URL((await reissueSetupLink(ctx, userId, SYSTEM_ACTOR, ctx.config.publicUrl)).setupUrl)
       .pathname;
   const signedIn = async (account: StaffAccount) => {
-    tick(31);
+    clock.advance(31);
     const b = browser();
     expect((await b.signIn(account, ctx)).status).toBe(303);
     expect((await b.request('/admin')).status).toBe(200);
     return b;
   };
 
+  /** Finishes set-up through a link with a password and a new authenticator; returns its secret. */
+  const setUpByPassword = async (link: string) => {
+    const b = browser();
+    const page = await (await b.request(link)).text();
+    const totpSecret = /name="totpSecret" value="([A-Z2-7]+)"/.exec(page)![1]!;
+    const done = await b.submit(link, `${link}/password`, {
+      password: PASSWORD,
+      totpSecret,
+      code: totpCodeAt(totpSecret, clock.now()),
+    });
+    expect(done.status).toBe(200);
+    return totpSecret;
+  };
+
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
+    ({ ctx, app } = await backOffice(db(), clock));
   });
 
   it('keeps only the newest link, and finishing set-up spends it and ends every session', async () => {
@@ -40,15 +52,7 @@ describeEachDatabase('set-up links for an existing account', (db) => {
     const newer = await newLink(account.userId);
     expect((await browser().request(older)).status).toBe(410);
 
-    const b = browser();
-    const page = await (await b.request(newer)).text();
-    const totpSecret = /name="totpSecret" value="([A-Z2-7]+)"/.exec(page)![1]!;
-    const done = await b.submit(newer, `${newer}/password`, {
-      password: PASSWORD,
-      totpSecret,
-      code: totpCodeAt(totpSecret, clock.now()),
-    });
-    expect(done.status).toBe(200);
+    const totpSecret = await setUpByPassword(newer);
     expect((await before.request('/admin')).status).toBe(303);
     expect((await browser().request(newer)).status).toBe(410);
     expect((await browser().request(older)).status).toBe(410);
@@ -80,16 +84,7 @@ describeEachDatabase('set-up links for an existing account', (db) => {
   it('removes every passkey registered before a set-up by password, so none from before opens the account', async () => {
     const account = await makeStaff(ctx, 'editor');
     await addPasskey(account.userId, 'left-by-an-intruder');
-    const link = await newLink(account.userId);
-    const b = browser();
-    const page = await (await b.request(link)).text();
-    const totpSecret = /name="totpSecret" value="([A-Z2-7]+)"/.exec(page)![1]!;
-    const done = await b.submit(link, `${link}/password`, {
-      password: PASSWORD,
-      totpSecret,
-      code: totpCodeAt(totpSecret, clock.now()),
-    });
-    expect(done.status).toBe(200);
+    await setUpByPassword(await newLink(account.userId));
     expect(await passkeyNames(account.userId)).toEqual([]);
   });
 
@@ -103,7 +98,7 @@ describeEachDatabase('set-up links for an existing account', (db) => {
     const secrets = await ctx.repos.credentials.secretsOf(account.userId);
     expect(secrets).toMatchObject({ passwordHash: null, totpSecret: null });
     expect(await ctx.repos.credentials.unusedRecoveryCodes(account.userId)).toBe(0);
-    tick(31);
+    clock.advance(31);
     expect((await browser().signIn(account, ctx)).status).not.toBe(303);
   });
 });

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { securitySettings } from '../../src/features/accounts/security-settings.ts';
 import type { createApp } from '../../src/web/app.tsx';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { backOffice, fieldValue } from './back-office-support.ts';
+import { backOfficeAs, fieldValue } from './back-office-support.ts';
 
 describeEachDatabase('site settings in the back office', (db) => {
   let ctx: AppContext;
@@ -24,13 +24,9 @@ describeEachDatabase('site settings in the back office', (db) => {
   };
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    app = office.app;
-    const a = await office.signedIn('admin');
-    admin = a.browser;
-    adminId = a.account.userId;
-    editor = (await office.signedIn('editor')).browser;
+    const office = await backOfficeAs(db(), 'admin', 'editor');
+    ({ ctx, app, admin, editor } = office);
+    adminId = office.accounts.admin.userId;
   }, 60_000);
 
   it('saves the site identity and menu, which the public site shows in both languages', async () => {

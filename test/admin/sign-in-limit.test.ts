@@ -1,18 +1,16 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { AppContext } from '../../src/core/app-context.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { fixedClock, testContext } from '../support/factories.ts';
+import { backOffice } from './back-office-support.ts';
 
 describeEachDatabase('the sign-in limit under concurrent attempts', (db) => {
   let ctx: AppContext;
   let app: ReturnType<typeof createApp>;
-  const clock = fixedClock('2026-06-01T12:00:00.000Z');
 
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
+    ({ ctx, app } = await backOffice(db()));
   });
 
   it('checks no more passwords than the limit allows when 25 wrong ones arrive at once', async () => {

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { safeNext } from '../../src/features/accounts/routes/safe-next.ts';
-import { totpCodeAt } from '../../src/features/accounts/totp.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, PASSWORD } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
+import { totpCodeAt } from '../support/totp.ts';
 
 const ORIGIN = 'https://archive.example.org';
 

@@ -1,24 +1,23 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { changeRole } from '../../src/features/accounts/manage-users.ts';
-import { totpCodeAt } from '../../src/features/accounts/totp.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { fixedClock, testContext } from '../support/factories.ts';
+import { fixedClock } from '../support/factories.ts';
+import { totpCodeAt } from '../support/totp.ts';
+import { backOffice } from './back-office-support.ts';
 
 describeEachDatabase('signing in to the back office', (db) => {
   let ctx: AppContext;
   let app: ReturnType<typeof createApp>;
+  let signedIn: Awaited<ReturnType<typeof backOffice>>['signedIn'];
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  const tick = (seconds: number) =>
-    clock.set(new Date(clock.now().getTime() + seconds * 1000).toISOString());
   const browser = () => new Browserish(app, ctx.config.publicUrl);
 
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
+    ({ ctx, app, signedIn } = await backOffice(db(), clock));
   });
 
   it('sends anonymous visitors to the sign-in page', async () => {
@@ -29,7 +28,7 @@ describeEachDatabase('signing in to the back office', (db) => {
 
   it('signs in with a password and an authenticator code, then signs out', async () => {
     const account = await makeStaff(ctx, 'editor');
-    tick(31);
+    clock.advance(31);
     const b = browser();
     const res = await b.signIn(account, ctx);
     expect(res.status).toBe(303);
@@ -46,7 +45,7 @@ describeEachDatabase('signing in to the back office', (db) => {
 
   it('refuses a right password with a wrong code, without saying which part was wrong', async () => {
     const account = await makeStaff(ctx, 'editor');
-    tick(31);
+    clock.advance(31);
     const res = await browser().signIn(account, ctx, '000000');
     const page = await res.text();
     expect(res.status).toBe(403);
@@ -57,7 +56,7 @@ describeEachDatabase('signing in to the back office', (db) => {
 
   it('refuses the same authenticator code twice', async () => {
     const account = await makeStaff(ctx, 'editor');
-    tick(31);
+    clock.advance(31);
     const code = totpCodeAt(account.totpSecret, clock.now());
     expect((await browser().signIn(account, ctx, code)).status).toBe(303);
     expect((await browser().signIn(account, ctx, code)).status).toBe(403);
@@ -76,51 +75,39 @@ describeEachDatabase('signing in to the back office', (db) => {
     const limited = await browser().signIn(account, ctx);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    tick(3600);
+    clock.advance(3600);
     expect((await browser().signIn(account, ctx)).status).toBe(303);
   });
 
   it('ends a session after 30 idle minutes', async () => {
-    const account = await makeStaff(ctx, 'editor');
-    tick(31);
-    const b = browser();
-    await b.signIn(account, ctx);
-    tick(29 * 60);
+    const { browser: b } = await signedIn('editor');
+    clock.advance(29 * 60);
     expect((await b.request('/admin')).status).toBe(200);
-    tick(31 * 60);
+    clock.advance(31 * 60);
     expect((await b.request('/admin')).status).toBe(303);
   });
 
   it('ends a session 12 hours after sign-in however busy it is', async () => {
-    const account = await makeStaff(ctx, 'editor');
-    tick(31);
-    const b = browser();
-    await b.signIn(account, ctx);
+    const { browser: b } = await signedIn('editor');
     for (let hour = 0; hour < 12; hour++) {
-      tick(20 * 60);
+      clock.advance(20 * 60);
       expect((await b.request('/admin')).status).toBe(200);
-      tick(20 * 60);
+      clock.advance(20 * 60);
       expect((await b.request('/admin')).status).toBe(200);
-      tick(20 * 60);
+      clock.advance(20 * 60);
       await b.request('/admin');
     }
     expect((await b.request('/admin')).status).toBe(303);
   });
 
   it('ends every session of a user whose role changes', async () => {
-    const account = await makeStaff(ctx, 'editor');
-    tick(31);
-    const b = browser();
-    await b.signIn(account, ctx);
+    const { browser: b, account } = await signedIn('editor');
     await changeRole(ctx, account.userId, 'contributor', SYSTEM_ACTOR);
     expect((await b.request('/admin')).status).toBe(303);
   });
 
   it('refuses a state-changing request without the CSRF token or from another origin', async () => {
-    const account = await makeStaff(ctx, 'editor');
-    tick(31);
-    const b = browser();
-    await b.signIn(account, ctx);
+    const { browser: b } = await signedIn('editor');
     const noToken = await b.request('/admin/publications', {
       method: 'POST',
       body: new URLSearchParams({ title: 'x' }),

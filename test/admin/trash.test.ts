@@ -1,13 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { Section } from '../../src/core/entities.ts';
 import { moveToTrash } from '../../src/features/publishing/trash.ts';
 import type { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection } from '../support/factories.ts';
-import { backOffice } from './back-office-support.ts';
+import { backOfficeAs } from './back-office-support.ts';
 
 describeEachDatabase('the trash in the back office', (db) => {
   let ctx: AppContext;
@@ -20,11 +20,7 @@ describeEachDatabase('the trash in the back office', (db) => {
     (await app.request(`http://localhost/${section.slug}/${slug}/`)).status;
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    app = office.app;
-    admin = (await office.signedIn('admin')).browser;
-    editor = (await office.signedIn('editor')).browser;
+    ({ ctx, app, admin, editor } = await backOfficeAs(db(), 'admin', 'editor'));
     section = await buildSection(ctx);
   }, 60_000);
 

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { AppContext } from '../../src/core/app-context.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildPublication, fixedClock, testContext } from '../support/factories.ts';
+import { buildPublication, type fixedClock } from '../support/factories.ts';
+import { backOffice } from './back-office-support.ts';
 
 const MiB = 1024 * 1024;
 const BOUNDARY = '----dossier-upload-test';
@@ -199,11 +200,10 @@ async function waitFor(condition: () => boolean, ms = 20_000): Promise<void> {
 describeEachDatabase('what a back-office body must carry, and how large it may be', (db) => {
   let ctx: AppContext;
   let app: ReturnType<typeof createApp>;
-  const clock = fixedClock('2026-06-01T12:00:00.000Z');
+  let clock: ReturnType<typeof fixedClock>;
 
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
+    ({ ctx, app, clock } = await backOffice(db()));
   });
 
   it('takes an upload only when its first field is the CSRF token', async () => {

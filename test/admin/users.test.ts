@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { Browserish, type StaffAccount } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { unique } from '../support/factories.ts';

@@ -1,12 +1,12 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { UserRole } from '../../src/core/content-types.ts';
 import { addUser } from '../../src/features/accounts/manage-users.ts';
 import type { ApiScope } from '../../src/features/api/api-tokens.ts';
 import { createApiToken } from '../../src/features/api/api-tokens.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { unique } from '../support/factories.ts';
 
 type Json = Record<string, unknown>;

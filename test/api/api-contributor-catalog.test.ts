@@ -1,14 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { createPlace, createTopic } from '../../src/features/entities/entities.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { createPublication } from '../../src/features/publishing/save-publication.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
+  buildPlace,
   buildPublication,
   buildSection,
+  buildTopic,
   fixedClock,
   testContext,
   unique,
@@ -33,17 +34,8 @@ describeEachDatabase("the API keeps others' drafts' catalog entries from a contr
   const entries = {} as Record<'others' | 'own' | 'ownRegion' | 'public', Record<Kind, Entry>>;
 
   const place = (name: string, parentId: number | null = null) =>
-    createPlace(
-      ctx,
-      {
-        slug: unique('place'),
-        kind: 'town',
-        parentId,
-        names: [{ name, language: 'en', scheme: 'english' }],
-      },
-      SYSTEM_ACTOR,
-    );
-  const topic = (name: string) => createTopic(ctx, { slug: unique('topic'), name }, SYSTEM_ACTOR);
+    buildPlace(ctx, name, { parentId });
+  const topic = (name: string) => buildTopic(ctx, name);
   const listed = async (kind: Kind, token: string) =>
     (await api.request<List>('GET', `/api/v1/${kind}`, { token })).body.items.map((e) => e.id);
 

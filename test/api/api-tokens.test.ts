@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { hashToken } from '../../src/features/accounts/secret-tokens.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
+import { hashToken } from '../../src/core/secret-tokens.ts';
 import { changeStaffRole } from '../../src/features/accounts/staff-accounts.ts';
 import { apiApp } from '../../src/features/api/routes/api-app.ts';
 import type { createApp } from '../../src/web/app.tsx';
-import { backOffice } from '../admin/back-office-support.ts';
+import { backOfficeAs } from '../admin/back-office-support.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { unique } from '../support/factories.ts';
@@ -21,15 +21,10 @@ describeEachDatabase('API tokens and limits', (db) => {
   let tick: (seconds: number) => void;
 
   beforeAll(async () => {
-    const office = await backOffice(db());
-    ctx = office.ctx;
-    app = office.app;
-    tick = office.tick;
+    const office = await backOfficeAs(db(), 'admin', 'editor');
+    ({ ctx, app, tick, admin, editor } = office);
+    editorId = office.accounts.editor.userId;
     api = await ApiClient.open(app);
-    admin = (await office.signedIn('admin')).browser;
-    const signedEditor = await office.signedIn('editor');
-    editor = signedEditor.browser;
-    editorId = signedEditor.account.userId;
   }, 60_000);
 
   it('lets an admin make a token in the back office, shown once and stored only as a hash', async () => {

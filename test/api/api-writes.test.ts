@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { UserRole } from '../../src/core/content-types.ts';
 import type { Section } from '../../src/core/entities.ts';
 import type { ApiScope } from '../../src/features/api/api-tokens.ts';
 import { revokeApiToken } from '../../src/features/api/api-tokens.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPublication,

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { Section } from '../../src/core/entities.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -30,7 +30,7 @@ function watchLoop(): { stop(): { longestMs: number; totalMs: number } } {
 }
 
 /**
- * A body of about two million characters of dense markup costs seconds to render and index. The
+ * A body of about two million characters of dense markup is long work to render and index. The
  * save does that work off the event loop, so the server keeps answering everyone else meanwhile.
  */
 describeEachDatabase('saving a very long body', (db) => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mirrorArchive } from '../../scripts/mirror-archive.ts';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { Publication } from '../../src/core/entities.ts';
 import { isPubliclyVisible } from '../../src/core/publication-status.ts';
 import { createApp } from '../../src/web/app.tsx';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
 import type { Section } from '../../src/core/entities.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
@@ -16,7 +16,7 @@ type Pub = { id: number; version: number; status: string; slug: string; summary:
  */
 describeEachDatabase('who may change when readers see a piece, through the API', (db) => {
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: ReturnType<typeof createApp>;
   let api: ApiClient;
   let section: Section;
@@ -138,6 +138,13 @@ describeEachDatabase('who may change when readers see a piece, through the API',
   });
 
   describe('withdrawal', () => {
+    /** Withdraws a piece through the API with the token that may publish. */
+    const withdraw = (p: Awaited<ReturnType<typeof buildPublication>>, reason: string) =>
+      api.request('POST', `/api/v1/publications/${p.id}/withdraw`, {
+        token: publisher,
+        json: { version: p.version, reason },
+      });
+
     it('is refused for a draft dated in the past, which the public never saw, pointing to the trash', async () => {
       const draft = await buildPublication(ctx, {
         sectionId: section.id,
@@ -145,10 +152,7 @@ describeEachDatabase('who may change when readers see a piece, through the API',
         publishedAt: '2015-01-01T00:00:00.000Z',
         summary: 'Never-public summary',
       });
-      const res = await api.request('POST', `/api/v1/publications/${draft.id}/withdraw`, {
-        token: publisher,
-        json: { version: draft.version, reason: 'Not wanted' },
-      });
+      const res = await withdraw(draft, 'Not wanted');
       expect(res.status).toBe(422);
       expect(JSON.stringify(res.body)).toMatch(/never public.*trash/);
       const put = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
@@ -167,10 +171,7 @@ describeEachDatabase('who may change when readers see a piece, through the API',
         publishedAt: '2026-05-01T00:00:00.000Z',
         summary: 'A summary only readers of the live piece saw',
       });
-      const res = await api.request('POST', `/api/v1/publications/${piece.id}/withdraw`, {
-        token: publisher,
-        json: { version: piece.version, reason: 'A source asked us to' },
-      });
+      const res = await withdraw(piece, 'A source asked us to');
       expect(res.status).toBe(200);
       expect(await publicStatus(piece.slug)).toBe(410);
       const list = await api.request<{ items: Pub[] }>(
@@ -190,10 +191,7 @@ describeEachDatabase('who may change when readers see a piece, through the API',
       expect(await publicStatus(piece.slug)).toBe(404);
       clock.set('2026-06-01T14:00:00.000Z');
       expect(await publicStatus(piece.slug)).toBe(200);
-      const res = await api.request('POST', `/api/v1/publications/${piece.id}/withdraw`, {
-        token: publisher,
-        json: { version: piece.version, reason: 'Corrected elsewhere' },
-      });
+      const res = await withdraw(piece, 'Corrected elsewhere');
       expect(res.status).toBe(200);
       expect(await publicStatus(piece.slug)).toBe(410);
       expect((await ctx.repos.publications.findById(piece.id))!.publicFrom).toBe(

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import type { Dialect } from '../../src/core/database-handle.ts';
 import { describeTables } from '../../src/infra/backup/database-tables.ts';
 import { exportArchive } from '../../src/infra/backup/export-archive.ts';
 import { tarWriter } from '../../src/infra/backup/tar-io.ts';
-import type { Dialect } from '../../src/infra/db/connect.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { buildPublication, testContext } from '../support/factories.ts';
+import { attachBytes, buildPublication, testContext } from '../support/factories.ts';
 import { runCli } from '../support/run-cli.ts';
 import { countRows, filesUnder, readEntries } from './archive-helpers.ts';
 
@@ -59,16 +58,11 @@ describe('dossier restore of an archive whose rows break a foreign key', () => {
     const ctx = await testContext(source);
     const piece = await buildPublication(ctx, { title: 'Camp 25' });
     await buildPublication(ctx, { title: 'Camp 25: an update', sectionId: piece.sectionId });
-    await attachFile(
-      ctx,
-      {
-        publicationId: piece.id,
-        source: once(await writeTextPdf({ title: 'Annex', pages: ['Annex text.'] })),
-        fileName: 'annex.pdf',
-        role: 'supplement',
-      },
-      SYSTEM_ACTOR,
-    );
+    await attachBytes(ctx, await writeTextPdf({ title: 'Annex', pages: ['Annex text.'] }), {
+      publicationId: piece.id,
+      fileName: 'annex.pdf',
+      role: 'supplement',
+    });
     const archive = join(source.dir, 'whole.tar');
     await exportArchive(ctx, archive, SYSTEM_ACTOR);
     broken = join(source.dir, 'broken.tar');

@@ -3,23 +3,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { ValidationError } from '../../src/core/errors.ts';
 import {
   exportPublicationsCsv,
   exportPublicationsMarkdown,
 } from '../../src/features/backup/plain-export.ts';
-import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';
-import { buildPublication } from '../support/factories.ts';
+import { attachBytes, buildPublication } from '../support/factories.ts';
 import { filesUnder } from './archive-helpers.ts';
-
-async function* bytes(b: Uint8Array) {
-  yield b;
-}
 
 describeEachDatabase('plain exports of published work', (db) => {
   let ctx: AppContext;
@@ -47,16 +41,11 @@ describeEachDatabase('plain exports of published work', (db) => {
     });
     formulaId = formula.id;
     pdf = await writeTextPdf({ title: 'Public annex', pages: ['Public annex text.'] });
-    await attachFile(
-      ctx,
-      {
-        publicationId: formula.id,
-        source: bytes(pdf),
-        fileName: 'Annex: the "list".pdf',
-        role: 'main-pdf',
-      },
-      SYSTEM_ACTOR,
-    );
+    await attachBytes(ctx, pdf, {
+      publicationId: formula.id,
+      fileName: 'Annex: the "list".pdf',
+      role: 'main-pdf',
+    });
     const now = ctx.clock.now();
     const all = await ctx.repos.catalog.list(
       { includePages: true },

@@ -3,30 +3,22 @@ import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import {
-  DamagedArchiveError,
-  RestoreRefusedError,
-} from '../../src/features/backup/backup-errors.ts';
-import { EXCLUDED_TABLES } from '../../src/features/backup/table-policy.ts';
-import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import type { WiredContext } from '../../src/context.ts';
+import { DamagedArchiveError, RestoreRefusedError } from '../../src/core/backup/backup-errors.ts';
+import { EXCLUDED_TABLES } from '../../src/core/backup/table-policy.ts';
+import type { Dialect } from '../../src/core/database-handle.ts';
 import { describeTables } from '../../src/infra/backup/database-tables.ts';
 import { exportArchive } from '../../src/infra/backup/export-archive.ts';
 import { restoreArchive, verifyArchive } from '../../src/infra/backup/restore-archive.ts';
-import type { Dialect } from '../../src/infra/db/connect.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { makeStaff } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';
-import { buildPublication, testContext } from '../support/factories.ts';
+import { attachBytes, buildPublication, testContext } from '../support/factories.ts';
 import { countRows, dataOffset, entryMap, filesUnder } from './archive-helpers.ts';
 
 const hasPostgres = inject('postgresUrl') !== null;
-
-async function* bytes(b: Uint8Array) {
-  yield b;
-}
 
 /** The archive's contents that must survive a round trip: tables and files, not the manifest. */
 function records(entries: Map<string, Buffer>) {
@@ -52,7 +44,7 @@ function expectSameExceptRestoreAudit(before: Map<string, Buffer>, after: Map<st
 describe.skipIf(!hasPostgres)('full export and restore across databases', () => {
   const opened: TestDatabase[] = [];
   let source: TestDatabase;
-  let sourceCtx: AppContext;
+  let sourceCtx: WiredContext;
   let archive: string;
   let draftTitle: string;
   let pdfBytes: Buffer;
@@ -72,16 +64,11 @@ describe.skipIf(!hasPostgres)('full export and restore across databases', () => 
     draftTitle = 'Unpublished testimony from Hoeryong';
     const draft = await buildPublication(sourceCtx, { status: 'draft', title: draftTitle });
     pdfBytes = await writeTextPdf({ title: 'Draft annex', pages: ['Annex text, not yet public.'] });
-    await attachFile(
-      sourceCtx,
-      {
-        publicationId: draft.id,
-        source: bytes(pdfBytes),
-        fileName: 'annex.pdf',
-        role: 'supplement',
-      },
-      SYSTEM_ACTOR,
-    );
+    await attachBytes(sourceCtx, pdfBytes, {
+      publicationId: draft.id,
+      fileName: 'annex.pdf',
+      role: 'supplement',
+    });
     archive = join(source.dir, 'sqlite.tar');
     await exportArchive(sourceCtx, archive, SYSTEM_ACTOR);
   }, 120_000);

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { exportArchive } from '../../src/infra/backup/export-archive.ts';
 import { restoreArchive } from '../../src/infra/backup/restore-archive.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import {
   closeTestDatabase,
   describeEachDatabase,
@@ -25,7 +25,7 @@ function jsonl(entries: Map<string, Buffer>, table: string): Array<Record<string
 }
 
 describeEachDatabase('export while another connection writes', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   beforeAll(async () => {
     ctx = await demoContext(db());
   }, 60_000);

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Config, loadConfig } from '../../src/config.ts';
-import { type AppContext, createContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import { createContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
+import { type Config, loadConfig } from '../../src/core/config.ts';
 import { LocalFileStore } from '../../src/infra/files/local-file-store.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
-import { buildPublication, buildSection } from '../support/factories.ts';
+import { attachBytes, buildPublication, buildSection } from '../support/factories.ts';
 import { damagedPdf } from '../support/hostile-pdfs.ts';
 import { BIN, runCli } from '../support/run-cli.ts';
 
@@ -130,18 +129,11 @@ describe('dossier ingest, jobs and fixity', { timeout: 180_000 }, () => {
           (_, i) => `Page ${i + 1}: testimony, satellite imagery, Chŏngŏ-ri.`,
         ),
       });
-      const { file } = await attachFile(
-        ctx,
-        {
-          publicationId: publication.id,
-          source: (async function* () {
-            yield pdf;
-          })(),
-          fileName: 'long.pdf',
-          role: 'main-pdf',
-        },
-        SYSTEM_ACTOR,
-      );
+      const { file } = await attachBytes(ctx, pdf, {
+        publicationId: publication.id,
+        fileName: 'long.pdf',
+        role: 'main-pdf',
+      });
       return file.id;
     });
     const child = spawn(process.execPath, [BIN, 'jobs', 'run'], {

@@ -1,19 +1,21 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationInput } from '../../src/core/schemas.ts';
-import { createPlace, createTopic } from '../../src/features/entities/entities.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { createPlace } from '../../src/features/entities/entities.ts';
 import {
   moveToTrash,
   purgeFromTrash,
   restoreFromTrash,
 } from '../../src/features/publishing/trash.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
+  buildPlace,
   buildPublication,
   buildSection,
+  buildTopic,
+  editPublication,
   testContext,
   unique,
 } from '../support/factories.ts';
@@ -57,14 +59,10 @@ describeEachDatabase('the public catalog', (db) => {
   });
 
   it('finds work tied to a place or to any place inside it', async () => {
-    const province = await createPlace(
+    const province = await buildPlace(
       ctx,
-      {
-        slug: unique('province'),
-        kind: 'province',
-        names: [{ name: 'Hamgyŏng-bukto', language: 'ko-Latn', scheme: 'mccune-reischauer' }],
-      },
-      SYSTEM_ACTOR,
+      { name: 'Hamgyŏng-bukto', language: 'ko-Latn', scheme: 'mccune-reischauer' },
+      { kind: 'province' },
     );
     const camp = await createPlace(
       ctx,
@@ -93,11 +91,7 @@ describeEachDatabase('the public catalog', (db) => {
   });
 
   it('filters by topic and by year, and counts years', async () => {
-    const topic = await createTopic(
-      ctx,
-      { slug: unique('topic'), name: 'Commission of Inquiry' },
-      SYSTEM_ACTOR,
-    );
+    const topic = await buildTopic(ctx, 'Commission of Inquiry');
     const tagged = await buildPublication(ctx, {
       topicIds: [topic.id],
       publishedAt: '2013-12-31T00:00:00Z',
@@ -153,16 +147,7 @@ describeEachDatabase('the public catalog', (db) => {
     await buildPublication(ctx, { sectionId: b.id, status: 'draft' });
     await buildPublication(ctx, { sectionId: b.id, type: 'page' });
     await agree('created');
-    const save = async (changes: Partial<PublicationInput>) => {
-      const current = (await ctx.repos.publications.findById(piece.id))!;
-      await updatePublication(
-        ctx,
-        piece.id,
-        current.version,
-        { ...current, ...changes },
-        SYSTEM_ACTOR,
-      );
-    };
+    const save = (changes: Partial<PublicationInput>) => editPublication(ctx, piece.id, changes);
     await save({ title: 'Edited, nothing else' });
     await agree('edited');
     await save({ sectionId: b.id });
@@ -185,7 +170,7 @@ describeEachDatabase('the public catalog', (db) => {
 
   it('counts listed public work per person and per topic in one pass, each piece once', async () => {
     const [author, other] = [await buildPerson(ctx, 'Roberta Cohen'), await buildPerson(ctx)];
-    const topic = await createTopic(ctx, { slug: unique('topic'), name: 'Prisons' }, SYSTEM_ACTOR);
+    const topic = await buildTopic(ctx, 'Prisons');
     const both = { topicIds: [topic.id] };
     // Author and editor of one piece: it is still one piece of theirs.
     await buildPublication(ctx, {

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import {
   isPubliclyVisible,
   isTombstone,
@@ -21,7 +21,7 @@ const FUTURE = '2030-01-01T00:00:00.000Z';
  * date, embargo and withdrawal, with and without the trash.
  */
 describeEachDatabase('the harvest rule: tombstones and public datestamps', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let sectionId: number;
   const made: Array<{ id: number; visible: boolean; tombstone: boolean; datestamp: string }> = [];
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import type { Database } from '../../src/infra/db/database.ts';
 import { preparedQuery } from '../../src/infra/db/prepared-query.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -20,7 +20,7 @@ const sectionDates = preparedQuery(['slug'], (db, v) =>
 );
 
 describeEachDatabase('a prepared query', (db, dialect) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   beforeAll(async () => {
     ctx = await testContext(db());
     for (const [i, slug] of ['reports', 'articles'].entries()) {

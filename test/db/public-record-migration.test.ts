@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { changeStatus } from '../../src/features/publishing/workflow.ts';
 import { migrateToLatest } from '../../src/infra/db/migrate.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
 import { MIGRATIONS_AFTER_0091, undoMigrationsAfter0091 } from '../support/undo-migrations.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { isPubliclyVisible, PUBLICATION_STATUSES } from '../../src/core/publication-status.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, testContext } from '../support/factories.ts';
@@ -9,7 +9,7 @@ const PAST = '2020-01-01T00:00:00.000Z';
 const FUTURE = '2030-01-01T00:00:00.000Z';
 
 describeEachDatabase('the public-visibility rule', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let sectionId: number;
   const made: Array<{ id: number; expected: boolean }> = [];
 

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { ConflictError, ValidationError } from '../../src/core/errors.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPerson, buildPublication, buildSection, testContext } from '../support/factories.ts';
 

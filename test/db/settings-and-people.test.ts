@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { ValidationError } from '../../src/core/errors.ts';
 import {
   createOrganization,
   createPerson,
   createSection,
 } from '../../src/features/entities/entities.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext, unique } from '../support/factories.ts';
 

@@ -6,13 +6,11 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { WiredContext } from '../../src/context.ts';
 import type { CslItem } from '../../src/features/discovery/citation/csl-json.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { demoApp, editPublicationAt } from '../support/demo-context.ts';
 import { sharedValidatorsAvailable, toolAvailable, VALIDATORS } from '../support/external.ts';
 import { buildPublication } from '../support/factories.ts';
 import { getPage, text } from '../support/html.ts';
@@ -22,7 +20,7 @@ const canRunBiber = toolAvailable('biber', 'biber');
 const TRICKY_TITLE = 'Costs {and} 100% of $5 & #7_x ~ a^b \\ in 북한';
 
 describeEachDatabase('citations: the Cite block and BibTeX, RIS and CSL-JSON downloads', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: ReturnType<typeof createApp>;
   let paths: string[] = [];
   const download = async (path: string) => {
@@ -31,8 +29,7 @@ describeEachDatabase('citations: the Cite block and BibTeX, RIS and CSL-JSON dow
   };
 
   beforeAll(async () => {
-    ctx = await demoContext(db());
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db()));
     // A report with everything a citation can carry, and every character TeX treats as markup.
     const reports = (await ctx.repos.sections.findBySlug('reports'))!;
     const bermudez = (await ctx.repos.people.findBySlug('joseph-s-bermudez-jr'))!;
@@ -105,12 +102,9 @@ describeEachDatabase('citations: the Cite block and BibTeX, RIS and CSL-JSON dow
     expect((await download('/reports/north-korea-camp-no-25/cite.bib')).res.status).toBe(404);
     expect((await download('/about/about/cite.ris')).res.status).toBe(404);
     expect((await download('/reports/no-such-piece/cite.json')).res.status).toBe(404);
-    const section = (await ctx.repos.sections.findBySlug('articles'))!;
-    const p = (await ctx.repos.publications.findBySlug(
-      section.id,
-      'must-un-agencies-also-fail-in-north-korea',
-    ))!;
-    await updatePublication(ctx, p.id, p.version, { ...p, status: 'withdrawn' }, SYSTEM_ACTOR);
+    const p = await editPublicationAt(ctx, '/articles/must-un-agencies-also-fail-in-north-korea/', {
+      status: 'withdrawn',
+    });
     expect((await download(`/articles/${p.slug}/cite.bib`)).res.status).toBe(410);
     paths = paths.filter((path) => !path.includes(p.slug));
   });

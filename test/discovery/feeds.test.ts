@@ -1,16 +1,15 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { isPubliclyVisible } from '../../src/core/publication-status.ts';
 import { SYNDICATION_KEY } from '../../src/features/discovery/scholarly-context.ts';
 import { createPerson, createTopic } from '../../src/features/entities/entities.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
 import { toPublication } from '../../src/infra/db/repos/publications.repo.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { demoApp, editPublicationAt } from '../support/demo-context.ts';
 import { buildPublication } from '../support/factories.ts';
 import { getPage } from '../support/html.ts';
 import { jsonFeedProblems } from '../support/json-feed-rules.ts';
@@ -29,7 +28,7 @@ const FOLDERS = [
 ];
 
 describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: ReturnType<typeof createApp>;
   const fetchText = async (path: string) => {
     const res = await app.request(`http://localhost${path}`);
@@ -43,8 +42,7 @@ describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
       .map((p) => p.title);
 
   beforeAll(async () => {
-    ctx = await demoContext(db());
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db()));
   }, 120_000);
 
   describe('RSS 2.0', () => {
@@ -288,12 +286,9 @@ describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
   });
 
   it('drops a piece from every feed once it is withdrawn', async () => {
-    const section = await ctx.repos.sections.findBySlug('articles');
-    const p = (await ctx.repos.publications.findBySlug(
-      section!.id,
-      'the-kim-regimes-atrocities-and-the-road-ahead',
-    ))!;
-    await updatePublication(ctx, p.id, p.version, { ...p, status: 'withdrawn' }, SYSTEM_ACTOR);
+    await editPublicationAt(ctx, '/articles/the-kim-regimes-atrocities-and-the-road-ahead/', {
+      status: 'withdrawn',
+    });
     for (const path of [
       '/feed.xml',
       '/articles/feed.atom',

@@ -2,13 +2,17 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { toolAvailable } from '../support/external.ts';
-import { buildPublication, buildSection, fixedClock, testContext } from '../support/factories.ts';
+import {
+  buildPublication,
+  buildSection,
+  editPublication,
+  fixedClock,
+  testContext,
+} from '../support/factories.ts';
 import { liveServer } from '../support/live-server.ts';
 import { expectedHarvest } from './oai-support.ts';
 
@@ -21,7 +25,7 @@ const PUBLISHED = 250;
  * the resumption tokens by itself, and every public record must reach it exactly once.
  */
 describeEachDatabase('harvesting a 250-record archive with oai_pmh', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   const clock = fixedClock('2026-01-01T00:00:00.000Z');
   const tick = (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
 
@@ -74,13 +78,7 @@ describeEachDatabase('harvesting a 250-record archive with oai_pmh', (db) => {
       slug: 'withdrawn-later',
     });
     tick(1000);
-    await updatePublication(
-      ctx,
-      gone.id,
-      gone.version,
-      { ...gone, status: 'withdrawn', withdrawnReason: 'Retracted.' },
-      SYSTEM_ACTOR,
-    );
+    await editPublication(ctx, gone.id, { status: 'withdrawn', withdrawnReason: 'Retracted.' });
     tick(60_000);
   }, 300_000);
 

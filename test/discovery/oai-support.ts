@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { isPubliclyVisible, isTombstone } from '../../src/core/publication-status.ts';
 import { toPublication } from '../../src/infra/db/repos/publications.repo.ts';
 
@@ -38,7 +38,7 @@ export function readOai(xml: string) {
  * SQL under test): live listed work, and tombstones of work once public.
  */
 export async function expectedHarvest(
-  ctx: AppContext,
+  ctx: WiredContext,
 ): Promise<{ live: number[]; deleted: number[] }> {
   const rows = (await ctx.db.kysely.selectFrom('publications').selectAll().execute()).map(
     toPublication,

@@ -1,21 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { discoveryRoutes } from '../../src/features/discovery/routes/discovery-routes.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
-import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { demoApp } from '../support/demo-context.ts';
 import { validatorsAvailable, xmllint } from '../support/external.ts';
-import { type fixedClock, testContext } from '../support/factories.ts';
+import { editPublication, type fixedClock, testContext } from '../support/factories.ts';
 import { expectedHarvest, idOf, readOai, UTC_SECOND } from './oai-support.ts';
 
 const canValidate = validatorsAvailable(['xmllint', 'libxml2-utils']);
 const HOST = 'oai:archive.example.org';
 
 describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: Hono;
   const get = async (query: string, init?: RequestInit) =>
     (await app.request(`http://localhost/oai?${query}`, init)).text();
@@ -26,8 +23,7 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
   };
 
   beforeAll(async () => {
-    ctx = await demoContext(db());
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db()));
   }, 120_000);
 
   describe.skipIf(!canValidate)('validated by xmllint against OAI-PMH.xsd and oai_dc.xsd', () => {
@@ -252,13 +248,7 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
     const clock = ctx.clock as ReturnType<typeof fixedClock>;
     const piece = await idOfSlug('articles', 'empty-marching-in-korea');
     clock.set('2026-06-02T08:30:00.250Z');
-    await updatePublication(
-      ctx,
-      piece.id,
-      piece.version,
-      { ...piece, summary: `${piece.summary} (Corrected.)` },
-      SYSTEM_ACTOR,
-    );
+    await editPublication(ctx, piece.id, { summary: `${piece.summary} (Corrected.)` });
     const ids = async (q: string) => {
       const r = await oai(`verb=ListIdentifiers&metadataPrefix=oai_dc&${q}`);
       return r.errors.length ? r.errors : r.headers.map((h) => idOf(h.identifier));
@@ -276,13 +266,7 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
 
   it('keeps withdrawn work as a deleted record, without metadata; a never-public draft stays unknown', async () => {
     const piece = await idOfSlug('articles', 'north-korea-faces-heightened-human-rights-scrutiny');
-    await updatePublication(
-      ctx,
-      piece.id,
-      piece.version,
-      { ...piece, status: 'withdrawn', withdrawnReason: 'Superseded.' },
-      SYSTEM_ACTOR,
-    );
+    await editPublication(ctx, piece.id, { status: 'withdrawn', withdrawnReason: 'Superseded.' });
     const got = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${HOST}:${piece.id}`);
     expect(got.headers).toEqual([
       expect.objectContaining({ identifier: `${HOST}:${piece.id}`, deleted: true }),
@@ -296,15 +280,9 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
 
     const draft = await idOfSlug('reports', 'north-korea-camp-no-25');
     // A piece the public never saw cannot be withdrawn at all: a notice would reveal it.
-    await expect(
-      updatePublication(
-        ctx,
-        draft.id,
-        draft.version,
-        { ...draft, status: 'withdrawn' },
-        SYSTEM_ACTOR,
-      ),
-    ).rejects.toThrow(/never public/);
+    await expect(editPublication(ctx, draft.id, { status: 'withdrawn' })).rejects.toThrow(
+      /never public/,
+    );
     expect(
       (await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${HOST}:${draft.id}`)).errors,
     ).toEqual(['idDoesNotExist']);
@@ -313,13 +291,7 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
   it('holds back embargoed work until the embargo ends, then dates it by the end of the embargo', async () => {
     const clock = ctx.clock as ReturnType<typeof fixedClock>;
     const piece = await idOfSlug('articles', 'untitled-2014-07-02');
-    await updatePublication(
-      ctx,
-      piece.id,
-      piece.version,
-      { ...piece, embargoUntil: '2026-07-01T00:00:00.000Z' },
-      SYSTEM_ACTOR,
-    );
+    await editPublication(ctx, piece.id, { embargoUntil: '2026-07-01T00:00:00.000Z' });
     expect(
       (await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${HOST}:${piece.id}`)).errors,
     ).toEqual(['idDoesNotExist']);

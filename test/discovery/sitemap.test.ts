@@ -1,20 +1,20 @@
 import * as cheerio from 'cheerio';
 import { type Context, Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { isPubliclyVisible } from '../../src/core/publication-status.ts';
 import { discoveryRoutes } from '../../src/features/discovery/routes/discovery-routes.ts';
 import { toPublication } from '../../src/infra/db/repos/publications.repo.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { demoApp } from '../support/demo-context.ts';
 import { validatorsAvailable, xmllint } from '../support/external.ts';
 
 const canValidate = validatorsAvailable(['xmllint', 'libxml2-utils']);
 const BASE = 'https://archive.example.org';
 
 describeEachDatabase('sitemaps and robots.txt', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: ReturnType<typeof createApp>;
   const body = async (
     a: { request: (u: string) => Response | Promise<Response> },
@@ -31,8 +31,7 @@ describeEachDatabase('sitemaps and robots.txt', (db) => {
   };
 
   beforeAll(async () => {
-    ctx = await demoContext(db());
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db()));
   }, 120_000);
 
   it('names the sitemap index in robots.txt by its absolute address, and keeps crawlers out of the back office', async () => {

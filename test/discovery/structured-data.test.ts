@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { WiredContext } from '../../src/context.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { DIALOGUE, demoApp, editPublicationAt } from '../support/demo-context.ts';
 import { sharedValidatorsAvailable, VALIDATORS } from '../support/external.ts';
 import { buildPublication } from '../support/factories.ts';
 import { getPage } from '../support/html.ts';
@@ -16,7 +14,6 @@ const BASE = 'https://archive.example.org';
 const SCHEMA = 'http://schema.org/';
 const canCheckVocabulary = sharedValidatorsAvailable();
 const CAMP = '/reports/north-korea-camp-no-25-update-2/';
-const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
 const PAGES = [
   '/',
   '/articles/',
@@ -100,7 +97,7 @@ function unknownTerms(
 }
 
 describeEachDatabase('meta tags and structured data', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: ReturnType<typeof createApp>;
   const page = (path: string) => getPage(app, path);
   const jsonLdOf = async (path: string) => {
@@ -119,8 +116,7 @@ describeEachDatabase('meta tags and structured data', (db) => {
     tags.filter(([n]) => n === name).map(([, c]) => c);
 
   beforeAll(async () => {
-    ctx = await demoContext(db());
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db()));
   }, 120_000);
 
   it('gives every page one canonical address from PUBLIC_URL, Open Graph and a Twitter card', async () => {
@@ -348,28 +344,21 @@ describeEachDatabase('meta tags and structured data', (db) => {
     });
 
     it('gives the DOI and the report number once the piece has them, in Highwire and in Dublin Core', async () => {
-      const reports = (await ctx.repos.sections.findBySlug('reports'))!;
-      const p = (await ctx.repos.publications.findBySlug(
-        reports.id,
-        'from-cradle-to-grave-the-path-of-north-korean-innocents',
-      ))!;
-      await updatePublication(
-        ctx,
-        p.id,
-        p.version,
-        { ...p, doi: '10.5555/cradle.2017', reportNumber: 'HRNK-17-04' },
-        SYSTEM_ACTOR,
-      );
-      const tags = await metas(`/reports/${p.slug}/`);
+      const cradle = '/reports/from-cradle-to-grave-the-path-of-north-korean-innocents/';
+      await editPublicationAt(ctx, cradle, {
+        doi: '10.5555/cradle.2017',
+        reportNumber: 'HRNK-17-04',
+      });
+      const tags = await metas(cradle);
       expect(named(tags, 'citation_doi')).toEqual(['10.5555/cradle.2017']);
       expect(named(tags, 'citation_technical_report_number')).toEqual(['HRNK-17-04']);
       expect(named(tags, 'DC.identifier')).toEqual([
-        `${BASE}/reports/${p.slug}/`,
+        `${BASE}${cradle}`,
         'https://doi.org/10.5555/cradle.2017',
       ]);
       expect(named(tags, 'DC.creator')).toEqual(['Collins, Robert', 'Mortwedt Oh, Amanda']);
       expect(named(tags, 'DC.date')).toEqual(['2017-11-13']);
-      const { $ } = await page(`/reports/${p.slug}/`);
+      const { $ } = await page(cradle);
       expect($('link[rel="schema.DC"]').attr('href')).toBe('http://purl.org/dc/elements/1.1/');
       expect($('.cite dd').first().text()).toContain('https://doi.org/10.5555/cradle.2017');
     });

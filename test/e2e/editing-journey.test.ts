@@ -1,22 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { addUser } from '../../src/features/accounts/manage-users.ts';
-import { totpCodeAt } from '../../src/features/accounts/totp.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
-import { createApp } from '../../src/web/app.tsx';
-import { makeStaff, PASSWORD } from '../support/admin-session.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
-import {
-  closeTestDatabase,
-  DIALECTS,
-  openTestDatabase,
-  type TestDatabase,
-} from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
-import { freePort, liveServer } from '../support/live-server.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
+import { makeStaff } from '../support/admin-session.ts';
+import { browserAvailable, demoInChromium, signInWithPassword } from '../support/browser.ts';
+import { describeEachDatabase } from '../support/databases.ts';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -25,175 +16,151 @@ const SHOTS = 'test-results/screenshots';
  * password + TOTP, and a publication's whole life. The site is served as http://localhost:PORT,
  * because WebAuthn accepts a host name (localhost is a secure context) but never an IP address.
  */
-const postgresReady = () => inject('postgresUrl') !== null;
+describeEachDatabase(
+  'editing the archive in Chromium',
+  (db) => {
+    let ctx: AppContext;
+    let origin: string;
+    let browser: Browser;
+    let close: () => Promise<void>;
 
-for (const dialect of DIALECTS) {
-  describe.skipIf(!browserAvailable() || (dialect === 'postgres' && !postgresReady()))(
-    `${'editing the archive in Chromium'} [${dialect}]`,
-    () => {
-      let t: TestDatabase;
-      let ctx: AppContext;
-      let server: Awaited<ReturnType<typeof liveServer>>;
-      let origin: string;
-      let browser: Browser;
+    beforeAll(async () => {
+      ({ ctx, origin, browser, close } = await demoInChromium(db()));
+      mkdirSync(SHOTS, { recursive: true });
+    }, 120_000);
 
-      beforeAll(async () => {
-        t = await openTestDatabase(dialect);
-        const port = await freePort();
-        origin = `http://localhost:${port}`;
-        // The real clock: TOTP codes and the browser's own time must agree.
-        ctx = await demoContext(t, new Date().toISOString(), origin);
-        ctx = { ...ctx, clock: { now: () => new Date() } };
-        server = await liveServer(createApp(ctx), port);
-        browser = await launchBrowser();
-        mkdirSync(SHOTS, { recursive: true });
-      }, 120_000);
+    afterAll(() => close?.());
 
-      afterAll(async () => {
-        await browser?.close();
-        await server?.close();
-        if (t) await closeTestDatabase(t);
+    async function withVirtualAuthenticator(context: BrowserContext, page: Page) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('WebAuthn.enable');
+      await cdp.send('WebAuthn.addVirtualAuthenticator', {
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
+      });
+    }
+
+    it('registers a passkey through a set-up link and signs in with it', async () => {
+      const { setupUrl } = await addUser(
+        ctx,
+        { email: 'passkey@example.org', role: 'editor' },
+        SYSTEM_ACTOR,
+        origin,
+      );
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await withVirtualAuthenticator(context, page);
+      await page.goto(setupUrl);
+      await page.getByRole('button', { name: 'Create a passkey' }).click();
+      await page.waitForURL(`${origin}/admin`);
+      expect(await page.locator('h1').textContent()).toBe('Back office');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(`${origin}/admin/sign-in`);
+      await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+      await page.waitForURL(`${origin}/admin`);
+      const events = await ctx.repos.audit.list({ action: 'auth.sign-in' });
+      expect(events[0]?.detail).toEqual({ method: 'passkey' });
+      await context.close();
+    }, 60_000);
+
+    it('signs in with a password and TOTP, writes a draft, attaches a PDF, previews, publishes and withdraws it', async () => {
+      const editor = await makeStaff(ctx, 'editor');
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signInWithPassword(page, origin, editor);
+      await page.goto(`${origin}/admin/publications/new`);
+      await page.locator('#f-title').fill('Browser-made report');
+      await page.locator('#f-slug').fill('browser-made-report');
+      await page.locator('#f-sectionId').selectOption({ label: 'Reports and Publications' });
+      await page.locator('#f-body').fill('A finding.[^1]\n\n[^1]: A source.');
+      await expect.poll(() => page.locator('#body-preview a[href="#fn1"]').count()).toBe(1);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.waitForURL(/\/admin\/publications\/\d+\?saved=1$/);
+      const id = Number(/publications\/(\d+)/.exec(page.url())![1]);
+
+      const pdf = await writeTextPdf({
+        title: 'Browser-made report',
+        pages: ['Hamgyŏng-bukto 함경북도'],
+      });
+      await page
+        .locator('#f-file')
+        .setInputFiles({ name: 'Browser Report.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.waitForURL(/saved=1/);
+      expect(await page.locator('.file-status li').textContent()).toContain('browser-report.pdf');
+
+      await page.getByRole('button', { name: /Make a preview link/ }).click();
+      const previewUrl = (await page.locator('.flash').textContent())!.match(
+        /(http:\/\/localhost:\d+\/preview\/\S+)/,
+      )![1]!;
+      const anonymous = await browser.newContext();
+      const previewPage = await anonymous.newPage();
+      await previewPage.goto(previewUrl);
+      expect(await previewPage.locator('h1').textContent()).toBe('Browser-made report');
+      const before = await previewPage.goto(`${origin}/reports/browser-made-report/`);
+      expect(before?.status()).toBe(404);
+
+      await page.getByRole('button', { name: 'Publish now' }).click();
+      await page.waitForURL(/saved=1/);
+      const published = await previewPage.goto(`${origin}/reports/browser-made-report/`);
+      expect(published?.status()).toBe(200);
+      await previewPage.screenshot({
+        path: `${SHOTS}/published-from-admin-1280.png`,
+        fullPage: true,
       });
 
-      async function withVirtualAuthenticator(context: BrowserContext, page: Page) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('WebAuthn.enable');
-        await cdp.send('WebAuthn.addVirtualAuthenticator', {
-          options: {
-            protocol: 'ctap2',
-            transport: 'internal',
-            hasResidentKey: true,
-            hasUserVerification: true,
-            isUserVerified: true,
-            automaticPresenceSimulation: true,
-          },
-        });
-      }
+      await page.getByLabel('Reason shown to readers').fill('Withdrawn at the authors’ request.');
+      await page.getByRole('button', { name: 'Withdraw' }).click();
+      await page.waitForURL(/saved=1/);
+      const gone = await previewPage.goto(`${origin}/reports/browser-made-report/`);
+      expect(gone?.status()).toBe(410);
+      expect(await previewPage.locator('main').textContent()).toContain(
+        'Withdrawn at the authors’ request.',
+      );
+      expect((await ctx.repos.publications.findById(id))?.status).toBe('withdrawn');
+      await anonymous.close();
+      await context.close();
+    }, 90_000);
 
-      async function signInWithPassword(page: Page, email: string, secret: string) {
-        await page.goto(`${origin}/admin/sign-in`);
-        await page.locator('#f-email').fill(email);
-        await page.locator('#f-password').fill(PASSWORD);
-        await page.locator('#f-code').fill(totpCodeAt(secret, new Date()));
-        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-        await page.waitForURL(`${origin}/admin`);
-      }
-
-      it('registers a passkey through a set-up link and signs in with it', async () => {
-        const { setupUrl } = await addUser(
-          ctx,
-          { email: 'passkey@example.org', role: 'editor' },
-          SYSTEM_ACTOR,
-          origin,
-        );
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await withVirtualAuthenticator(context, page);
-        await page.goto(setupUrl);
-        await page.getByRole('button', { name: 'Create a passkey' }).click();
-        await page.waitForURL(`${origin}/admin`);
-        expect(await page.locator('h1').textContent()).toBe('Back office');
-        await page.getByRole('button', { name: 'Sign out' }).click();
-        await page.waitForURL(`${origin}/admin/sign-in`);
-        await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-        await page.waitForURL(`${origin}/admin`);
-        const events = await ctx.repos.audit.list({ action: 'auth.sign-in' });
-        expect(events[0]?.detail).toEqual({ method: 'passkey' });
-        await context.close();
-      }, 60_000);
-
-      it('signs in with a password and TOTP, writes a draft, attaches a PDF, previews, publishes and withdraws it', async () => {
-        const editor = await makeStaff(ctx, 'editor');
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await signInWithPassword(page, editor.email, editor.totpSecret);
-        await page.goto(`${origin}/admin/publications/new`);
-        await page.locator('#f-title').fill('Browser-made report');
-        await page.locator('#f-slug').fill('browser-made-report');
-        await page.locator('#f-sectionId').selectOption({ label: 'Reports and Publications' });
-        await page.locator('#f-body').fill('A finding.[^1]\n\n[^1]: A source.');
-        await expect.poll(() => page.locator('#body-preview a[href="#fn1"]').count()).toBe(1);
-        await page.getByRole('button', { name: 'Save', exact: true }).click();
-        await page.waitForURL(/\/admin\/publications\/\d+\?saved=1$/);
-        const id = Number(/publications\/(\d+)/.exec(page.url())![1]);
-
-        const pdf = await writeTextPdf({
-          title: 'Browser-made report',
-          pages: ['Hamgyŏng-bukto 함경북도'],
-        });
-        await page
-          .locator('#f-file')
-          .setInputFiles({ name: 'Browser Report.pdf', mimeType: 'application/pdf', buffer: pdf });
-        await page.getByRole('button', { name: 'Upload' }).click();
-        await page.waitForURL(/saved=1/);
-        expect(await page.locator('.file-status li').textContent()).toContain('browser-report.pdf');
-
-        await page.getByRole('button', { name: /Make a preview link/ }).click();
-        const previewUrl = (await page.locator('.flash').textContent())!.match(
-          /(http:\/\/localhost:\d+\/preview\/\S+)/,
-        )![1]!;
-        const anonymous = await browser.newContext();
-        const previewPage = await anonymous.newPage();
-        await previewPage.goto(previewUrl);
-        expect(await previewPage.locator('h1').textContent()).toBe('Browser-made report');
-        const before = await previewPage.goto(`${origin}/reports/browser-made-report/`);
-        expect(before?.status()).toBe(404);
-
-        await page.getByRole('button', { name: 'Publish now' }).click();
-        await page.waitForURL(/saved=1/);
-        const published = await previewPage.goto(`${origin}/reports/browser-made-report/`);
-        expect(published?.status()).toBe(200);
-        await previewPage.screenshot({
-          path: `${SHOTS}/published-from-admin-1280.png`,
-          fullPage: true,
-        });
-
-        await page.getByLabel('Reason shown to readers').fill('Withdrawn at the authors’ request.');
-        await page.getByRole('button', { name: 'Withdraw' }).click();
-        await page.waitForURL(/saved=1/);
-        const gone = await previewPage.goto(`${origin}/reports/browser-made-report/`);
-        expect(gone?.status()).toBe(410);
-        expect(await previewPage.locator('main').textContent()).toContain(
-          'Withdrawn at the authors’ request.',
-        );
-        expect((await ctx.repos.publications.findById(id))?.status).toBe('withdrawn');
-        await anonymous.close();
-        await context.close();
-      }, 90_000);
-
-      it('gives the second of two browsers editing one piece the conflict page', async () => {
-        const first = await makeStaff(ctx, 'editor');
-        const second = await makeStaff(ctx, 'admin');
-        const a = await browser.newContext();
-        const b = await browser.newContext();
-        const pageA = await a.newPage();
-        const pageB = await b.newPage();
-        await signInWithPassword(pageA, first.email, first.totpSecret);
-        await new Promise((r) => setTimeout(r, 1100));
-        await signInWithPassword(pageB, second.email, second.totpSecret);
-        const section = (await ctx.repos.sections.findBySlug('articles'))!;
-        const target = (await ctx.repos.publications.findBySlug(
-          section.id,
-          'empty-marching-in-korea',
-        ))!;
-        await pageA.goto(`${origin}/admin/publications/${target.id}`);
-        await pageB.goto(`${origin}/admin/publications/${target.id}`);
-        await pageA.locator('#f-subtitle').fill('Edited in browser A');
-        await pageA.getByRole('button', { name: 'Save', exact: true }).click();
-        await pageA.waitForURL(/saved=1/);
-        await pageB.locator('#f-subtitle').fill('Edited in browser B');
-        await pageB.getByRole('button', { name: 'Save', exact: true }).click();
-        expect(await pageB.locator('h1').textContent()).toBe(
-          'Someone else saved this publication first',
-        );
-        expect(await pageB.locator('table.diff').textContent()).toContain('Edited in browser A');
-        expect(await pageB.locator('table.diff').textContent()).toContain('Edited in browser B');
-        expect((await ctx.repos.publications.findById(target.id))?.subtitle).toBe(
-          'Edited in browser A',
-        );
-        await a.close();
-        await b.close();
-      }, 90_000);
-    },
-  );
-}
+    it('gives the second of two browsers editing one piece the conflict page', async () => {
+      const first = await makeStaff(ctx, 'editor');
+      const second = await makeStaff(ctx, 'admin');
+      const a = await browser.newContext();
+      const b = await browser.newContext();
+      const pageA = await a.newPage();
+      const pageB = await b.newPage();
+      await signInWithPassword(pageA, origin, first);
+      await new Promise((r) => setTimeout(r, 1100));
+      await signInWithPassword(pageB, origin, second);
+      const section = (await ctx.repos.sections.findBySlug('articles'))!;
+      const target = (await ctx.repos.publications.findBySlug(
+        section.id,
+        'empty-marching-in-korea',
+      ))!;
+      await pageA.goto(`${origin}/admin/publications/${target.id}`);
+      await pageB.goto(`${origin}/admin/publications/${target.id}`);
+      await pageA.locator('#f-subtitle').fill('Edited in browser A');
+      await pageA.getByRole('button', { name: 'Save', exact: true }).click();
+      await pageA.waitForURL(/saved=1/);
+      await pageB.locator('#f-subtitle').fill('Edited in browser B');
+      await pageB.getByRole('button', { name: 'Save', exact: true }).click();
+      expect(await pageB.locator('h1').textContent()).toBe(
+        'Someone else saved this publication first',
+      );
+      expect(await pageB.locator('table.diff').textContent()).toContain('Edited in browser A');
+      expect(await pageB.locator('table.diff').textContent()).toContain('Edited in browser B');
+      expect((await ctx.repos.publications.findById(target.id))?.subtitle).toBe(
+        'Edited in browser A',
+      );
+      await a.close();
+      await b.close();
+    }, 90_000);
+  },
+  { skip: !browserAvailable() },
+);

@@ -5,27 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/web/app.tsx';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { DEMO_PAGE_TYPES, demoContext } from '../support/demo-context.ts';
 import { liveServer } from '../support/live-server.ts';
 
 const SHOTS = 'test-results/screenshots';
-
-/** Every page type, in both interface languages. */
-const PAGE_TYPES = [
-  '/',
-  '/articles/',
-  '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/',
-  '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/',
-  '/people/',
-  '/people/roberta-cohen/',
-  '/topics/',
-  '/topics/commission-of-inquiry/',
-  '/places/',
-  '/places/kyo-hwa-so-no-12/',
-  '/years/',
-  '/years/2016/',
-  '/no-such-page/',
-];
 
 describe.skipIf(!browserAvailable())('reading the archive in Chromium', () => {
   let t: TestDatabase;
@@ -98,7 +81,7 @@ describe.skipIf(!browserAvailable())('reading the archive in Chromium', () => {
   it('finds no accessibility violations on any page type in either language', async () => {
     const report: string[] = [];
     for (const locale of ['', '/ko']) {
-      for (const path of PAGE_TYPES) {
+      for (const path of DEMO_PAGE_TYPES) {
         const page = await open(`${locale}${path}`);
         const result = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])

@@ -1,10 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { makeStaff, PASSWORD, type StaffAccount } from '../support/admin-session.ts';
-import { browserAvailable, launchBrowser } from '../support/browser.ts';
+import { browserAvailable, launchBrowser, signInWithPassword } from '../support/browser.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
 import { freePort, liveServer } from '../support/live-server.ts';
@@ -48,12 +47,7 @@ describe.skipIf(!browserAvailable())('saving after the session ended, in Chromiu
     expect(typed.length).toBeGreaterThan(16 * 1024);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}/admin/sign-in`);
-    await page.locator('#f-email').fill(editor.email);
-    await page.locator('#f-password').fill(PASSWORD);
-    await page.locator('#f-code').fill(totpCodeAt(editor.totpSecret, new Date()));
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${origin}/admin`);
+    await signInWithPassword(page, origin, editor);
 
     await page.goto(`${origin}/admin/publications/${piece.id}`);
     await page.locator('#f-body').fill(typed);

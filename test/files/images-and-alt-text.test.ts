@@ -1,19 +1,14 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { ValidationError } from '../../src/core/errors.ts';
-import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
 import { describeAttachment } from '../../src/features/publishing/files/describe-attachment.ts';
+import { readAll } from '../../src/features/publishing/jobs/read-all.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
-import { readAll } from '../../src/infra/jobs/read-all.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildPublication, testContext } from '../support/factories.ts';
-
-async function* bytes(b: Uint8Array): AsyncIterable<Uint8Array> {
-  yield b;
-}
+import { attachBytes, buildPublication, testContext } from '../support/factories.ts';
 
 /** A photo as a phone would send it: EXIF with the place it was taken and the camera. */
 async function geotaggedJpeg(width = 1200, height = 800): Promise<Buffer> {
@@ -32,7 +27,7 @@ async function geotaggedJpeg(width = 1200, height = 800): Promise<Buffer> {
 }
 
 describeEachDatabase('images', (t) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   beforeAll(async () => {
     ctx = await testContext(t());
   });
@@ -42,11 +37,11 @@ describeEachDatabase('images', (t) => {
     const photo = await geotaggedJpeg();
     expect((await sharp(photo).metadata()).exif?.length).toBeGreaterThan(0);
     const publication = await buildPublication(ctx, { status: 'draft' });
-    const { file } = await attachFile(
-      ctx,
-      { publicationId: publication.id, source: bytes(photo), fileName: 'camp.jpg', role: 'image' },
-      SYSTEM_ACTOR,
-    );
+    const { file } = await attachBytes(ctx, photo, {
+      publicationId: publication.id,
+      fileName: 'camp.jpg',
+      role: 'image',
+    });
     const stored = Buffer.from(await readAll(ctx.files.read(file.sha256)));
     const meta = await sharp(stored).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: 1200, height: 800 });
@@ -54,17 +49,12 @@ describeEachDatabase('images', (t) => {
     expect(stored.includes('LeakyPhone')).toBe(false);
     expect(stored.includes('Kim Secret-Source')).toBe(false);
 
-    const { file: kept } = await attachFile(
-      ctx,
-      {
-        publicationId: publication.id,
-        source: bytes(photo),
-        fileName: 'camp-original.jpg',
-        role: 'image',
-        keepImageMetadata: true,
-      },
-      SYSTEM_ACTOR,
-    );
+    const { file: kept } = await attachBytes(ctx, photo, {
+      publicationId: publication.id,
+      fileName: 'camp-original.jpg',
+      role: 'image',
+      keepImageMetadata: true,
+    });
     expect(kept.sha256).not.toBe(file.sha256);
     const original = Buffer.from(await readAll(ctx.files.read(kept.sha256)));
     expect(original.equals(photo)).toBe(true);
@@ -72,16 +62,11 @@ describeEachDatabase('images', (t) => {
 
   it('get resized copies in WebP and AVIF, never wider than the original', async () => {
     const publication = await buildPublication(ctx, { status: 'draft' });
-    const { file } = await attachFile(
-      ctx,
-      {
-        publicationId: publication.id,
-        source: bytes(await geotaggedJpeg(1200, 900)),
-        fileName: 'towers.jpg',
-        role: 'image',
-      },
-      SYSTEM_ACTOR,
-    );
+    const { file } = await attachBytes(ctx, await geotaggedJpeg(1200, 900), {
+      publicationId: publication.id,
+      fileName: 'towers.jpg',
+      role: 'image',
+    });
     await createJobRunner(ctx).drain();
     const variants = await ctx.repos.files.derivativesOf(file.id);
     expect(variants.map((v) => `${v.mediaType} ${v.width}x${v.height}`).sort()).toEqual([
@@ -105,16 +90,11 @@ describeEachDatabase('images', (t) => {
 
   it('need alt text before their publication can be published, and the refusal names them', async () => {
     const publication = await buildPublication(ctx, { status: 'draft' });
-    const { attachment } = await attachFile(
-      ctx,
-      {
-        publicationId: publication.id,
-        source: bytes(await geotaggedJpeg(640, 480)),
-        fileName: 'yodok-2016.jpg',
-        role: 'image',
-      },
-      SYSTEM_ACTOR,
-    );
+    const { attachment } = await attachBytes(ctx, await geotaggedJpeg(640, 480), {
+      publicationId: publication.id,
+      fileName: 'yodok-2016.jpg',
+      role: 'image',
+    });
     const publish = () =>
       updatePublication(
         ctx,
@@ -146,16 +126,11 @@ describeEachDatabase('images', (t) => {
 
   it('need alt text when they are added to a piece that is already published', async () => {
     const publication = await buildPublication(ctx, { status: 'published' });
-    const attempt = attachFile(
-      ctx,
-      {
-        publicationId: publication.id,
-        source: bytes(await geotaggedJpeg(320, 240)),
-        fileName: 'no-words.jpg',
-        role: 'image',
-      },
-      SYSTEM_ACTOR,
-    );
+    const attempt = attachBytes(ctx, await geotaggedJpeg(320, 240), {
+      publicationId: publication.id,
+      fileName: 'no-words.jpg',
+      role: 'image',
+    });
     await expect(attempt).rejects.toThrow(/Add alt text to the image no-words\.jpg/);
   });
 });

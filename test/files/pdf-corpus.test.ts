@@ -4,12 +4,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
-import { countWords } from '../../src/infra/pdf/page-text.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
+import { countWords } from '../support/count-words.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
 
@@ -56,7 +56,7 @@ const SENTENCES =
 
 describe.skipIf(!present)('the PDF corpus', () => {
   describeEachDatabase('ingested', (t) => {
-    let ctx: AppContext;
+    let ctx: WiredContext;
     let server: ServerType;
     let base = '';
     const health: Array<{ status: number; ms: number }> = [];

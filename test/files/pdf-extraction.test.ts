@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
 import {
   removePdfMetadata,
   reportPdfMetadata,
 } from '../../src/features/publishing/files/pdf-source-protection.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
 import { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, testContext } from '../support/factories.ts';
 import { damagedPdf, decompressionBomb, passwordProtectedPdf } from '../support/hostile-pdfs.ts';
@@ -20,7 +20,7 @@ async function* bytes(b: Uint8Array): AsyncIterable<Uint8Array> {
 }
 
 describeEachDatabase('PDF extraction', (t) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   beforeAll(async () => {
     ctx = await testContext(t());
   });

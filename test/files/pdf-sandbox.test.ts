@@ -13,6 +13,7 @@ import {
   passwordProtectedPdf,
 } from '../support/hostile-pdfs.ts';
 import { LEAKS, leakyPdf } from '../support/leaky-pdf.ts';
+import { isAlive } from '../support/processes.ts';
 
 const sandbox = new PdfSandbox({ workers: 2 });
 afterAll(() => sandbox.close());
@@ -193,12 +194,3 @@ describe('the PDF sandbox', () => {
     expect(pids.filter(isAlive)).toEqual([]);
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,16 +1,18 @@
 import * as cheerio from 'cheerio';
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { createPerson, createPlace, createTopic } from '../../src/features/entities/entities.ts';
-import {
-  createPublication,
-  updatePublication,
-} from '../../src/features/publishing/save-publication.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
+import type { PublicationInput } from '../../src/core/schemas.ts';
 import { createApp } from '../../src/web/app.tsx';
-import { type Crawled, crawl } from '../support/crawl.ts';
+import { type Crawled, crawl, INDEX_PAGES } from '../support/crawl.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';
+import {
+  buildPerson,
+  buildPlace,
+  buildPublication,
+  buildTopic,
+  editPublication,
+} from '../support/factories.ts';
 
 /**
  * A draft, an embargoed piece, a scheduled one and a withdrawn one, each carrying a unique word,
@@ -41,6 +43,9 @@ function revealed(page: Crawled): string {
   return $('.results, .facets, .suggestion, .flash').text();
 }
 
+/** What keeps a piece from readers: its status, its embargo or its moment ahead. */
+type Hidden = Pick<PublicationInput, 'status' | 'embargoUntil' | 'scheduledAt' | 'publishedAt'>;
+
 describeEachDatabase('nothing unpublished leaks', (db) => {
   let ctx: AppContext;
   let pages: Crawled[];
@@ -49,25 +54,12 @@ describeEachDatabase('nothing unpublished leaks', (db) => {
   beforeAll(async () => {
     ctx = await demoContext(db());
     const section = (await ctx.repos.sections.findBySlug('reports'))!;
-    const topic = await createTopic(
-      ctx,
-      { slug: 'secret-topic', name: `Topic ${SECRETS.draft}` },
-      SYSTEM_ACTOR,
-    );
-    const person = await createPerson(
-      ctx,
-      { slug: 'secret-person', name: `Person ${SECRETS.draft}`, sortName: 'Person', roles: [] },
-      SYSTEM_ACTOR,
-    );
-    const place = await createPlace(
-      ctx,
-      {
-        slug: 'secret-place',
-        kind: 'town',
-        names: [{ name: `Place ${SECRETS.draft}`, language: 'en', scheme: 'english' }],
-      },
-      SYSTEM_ACTOR,
-    );
+    const topic = await buildTopic(ctx, `Topic ${SECRETS.draft}`, { slug: 'secret-topic' });
+    const person = await buildPerson(ctx, `Person ${SECRETS.draft}`, {
+      slug: 'secret-person',
+      sortName: 'Person',
+    });
+    const place = await buildPlace(ctx, `Place ${SECRETS.draft}`, { slug: 'secret-place' });
     const base = {
       sectionId: section.id,
       type: 'report' as const,
@@ -76,75 +68,41 @@ describeEachDatabase('nothing unpublished leaks', (db) => {
       placeIds: [place.id],
     };
     const future = new Date(ctx.clock.now().getTime() + 86_400_000).toISOString();
-    await createPublication(
-      ctx,
-      {
+    /** A piece whose title and body carry its secret word, hidden from readers by `state`. */
+    const secretPiece = (slug: string, kind: string, secret: string, state: Hidden) =>
+      buildPublication(ctx, {
         ...base,
-        slug: 'secret-draft',
-        title: `Draft ${SECRETS.draft}`,
-        body: SECRETS.draft,
-        status: 'draft',
+        slug,
+        title: `${kind} ${secret}`,
+        body: secret,
         publishedAt: '2020-01-01T00:00:00Z',
-      },
-      SYSTEM_ACTOR,
-    );
-    await createPublication(
-      ctx,
-      {
-        ...base,
-        slug: 'secret-embargo',
-        title: `Embargo ${SECRETS.embargoed}`,
-        body: SECRETS.embargoed,
-        status: 'published',
-        publishedAt: '2020-01-01T00:00:00Z',
-        embargoUntil: future,
-      },
-      SYSTEM_ACTOR,
-    );
-    await createPublication(
-      ctx,
-      {
-        ...base,
-        slug: 'secret-scheduled',
-        title: `Scheduled ${SECRETS.scheduled}`,
-        body: SECRETS.scheduled,
-        status: 'scheduled',
-        scheduledAt: future,
-        publishedAt: future,
-      },
-      SYSTEM_ACTOR,
-    );
+        ...state,
+      });
+    await secretPiece('secret-draft', 'Draft', SECRETS.draft, { status: 'draft' });
+    await secretPiece('secret-embargo', 'Embargo', SECRETS.embargoed, { embargoUntil: future });
+    await secretPiece('secret-scheduled', 'Scheduled', SECRETS.scheduled, {
+      status: 'scheduled',
+      scheduledAt: future,
+      publishedAt: future,
+    });
     // The tombstone keeps its citation data (authors included), so the withdrawn piece names none of the secrets.
-    const withdrawn = await createPublication(
-      ctx,
-      {
-        sectionId: section.id,
-        type: 'report',
-        slug: 'once-public',
-        title: 'Once public',
-        body: SECRETS.withdrawnBody,
-        status: 'published',
-        publishedAt: '2020-01-01T00:00:00Z',
-      },
-      SYSTEM_ACTOR,
-    );
-    await updatePublication(
-      ctx,
-      withdrawn.id,
-      1,
-      { ...withdrawn, status: 'withdrawn', withdrawnReason: 'Retracted.' },
-      SYSTEM_ACTOR,
-    );
+    const withdrawn = await buildPublication(ctx, {
+      sectionId: section.id,
+      type: 'report',
+      slug: 'once-public',
+      title: 'Once public',
+      body: SECRETS.withdrawnBody,
+      status: 'published',
+      publishedAt: '2020-01-01T00:00:00Z',
+    });
+    await editPublication(ctx, withdrawn.id, {
+      status: 'withdrawn',
+      withdrawnReason: 'Retracted.',
+    });
     withdrawnPath = `/reports/once-public/`;
     const app = createApp(ctx);
     const starts = [
-      '/',
-      '/ko/',
-      '/people/',
-      '/topics/',
-      '/places/',
-      '/years/',
-      '/ko/people/',
+      ...INDEX_PAGES,
       '/sitemap.xml',
       '/robots.txt',
       '/feed.xml',

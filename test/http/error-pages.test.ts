@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext } from '../support/demo-context.ts';
 import { getPage, text } from '../support/html.ts';
 
 describeEachDatabase('error pages', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   beforeAll(async () => {
     ctx = await demoContext(db());
   }, 120_000);

@@ -1,19 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { demoApp, FLOOD } from '../support/demo-context.ts';
 import { getPage } from '../support/html.ts';
-
-const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
 
 /** Arguments a reader or harvester may send that name nothing: a clear answer, never a 500. */
 describeEachDatabase('odd arguments to files, cursors and harvests', (db) => {
-  let ctx: AppContext;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    ctx = await demoContext(db());
-    app = createApp(ctx);
+    ({ app } = await demoApp(db()));
   }, 120_000);
 
   const get = (path: string) => app.request(`http://localhost${path}`);

@@ -1,21 +1,21 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { WiredContext } from '../../src/context.ts';
+import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext, editPublicationAt } from '../support/demo-context.ts';
+import {
+  DIALOGUE,
+  demoApp,
+  editPublicationAt,
+  FLOOD,
+  publicationAt,
+} from '../support/demo-context.ts';
 import { getPage, text } from '../support/html.ts';
 
-const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
-const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
-
 describeEachDatabase('the public reading site', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
-    ctx = await demoContext(db());
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db()));
   }, 120_000);
 
   it('features the newest report on the home page above the latest work', async () => {
@@ -149,24 +149,15 @@ describeEachDatabase('the public reading site', (db) => {
   });
 
   it('answers 410 with a notice and citation data for a withdrawn piece, and stops serving its PDF', async () => {
-    const section = await ctx.repos.sections.findBySlug('articles');
-    const p = (await ctx.repos.publications.findBySlug(
-      section!.id,
-      'north-korea-faces-heightened-human-rights-scrutiny',
-    ))!;
-    const pdfPath = (await getPage(app, `/articles/${p.slug}/`)).$('.files a.pdf').attr('href')!;
-    await updatePublication(
+    const p = await publicationAt(
       ctx,
-      p.id,
-      p.version,
-      {
-        ...p,
-        status: 'withdrawn',
-        withdrawnReason: 'Superseded by a later analysis.',
-        contributions: p.contributions,
-      },
-      SYSTEM_ACTOR,
+      '/articles/north-korea-faces-heightened-human-rights-scrutiny/',
     );
+    const pdfPath = (await getPage(app, `/articles/${p.slug}/`)).$('.files a.pdf').attr('href')!;
+    await editPublicationAt(ctx, `/articles/${p.slug}/`, {
+      status: 'withdrawn',
+      withdrawnReason: 'Superseded by a later analysis.',
+    });
     const { res, $ } = await getPage(app, `/articles/${p.slug}/`);
     expect(res.status).toBe(410);
     expect(text($, 'h1')).toBe('This publication was withdrawn');

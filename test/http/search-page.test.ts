@@ -1,19 +1,16 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext } from '../support/demo-context.ts';
+import { demoApp } from '../support/demo-context.ts';
 import { getPage, text } from '../support/html.ts';
 
 const FLOOD = 'North Korea: Flooding at Kyo-hwa-so No. 12, Jongo-ri';
 
 describeEachDatabase('the search page', (db) => {
-  let ctx: AppContext;
   let app: ReturnType<typeof createApp>;
   const search = (query: string) => getPage(app, `/search?${query}`);
   beforeAll(async () => {
-    ctx = await demoContext(db(), undefined, undefined, { extract: true });
-    app = createApp(ctx);
+    ({ app } = await demoApp(db(), undefined, undefined, { extract: true }));
   }, 120_000);
 
   it('finds the flooding report under every spelling of its place', async () => {

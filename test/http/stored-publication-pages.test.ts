@@ -1,22 +1,22 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import {
-  updatePerson,
-  updateSection,
-  updateTopic,
-} from '../../src/features/entities/entity-updates.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
+import type { WiredContext } from '../../src/context.ts';
+import { updateSection, updateTopic } from '../../src/features/entities/entity-updates.ts';
 import { saveSiteSettings } from '../../src/features/reading/settings/site-settings.ts';
 import { rendererId } from '../../src/ui/renderer-id.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext, editPublicationAt, publicationAt } from '../support/demo-context.ts';
-import { fixedClock } from '../support/factories.ts';
+import {
+  DIALOGUE,
+  demoApp,
+  editPublicationAt,
+  FLOOD,
+  publicationAt,
+  renamePerson,
+} from '../support/demo-context.ts';
+import { editPublication, fixedClock } from '../support/factories.ts';
 
-const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
-const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
 const FLOOD_KO = '/reports/kyo-hwa-so-no-12-flooding-ko/';
 const CAMP_UPDATE = '/reports/north-korea-camp-no-25-update-2/';
 const VOICE = '/articles/a-voice-from-the-north-korean-gulag/';
@@ -41,7 +41,7 @@ async function get(app: App, path: string) {
   return page;
 }
 
-async function storedLocales(ctx: AppContext, path: string): Promise<string[]> {
+async function storedLocales(ctx: WiredContext, path: string): Promise<string[]> {
   const { id } = await publicationAt(ctx, path);
   const rows = await ctx.db.kysely
     .selectFrom('publicationRenders')
@@ -55,11 +55,10 @@ async function storedLocales(ctx: AppContext, path: string): Promise<string[]> {
 /** The render cache is off throughout: every answer below is assembled from the database. */
 describeEachDatabase('publication pages stored at their first reading', (db, dialect) => {
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: App;
   beforeAll(async () => {
-    ctx = await demoContext(db(), clock);
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db(), clock));
   }, 120_000);
 
   it('answers from the stored parts with the very bytes of the first render, per language', async () => {
@@ -124,13 +123,7 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
   it("shows a person's new name and a topic's new name on the stored pages of their work", async () => {
     await get(app, DIALOGUE);
     await get(app, FLOOD);
-    const person = (await ctx.repos.people.findBySlug('roberta-cohen'))!;
-    await updatePerson(
-      ctx,
-      person.id,
-      { ...person, name: 'Roberta A. Cohen', roles: [] },
-      SYSTEM_ACTOR,
-    );
+    await renamePerson(ctx, 'roberta-cohen', 'Roberta A. Cohen');
     const dialogue = (await get(app, DIALOGUE)).html;
     expect(dialogue).toContain('Roberta A. Cohen');
     expect(dialogue).toContain('<meta name="citation_author" content="Roberta A. Cohen"/>');
@@ -304,11 +297,10 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
 
 describeEachDatabase("the page frame's data kept between requests", (db) => {
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: App;
   beforeAll(async () => {
-    ctx = await demoContext(db(), clock);
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db(), clock));
   }, 120_000);
 
   const menu = async (path = '/') =>
@@ -323,16 +315,7 @@ describeEachDatabase("the page frame's data kept between requests", (db) => {
       .where('sectionId', '=', articles.id)
       .where('status', '=', 'published')
       .execute();
-    for (const p of pieces) {
-      const current = (await ctx.repos.publications.findById(p.id))!;
-      await updatePublication(
-        ctx,
-        p.id,
-        current.version,
-        { ...current, status: 'draft' },
-        SYSTEM_ACTOR,
-      );
-    }
+    for (const p of pieces) await editPublication(ctx, p.id, { status: 'draft' });
     expect(await menu(FLOOD)).not.toContain('href="/articles/"');
     expect(await menu('/')).not.toContain('href="/articles/"');
   });
@@ -343,14 +326,9 @@ describeEachDatabase("the page frame's data kept between requests", (db) => {
       .selectAll()
       .where('type', '=', 'page')
       .executeTakeFirstOrThrow();
-    const record = (await ctx.repos.publications.findById(about.id))!;
-    await updatePublication(
-      ctx,
-      about.id,
-      record.version,
-      { ...record, embargoUntil: '2026-06-01T14:00:00.000Z' },
-      SYSTEM_ACTOR,
-    );
+    const record = await editPublication(ctx, about.id, {
+      embargoUntil: '2026-06-01T14:00:00.000Z',
+    });
     expect(await menu()).not.toContain(`>${record.title}<`);
     expect(await menu(FLOOD)).not.toContain(`>${record.title}<`);
     clock.set('2026-06-01T14:00:00.000Z');

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { cliActor } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { CsvImportError } from '../../src/features/import/csv-rows.ts';
-import { importCsv } from '../../src/features/import/import-csv.ts';
+import { type CsvKind, importCsv } from '../../src/features/import/import-csv.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
@@ -13,6 +14,16 @@ import { testContext } from '../support/factories.ts';
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const file = (name: string) => join(FIXTURES, name);
 const options = { dryRun: false, actor: cliActor() };
+
+/** How the import refuses a broken file: its message, and each problem as row/column. */
+async function refusal(ctx: AppContext, name: string, kind: CsvKind) {
+  const error = await importCsv(ctx, { file: file(name), kind, ...options }).catch(
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CsvImportError);
+  const { message, problems } = error as CsvImportError;
+  return { message, problems: problems.map((p) => `${p.row}/${p.column}`) };
+}
 
 describeEachDatabase('Spreadsheet import', (db) => {
   it('loads the gazetteer: every spelling of a name, parents before children, coordinates with their source', async () => {
@@ -58,13 +69,7 @@ describeEachDatabase('Spreadsheet import', (db) => {
   it('refuses a broken file with every problem by row and column, and writes nothing', async () => {
     const ctx = await testContext(db());
     const before = (await ctx.repos.places.list()).length;
-    const error = await importCsv(ctx, {
-      file: file('places-broken.csv'),
-      kind: 'places',
-      ...options,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CsvImportError);
-    const problems = (error as CsvImportError).problems.map((p) => `${p.row}/${p.column}`);
+    const { message, problems } = await refusal(ctx, 'places-broken.csv', 'places');
     expect(problems).toEqual(
       expect.arrayContaining([
         '2/kind',
@@ -74,7 +79,7 @@ describeEachDatabase('Spreadsheet import', (db) => {
         '4/latitude',
       ]),
     );
-    expect((error as CsvImportError).message).toContain('row 2, column kind: “camp” is not one of');
+    expect(message).toContain('row 2, column kind: “camp” is not one of');
     expect((await ctx.repos.places.list()).length).toBe(before);
   });
 
@@ -121,13 +126,7 @@ describeEachDatabase('Spreadsheet import', (db) => {
 
   it('names each wrong cell of a publications file', async () => {
     const ctx = await testContext(db());
-    const error = await importCsv(ctx, {
-      file: file('publications-broken.csv'),
-      kind: 'publications',
-      ...options,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CsvImportError);
-    const problems = (error as CsvImportError).problems.map((p) => `${p.row}/${p.column}`);
+    const { problems } = await refusal(ctx, 'publications-broken.csv', 'publications');
     expect(problems).toEqual(
       expect.arrayContaining(['2/title', '3/type', '3/published', '3/external_url']),
     );

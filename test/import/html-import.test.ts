@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { demoArchive } from '../../src/cli/demo/demo-archive.data.ts';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { cliActor } from '../../src/core/actor.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
 import { htmlProfileSchema } from '../../src/features/import/html-profile.ts';
@@ -21,7 +21,11 @@ const profile = htmlProfileSchema.parse(
 );
 const haveSeed = sharedAvailable(SEED_PAGE);
 
-async function inSection(ctx: AppContext, section: string): Promise<PublicationRecord[]> {
+/** Imports the saved site at `path` with the seed-listing profile, from the command line. */
+const importSite = (ctx: WiredContext, path: string, dryRun = false) =>
+  importHtmlSite(ctx, { path, profile, dryRun, actor: cliActor() });
+
+async function inSection(ctx: WiredContext, section: string): Promise<PublicationRecord[]> {
   const s = await ctx.repos.sections.findBySlug(section);
   const rows = await ctx.db.kysely
     .selectFrom('publications')
@@ -37,7 +41,7 @@ async function inSection(ctx: AppContext, section: string): Promise<PublicationR
   return out;
 }
 
-async function byline(ctx: AppContext, p: PublicationRecord) {
+async function byline(ctx: WiredContext, p: PublicationRecord) {
   const people = await ctx.repos.people.findByIds(p.contributions.map((c) => c.personId));
   return p.contributions.map((c) => ({
     name: people.find((x) => x.id === c.personId)?.name,
@@ -61,12 +65,7 @@ describeEachDatabase('HTML site import with the seed-listing profile', (db) => {
       }),
     );
     const ctx = await testContext(db());
-    const summary = await importHtmlSite(ctx, {
-      path: site,
-      profile,
-      dryRun: false,
-      actor: cliActor(),
-    });
+    const summary = await importSite(ctx, site);
     expect(summary.counts.publications).toEqual({ created: 6, updated: 0, unchanged: 0 });
     expect(summary.skipped).toEqual([
       {
@@ -125,14 +124,9 @@ describeEachDatabase('HTML site import with the seed-listing profile', (db) => {
 
   it('imports again without duplicates, and a dry run writes nothing', async () => {
     const ctx = await testContext(db());
-    const dry = await importHtmlSite(ctx, { path: site, profile, dryRun: true, actor: cliActor() });
+    const dry = await importSite(ctx, site, true);
     expect(dry.counts.publications).toEqual({ created: 0, updated: 0, unchanged: 6 });
-    const again = await importHtmlSite(ctx, {
-      path: site,
-      profile,
-      dryRun: false,
-      actor: cliActor(),
-    });
+    const again = await importSite(ctx, site);
     expect(again.counts.publications).toEqual({ created: 0, updated: 0, unchanged: 6 });
     expect(again.counts.files).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect(await ctx.repos.publications.count()).toBe(6);
@@ -155,12 +149,7 @@ describeEachDatabase('The plain-text seed page against the demo archive', (db) =
     async () => {
       expect(demoEntries).toHaveLength(14);
       const ctx = await testContext(db());
-      const summary = await importHtmlSite(ctx, {
-        path: SEED_PAGE,
-        profile,
-        dryRun: false,
-        actor: cliActor(),
-      });
+      const summary = await importSite(ctx, SEED_PAGE);
       expect(summary.counts.publications?.created).toBe(14);
       expect(summary.skipped).toEqual([]);
       const imported = [

@@ -19,21 +19,26 @@ const count = (table: string) => {
   }
 };
 
+/** `dossier import wxr` of the fixture export with footnotes and media, and its uploads folder. */
+const importWxr = (...options: string[]) =>
+  runCli(
+    [
+      'import',
+      'wxr',
+      join(FIXTURES, 'footnotes-and-media.xml'),
+      '--uploads',
+      join(FIXTURES, 'wxr-uploads'),
+      ...options,
+    ],
+    env,
+    120_000,
+  );
+
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dossier import', () => {
   it('prints what a dry run would do and writes nothing', async () => {
-    const r = await runCli(
-      [
-        'import',
-        'wxr',
-        join(FIXTURES, 'footnotes-and-media.xml'),
-        '--uploads',
-        join(FIXTURES, 'wxr-uploads'),
-        '--dry-run',
-      ],
-      env,
-    );
+    const r = await importWxr('--dry-run');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Dry run: nothing was written.');
@@ -42,17 +47,7 @@ describe('dossier import', () => {
   });
 
   it('imports, runs the ingest jobs it queued, and ends with a summary', async () => {
-    const r = await runCli(
-      [
-        'import',
-        'wxr',
-        join(FIXTURES, 'footnotes-and-media.xml'),
-        '--uploads',
-        join(FIXTURES, 'wxr-uploads'),
-      ],
-      env,
-      120_000,
-    );
+    const r = await importWxr();
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('publications: 2 created, 0 updated, 0 unchanged');
     expect(r.stdout).toContain('files: 1 created');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { cliActor } from '../../src/core/actor.ts';
 import { importWxr } from '../../src/features/import/import-wxr.ts';
 import { DEFAULT_WXR_MAPPING, wxrMappingSchema } from '../../src/features/import/wxr-mapping.ts';
@@ -17,11 +17,15 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const corpus = (name: string) => join(WXR_CORPUS, name);
 const haveCorpus = sharedAvailable(WXR_CORPUS);
 
-const run = (ctx: AppContext, file: string, more: Partial<Parameters<typeof importWxr>[1]> = {}) =>
+const run = (
+  ctx: WiredContext,
+  file: string,
+  more: Partial<Parameters<typeof importWxr>[1]> = {},
+) =>
   importWxr(ctx, { file, mapping: DEFAULT_WXR_MAPPING, dryRun: false, actor: cliActor(), ...more });
 
 async function tableCount(
-  ctx: AppContext,
+  ctx: WiredContext,
   table: 'publications' | 'people' | 'topics' | 'redirects' | 'importSources' | 'attachments',
 ) {
   const row = await ctx.db.kysely

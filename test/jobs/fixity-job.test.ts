@@ -1,16 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { FIXITY_JOB, scheduleFixity } from '../../src/features/publishing/jobs/fixity-job.ts';
 import { LocalFileStore } from '../../src/infra/files/local-file-store.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
 
 describeEachDatabase('the scheduled fixity check', (t) => {
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  let ctx: AppContext;
+  let ctx: WiredContext;
   beforeAll(async () => {
     ctx = await testContext(t(), clock);
   });

@@ -1,11 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { expect, it } from 'vitest';
+import { type JobHandler, PermanentJobError } from '../../src/core/jobs.ts';
+import { requeueJob } from '../../src/features/jobs/requeue-job.ts';
 import { FIXITY_JOB, scheduleFixity } from '../../src/features/publishing/jobs/fixity-job.ts';
 import { connect } from '../../src/infra/db/connect.ts';
 import { createRepositories } from '../../src/infra/db/repositories.ts';
-import { type JobHandler, PermanentJobError } from '../../src/infra/jobs/job-handler.ts';
 import { JobRunner } from '../../src/infra/jobs/job-runner.ts';
-import { requeueJob } from '../../src/infra/jobs/requeue-job.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock } from '../support/factories.ts';
 

@@ -2,14 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import {
-  enableRenderCache,
-  type RenderCacheHandle,
-} from '../../src/infra/cache/enable-render-cache.ts';
-import { withRenderCache } from '../../src/infra/cache/node-fast-path.ts';
-import { RenderCache, replyFrom } from '../../src/infra/cache/render-cache.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
+import { RenderCache } from '../../src/infra/cache/render-cache.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { replyFrom } from '../../src/web/render-cache/cached-reply.ts';
+import { withRenderCache } from '../../src/web/render-cache/node-fast-path.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
@@ -35,7 +32,6 @@ const READERS: Array<Record<string, string>> = [
  */
 describeEachDatabase('a draft leaves no trace on the public pages it drops', (db) => {
   let ctx: AppContext;
-  let cache: RenderCacheHandle;
   let server: Server;
   let origin: string;
   let personId: number;
@@ -62,7 +58,7 @@ describeEachDatabase('a draft leaves no trace on the public pages it drops', (db
   };
 
   beforeAll(async () => {
-    ctx = await testContext(db(), fixedClock());
+    ctx = await testContext(db(), fixedClock(), undefined, { renderCache: {} });
     sectionId = (await buildSection(ctx)).id;
     const person = await buildPerson(ctx, 'Hwang Minseo');
     personId = person.id;
@@ -72,7 +68,6 @@ describeEachDatabase('a draft leaves no trace on the public pages it drops', (db
       title: 'Testimonies from the northern border',
       contributions: [{ personId, role: 'author', credit: 'primary' }],
     });
-    cache = await enableRenderCache(ctx);
     const app = createApp(ctx);
     server = createServer(withRenderCache(ctx.renderCache, getRequestListener(app.fetch)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,7 +76,7 @@ describeEachDatabase('a draft leaves no trace on the public pages it drops', (db
 
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
-    await cache?.close();
+    await ctx?.close();
   });
 
   it('answers with the same headers and bytes before and after a draft credits the person', async () => {

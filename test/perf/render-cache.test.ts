@@ -1,23 +1,23 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { updatePerson } from '../../src/features/entities/entity-updates.ts';
+import type { WiredContext } from '../../src/context.ts';
+import { ALL } from '../../src/core/cache-keys.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
 import { changeStatus, publishIfDue } from '../../src/features/publishing/workflow.ts';
 import { saveSiteSettings } from '../../src/features/reading/settings/site-settings.ts';
-import {
-  enableRenderCache,
-  type RenderCacheHandle,
-} from '../../src/infra/cache/enable-render-cache.ts';
-import { ALL, RenderCache } from '../../src/infra/cache/render-cache.ts';
-import { createApp } from '../../src/web/app.tsx';
+import { RenderCache } from '../../src/infra/cache/render-cache.ts';
+import type { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { demoContext, editPublicationAt, publicationAt } from '../support/demo-context.ts';
+import {
+  DIALOGUE,
+  demoApp,
+  editPublicationAt,
+  FLOOD,
+  publicationAt,
+  renamePerson,
+} from '../support/demo-context.ts';
 import { fixedClock } from '../support/factories.ts';
-
-const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
-const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
 
 type App = ReturnType<typeof createApp>;
 
@@ -27,16 +27,15 @@ async function get(app: App, path: string, headers: Record<string, string> = {})
 }
 
 describeEachDatabase('the render cache', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: App;
-  let cache: RenderCacheHandle;
   beforeAll(async () => {
-    ctx = await demoContext(db());
     // The hit-or-miss header is off on a public server (it tells of writes); tests read it.
-    cache = await enableRenderCache(ctx, { stateHeader: true });
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db(), undefined, undefined, {
+      renderCache: { stateHeader: true },
+    }));
   }, 120_000);
-  afterAll(() => cache?.close());
+  afterAll(() => ctx?.close());
 
   it('answers the second anonymous request for a page from memory with the same bytes', async () => {
     const first = await get(app, FLOOD);
@@ -159,13 +158,7 @@ describeEachDatabase('the render cache', (db) => {
   it("shows a person's new name at once on the pages of their work", async () => {
     await get(app, DIALOGUE);
     await get(app, FLOOD);
-    const person = (await ctx.repos.people.findBySlug('roberta-cohen'))!;
-    await updatePerson(
-      ctx,
-      person.id,
-      { ...person, name: 'Roberta A. Cohen', roles: [] },
-      SYSTEM_ACTOR,
-    );
+    await renamePerson(ctx, 'roberta-cohen', 'Roberta A. Cohen');
     const page = await get(app, DIALOGUE);
     expect(page.body.toString()).toContain('Roberta A. Cohen');
     expect((await get(app, FLOOD)).res.headers.get('x-render-cache')).toBe('hit');
@@ -200,16 +193,13 @@ describeEachDatabase('the render cache', (db) => {
 
 describeEachDatabase('the render cache and time', (db) => {
   const clock = fixedClock('2026-06-01T12:00:00.000Z');
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let app: App;
-  let cache: RenderCacheHandle;
   beforeAll(async () => {
-    ctx = await demoContext(db(), clock);
     // The hit-or-miss header is off on a public server (it tells of writes); tests read it.
-    cache = await enableRenderCache(ctx, { stateHeader: true });
-    app = createApp(ctx);
+    ({ ctx, app } = await demoApp(db(), clock, undefined, { renderCache: { stateHeader: true } }));
   }, 120_000);
-  afterAll(() => cache?.close());
+  afterAll(() => ctx?.close());
 
   it('shows a scheduled piece on the cached listing once the scheduler publishes it', async () => {
     await editPublicationAt(ctx, FLOOD, {

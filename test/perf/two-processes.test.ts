@@ -1,14 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { totpCodeAt } from '../../src/features/accounts/totp.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { FIXITY_JOB } from '../../src/features/publishing/jobs/fixity-job.ts';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { buildPublication, buildSection, testContext } from '../support/factories.ts';
 import { freePort, untilServing } from '../support/live-server.ts';
 import { BIN } from '../support/run-cli.ts';
+import { totpCodeAt } from '../support/totp.ts';
 
 const PUBLIC_URL = 'http://archive.test';
 const children: ChildProcess[] = [];
@@ -41,39 +41,66 @@ function browserOn(base: string): Browserish {
   return new Browserish(http, PUBLIC_URL);
 }
 
+/** An archive with one piece in /reports/ and an editor who may withdraw it. */
+interface OnePieceArchive {
+  t: TestDatabase;
+  ctx: WiredContext;
+  editor: StaffAccount;
+  path: string;
+  publicationId: number;
+}
+
+async function openOnePieceArchive(
+  dialect: 'sqlite' | 'postgres',
+  piece: { slug: string; title: string },
+): Promise<OnePieceArchive> {
+  const t = await openTestDatabase(dialect);
+  const ctx = await testContext(t, undefined, PUBLIC_URL);
+  const section = await buildSection(ctx, { slug: 'reports' });
+  const { id, slug } = await buildPublication(ctx, { sectionId: section.id, ...piece });
+  const editor = await makeStaff(ctx, 'editor');
+  return { t, ctx, editor, path: `/reports/${slug}/`, publicationId: id };
+}
+
+async function closeOnePieceArchive(archive: OnePieceArchive | undefined): Promise<void> {
+  for (const c of children) c.kill('SIGKILL');
+  if (archive) await closeTestDatabase(archive.t);
+}
+
+/** The editor signs in on the server process at `base` and withdraws the piece there. */
+async function withdrawThrough(base: string, { ctx, editor, publicationId }: OnePieceArchive) {
+  const browser = browserOn(base);
+  const signIn = await browser.signIn(editor, ctx, totpCodeAt(editor.totpSecret, new Date()));
+  expect(signIn.status).toBe(303);
+  const version = (await ctx.repos.publications.findById(publicationId))!.version;
+  const withdrawn = await browser.submit(
+    `/admin/publications/${publicationId}`,
+    `/admin/publications/${publicationId}/status`,
+    { to: 'withdrawn', version: String(version), withdrawnReason: 'Legal request.' },
+  );
+  expect(withdrawn.status).toBe(303);
+}
+
 const pgUrl = inject('postgresUrl');
 
 describe.skipIf(pgUrl === null)('two server processes on one PostgreSQL', () => {
-  let t: TestDatabase;
-  let ctx: AppContext;
+  let archive: OnePieceArchive;
+  let ctx: WiredContext;
   let a: string;
   let b: string;
-  let editor: StaffAccount;
   let path: string;
-  let publicationId: number;
 
   beforeAll(async () => {
-    t = await openTestDatabase('postgres');
-    ctx = await testContext(t, undefined, PUBLIC_URL);
-    const section = await buildSection(ctx, { slug: 'reports' });
-    const piece = await buildPublication(ctx, {
-      sectionId: section.id,
-      slug: 'camp-25',
-      title: 'Camp No. 25',
-    });
-    path = `/reports/${piece.slug}/`;
-    publicationId = piece.id;
-    editor = await makeStaff(ctx, 'editor');
+    archive = await openOnePieceArchive('postgres', { slug: 'camp-25', title: 'Camp No. 25' });
+    ({ ctx, path } = archive);
+    const { t } = archive;
     const url = pgUrl!;
     const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${t.schema},public`)}`;
     const env = { DATABASE_URL: databaseUrl, DATA_DIR: t.dir };
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
-    if (t) await closeTestDatabase(t);
-  });
+  afterAll(() => closeOnePieceArchive(archive));
 
   it('shows an edit made through one process on the other within a second', async () => {
     const first = await fetch(`${b}${path}`);
@@ -82,16 +109,7 @@ describe.skipIf(pgUrl === null)('two server processes on one PostgreSQL', () => 
     expect(cached.headers.get('x-render-cache')).toBe('hit');
     expect(await cached.text()).toContain('Camp No. 25');
 
-    const browser = browserOn(a);
-    const signIn = await browser.signIn(editor, ctx, totpCodeAt(editor.totpSecret, new Date()));
-    expect(signIn.status).toBe(303);
-    const version = (await ctx.repos.publications.findById(publicationId))!.version;
-    const withdrawn = await browser.submit(
-      `/admin/publications/${publicationId}`,
-      `/admin/publications/${publicationId}/status`,
-      { to: 'withdrawn', version: String(version), withdrawnReason: 'Legal request.' },
-    );
-    expect(withdrawn.status).toBe(303);
+    await withdrawThrough(a, archive);
     const editedAt = Date.now();
 
     let status = 200;
@@ -148,33 +166,19 @@ describe.skipIf(pgUrl === null)('two server processes on one PostgreSQL', () => 
 });
 
 describe('dossier serve --workers 2 on SQLite', () => {
-  let t: TestDatabase;
-  let ctx: AppContext;
+  let archive: OnePieceArchive;
   let server: string;
-  let editor: StaffAccount;
   let path: string;
-  let publicationId: number;
 
   beforeAll(async () => {
-    t = await openTestDatabase('sqlite');
-    ctx = await testContext(t, undefined, PUBLIC_URL);
-    const section = await buildSection(ctx, { slug: 'reports' });
-    const piece = await buildPublication(ctx, {
-      sectionId: section.id,
-      slug: 'camp-15',
-      title: 'Camp No. 15',
-    });
-    path = `/reports/${piece.slug}/`;
-    publicationId = piece.id;
-    editor = await makeStaff(ctx, 'editor');
+    archive = await openOnePieceArchive('sqlite', { slug: 'camp-15', title: 'Camp No. 15' });
+    ({ path } = archive);
+    const { t } = archive;
     const databaseUrl = `sqlite:${(t.config as { path: string }).path}`;
     server = await startServer({ DATABASE_URL: databaseUrl, DATA_DIR: t.dir }, ['--workers', '2']);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
-    if (t) await closeTestDatabase(t);
-  });
+  afterAll(() => closeOnePieceArchive(archive));
 
   it('serves from both workers and shows a withdrawal through either within a second', async () => {
     // Round-robin spreads these over both workers, so each has the page cached.
@@ -187,16 +191,7 @@ describe('dossier serve --workers 2 on SQLite', () => {
     }
     expect(states.has('hit')).toBe(true);
 
-    const browser = browserOn(server);
-    const signIn = await browser.signIn(editor, ctx, totpCodeAt(editor.totpSecret, new Date()));
-    expect(signIn.status).toBe(303);
-    const version = (await ctx.repos.publications.findById(publicationId))!.version;
-    const withdrawn = await browser.submit(
-      `/admin/publications/${publicationId}`,
-      `/admin/publications/${publicationId}/status`,
-      { to: 'withdrawn', version: String(version), withdrawnReason: 'Legal request.' },
-    );
-    expect(withdrawn.status).toBe(303);
+    await withdrawThrough(server, archive);
     await new Promise((r) => setTimeout(r, 1_000));
     for (let i = 0; i < 12; i++) {
       expect((await fetch(`${server}${path}`)).status).toBe(410);

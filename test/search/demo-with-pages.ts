@@ -1,8 +1,8 @@
 import { demoArchive } from '../../src/cli/demo/demo-archive.data.ts';
 import type { DemoArchive } from '../../src/cli/demo/demo-archive.ts';
 import { loadDemo } from '../../src/cli/demo/load-demo.ts';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { WiredContext } from '../../src/context.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 
 /**
  * Loads the demo archive, then delivers each demo PDF's page text the way the extraction job
@@ -10,7 +10,7 @@ import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
  * carry exactly these texts; the tests do not wait for a PDF parser.)
  */
 export async function loadDemoWithPages(
-  ctx: AppContext,
+  ctx: WiredContext,
   archive: DemoArchive = demoArchive,
 ): Promise<void> {
   await loadDemo(ctx, archive, SYSTEM_ACTOR);

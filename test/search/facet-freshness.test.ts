@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { connect, type Db } from '../../src/infra/db/connect.ts';
@@ -22,8 +22,8 @@ const PAST = '2020-01-01T00:00:00.000Z';
  * writes, and whatever is written in SQL by hand, its next search counts.
  */
 describeEachDatabase('facet counts across processes', (db, dialect) => {
-  let writer: AppContext;
-  let reader: AppContext;
+  let writer: WiredContext;
+  let reader: WiredContext;
   let readerDb: Db;
   let sectionId: number;
   let first: PublicationRecord;

@@ -1,16 +1,16 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationInput } from '../../src/core/schemas.ts';
-import { createPerson, createPlace, createTopic } from '../../src/features/entities/entities.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
+  buildPerson,
+  buildPlace,
   buildPublication,
   buildSection,
+  buildTopic,
   fixedClock,
   testContext,
-  unique,
 } from '../support/factories.ts';
 import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
@@ -97,40 +97,20 @@ describeEachDatabase('search filters name only what public work credits', (db) =
   };
 
   const addEntries = async (names: Names) => {
-    const person = await createPerson(
-      ctx,
-      {
-        slug: names.person.slug,
-        name: `Ottoline ${names.person.word}`,
-        sortName: names.person.word,
-        roles: [],
-      },
-      SYSTEM_ACTOR,
-    );
-    const topic = await createTopic(
-      ctx,
-      { slug: names.topic.slug, name: names.topic.word },
-      SYSTEM_ACTOR,
-    );
-    const province = await createPlace(
-      ctx,
-      {
-        slug: names.province.slug,
-        kind: 'province',
-        names: [{ name: names.province.word, language: 'en', scheme: 'english' }],
-      },
-      SYSTEM_ACTOR,
-    );
-    const camp = await createPlace(
-      ctx,
-      {
-        slug: names.camp.slug,
-        kind: 'facility',
-        parentId: province.id,
-        names: [{ name: names.camp.word, language: 'en', scheme: 'english' }],
-      },
-      SYSTEM_ACTOR,
-    );
+    const person = await buildPerson(ctx, `Ottoline ${names.person.word}`, {
+      slug: names.person.slug,
+      sortName: names.person.word,
+    });
+    const topic = await buildTopic(ctx, names.topic.word, { slug: names.topic.slug });
+    const province = await buildPlace(ctx, names.province.word, {
+      slug: names.province.slug,
+      kind: 'province',
+    });
+    const camp = await buildPlace(ctx, names.camp.word, {
+      slug: names.camp.slug,
+      kind: 'facility',
+      parentId: province.id,
+    });
     return {
       contributions: [{ personId: person.id, role: 'author' as const, credit: 'primary' as const }],
       topicIds: [topic.id],
@@ -162,24 +142,8 @@ describeEachDatabase('search filters name only what public work credits', (db) =
     await edit(ctx, withdrawn, { status: 'withdrawn', withdrawnReason: 'Retracted.' });
     // "Kalmoru" names a hidden place exactly and a public one without its suffix: the filter
     // must reach the public one, as it would if the hidden one did not exist.
-    const kalmoru = await createPlace(
-      ctx,
-      {
-        slug: unique('place'),
-        kind: 'village',
-        names: [{ name: 'Kalmoru', language: 'en', scheme: 'english' }],
-      },
-      SYSTEM_ACTOR,
-    );
-    const kalmoruRi = await createPlace(
-      ctx,
-      {
-        slug: unique('place'),
-        kind: 'village',
-        names: [{ name: 'Kalmoru-ri', language: 'en', scheme: 'english' }],
-      },
-      SYSTEM_ACTOR,
-    );
+    const kalmoru = await buildPlace(ctx, 'Kalmoru', { kind: 'village' });
+    const kalmoruRi = await buildPlace(ctx, 'Kalmoru-ri', { kind: 'village' });
     await piece({ placeIds: [kalmoru.id], status: 'draft' });
     await piece({ placeIds: [kalmoruRi.id], slug: 'kalmoru-ri-report' });
   }, 60_000);

@@ -1,10 +1,10 @@
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
 import type { PublicationInput } from '../../src/core/schemas.ts';
-import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
+import { attachBytes } from '../support/factories.ts';
 
 /** The moments the visibility suites share: the clock's now, a date long past, an embargo's end
  * and a scheduled moment still ahead of it. */
@@ -57,17 +57,6 @@ export async function deliverPages(
  */
 export async function attachPdf(ctx: AppContext, publicationId: number, fileName: string) {
   const bytes = await writeTextPdf({ title: fileName, author: 'y', language: 'en', pages: ['a'] });
-  const { file } = await attachFile(
-    ctx,
-    {
-      publicationId,
-      source: (async function* () {
-        yield bytes;
-      })(),
-      fileName,
-      role: 'main-pdf',
-    },
-    SYSTEM_ACTOR,
-  );
+  const { file } = await attachBytes(ctx, bytes, { publicationId, fileName, role: 'main-pdf' });
   return file;
 }

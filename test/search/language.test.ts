@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { type SearchRequest, searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPublication, fixedClock, testContext } from '../support/factories.ts';
@@ -10,7 +10,7 @@ const FLOODING_KO = '북한: 전거리 제12호 교화소 홍수 피해';
 
 /** Every language rule of the issue, on the demo archive, on both databases. */
 describeEachDatabase('search language rules', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   const search = (q: string, extra: Partial<SearchRequest> = {}) =>
     searchArchive(ctx, { q, pageSize: 50, ...extra });
   const titles = async (q: string) => (await search(q)).hits.map((h) => h.title);

@@ -1,22 +1,20 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
-import { createPlace } from '../../src/features/entities/entities.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
-import { hasDrift } from '../../src/infra/search/indexer.ts';
+import { hasDrift } from '../../src/features/search/search-indexer.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
+  buildPlace,
   buildPublication,
   fixedClock,
   testContext,
-  unique,
 } from '../support/factories.ts';
 import { attachPdf, deliverPages, edit } from './helpers.ts';
 
 /** The index follows every change to the archive, inside the change's own transaction. */
 describeEachDatabase('search index maintenance', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   const ids = async (q: string) =>
     (await searchArchive(ctx, { q, pageSize: 50 })).hits.map((h) => h.publicationId);
 
@@ -125,14 +123,10 @@ describeEachDatabase('search index maintenance', (db) => {
   });
 
   it('refreshes publications that link or name a place after its names change', async () => {
-    const place = await createPlace(
+    const place = await buildPlace(
       ctx,
-      {
-        slug: unique('place'),
-        kind: 'village',
-        names: [{ name: 'Sinp’o-ri', language: 'ko-Latn', scheme: 'mccune-reischauer' }],
-      },
-      SYSTEM_ACTOR,
+      { name: 'Sinp’o-ri', language: 'ko-Latn', scheme: 'mccune-reischauer' },
+      { kind: 'village' },
     );
     const linked = await buildPublication(ctx, { title: 'A linked piece', placeIds: [place.id] });
     const naming = await buildPublication(ctx, {

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { type SearchRequest, searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
@@ -9,7 +9,7 @@ const DIALOGUE = 'A Human Rights Dialogue with North Korea: Real or Illusory?';
 
 /** Query syntax, filters, facets, sorting, paging and bad input, on both databases. */
 describeEachDatabase('search queries', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   const search = (q: string, extra: Partial<SearchRequest> = {}) =>
     searchArchive(ctx, { q, pageSize: 50, ...extra });
   const titles = async (q: string, extra: Partial<SearchRequest> = {}) =>

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { type ArchiveFacts, defaultSpec, generateArchive } from '../../bench/generate-archive.ts';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
@@ -72,7 +72,7 @@ interface Judgment {
 const GENERATED_SIZE = 300;
 
 describeEachDatabase('search ranking on a judged set', (db, dialect) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let facts: ArchiveFacts;
   const judgments: Judgment[] = [];
 

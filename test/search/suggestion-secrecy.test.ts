@@ -1,21 +1,20 @@
 import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
-import { createTopic } from '../../src/features/entities/entities.ts';
 import { moveToTrash } from '../../src/features/publishing/trash.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
   buildPublication,
   buildSection,
+  buildTopic,
   fixedClock,
   testContext,
-  unique,
 } from '../support/factories.ts';
 import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
@@ -56,11 +55,7 @@ describeEachDatabase('spelling suggestions come from public work only', (db) => 
     app = createApp(ctx);
     sectionId = (await buildSection(ctx)).id;
     const hiddenPerson = await buildPerson(ctx, 'Ottoline Quarrender');
-    const hiddenTopic = await createTopic(
-      ctx,
-      { slug: unique('topic'), name: 'Cryptozoology' },
-      SYSTEM_ACTOR,
-    );
+    const hiddenTopic = await buildTopic(ctx, 'Cryptozoology');
     await buildPublication(ctx, {
       sectionId,
       publishedAt: PAST,

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import { parseQuery } from '../../src/features/search/query-parser.ts';
+import { planQuery } from '../../src/features/search/query-plan.ts';
 import { type SearchRequest, searchArchive } from '../../src/features/search/search-archive.ts';
-import { planQuery } from '../../src/infra/search/query-plan.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildPerson, buildPublication, fixedClock, testContext } from '../support/factories.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { defaultSpec, generateArchive } from '../../bench/generate-archive.ts';
-import type { AppContext } from '../../src/context.ts';
+import type { WiredContext } from '../../src/context.ts';
 import { COUNTED, searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
@@ -10,7 +10,7 @@ import { fixedClock, testContext } from '../support/factories.ts';
  * with facets the total is always exact. Needs an archive where one word has over 1,000 hits.
  */
 describeEachDatabase('search totals', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   const now = new Date('2026-06-01T00:00:00.000Z');
 
   beforeAll(async () => {

@@ -1,17 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { WiredContext } from '../../src/context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
-import { createTopic } from '../../src/features/entities/entities.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
   buildPublication,
   buildSection,
+  buildTopic,
   fixedClock,
   testContext,
-  unique,
 } from '../support/factories.ts';
 import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
@@ -22,7 +20,7 @@ const LATER = '2026-09-01T00:00:00.000Z';
  * suggested — and that changes as time passes without any write.
  */
 describeEachDatabase('search sees only public work', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   const clock = fixedClock(NOW);
   let sectionId: number;
   let pub: PublicationRecord;
@@ -40,11 +38,7 @@ describeEachDatabase('search sees only public work', (db) => {
     sectionId = (await buildSection(ctx)).id;
     const secretPerson = await buildPerson(ctx, 'Ottoline Quarrender');
     secretPersonName = secretPerson.name;
-    const secretTopic = await createTopic(
-      ctx,
-      { slug: unique('topic'), name: 'Cryptozoology' },
-      SYSTEM_ACTOR,
-    );
+    const secretTopic = await buildTopic(ctx, 'Cryptozoology');
     const base = { sectionId, publishedAt: PAST };
     pub = await buildPublication(ctx, {
       ...base,

@@ -1,11 +1,12 @@
 import type { Hono } from 'hono';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { UserRole } from '../../src/core/content-types.ts';
 import { setUpPasswordAndTotp } from '../../src/features/accounts/account-setup.ts';
 import { addUser } from '../../src/features/accounts/manage-users.ts';
-import { newTotpSecret, totpCodeAt } from '../../src/features/accounts/totp.ts';
+import { newTotpSecret } from '../../src/features/accounts/totp.ts';
+import { SYSTEM_ACTOR } from './actors.ts';
 import { unique } from './factories.ts';
+import { totpCodeAt } from './totp.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 

@@ -16,6 +16,17 @@ export interface CrawlOptions {
   leaf?: (path: string) => boolean;
 }
 
+/** The index pages a reader starts from: the home page in both languages, and the lists of names. */
+export const INDEX_PAGES = [
+  '/',
+  '/ko/',
+  '/people/',
+  '/topics/',
+  '/places/',
+  '/years/',
+  '/ko/people/',
+];
+
 /**
  * Follows every same-site link from the start paths, breadth first, and returns each response:
  * the whole public site as a reader or a harvester could reach it. The back office and preview

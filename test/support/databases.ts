@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import type { DatabaseConfig } from '../../src/config.ts';
-import { connect, type Db, type Dialect, quoteIdent } from '../../src/infra/db/connect.ts';
+import type { DatabaseConfig } from '../../src/core/config.ts';
+import type { Dialect } from '../../src/core/database-handle.ts';
+import { connect, type Db, quoteIdent } from '../../src/infra/db/connect.ts';
 import { migrateToLatest } from '../../src/infra/db/migrate.ts';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
@@ -54,15 +55,17 @@ export async function closeTestDatabase(t: TestDatabase): Promise<void> {
 
 /**
  * Runs the same suite against SQLite and PostgreSQL. The callback gets a getter, because the
- * database opens in beforeAll, after the suite has been collected.
+ * database opens in beforeAll, after the suite has been collected. `skip` skips both, for a suite
+ * that needs something more than a database (a browser).
  */
 export function describeEachDatabase(
   name: string,
   suite: (ctx: () => TestDatabase, dialect: Dialect) => void,
+  { skip = false }: { skip?: boolean } = {},
 ): void {
   for (const dialect of DIALECTS) {
     const available = dialect === 'sqlite' || inject('postgresUrl') !== null;
-    describe.skipIf(!available)(`${name} [${dialect}]`, () => {
+    describe.skipIf(skip || !available)(`${name} [${dialect}]`, () => {
       let t: TestDatabase | undefined;
       beforeAll(async () => {
         t = await openTestDatabase(dialect);

@@ -1,12 +1,14 @@
 import { demoArchive } from '../../src/cli/demo/demo-archive.data.ts';
 import { loadDemo } from '../../src/cli/demo/load-demo.ts';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { ContextOptions, WiredContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
 import type { Clock } from '../../src/core/ports.ts';
-import { updatePublication } from '../../src/features/publishing/save-publication.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
+import { updatePerson } from '../../src/features/entities/entity-updates.ts';
+import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from './actors.ts';
 import type { TestDatabase } from './databases.ts';
-import { fixedClock, testContext } from './factories.ts';
+import { editPublication, fixedClock, testContext } from './factories.ts';
 
 /**
  * A context on a fresh database holding the demo archive, its clock fixed in 2026. With
@@ -18,10 +20,10 @@ export async function demoContext(
   /** The fixed moment, or a clock the test moves itself. */
   now: string | Clock = '2026-06-01T12:00:00.000Z',
   publicUrl?: string,
-  options: { extract?: boolean } = {},
-): Promise<AppContext> {
+  options: { extract?: boolean } & Pick<ContextOptions, 'renderCache'> = {},
+): Promise<WiredContext> {
   const clock = typeof now === 'string' ? fixedClock(now) : now;
-  const ctx = await testContext(t, clock, publicUrl);
+  const ctx = await testContext(t, clock, publicUrl, { renderCache: options.renderCache });
   await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
   if (options.extract) {
     await createJobRunner(ctx).drain();
@@ -30,8 +32,41 @@ export async function demoContext(
   return ctx;
 }
 
+/** The demo archive, as `demoContext` makes it, and the app that serves it. */
+export async function demoApp(...args: Parameters<typeof demoContext>) {
+  const ctx = await demoContext(...args);
+  return { ctx, app: createApp(ctx) };
+}
+
+/** Gives a person of the demo archive another name, as an editor would (their roles dropped). */
+export async function renamePerson(ctx: AppContext, slug: string, name: string) {
+  const person = (await ctx.repos.people.findBySlug(slug))!;
+  await updatePerson(ctx, person.id, { ...person, name, roles: [] }, SYSTEM_ACTOR);
+}
+
+/** Two public pieces of the demo archive: an article with a PDF, and a report on a flooded camp. */
+export const DIALOGUE = '/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/';
+export const FLOOD = '/reports/north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri/';
+
+/** A page of every public type in the demo archive, and one that does not exist. */
+export const DEMO_PAGE_TYPES = [
+  '/',
+  '/articles/',
+  DIALOGUE,
+  FLOOD,
+  '/people/',
+  '/people/roberta-cohen/',
+  '/topics/',
+  '/topics/commission-of-inquiry/',
+  '/places/',
+  '/places/kyo-hwa-so-no-12/',
+  '/years/',
+  '/years/2016/',
+  '/no-such-page/',
+];
+
 /** The publication at a public path such as `/reports/{slug}/`, whatever its status. */
-export async function publicationAt(ctx: AppContext, path: string) {
+export async function publicationAt(ctx: WiredContext, path: string) {
   const [, sectionSlug, slug] = path.split('/');
   const section = await ctx.repos.sections.findBySlug(sectionSlug!);
   return (await ctx.repos.publications.findBySlug(section!.id, slug!))!;
@@ -42,11 +77,11 @@ export async function publicationAt(ctx: AppContext, path: string) {
  * publication as it was before them.
  */
 export async function editPublicationAt(
-  ctx: AppContext,
+  ctx: WiredContext,
   path: string,
   changes: Partial<Awaited<ReturnType<typeof publicationAt>>>,
 ) {
   const before = await publicationAt(ctx, path);
-  await updatePublication(ctx, before.id, before.version, { ...before, ...changes }, SYSTEM_ACTOR);
+  await editPublication(ctx, before.id, changes);
   return before;
 }

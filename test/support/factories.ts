@@ -1,24 +1,46 @@
-import type { Config } from '../../src/config.ts';
-import { type AppContext, createContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { type ContextOptions, createContext, type WiredContext } from '../../src/context.ts';
+import type { AppContext } from '../../src/core/app-context.ts';
+import type { Config } from '../../src/core/config.ts';
 import type { PublicationRecord, Section } from '../../src/core/entities.ts';
 import type { Clock } from '../../src/core/ports.ts';
-import type { PublicationInput } from '../../src/core/schemas.ts';
-import { createPerson, createSection } from '../../src/features/entities/entities.ts';
-import { createPublication } from '../../src/features/publishing/save-publication.ts';
+import type {
+  PersonInput,
+  PlaceInput,
+  PublicationInput,
+  TopicInput,
+} from '../../src/core/schemas.ts';
+import {
+  createPerson,
+  createPlace,
+  createSection,
+  createTopic,
+} from '../../src/features/entities/entities.ts';
+import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
+import {
+  createPublication,
+  updatePublication,
+} from '../../src/features/publishing/save-publication.ts';
+import { SYSTEM_ACTOR } from './actors.ts';
 import type { TestDatabase } from './databases.ts';
 
 /** A clock the test moves by hand, so that "now" never races the assertions. */
-export function fixedClock(iso = '2026-06-01T12:00:00.000Z'): Clock & { set(iso: string): void } {
+export function fixedClock(
+  iso = '2026-06-01T12:00:00.000Z',
+): Clock & { set(iso: string): void; advance(seconds: number): void } {
   let now = new Date(iso);
-  return { now: () => new Date(now), set: (next) => (now = new Date(next)) };
+  return {
+    now: () => new Date(now),
+    set: (next) => (now = new Date(next)),
+    advance: (seconds) => (now = new Date(now.getTime() + seconds * 1000)),
+  };
 }
 
 export async function testContext(
   t: TestDatabase,
   clock: Clock = fixedClock(),
   publicUrl = 'https://archive.example.org',
-): Promise<AppContext> {
+  options: Pick<ContextOptions, 'renderCache'> = {},
+): Promise<WiredContext> {
   const config: Config = {
     port: 0,
     dataDir: t.dir,
@@ -26,9 +48,8 @@ export async function testContext(
     database: t.config,
     publicUrl,
   };
-  const ctx = await createContext(config, { db: t.db, clock });
-  // The test owns the database handle and closes it itself.
-  return { ...ctx, close: async () => {} };
+  // The test owns the database handle and closes it itself: the context's close leaves it open.
+  return createContext(config, { db: t.db, clock, ...options });
 }
 
 let counter = 0;
@@ -45,10 +66,40 @@ export async function buildSection(
   );
 }
 
-export async function buildPerson(ctx: AppContext, name = 'Roberta Cohen') {
+export async function buildPerson(
+  ctx: AppContext,
+  name = 'Roberta Cohen',
+  overrides: Partial<PersonInput> = {},
+) {
+  const sortName = name.split(' ').reverse().join(', ');
   return createPerson(
     ctx,
-    { slug: unique('person'), name, sortName: name.split(' ').reverse().join(', '), roles: [] },
+    { slug: unique('person'), name, sortName, roles: [], ...overrides },
+    SYSTEM_ACTOR,
+  );
+}
+
+export async function buildTopic(
+  ctx: AppContext,
+  name = 'Commission of Inquiry',
+  overrides: Partial<TopicInput> = {},
+) {
+  return createTopic(ctx, { slug: unique('topic'), name, ...overrides }, SYSTEM_ACTOR);
+}
+
+type PlaceName = PlaceInput['names'][number];
+
+/** A place of one name: a plain string is an English name. */
+export async function buildPlace(
+  ctx: AppContext,
+  name: string | PlaceName,
+  overrides: Partial<PlaceInput> = {},
+) {
+  const first =
+    typeof name === 'string' ? { name, language: 'en', scheme: 'english' as const } : name;
+  return createPlace(
+    ctx,
+    { slug: unique('place'), kind: 'town', names: [first], ...overrides },
     SYSTEM_ACTOR,
   );
 }
@@ -71,4 +122,26 @@ export async function buildPublication(
     },
     SYSTEM_ACTOR,
   );
+}
+
+/** Saves a publication as it now stands with some fields changed, as an editor would. */
+export async function editPublication(
+  ctx: AppContext,
+  id: number,
+  changes: Partial<PublicationInput>,
+): Promise<PublicationRecord> {
+  const current = (await ctx.repos.publications.findById(id))!;
+  return updatePublication(ctx, id, current.version, { ...current, ...changes }, SYSTEM_ACTOR);
+}
+
+/** Attaches bytes held in memory to a publication, as an upload of them would. */
+export function attachBytes(
+  ctx: AppContext,
+  bytes: Uint8Array,
+  input: Omit<Parameters<typeof attachFile>[1], 'source'>,
+) {
+  const source = (async function* () {
+    yield bytes;
+  })();
+  return attachFile(ctx, { ...input, source }, SYSTEM_ACTOR);
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { TEST_POSTGRES_URL } from './postgres-url.ts';
+import { isAlive } from './processes.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -50,14 +51,5 @@ async function dropLeftoverSchemas(client: pg.Client): Promise<void> {
     const pid = Number(name.split('_')[2]);
     if (Number.isInteger(pid) && isAlive(pid)) continue;
     await client.query(`drop schema if exists "${name}" cascade`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

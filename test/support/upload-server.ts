@@ -6,13 +6,13 @@
  */
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
 import { addUser } from '../../src/features/accounts/manage-users.ts';
 import { sessionCookieName } from '../../src/features/accounts/routes/session-cookie.ts';
 import { startSession } from '../../src/features/accounts/sessions.ts';
 import { connect } from '../../src/infra/db/connect.ts';
 import { migrateToLatest } from '../../src/infra/db/migrate.ts';
 import { createApp } from '../../src/web/app.tsx';
+import { SYSTEM_ACTOR } from './actors.ts';
 import { buildPublication, testContext } from './factories.ts';
 
 const dir = process.argv[2];

@@ -1,4 +1,4 @@
-import type { Dialect } from '../../src/infra/db/connect.ts';
+import type { Dialect } from '../../src/core/database-handle.ts';
 import type { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { checkStaticExport } from './export-check.ts';
 import { probeHeaders } from './header-probe.ts';

@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { INDEX_PAGES } from '../support/crawl.ts';
 import { type Crawled, crawlAnonymously, revealed } from './anonymous-crawl.ts';
 import { MARKER_PATTERN, typoOf } from './markers.ts';
 import { hasTombstone, isPublic, type Model, type Piece, publicNames } from './model.ts';
@@ -34,13 +35,7 @@ function glanceStarts(m: Model): string[] {
 /** Every kind of anonymous surface, with an address for each thing the model knows. */
 function crawlStarts(m: Model): string[] {
   const starts = [
-    '/',
-    '/ko/',
-    '/people/',
-    '/topics/',
-    '/places/',
-    '/years/',
-    '/ko/people/',
+    ...INDEX_PAGES,
     '/ko/places/',
     '/reports/',
     '/articles/',

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
 import { createPublication } from '../../src/features/publishing/save-publication.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { importWordPress, rename } from './catalog-operations.ts';
 import { newMarker } from './markers.ts';
 import {

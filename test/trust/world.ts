@@ -1,21 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import type { AppContext } from '../../src/context.ts';
-import { SYSTEM_ACTOR } from '../../src/core/actor.ts';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
+import { ALL } from '../../src/core/cache-keys.ts';
+import type { Dialect } from '../../src/core/database-handle.ts';
 import type { PublicationRecord, Section } from '../../src/core/entities.ts';
+import type { RenderCache } from '../../src/core/render-cache.ts';
 import { createPerson, createPlace, createSection } from '../../src/features/entities/entities.ts';
 import { scheduleTrashEmptying } from '../../src/features/publishing/jobs/empty-trash-job.ts';
-import {
-  enableRenderCache,
-  type RenderCacheHandle,
-} from '../../src/infra/cache/enable-render-cache.ts';
-import { ALL } from '../../src/infra/cache/render-cache.ts';
-import type { Dialect } from '../../src/infra/db/connect.ts';
-import { createJobRunner } from '../../src/infra/jobs/job-runners.ts';
 import type { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { tokenFor } from '../api/api-client.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
@@ -41,9 +38,9 @@ export class World {
   private constructor(
     readonly clock: ReturnType<typeof fixedClock>,
     readonly t: TestDatabase,
-    readonly ctx: AppContext,
+    readonly ctx: WiredContext,
     readonly app: Hono,
-    readonly cache: RenderCacheHandle,
+    readonly cache: RenderCache,
     readonly sections: Record<SectionSlug, Section>,
     readonly accounts: Record<OfficeRole, StaffAccount>,
     readonly tokens: Record<TokenKind, { token: string; userId: number }>,
@@ -57,10 +54,10 @@ export class World {
   static async open(dialect: Dialect, pdf: PdfSandbox): Promise<World> {
     const t = await openTestDatabase(dialect);
     const clock = fixedClock(START);
-    const ctx = await testContext(t, clock, PUBLIC_URL);
+    const ctx = await testContext(t, clock, PUBLIC_URL, { renderCache: {} });
     await ctx.pdf.close();
     ctx.pdf = pdf;
-    const cache = await enableRenderCache(ctx);
+    const cache = ctx.renderCache!;
     const app = createApp(ctx);
     const sections = {
       reports: await createSection(ctx, { slug: 'reports', title: 'Reports' }, SYSTEM_ACTOR),
@@ -102,7 +99,7 @@ export class World {
    */
   setNow(iso: string): void {
     this.clock.set(iso);
-    this.cache.cache.invalidate([ALL]);
+    this.cache.invalidate([ALL]);
   }
 
   /** What the server's job runner does between requests: every job that is due. */
@@ -176,7 +173,7 @@ export class World {
   }
 
   async close(): Promise<void> {
-    await this.cache.close();
+    await this.ctx.close();
     rmSync(this.dir, { recursive: true, force: true });
     await closeTestDatabase(this.t);
   }

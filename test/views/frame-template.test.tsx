@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileTemplate, fillTemplate, slot } from '../../src/ui/frame-template.ts';
 import type { Locale } from '../../src/ui/i18n/locales.ts';
 import { translator } from '../../src/ui/i18n/translate.ts';
-import { Layout, renderInFrame } from '../../src/ui/layout.tsx';
 import type { PageContext } from '../../src/ui/page-context.ts';
+import { Layout, renderInFrame } from '../../src/ui/pages/layout.tsx';
 
 function context(locale: Locale, path: string): PageContext {
   return {

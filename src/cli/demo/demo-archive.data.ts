@@ -1,3 +1,4 @@
+import { monthDayYear } from '../../features/discovery/citation/dates.ts';
 import type { DemoArchive, DemoPublication } from './demo-archive.ts';
 
 /**
@@ -811,27 +812,6 @@ const entries: Entry[] = [
   },
 ];
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2014-10-16" → "October 16, 2014", without time zones getting in the way. */
-function printedDate(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${MONTHS[month! - 1]} ${date}, ${year}`;
-}
-
 /** The byline as the page prints it: names with their printed affiliations and roles. */
 function byline(p: DemoPublication): string[] {
   return p.contributors.map((c) => {
@@ -846,7 +826,7 @@ function byline(p: DemoPublication): string[] {
 /** Two pages of our own text (plus any extra pages), made from the entry's own facts. */
 function demoPdfPages(p: DemoPublication, extraPages: string[] = []): string[] {
   const first = [p.title, '', ...byline(p)];
-  if (p.publishedAt) first.push(printedDate(p.publishedAt));
+  if (p.publishedAt) first.push(monthDayYear(p.publishedAt));
   if (p.summary) first.push('', `Summary: ${p.summary}`);
   const second = ['Committee for Human Rights in North Korea (demo archive)', '', DEMO_PDF_NOTE];
   return [first.join('\n'), second.join('\n'), ...extraPages];

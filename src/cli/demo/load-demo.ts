@@ -1,5 +1,5 @@
-import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../core/actor.ts';
+import type { AppContext } from '../../core/app-context.ts';
 import {
   createOrganization,
   createPerson,
@@ -45,6 +45,7 @@ export async function loadDemo(
     repos: ctx.repos,
     transactor: ctx.transactor,
     clock: ctx.clock,
+    audit: ctx.audit,
     changes: ctx.changes,
   };
   const at = ctx.clock.now().toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyTexts } from '../../infra/search/document.ts';
 import { ValidationError } from '../errors.ts';
+import { bodyTexts } from './body-texts.ts';
 import { renderMarkdown } from './markdown.ts';
 import { INLINE_LIMIT, indexedBodyTexts, renderBody } from './markdown-work.ts';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { bodyTexts } from '../../infra/search/document.ts';
 import { ValidationError } from '../errors.ts';
+import { bodyTexts } from './body-texts.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { MarkdownReply, MarkdownRequest, MarkdownTask } from './markdown-protocol.ts';
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { bodyTexts } from '../../infra/search/document.ts';
+import { bodyTexts } from './body-texts.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { MarkdownReply, MarkdownRequest } from './markdown-protocol.ts';
 

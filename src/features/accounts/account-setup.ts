@@ -1,17 +1,19 @@
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { User } from '../../core/entities.ts';
 import { ValidationError } from '../../core/errors.ts';
 import type { Clock, Transactor, Tx } from '../../core/ports.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import { hashToken } from '../../core/secret-tokens.ts';
 import { SignInError } from './auth-errors.ts';
 import { hashPassword } from './password-hasher.ts';
 import { newRecoveryCodes } from './recovery-codes.ts';
-import { hashToken } from './secret-tokens.ts';
 import { verifyTotp } from './totp.ts';
 
 export interface SetupDeps {
   repos: Pick<Repositories, 'users' | 'setupTokens' | 'credentials' | 'sessions' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 /** The user a set-up link belongs to, if the link is unused and unexpired. Spends nothing. */
@@ -65,17 +67,11 @@ export async function setUpPasswordAndTotp(
     await deps.repos.credentials.setPassword(user.id, passwordHash, now.toISOString(), tx);
     await deps.repos.credentials.setTotp(user.id, input.totpSecret, now.toISOString(), tx);
     await deps.repos.credentials.replaceRecoveryCodes(user.id, hashes, now.toISOString(), tx);
-    await deps.repos.audit.append(
-      {
-        at: now.toISOString(),
-        actorUserId: user.id,
-        actorLabel: user.email,
-        action: 'auth.totp.enable',
-        subjectType: 'user',
-        subjectId: String(user.id),
-        detail: { via: 'setup-link' },
-        ip: input.ip,
-      },
+    await deps.audit.record(
+      { userId: user.id, label: user.email, ip: input.ip },
+      'auth.totp.enable',
+      { type: 'user', id: user.id },
+      { via: 'setup-link' },
       tx,
     );
   });

@@ -1,17 +1,19 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { UserRole } from '../../core/content-types.ts';
 import type { User } from '../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { Clock, Transactor, Tx } from '../../core/ports.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { userInput } from '../../core/schemas.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import { validate } from '../publishing/validate.ts';
-import { hashToken, newToken } from './secret-tokens.ts';
+import { hashToken, newToken } from '../../core/secret-tokens.ts';
+import { validate } from '../../core/validate.ts';
 
 export interface ManageUsersDeps {
   repos: Pick<Repositories, 'users' | 'setupTokens' | 'sessions' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 const SETUP_LINK_HOURS = 72;
@@ -39,17 +41,11 @@ export async function addUser(
     }
     const user = await deps.repos.users.insert(data, now.toISOString(), tx);
     const link = await issueSetupToken(deps, user.id, tx);
-    await deps.repos.audit.append(
-      {
-        at: now.toISOString(),
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'user.create',
-        subjectType: 'user',
-        subjectId: String(user.id),
-        detail: { email: user.email, role: user.role },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'user.create',
+      { type: 'user', id: user.id },
+      { email: user.email, role: user.role },
       tx,
     );
     return { user, setupUrl: `${publicUrl}/admin/setup/${link.token}`, expiresAt: link.expiresAt };
@@ -138,17 +134,5 @@ async function audit(
   detail: Record<string, unknown>,
   tx: Tx,
 ) {
-  await deps.repos.audit.append(
-    {
-      at: deps.clock.now().toISOString(),
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action,
-      subjectType: 'user',
-      subjectId: String(userId),
-      detail,
-      ip: actor.ip,
-    },
-    tx,
-  );
+  await deps.audit.record(actor, action, { type: 'user', id: userId }, detail, tx);
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { User } from '../../core/entities.ts';
 import type { Clock } from '../../core/ports.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { SignInError } from './auth-errors.ts';
 import { clearSignInFailures, countSignInAttempt } from './sign-in-rate-limit.ts';
 
@@ -19,6 +20,7 @@ export interface PasskeyDeps {
     'users' | 'credentials' | 'authChallenges' | 'signInAttempts' | 'signInLimits' | 'audit'
   >;
   clock: Clock;
+  audit: AuditTrail;
   publicUrl: string;
   siteName: string;
 }
@@ -83,16 +85,12 @@ export async function finishRegistration(
     createdAt: now.toISOString(),
     lastUsedAt: null,
   });
-  await deps.repos.audit.append({
-    at: now.toISOString(),
-    actorUserId: user.id,
-    actorLabel: user.email,
-    action: 'auth.passkey.add',
-    subjectType: 'user',
-    subjectId: String(user.id),
-    detail: { name: input.name },
-    ip: input.ip,
-  });
+  await deps.audit.record(
+    { userId: user.id, label: user.email, ip: input.ip },
+    'auth.passkey.add',
+    { type: 'user', id: user.id },
+    { name: input.name },
+  );
   return credential.id;
 }
 
@@ -120,16 +118,12 @@ export async function finishAuthentication(
       ip: input.ip,
       succeeded: false,
     });
-    await deps.repos.audit.append({
-      at: now.toISOString(),
-      actorUserId: user?.id ?? null,
-      actorLabel: user?.email ?? null,
-      action: 'auth.sign-in.failed',
-      subjectType: 'user',
-      subjectId: user ? String(user.id) : null,
-      detail: { method: 'passkey', reason },
-      ip: input.ip,
-    });
+    await deps.audit.record(
+      { userId: user?.id ?? null, label: user?.email ?? null, ip: input.ip },
+      'auth.sign-in.failed',
+      { type: 'user', id: user?.id ?? null },
+      { method: 'passkey', reason },
+    );
     throw new SignInError();
   };
   const challenge = await deps.repos.authChallenges.take(input.challengeId, now.toISOString());
@@ -166,16 +160,12 @@ export async function finishAuthentication(
     ip: input.ip,
     succeeded: true,
   });
-  await deps.repos.audit.append({
-    at: now.toISOString(),
-    actorUserId: user.id,
-    actorLabel: user.email,
-    action: 'auth.sign-in',
-    subjectType: 'user',
-    subjectId: String(user.id),
-    detail: { method: 'passkey' },
-    ip: input.ip,
-  });
+  await deps.audit.record(
+    { userId: user.id, label: user.email, ip: input.ip },
+    'auth.sign-in',
+    { type: 'user', id: user.id },
+    { method: 'passkey' },
+  );
   return user;
 }
 

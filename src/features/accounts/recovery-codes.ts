@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { hashToken } from './secret-tokens.ts';
+import { hashToken } from '../../core/secret-tokens.ts';
 import { normalizeRecoveryCode } from './sign-in-with-password.ts';
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

@@ -1,4 +1,4 @@
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 
 /** Sign-in policy, set by admins; these defaults apply until they change it. */
 export interface SecuritySettings {

@@ -1,7 +1,7 @@
 import type { User } from '../../core/entities.ts';
 import type { Clock } from '../../core/ports.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import { hashToken, newToken } from './secret-tokens.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import { hashToken, newToken } from '../../core/secret-tokens.ts';
 import { securitySettings } from './security-settings.ts';
 
 export interface SessionDeps {

@@ -1,4 +1,4 @@
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { RateLimitedError } from './auth-errors.ts';
 
 /**

@@ -1,9 +1,10 @@
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { User } from '../../core/entities.ts';
 import type { Clock } from '../../core/ports.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import { hashToken } from '../../core/secret-tokens.ts';
 import { SignInError } from './auth-errors.ts';
 import { decoyHash, verifyPassword } from './password-hasher.ts';
-import { hashToken } from './secret-tokens.ts';
 import { securitySettings } from './security-settings.ts';
 import { clearSignInFailures, countSignInAttempt } from './sign-in-rate-limit.ts';
 import { verifyTotp } from './totp.ts';
@@ -14,6 +15,7 @@ export interface PasswordSignInDeps {
     'users' | 'credentials' | 'signInAttempts' | 'signInLimits' | 'settings' | 'audit'
   >;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 /**
@@ -35,16 +37,12 @@ export async function signInWithPassword(
       ip: input.ip,
       succeeded: false,
     });
-    await deps.repos.audit.append({
-      at: now.toISOString(),
-      actorUserId: user?.id ?? null,
-      actorLabel: email,
-      action: 'auth.sign-in.failed',
-      subjectType: 'user',
-      subjectId: user ? String(user.id) : null,
-      detail: { method: 'password', reason },
-      ip: input.ip,
-    });
+    await deps.audit.record(
+      { userId: user?.id ?? null, label: email, ip: input.ip },
+      'auth.sign-in.failed',
+      { type: 'user', id: user?.id ?? null },
+      { method: 'password', reason },
+    );
     throw new SignInError();
   };
 
@@ -77,16 +75,12 @@ export async function signInWithPassword(
     ip: input.ip,
     succeeded: true,
   });
-  await deps.repos.audit.append({
-    at: now.toISOString(),
-    actorUserId: user.id,
-    actorLabel: user.email,
-    action: 'auth.sign-in',
-    subjectType: 'user',
-    subjectId: String(user.id),
-    detail: { method: step !== null ? 'password+totp' : 'password+recovery-code' },
-    ip: input.ip,
-  });
+  await deps.audit.record(
+    { userId: user.id, label: user.email, ip: input.ip },
+    'auth.sign-in',
+    { type: 'user', id: user.id },
+    { method: step !== null ? 'password+totp' : 'password+recovery-code' },
+  );
   return user;
 }
 

@@ -3,7 +3,7 @@ import { USER_ROLES } from '../../core/content-types.ts';
 import type { User } from '../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { Clock } from '../../core/ports.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { changeRole, type ManageUsersDeps, setDisabled } from './manage-users.ts';
 
 export interface StaffMember extends User {

@@ -1,9 +1,9 @@
 import type { Person, Place, PublicationRecord, Topic } from '../../core/entities.ts';
 import { can } from '../../core/permissions.ts';
 import { isPubliclyVisible, isTombstone } from '../../core/publication-status.ts';
-import type { ApiAudience } from '../../infra/db/repos/api-catalog.repo.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import { placesWithPublicWork } from '../reading/listings.ts';
+import type { ApiAudience } from '../../core/repositories/api-catalog-repository.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import { placesWithPublicWork } from '../reading/index.ts';
 import type { AuthenticatedToken } from './api-tokens.ts';
 
 export type { ApiAudience };

@@ -1,11 +1,12 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { User } from '../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { can } from '../../core/permissions.ts';
 import type { Clock, Transactor } from '../../core/ports.ts';
-import type { ApiTokenRow } from '../../infra/db/repos/api-tokens.repo.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import { hashToken, newToken } from '../accounts/secret-tokens.ts';
+import type { ApiTokenRow } from '../../core/repositories/api-tokens-repository.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import { hashToken, newToken } from '../../core/secret-tokens.ts';
 
 /**
  * What a token may do beyond reading public work. Its user's role still bounds each one: a
@@ -24,6 +25,7 @@ export interface ApiTokenDeps {
   repos: Pick<Repositories, 'apiTokens' | 'users' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 export interface AuthenticatedToken {
@@ -77,17 +79,11 @@ export async function createApiToken(
       },
       tx,
     );
-    await deps.repos.audit.append(
-      {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'api-token.create',
-        subjectType: 'api-token',
-        subjectId: String(id),
-        detail: { name, scopes, forUser: user.email },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'api-token.create',
+      { type: 'api-token', id },
+      { name, scopes, forUser: user.email },
       tx,
     );
     return id;
@@ -101,17 +97,11 @@ export async function revokeApiToken(deps: ApiTokenDeps, id: number, actor: Acto
     const token = await deps.repos.apiTokens.findById(id, tx);
     if (!token) throw new NotFoundError('No such token');
     if (!(await deps.repos.apiTokens.revoke(id, at, tx))) return;
-    await deps.repos.audit.append(
-      {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'api-token.revoke',
-        subjectType: 'api-token',
-        subjectId: String(id),
-        detail: { name: token.name },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'api-token.revoke',
+      { type: 'api-token', id },
+      { name: token.name },
       tx,
     );
   });
@@ -138,17 +128,11 @@ export async function authenticateToken(
     await deps.transactor.transaction(async (tx) => {
       await deps.repos.apiTokens.touch(token.id, at, ip, tx);
       if (last === null || now.getTime() - last >= 60 * 60_000) {
-        await deps.repos.audit.append(
-          {
-            at,
-            actorUserId: user.id,
-            actorLabel: tokenLabel(token),
-            action: 'api-token.use',
-            subjectType: 'api-token',
-            subjectId: String(token.id),
-            detail: null,
-            ip,
-          },
+        await deps.audit.record(
+          { userId: user.id, label: tokenLabel(token), ip },
+          'api-token.use',
+          { type: 'api-token', id: token.id },
+          null,
           tx,
         );
       }

@@ -1,13 +1,15 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import { csvRecord } from '../../core/csv.ts';
 import type { AuditEvent } from '../../core/entities.ts';
 import type { Clock } from '../../core/ports.ts';
-import type { AuditFilter } from '../../infra/db/repos/audit.repo.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { AuditFilter } from '../../core/repositories/audit-repository.ts';
+import type { Repositories } from '../../core/repositories.ts';
 
 export interface AuditExportDeps {
   repos: Pick<Repositories, 'audit'>;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 export type AuditFormat = 'csv' | 'jsonl';
@@ -80,16 +82,12 @@ export async function exportAudit(
   format: AuditFormat,
   actor: Actor,
 ): Promise<ReadableStream<Uint8Array>> {
-  await deps.repos.audit.append({
-    at: deps.clock.now().toISOString(),
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action: 'audit.export',
-    subjectType: 'audit',
-    subjectId: null,
-    detail: { format, filter: { ...filter } },
-    ip: actor.ip,
-  });
+  await deps.audit.record(
+    actor,
+    'audit.export',
+    { type: 'audit' },
+    { format, filter: { ...filter } },
+  );
   const encoder = new TextEncoder();
   const events = matchingEvents(deps, filter);
   let started = false;

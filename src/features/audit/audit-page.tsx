@@ -1,6 +1,7 @@
 import type { AuditEvent, User } from '../../core/entities.ts';
-import { AdminLayout, type AdminPageContext, Field } from '../../ui/admin/admin-layout.tsx';
-import { SelectField } from '../entities/views/entity-form-frame.tsx';
+import { AdminLayout, type AdminPageContext } from '../../ui/admin/admin-layout.tsx';
+import { Field, fieldBinder, SelectField } from '../../ui/admin/form-fields.tsx';
+import { ListTable } from '../../ui/components/list-table.tsx';
 
 export interface AuditPageFilter {
   action: string;
@@ -21,72 +22,50 @@ export function AuditPage(props: {
   nextPage: string | null;
 }) {
   const { filter: f, errors } = props;
+  const bound = fieldBinder(f, errors);
   return (
     <AdminLayout ctx={props.ctx} title="Audit trail">
       <h1>Audit trail</h1>
       <form method="get" action="/admin/audit">
         <Field
+          {...bound('action')}
           label="Action"
-          name="action"
-          value={f.action}
-          error={errors.action}
           hint={`An action or a family: “user” finds user.create, user.role… Known: ${props.actions.join(', ')}`}
         />
         <SelectField
+          {...bound('user')}
           label="By"
-          name="user"
-          value={f.user}
-          error={errors.user}
           empty="anyone"
           options={props.users.map((u) => ({
             value: String(u.id),
             label: `${u.displayName} <${u.email}>`,
           }))}
         />
-        <Field label="From (UTC day)" name="from" type="date" value={f.from} error={errors.from} />
-        <Field
-          label="To (UTC day, included)"
-          name="to"
-          type="date"
-          value={f.to}
-          error={errors.to}
-        />
+        <Field {...bound('from')} label="From (UTC day)" type="date" />
+        <Field {...bound('to')} label="To (UTC day, included)" type="date" />
         <button type="submit">Filter</button>
       </form>
       <p>
         Export what this filter finds: <a href={`/admin/audit.csv${props.query}`}>CSV</a> ·{' '}
         <a href={`/admin/audit.jsonl${props.query}`}>JSON lines</a>
       </p>
-      {props.events.length === 0 ? (
-        <p>No events match.</p>
-      ) : (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Detail</th>
-              <th scope="col">IP</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.events.map((e) => (
-              <tr>
-                <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-                <td>{e.actorLabel ?? ''}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>{e.subjectType ? `${e.subjectType} ${e.subjectId ?? ''}` : ''}</td>
-                <td>{e.detail ? <code>{JSON.stringify(e.detail)}</code> : ''}</td>
-                <td>{e.ip ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={props.events}
+        columns={['When (UTC)', 'Who', 'Action', 'Subject', 'Detail', 'IP']}
+        empty="No events match."
+        row={(e) => (
+          <tr>
+            <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+            <td>{e.actorLabel ?? ''}</td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>{e.subjectType ? `${e.subjectType} ${e.subjectId ?? ''}` : ''}</td>
+            <td>{e.detail ? <code>{JSON.stringify(e.detail)}</code> : ''}</td>
+            <td>{e.ip ?? ''}</td>
+          </tr>
+        )}
+      />
       {props.nextPage ? (
         <p>
           <a href={props.nextPage}>Older events</a>

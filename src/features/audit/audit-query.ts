@@ -1,6 +1,5 @@
-import type { AuditFilter } from '../../infra/db/repos/audit.repo.ts';
-import type { AdminContext } from '../../web/admin/route-table.ts';
-import { idOf } from '../../web/admin/staff-request.ts';
+import type { AuditFilter } from '../../core/repositories/audit-repository.ts';
+import { type AdminContext, idOf } from '../accounts/index.ts';
 
 /** The audit filter as typed in the form, kept to show it back. */
 export interface AuditFilterValues {

@@ -1,7 +1,12 @@
-import type { AppContext } from '../../context.ts';
-import { adminPageContext, renderAdmin } from '../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../web/admin/route-table.ts';
-import { actorOf, idOf } from '../../web/admin/staff-request.ts';
+import type { AppContext } from '../../core/app-context.ts';
+import {
+  type AdminContext,
+  type AdminRoute,
+  actorOf,
+  adminPageContext,
+  idOf,
+  renderAdmin,
+} from '../accounts/index.ts';
 import { type AuditFormat, exportAudit } from './audit-export.ts';
 import { AuditPage } from './audit-page.tsx';
 import { auditQuery, auditQueryString } from './audit-query.ts';

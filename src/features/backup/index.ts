@@ -1,3 +1,1 @@
-export * from './backup-errors.ts';
-export * from './manifest.ts';
-export * from './table-policy.ts';
+export * from './plain-export.ts';

@@ -6,10 +6,10 @@ import { basename, dirname, join } from 'node:path';
 import { csvRecord } from '../../core/csv.ts';
 import type { Publication } from '../../core/entities.ts';
 import { ValidationError } from '../../core/errors.ts';
+import { safeFileName } from '../../core/file-name.ts';
 import type { FileStore } from '../../core/ports.ts';
-import { safeFileName } from '../publishing/files/file-name.ts';
-import { loadEntries, type ReadingRepos } from '../reading/entries.ts';
-import type { EntryView } from '../reading/view-models.ts';
+import type { EntryView } from '../../core/public-views.ts';
+import { loadEntries, type ReadingRepos } from '../reading/index.ts';
 import { frontMatter } from './front-matter.ts';
 
 export interface PlainExportDeps {

@@ -1,5 +1,5 @@
 import { markdownToText } from '../../core/markdown/markdown.ts';
-import type { ContributorView, EntryView, FileView } from '../reading/view-models.ts';
+import type { ContributorView, EntryView, FileView } from '../../core/public-views.ts';
 import { nameFromSortName } from './person-name.ts';
 import type { ScholarlyContext } from './scholarly-context.ts';
 import {

@@ -1,7 +1,7 @@
 import type { Publication } from '../../core/entities.ts';
-import { fileView, loadEntries, type ReadingRepos } from '../reading/entries.ts';
-import { preferredName } from '../reading/publication-page.ts';
-import type { PublicationView } from '../reading/view-models.ts';
+import { preferredName } from '../../core/place-name.ts';
+import type { PublicationView } from '../../core/public-views.ts';
+import { fileView, loadEntries, type ReadingRepos } from '../reading/index.ts';
 import { buildWork } from './build-work.ts';
 import type { ScholarlyContext } from './scholarly-context.ts';
 import type { ScholarlyWork } from './work.ts';

@@ -1,5 +1,5 @@
 import type { Organization, Person } from '../../core/entities.ts';
-import type { ReadingRepos } from '../reading/entries.ts';
+import type { ReadingRepos } from '../reading/index.ts';
 
 /**
  * What every scholarly format needs besides the publication itself: the public URL, the site's

@@ -1,7 +1,9 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { Organization, Person, Place, Section, Series, Topic } from '../../core/entities.ts';
 import { ValidationError } from '../../core/errors.ts';
 import type { Clock, Transactor, Tx } from '../../core/ports.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import {
   type OrganizationInput,
   organizationInput,
@@ -16,8 +18,7 @@ import {
   type TopicInput,
   topicInput,
 } from '../../core/schemas.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import { validate } from '../publishing/validate.ts';
+import { validate } from '../../core/validate.ts';
 
 /**
  * Creating the things publications link to: sections, people, organizations, topics, places and
@@ -30,11 +31,12 @@ export interface CatalogDeps {
   >;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 /** Runs a catalog write and its audit entry (`<subject>.<verb>`) in one transaction. */
 export async function audited<T extends { id: number }>(
-  deps: Pick<CatalogDeps, 'repos' | 'transactor' | 'clock'>,
+  deps: Pick<CatalogDeps, 'repos' | 'transactor' | 'clock' | 'audit'>,
   actor: Actor,
   subjectType: string,
   write: (tx: Tx, at: string) => Promise<T>,
@@ -43,17 +45,11 @@ export async function audited<T extends { id: number }>(
   const at = deps.clock.now().toISOString();
   return deps.transactor.transaction(async (tx) => {
     const created = await write(tx, at);
-    await deps.repos.audit.append(
-      {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: `${subjectType}.${verb}`,
-        subjectType,
-        subjectId: String(created.id),
-        detail: null,
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      `${subjectType}.${verb}`,
+      { type: subjectType, id: created.id },
+      null,
       tx,
     );
     return created;

@@ -17,7 +17,7 @@ import {
   type TopicInput,
   topicInput,
 } from '../../core/schemas.ts';
-import { validate } from '../publishing/validate.ts';
+import { validate } from '../../core/validate.ts';
 import {
   audited,
   type CatalogDeps,

@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { PUBLICATION_TYPES } from '../../core/content-types.ts';
+import { pasteToMarkdown } from '../../core/markdown/paste-to-markdown.ts';
 import { sectionSlugSchema } from '../../core/slug.ts';
-import { pasteToMarkdown } from '../publishing/paste-to-markdown.ts';
 import { printedDate } from './bylines.ts';
 
 /**

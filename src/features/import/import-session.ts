@@ -1,28 +1,30 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { ChangeFeed } from '../../core/change-feed.ts';
 import type { AttachmentRole } from '../../core/content-types.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Clock, FileStore, Transactor, Tx } from '../../core/ports.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import type { PersonInput, PlaceInput, PublicationInput } from '../../core/schemas.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
 import {
   type CatalogDeps,
   createPerson,
   createPlace,
   createSection,
   createTopic,
-} from '../entities/entities.ts';
-import { updatePerson, updatePlace } from '../entities/entity-updates.ts';
-import { attachFile } from '../publishing/files/attach-file.ts';
-import { createPublication, updatePublication } from '../publishing/save-publication.ts';
-import { addRedirect } from '../redirects/redirects.ts';
+  updatePerson,
+  updatePlace,
+} from '../entities/index.ts';
+import { attachFile, createPublication, updatePublication } from '../publishing/index.ts';
+import { addRedirect } from '../redirects/index.ts';
 import { ImportInterruptedError, type ImportOutcome, SummaryBuilder } from './import-summary.ts';
 
 export interface ImportDeps {
   repos: Repositories;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
   files: FileStore;
   changes: ChangeFeed;
 }
@@ -393,20 +395,16 @@ export class ImportSession {
   async finish(detail: Record<string, unknown> = {}): Promise<void> {
     const summary = this.summary.build();
     if (this.dryRun) return;
-    await this.deps.repos.audit.append({
-      at: this.deps.clock.now().toISOString(),
-      actorUserId: this.options.actor.userId,
-      actorLabel: this.options.actor.label,
-      action: 'import.run',
-      subjectType: 'import',
-      subjectId: this.options.source,
-      detail: {
+    await this.deps.audit.record(
+      this.options.actor,
+      'import.run',
+      { type: 'import', id: this.options.source },
+      {
         ...detail,
         counts: summary.counts,
         skipped: summary.skipped.map((s) => ({ reason: s.reason, count: s.count })),
         needsAttention: summary.needsAttention,
       },
-      ip: this.options.actor.ip,
-    });
+    );
   }
 }

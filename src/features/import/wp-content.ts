@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { pasteToMarkdown } from '../publishing/paste-to-markdown.ts';
+import { pasteToMarkdown } from '../../core/markdown/paste-to-markdown.ts';
 
 /**
  * A WordPress post's stored content as clean Markdown. WordPress keeps raw content: paragraphs

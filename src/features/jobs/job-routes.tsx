@@ -1,10 +1,15 @@
-import type { AppContext } from '../../context.ts';
-import { ValidationError } from '../../core/errors.ts';
-import type { JobStatus } from '../../infra/db/repos/jobs.repo.ts';
-import { jobHandlers } from '../../infra/jobs/job-runners.ts';
-import { adminPageContext, renderAdmin } from '../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../web/admin/route-table.ts';
-import { actorOf, domainErrorAnswer, idOf } from '../../web/admin/staff-request.ts';
+import type { AppContext } from '../../core/app-context.ts';
+import type { JobStatus } from '../../core/repositories/jobs-repository.ts';
+import {
+  type AdminContext,
+  type AdminRoute,
+  actOnRecord,
+  actorOf,
+  adminPageContext,
+  idOf,
+  renderAdmin,
+} from '../accounts/index.ts';
+import { jobHandlers } from '../publishing/index.ts';
 import { JobsPage } from './jobs-page.tsx';
 import { retryJob } from './retry-job.ts';
 
@@ -38,17 +43,12 @@ export function jobRoutes(app: AppContext): AdminRoute[] {
       method: 'POST',
       path: '/admin/jobs/:id/retry',
       action: 'jobs.read',
-      handler: async (c) => {
-        const id = idOf(c.req.param('id'));
-        if (id === null) return c.text('No such job', 404);
-        try {
-          await retryJob(app, jobHandlers(app), id, actorOf(c));
-          return c.redirect(`/admin/jobs?retried=${id}`, 303);
-        } catch (error) {
-          if (error instanceof ValidationError) return page(c, error.message);
-          return domainErrorAnswer(c, error);
-        }
-      },
+      handler: actOnRecord(
+        'job',
+        (c, id) => retryJob(app, jobHandlers(app), id, actorOf(c)),
+        (id) => `/admin/jobs?retried=${id}`,
+        (c, error) => page(c, error.message),
+      ),
     },
   ];
 }

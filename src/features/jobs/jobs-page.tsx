@@ -1,5 +1,7 @@
-import type { Job, JobStatus } from '../../infra/db/repos/jobs.repo.ts';
+import type { Job, JobStatus } from '../../core/repositories/jobs-repository.ts';
 import { AdminLayout, type AdminPageContext } from '../../ui/admin/admin-layout.tsx';
+import { Flash } from '../../ui/admin/notices.tsx';
+import { ListTable } from '../../ui/components/list-table.tsx';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'done', 'failed'];
 
@@ -38,60 +40,39 @@ export function JobsPage(props: {
         ))}{' '}
         · <a href="/admin/jobs">all</a>
       </p>
-      {props.message ? (
-        <p class="flash" role="status">
-          {props.message}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="flash error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-      {props.jobs.length === 0 ? (
-        <p>No jobs{props.status ? ` ${props.status}` : ''}.</p>
-      ) : (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Last error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.jobs.map((j) => (
-              <tr>
-                <td>{j.id}</td>
-                <td>{j.kind}</td>
-                <td>
-                  <span class={`status status-${j.status}`}>{j.status}</span>
-                </td>
-                <td>
-                  {j.attempts}/{j.maxAttempts}
-                </td>
-                <td>{when(j)}</td>
-                <td>
-                  {j.lastError ? (
-                    <span class={j.status === 'failed' ? 'error' : undefined}>{j.lastError}</span>
-                  ) : (
-                    ''
-                  )}
-                  {j.status === 'failed' ? (
-                    <form method="post" action={`/admin/jobs/${j.id}/retry`} class="inline">
-                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />{' '}
-                      <button type="submit">Retry</button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Flash message={props.message} />
+      <Flash message={props.error} error />
+      <ListTable
+        items={props.jobs}
+        columns={['Job', 'Kind', 'Status', 'Attempts', 'When (UTC)', 'Last error']}
+        empty={`No jobs${props.status ? ` ${props.status}` : ''}.`}
+        row={(j) => (
+          <tr>
+            <td>{j.id}</td>
+            <td>{j.kind}</td>
+            <td>
+              <span class={`status status-${j.status}`}>{j.status}</span>
+            </td>
+            <td>
+              {j.attempts}/{j.maxAttempts}
+            </td>
+            <td>{when(j)}</td>
+            <td>
+              {j.lastError ? (
+                <span class={j.status === 'failed' ? 'error' : undefined}>{j.lastError}</span>
+              ) : (
+                ''
+              )}
+              {j.status === 'failed' ? (
+                <form method="post" action={`/admin/jobs/${j.id}/retry`} class="inline">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />{' '}
+                  <button type="submit">Retry</button>
+                </form>
+              ) : null}
+            </td>
+          </tr>
+        )}
+      />
     </AdminLayout>
   );
 }

@@ -1,14 +1,16 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
+import type { JobHandlers } from '../../core/jobs.ts';
 import type { Clock, Transactor } from '../../core/ports.ts';
-import type { Job } from '../../infra/db/repos/jobs.repo.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import type { JobHandlers } from '../../infra/jobs/job-handler.ts';
-import { requeueJob } from '../../infra/jobs/requeue-job.ts';
+import type { Job } from '../../core/repositories/jobs-repository.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import { requeueJob } from './requeue-job.ts';
 
 export interface RetryJobDeps {
   repos: Pick<Repositories, 'jobs' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 /**
@@ -24,19 +26,7 @@ export async function retryJob(
   return deps.transactor.transaction(async (tx) => {
     const joined: Transactor = { transaction: (fn) => fn(tx) };
     const job = await requeueJob({ ...deps, transactor: joined }, handlers, id);
-    await deps.repos.audit.append(
-      {
-        at: deps.clock.now().toISOString(),
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'job.retry',
-        subjectType: 'job',
-        subjectId: String(id),
-        detail: { kind: job.kind },
-        ip: actor.ip,
-      },
-      tx,
-    );
+    await deps.audit.record(actor, 'job.retry', { type: 'job', id }, { kind: job.kind }, tx);
     return job;
   });
 }

@@ -1,6 +1,6 @@
 import type { Publication } from '../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 
 /**
  * Finds a publication by `slug` or, where two sections use the same slug, by `section/slug`.

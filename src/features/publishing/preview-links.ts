@@ -1,8 +1,9 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { Clock, Transactor } from '../../core/ports.ts';
-import type { PreviewLinkListing } from '../../infra/db/repos/preview-links.repo.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import { hashToken, newToken } from '../accounts/secret-tokens.ts';
+import type { PreviewLinkListing } from '../../core/repositories/preview-links-repository.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import { hashToken, newToken } from '../../core/secret-tokens.ts';
 
 /**
  * Expiring links that show an unpublished piece to someone without an account (a co-author, a
@@ -13,6 +14,7 @@ export interface PreviewDeps {
   repos: Pick<Repositories, 'previewLinks' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 export const PREVIEW_DAYS = 7;
@@ -88,17 +90,5 @@ function audit(
   detail: Record<string, unknown>,
   tx: Parameters<Parameters<Transactor['transaction']>[0]>[0],
 ): Promise<void> {
-  return deps.repos.audit.append(
-    {
-      at: deps.clock.now().toISOString(),
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action,
-      subjectType: 'publication',
-      subjectId: String(publicationId),
-      detail,
-      ip: actor.ip,
-    },
-    tx,
-  );
+  return deps.audit.record(actor, action, { type: 'publication', id: publicationId }, detail, tx);
 }

@@ -1,21 +1,23 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { ChangeFeed } from '../../core/change-feed.ts';
 import type { PublicationRecord } from '../../core/entities.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.ts';
 import { renderBody } from '../../core/markdown/markdown-work.ts';
 import type { Clock, Transactor, Tx } from '../../core/ports.ts';
 import { nextPublicRecord } from '../../core/publication-status.ts';
+import type { PublicationWrite } from '../../core/repositories/publications-repository.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { type PublicationInput, publicationInput } from '../../core/schemas.ts';
+import { validate } from '../../core/validate.ts';
 import { assertMayMoveVisibility, assertMayWithdraw } from '../../core/visibility-policy.ts';
-import type { PublicationWrite } from '../../infra/db/repos/publications.repo.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
 import { assertPublishable } from './publish-rules.ts';
-import { validate } from './validate.ts';
 
 export interface SavePublicationDeps {
   repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'files' | 'jobs'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
   changes: ChangeFeed;
 }
 
@@ -54,17 +56,11 @@ export async function createPublication(
       at,
       tx,
     );
-    await deps.repos.audit.append(
-      {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'publication.create',
-        subjectType: 'publication',
-        subjectId: String(id),
-        detail: { title: write.title, status: write.status },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'publication.create',
+      { type: 'publication', id },
+      { title: write.title, status: write.status },
       tx,
     );
     await schedulePublishing(deps, id, null, write, at, tx);
@@ -133,17 +129,11 @@ export async function updatePublication(
       tx,
     );
     if (current.status !== write.status) {
-      await deps.repos.audit.append(
-        {
-          at,
-          actorUserId: actor.userId,
-          actorLabel: actor.label,
-          action: `publication.status.${write.status}`,
-          subjectType: 'publication',
-          subjectId: String(id),
-          detail: { from: current.status, to: write.status },
-          ip: actor.ip,
-        },
+      await deps.audit.record(
+        actor,
+        `publication.status.${write.status}`,
+        { type: 'publication', id },
+        { from: current.status, to: write.status },
         tx,
       );
     }

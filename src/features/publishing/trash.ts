@@ -1,14 +1,16 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { ChangeFeed } from '../../core/change-feed.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { Clock, Transactor } from '../../core/ports.ts';
 import { nextPublicRecord } from '../../core/publication-status.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 
 export interface TrashDeps {
   repos: Pick<Repositories, 'publications' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
   changes: ChangeFeed;
 }
 
@@ -22,19 +24,7 @@ async function audit(
   id: number,
   tx: Parameters<Parameters<Transactor['transaction']>[0]>[0],
 ) {
-  await deps.repos.audit.append(
-    {
-      at: deps.clock.now().toISOString(),
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action,
-      subjectType: 'publication',
-      subjectId: String(id),
-      detail: null,
-      ip: actor.ip,
-    },
-    tx,
-  );
+  await deps.audit.record(actor, action, { type: 'publication', id }, null, tx);
 }
 
 export async function moveToTrash(deps: TrashDeps, id: number, actor: Actor): Promise<void> {

@@ -1,16 +1,18 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { ChangeFeed } from '../../core/change-feed.ts';
 import type { PublicationRecord } from '../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { Clock, Transactor } from '../../core/ports.ts';
 import type { PublicationStatus } from '../../core/publication-status.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { PUBLISH_SCHEDULED_JOB, updatePublication } from './save-publication.ts';
 
 export interface WorkflowDeps {
   repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'jobs' | 'files'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
   changes: ChangeFeed;
 }
 

@@ -1,15 +1,16 @@
-import type { AppContext } from '../../context.ts';
-import { ValidationError } from '../../core/errors.ts';
-import { adminPageContext, renderAdmin } from '../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../web/admin/route-table.ts';
+import type { AppContext } from '../../core/app-context.ts';
 import {
+  type AdminContext,
+  type AdminRoute,
+  actOnRecord,
   actorOf,
-  domainErrorAnswer,
+  adminPageContext,
   fieldErrors,
   formBody,
-  idOf,
+  renderAdmin,
+  submitForm,
   text,
-} from '../../web/admin/staff-request.ts';
+} from '../accounts/index.ts';
 import { addRedirect, deleteRedirect } from './redirects.ts';
 import { type RedirectFormValues, RedirectsPage } from './redirects-page.tsx';
 
@@ -63,29 +64,29 @@ export function redirectRoutes(app: AppContext): AdminRoute[] {
           toPath: text(body, 'toPath'),
           statusCode: text(body, 'statusCode'),
         };
-        try {
-          await addRedirect(app, { ...values, statusCode: Number(values.statusCode) }, actorOf(c));
-          return c.redirect('/admin/redirects?done=added', 303);
-        } catch (error) {
-          if (error instanceof ValidationError) return page(c, values, fieldErrors(error));
-          return domainErrorAnswer(c, error);
-        }
+        return submitForm(
+          c,
+          async () => {
+            await addRedirect(
+              app,
+              { ...values, statusCode: Number(values.statusCode) },
+              actorOf(c),
+            );
+            return c.redirect('/admin/redirects?done=added', 303);
+          },
+          (error) => page(c, values, fieldErrors(error)),
+        );
       },
     },
     {
       method: 'POST',
       path: '/admin/redirects/:id/delete',
       action: 'redirects.edit',
-      handler: async (c) => {
-        const id = idOf(c.req.param('id'));
-        if (id === null) return c.text('No such redirect', 404);
-        try {
-          await deleteRedirect(app, id, actorOf(c));
-          return c.redirect('/admin/redirects?done=deleted', 303);
-        } catch (error) {
-          return domainErrorAnswer(c, error);
-        }
-      },
+      handler: actOnRecord(
+        'redirect',
+        (c, id) => deleteRedirect(app, id, actorOf(c)),
+        () => '/admin/redirects?done=deleted',
+      ),
     },
   ];
 }

@@ -1,15 +1,17 @@
 import type { Actor } from '../../core/actor.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
 import type { Redirect } from '../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { Clock, Transactor, Tx } from '../../core/ports.ts';
 import { isPubliclyVisible, isTombstone } from '../../core/publication-status.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { publicationAddress, redirectIssues } from './redirect-rules.ts';
 
 export interface RedirectDeps {
   repos: Pick<Repositories, 'redirects' | 'sections' | 'publications' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 /** Permanent (301) for a moved page; temporary (302) when the old address will come back. */
@@ -62,17 +64,11 @@ export async function addRedirect(
       at,
       tx,
     );
-    await deps.repos.audit.append(
-      {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'redirect.create',
-        subjectType: 'redirect',
-        subjectId: String(saved.id),
-        detail: { from: fromPath, to: toPath, status: input.statusCode },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'redirect.create',
+      { type: 'redirect', id: saved.id },
+      { from: fromPath, to: toPath, status: input.statusCode },
       tx,
     );
     return saved;
@@ -80,23 +76,16 @@ export async function addRedirect(
 }
 
 export async function deleteRedirect(deps: RedirectDeps, id: number, actor: Actor): Promise<void> {
-  const at = deps.clock.now().toISOString();
   await deps.transactor.transaction(async (tx) => {
     const redirect = await deps.repos.redirects.findById(id, tx);
     if (!redirect || !(await deps.repos.redirects.delete(id, tx))) {
       throw new NotFoundError('No such redirect');
     }
-    await deps.repos.audit.append(
-      {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'redirect.delete',
-        subjectType: 'redirect',
-        subjectId: String(id),
-        detail: { from: redirect.fromPath, to: redirect.toPath },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'redirect.delete',
+      { type: 'redirect', id },
+      { from: redirect.fromPath, to: redirect.toPath },
       tx,
     );
   });

@@ -1,21 +1,13 @@
 import { stemmer } from 'stemmer';
+import type { Unit } from '../../core/gazetteer.ts';
+
+export type { Unit };
 
 /**
  * The one analyzer both search backends see: folding, word splitting, Hangul bigrams and
  * stemming happen here, in TypeScript, so SQLite FTS5 and PostgreSQL index and query exactly the
  * same tokens. A backend only stores and matches the strings this module hands it.
  */
-
-/** A stretch of text that becomes one or more tokens, with its place in the original text. */
-export interface Unit {
-  /** Folded form: lower case, no diacritics or apostrophes. For CJK, the run itself. */
-  text: string;
-  start: number;
-  end: number;
-  script: 'latin' | 'cjk';
-  /** Units of one hyphenated compound share a chunk number ("Kyo-hwa-so" is one chunk). */
-  chunk: number;
-}
 
 export interface Token {
   text: string;

@@ -1,5 +1,5 @@
-import type { Repositories } from '../../infra/db/repositories.ts';
-import type { FacetCounts } from '../../infra/search/search-index.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import type { FacetCounts } from '../../core/search-index.ts';
 import type { SearchFilters } from './search-filters.ts';
 
 /** One value of a facet, as the search page lists it. */

@@ -1,4 +1,10 @@
-import { sanitize, segment, type Unit } from './analyzer.ts';
+import type {
+  GazetteerPlace,
+  Gazetteer as GazetteerPort,
+  PlaceMention,
+  Unit,
+} from '../../core/gazetteer.ts';
+import { sanitize, segment } from './analyzer.ts';
 
 /**
  * Place names spelled every way. Korean places have a Hangul name, a McCune–Reischauer spelling
@@ -7,18 +13,6 @@ import { sanitize, segment, type Unit } from './analyzer.ts';
  * them into keys that ignore case, breves, apostrophes, hyphens and spaces, so that a query for
  * any name reaches the place, and names written in a text are recognized as the place.
  */
-export interface GazetteerPlace {
-  id: number;
-  parentId: number | null;
-  names: readonly string[];
-}
-
-/** A place named in a text: which places, and where the name stands. */
-export interface PlaceMention {
-  placeIds: readonly number[];
-  start: number;
-  end: number;
-}
 
 /** "Chŏn'gŏ-ri", "chongo ri" and "CHONGORI" share one key: "chongori". 전거리 keeps its own. */
 export function nameKey(name: string): string {
@@ -79,7 +73,7 @@ const MIN_CJK_KEY = 2;
 /** Korean particles follow a name without a space (전거리의, 전거리에서): trim up to two syllables. */
 const MAX_PARTICLE = 2;
 
-export class Gazetteer {
+export class Gazetteer implements GazetteerPort {
   private readonly exact = new Map<string, Set<number>>();
   private readonly shortened = new Map<string, Set<number>>();
   private readonly loose = new Map<string, Set<number>>();

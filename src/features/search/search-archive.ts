@@ -1,17 +1,17 @@
+import { nextTurn } from '../../core/next-turn.ts';
 import type { Clock } from '../../core/ports.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import type { SearchEngine } from '../../infra/search/create-search.ts';
-import { snippetTexts } from '../../infra/search/document.ts';
-import { nextTurn } from '../../infra/search/next-turn.ts';
-import { planQuery } from '../../infra/search/query-plan.ts';
-import type { IndexQuery, SortOrder } from '../../infra/search/search-index.ts';
-import { rankByRelevance } from '../../infra/search/tiered-ranking.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import type { SearchEngine } from '../../core/search-engine.ts';
+import type { IndexQuery, SortOrder } from '../../core/search-index.ts';
 import { labelFacets, type SearchFacets } from './facets.ts';
+import { snippetTexts } from './index-document.ts';
 import { parseQuery } from './query-parser.ts';
+import { planQuery } from './query-plan.ts';
 import { type PublicLinks, resolveConstraints, type SearchFilters } from './search-filters.ts';
 import { findPageHits, type PdfHit } from './search-page-hits.ts';
 import { suggestCorrection } from './search-suggestion.ts';
 import { Highlighter, openingOf, type Segment } from './snippets.ts';
+import { rankByRelevance } from './tiered-ranking.ts';
 
 export type { PdfHit, SearchFacets, SearchFilters, Segment, SortOrder };
 
@@ -153,9 +153,9 @@ async function search(deps: SearchArchiveDeps, request: SearchRequest): Promise<
   const index = deps.search.index;
   // The facets count every visible hit anyway; their total spares the result list a count.
   const counts = request.facets === false ? null : await index.facets(query);
-  // Each phase below is tens of milliseconds at 100,000 publications. Between them, other
-  // requests get their turn: ten searches arriving together ran as one half-second block on
-  // SQLite, and whatever arrived meanwhile waited for two.
+  // Each phase below is real work on a large archive. Between them, other requests get their
+  // turn: otherwise searches arriving together ran as one long block on SQLite, and whatever
+  // arrived meanwhile waited for all of them.
   await nextTurn();
   const window = { limit: pageSize, offset: (page - 1) * pageSize };
   const match = plan.match;

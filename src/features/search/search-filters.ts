@@ -1,8 +1,8 @@
 import { PUBLICATION_TYPES } from '../../core/content-types.ts';
-import type { Repositories } from '../../infra/db/repositories.ts';
-import type { Constraint } from '../../infra/search/search-index.ts';
+import type { Gazetteer } from '../../core/gazetteer.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import type { Constraint } from '../../core/search-index.ts';
 import { analyze, sanitize, segment, stemOf } from './analyzer.ts';
-import type { Gazetteer } from './gazetteer-variants.ts';
 import type { FieldFilter } from './query-parser.ts';
 
 /** Facet selections a search request carries (from the page's facet links), by slug or key. */

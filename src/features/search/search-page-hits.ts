@@ -1,7 +1,8 @@
-import type { Repositories } from '../../infra/db/repositories.ts';
-import type { SearchEngine } from '../../infra/search/create-search.ts';
-import { anyOf, type MatchExpr } from '../../infra/search/query-plan.ts';
-import type { Gazetteer } from './gazetteer-variants.ts';
+import type { Gazetteer } from '../../core/gazetteer.ts';
+import type { Repositories } from '../../core/repositories.ts';
+import type { SearchEngine } from '../../core/search-engine.ts';
+import type { MatchExpr } from '../../core/search-index.ts';
+import { anyOf } from './query-plan.ts';
 import type { Highlighter, Segment } from './snippets.ts';
 import { openingOf } from './snippets.ts';
 import { matchableText, textMatches } from './text-match.ts';

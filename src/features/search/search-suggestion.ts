@@ -1,10 +1,10 @@
-import type { SearchEngine } from '../../infra/search/create-search.ts';
-import { type MatchExpr, planQuery } from '../../infra/search/query-plan.ts';
-import type { Constraint } from '../../infra/search/search-index.ts';
-import { closestWords } from '../../infra/search/suggestions.ts';
+import type { Gazetteer } from '../../core/gazetteer.ts';
+import type { SearchEngine } from '../../core/search-engine.ts';
+import type { Constraint, MatchExpr } from '../../core/search-index.ts';
 import { analyze } from './analyzer.ts';
-import type { Gazetteer } from './gazetteer-variants.ts';
+import { closestWords } from './closest-words.ts';
 import { type ParsedQuery, parseQuery, positiveLeaves } from './query-parser.ts';
+import { planQuery } from './query-plan.ts';
 
 /** At most this many corrected queries are tried (each is one counted search). */
 const MAX_TRIES = 3;

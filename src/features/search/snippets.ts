@@ -1,6 +1,7 @@
-import { type MatchExpr, positiveParts } from '../../infra/search/query-plan.ts';
+import type { Gazetteer } from '../../core/gazetteer.ts';
+import type { MatchExpr } from '../../core/search-index.ts';
 import { compoundsOf, sanitize, segment, stemOf, tokensOf } from './analyzer.ts';
-import type { Gazetteer } from './gazetteer-variants.ts';
+import { positiveParts } from './query-plan.ts';
 
 /**
  * Snippets as structured segments: plain strings, some marked as matches. Nothing from the index

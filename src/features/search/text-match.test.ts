@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planQuery } from '../../infra/search/query-plan.ts';
 import { Gazetteer } from './gazetteer-variants.ts';
 import { parseQuery } from './query-parser.ts';
+import { planQuery } from './query-plan.ts';
 import { matchableText, textMatches } from './text-match.ts';
 
 const gazetteer = new Gazetteer([

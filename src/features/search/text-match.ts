@@ -1,7 +1,7 @@
-import { indexedStem } from '../../infra/search/document.ts';
-import { anyNode, type MatchExpr } from '../../infra/search/query-plan.ts';
+import type { Gazetteer } from '../../core/gazetteer.ts';
+import { anyNode, type MatchExpr } from '../../core/search-index.ts';
 import { compoundsOf, sanitize, segment, tokensOf } from './analyzer.ts';
-import type { Gazetteer } from './gazetteer-variants.ts';
+import { indexedStem } from './index-document.ts';
 
 /** A text analyzed as the index analyzes it, reduced to what matching needs. */
 export interface MatchableText {
@@ -57,7 +57,7 @@ export function matchableText(
  * Search uses it to find the pages of the few PDFs a result page shows, reading their text,
  * rather than asking the page index: FTS5 reaches one file's pages in a common word's page list
  * by walking that list from its start, which for a word on most pages of a large archive costs
- * tens of milliseconds per file, while analyzing a 20-page report costs about two.
+ * far more per file than analyzing a report's text does.
  */
 export function textMatches(expr: MatchExpr, text: MatchableText): boolean {
   switch (expr.kind) {

@@ -5,8 +5,8 @@
  * visible: one lookup per row and reference, which costs nothing on the path that succeeds.
  */
 import { type Kysely, sql } from 'kysely';
-import type { SqlValue } from '../../features/backup/rows.ts';
-import type { Dialect } from '../db/connect.ts';
+import type { SqlValue } from '../../core/backup/rows.ts';
+import type { Dialect } from '../../core/database-handle.ts';
 
 type Trx = Kysely<Record<string, never>>;
 

@@ -7,8 +7,8 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type pg from 'pg';
-import type { TableShape } from '../../features/backup/table-order.ts';
-import { isExported } from '../../features/backup/table-policy.ts';
+import type { TableShape } from '../../core/backup/table-order.ts';
+import { isExported } from '../../core/backup/table-policy.ts';
 import { type Db, quoteIdent } from '../db/connect.ts';
 
 export type Row = Record<string, unknown>;

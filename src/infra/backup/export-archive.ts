@@ -5,12 +5,11 @@ import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Actor } from '../../core/actor.ts';
-import type { Clock, FileStore } from '../../core/ports.ts';
-import { ExportFailedError } from '../../features/backup/backup-errors.ts';
+import type { AuditTrail } from '../../core/audit-trail.ts';
+import { ExportFailedError } from '../../core/backup/backup-errors.ts';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,
-  EXCLUDED_TABLES,
   type FilePart,
   filePath,
   MANIFEST_HASH_NAME,
@@ -18,11 +17,13 @@ import {
   type Manifest,
   type TablePart,
   tablePath,
-} from '../../features/backup/index.ts';
-import { encodeRow } from '../../features/backup/rows.ts';
-import { loadOrder } from '../../features/backup/table-order.ts';
+} from '../../core/backup/manifest.ts';
+import { encodeRow } from '../../core/backup/rows.ts';
+import { loadOrder } from '../../core/backup/table-order.ts';
+import { EXCLUDED_TABLES } from '../../core/backup/table-policy.ts';
+import type { Clock, FileStore } from '../../core/ports.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import type { Db } from '../db/connect.ts';
-import type { Repositories } from '../db/repositories.ts';
 import { openSnapshot } from './database-tables.ts';
 import { tarWriter } from './tar-io.ts';
 
@@ -30,6 +31,7 @@ export interface BackupDeps {
   db: Db;
   files: FileStore;
   clock: Clock;
+  audit: AuditTrail;
   repos: Pick<Repositories, 'audit'>;
 }
 
@@ -103,16 +105,12 @@ export async function exportArchive(
     await writer.finish();
     writer = null;
     await rename(partial, target);
-    await deps.repos.audit.append({
-      at: deps.clock.now().toISOString(),
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: 'backup.exported',
-      subjectType: 'storage',
-      subjectId: null,
-      detail: { createdAt, schemaVersion: manifest.schemaVersion, counts: manifest.counts },
-      ip: actor.ip,
-    });
+    await deps.audit.record(
+      actor,
+      'backup.exported',
+      { type: 'storage' },
+      { createdAt, schemaVersion: manifest.schemaVersion, counts: manifest.counts },
+    );
     return manifest;
   } catch (error) {
     writer?.abort();

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import type { Transactor, Tx } from '../../core/ports.ts';
 import {
   ArchiveRecordsRefusedError,
   DamagedArchiveError,
   RestoreRefusedError,
-} from '../../features/backup/backup-errors.ts';
+} from '../../core/backup/backup-errors.ts';
 import {
   expectedParts,
   MANIFEST_HASH_NAME,
@@ -14,14 +13,16 @@ import {
   type Manifest,
   parseManifest,
   type TablePart,
-} from '../../features/backup/manifest.ts';
-import { decodeRow, lineSplitter, type SqlValue } from '../../features/backup/rows.ts';
+} from '../../core/backup/manifest.ts';
+import { decodeRow, lineSplitter, type SqlValue } from '../../core/backup/rows.ts';
 import {
   respectsForeignKeys,
   selfReferences,
   type TableShape,
-} from '../../features/backup/table-order.ts';
-import { type Dialect, quoteIdent } from '../db/connect.ts';
+} from '../../core/backup/table-order.ts';
+import type { Dialect } from '../../core/database-handle.ts';
+import type { Transactor, Tx } from '../../core/ports.ts';
+import { quoteIdent } from '../db/connect.ts';
 import { databaseFailure } from '../db/database-failure.ts';
 import { findBrokenReference } from './broken-reference.ts';
 import { describeTables, migrationsRun, nonEmptyTables } from './database-tables.ts';
@@ -312,21 +313,15 @@ async function resetSequences(trx: Kysely<Record<string, never>>, tables: readon
 }
 
 async function appendAudit(tx: Tx, deps: BackupDeps, manifest: Manifest, actor: Actor) {
-  await deps.repos.audit.append(
+  await deps.audit.record(
+    { userId: null, label: actor.label, ip: actor.ip },
+    'backup.restored',
+    { type: 'storage' },
     {
-      at: deps.clock.now().toISOString(),
-      actorUserId: null,
-      actorLabel: actor.label,
-      action: 'backup.restored',
-      subjectType: 'storage',
-      subjectId: null,
-      detail: {
-        createdAt: manifest.createdAt,
-        schemaVersion: manifest.schemaVersion,
-        sourceDialect: manifest.sourceDialect,
-        counts: manifest.counts,
-      },
-      ip: actor.ip,
+      createdAt: manifest.createdAt,
+      schemaVersion: manifest.schemaVersion,
+      sourceDialect: manifest.sourceDialect,
+      counts: manifest.counts,
     },
     tx,
   );

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import tar from 'tar-stream';
-import { DamagedArchiveError } from '../../features/backup/backup-errors.ts';
+import { DamagedArchiveError } from '../../core/backup/backup-errors.ts';
 
 /**
  * A tar written entry by entry, each streamed with back-pressure; tar-stream needs the size of

@@ -1,11 +1,6 @@
 import { sql } from 'kysely';
+import { type ListingKind, listingKey } from '../../core/cache-keys.ts';
 import type { Executor } from '../db/executor.ts';
-
-/** What one listing collects: a section, a person, a topic, a place (with those inside it), a year. */
-export type ListingKind = 'section' | 'person' | 'topic' | 'place' | 'year';
-
-/** The key every page of one listing depends on, whatever its page number or language. */
-export const listingKey = (kind: ListingKind, id: number) => `in:${kind}:${id}`;
 
 /**
  * The listings a publication appears in as it stands in `db` (inside the writing transaction,

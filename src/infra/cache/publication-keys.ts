@@ -1,6 +1,6 @@
+import { ANY_PUBLICATION, LISTINGS } from '../../core/cache-keys.ts';
 import type { Executor } from '../db/executor.ts';
 import { listingKeysOf } from './listing-keys.ts';
-import { ANY_PUBLICATION, LISTINGS } from './render-cache.ts';
 
 /**
  * What a change to one publication can alter, as it stands in `db`: its own page, the pages of

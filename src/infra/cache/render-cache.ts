@@ -2,43 +2,15 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 
+import { ALL } from '../../core/cache-keys.ts';
+import type {
+  CachedEntry,
+  RenderCache as RenderCachePort,
+  RenderCacheStats,
+} from '../../core/render-cache.ts';
+
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
-
-/** Invalidating this key empties the whole cache (settings, sections, navigation). */
-export const ALL = 'all';
-/** Every listing-like page: home, sections, people, topics, places, years, feeds, sitemaps. */
-export const LISTINGS = 'list';
-/**
- * The listing-like pages that are not one collection's listing (home, indexes, feeds,
- * sitemaps): any publication's change can alter them.
- */
-export const ANY_PUBLICATION = 'any-pub';
-
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-/** One rendered response, kept as identity bytes and (once compressed) brotli and gzip. */
-export interface CachedEntry {
-  key: string;
-  /** Response headers to replay (security headers, type, caching), lower-case names. */
-  headers: Array<[string, string]>;
-  identity: Buffer;
-  br: Buffer | null;
-  gzip: Buffer | null;
-  /**
-   * The strong validator of the identity bytes, without quotes: the one the page was rendered
-   * with, so that a page has the same ETag whether the cache answered it or not.
-   */
-  etag: string;
-  deps: readonly string[];
-  bytes: number;
-  /**
-   * The brotli and gzip copies still being made; null once they are (or when there are none to
-   * make). A reader who accepts them waits: a page rendered again must not be told apart from
-   * one long kept by arriving uncompressed.
-   */
-  pending: Promise<void> | null;
-}
 
 export interface RenderCacheOptions {
   /** The most bytes (all encodings together) kept in memory; least recently used go first. */
@@ -52,21 +24,13 @@ export interface RenderCacheOptions {
   stateHeader?: boolean;
 }
 
-export interface RenderCacheStats {
-  entries: number;
-  bytes: number;
-  hits: number;
-  misses: number;
-  invalidations: number;
-}
-
 /**
  * The render cache for anonymous public pages: a byte-bounded LRU keyed by URL (the language is
  * part of the path: /ko/…), each entry indexed under the dependency keys it was rendered from so
  * a change drops exactly the pages that showed it. There is no time-to-live: entries leave when
  * something they show changes, or when memory is needed.
  */
-export class RenderCache {
+export class RenderCache implements RenderCachePort {
   readonly maxBytes: number;
   readonly maxEntryBytes: number;
   readonly stateHeader: boolean;
@@ -244,81 +208,4 @@ export class RenderCache {
     this.totalBytes += extra;
     this.evict();
   }
-}
-
-/** Whether the client takes brotli or gzip, so that an entry's copies are worth waiting for. */
-export function acceptsCompression(acceptEncoding: string | undefined | null): boolean {
-  if (!acceptEncoding) return false;
-  const accepted = parseAcceptEncoding(acceptEncoding);
-  return accepted.has('br') || accepted.has('gzip');
-}
-
-/** The best encoding the client accepts among those the entry has. */
-export function chooseEncoding(
-  acceptEncoding: string | undefined | null,
-  entry: Pick<CachedEntry, 'br' | 'gzip'>,
-): Encoding {
-  if (!acceptEncoding) return 'identity';
-  const accepted = parseAcceptEncoding(acceptEncoding);
-  if (entry.br && accepted.has('br')) return 'br';
-  if (entry.gzip && accepted.has('gzip')) return 'gzip';
-  return 'identity';
-}
-
-/** Codings with a non-zero quality ("br;q=0" refuses brotli). */
-export function parseAcceptEncoding(header: string): Set<string> {
-  const out = new Set<string>();
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (!name) continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (q && Number(q.slice(2)) === 0) continue;
-    out.add(name);
-  }
-  if (out.has('*')) {
-    out.add('br');
-    out.add('gzip');
-  }
-  return out;
-}
-
-/** The ETag of one encoding of an entry: each byte sequence has its own strong validator. */
-export function etagFor(entry: Pick<CachedEntry, 'etag'>, encoding: Encoding): string {
-  return encoding === 'identity' ? `"${entry.etag}"` : `"${entry.etag}-${encoding}"`;
-}
-
-/** Whether If-None-Match names any encoding of this entry (or is '*'). */
-export function notModified(ifNoneMatch: string | undefined | null, entry: CachedEntry): boolean {
-  if (!ifNoneMatch) return false;
-  for (const raw of ifNoneMatch.split(',')) {
-    const tag = raw.trim().replace(/^W\//, '');
-    if (tag === '*') return true;
-    const bare = tag.replace(/^"|"$/g, '').replace(/-(br|gzip)$/, '');
-    if (bare === entry.etag) return true;
-  }
-  return false;
-}
-
-export interface CachedReply {
-  status: 200 | 304;
-  headers: Array<[string, string]>;
-  body: Buffer | null;
-}
-
-/** The answer to a request from a cached entry: headers, status and bytes. */
-export function replyFrom(
-  entry: CachedEntry,
-  request: { method: string; acceptEncoding?: string | null; ifNoneMatch?: string | null },
-): CachedReply {
-  const encoding = chooseEncoding(request.acceptEncoding, entry);
-  const headers: Array<[string, string]> = [
-    ...entry.headers,
-    ['etag', etagFor(entry, encoding)],
-    ['vary', 'Accept-Encoding'],
-  ];
-  if (notModified(request.ifNoneMatch, entry)) return { status: 304, headers, body: null };
-  const body = encoding === 'br' ? entry.br! : encoding === 'gzip' ? entry.gzip! : entry.identity;
-  if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
-  headers.push(['content-length', String(body.byteLength)]);
-  return { status: 200, headers, body: request.method === 'HEAD' ? null : body };
 }

@@ -2,18 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
-import type { DatabaseConfig } from '../../config.ts';
+import type { DatabaseConfig } from '../../core/config.ts';
+import type { DatabaseHandle, Dialect } from '../../core/database-handle.ts';
 import type { Database } from './database.ts';
 import { CamelCase, routeDirectly } from './direct-queries.ts';
 import { sendNamedStatements } from './named-statements.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 import { WriteLockingSqliteDialect } from './sqlite-write-transactions.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
-
-export interface Db {
+export interface Db extends DatabaseHandle {
   kysely: Kysely<Database>;
   dialect: Dialect;
   /** The PostgreSQL pool, for LISTEN/NOTIFY and health checks; null on SQLite. */
@@ -71,6 +70,7 @@ function connectSqlite(path: string): Db {
     dialect: 'sqlite',
     pgPool: null,
     sqlite,
+    ping: () => ping(kysely),
     close: () => kysely.destroy(),
   };
 }
@@ -96,8 +96,13 @@ function connectPostgres(url: string, options: ConnectOptions): Db {
     dialect: 'postgres',
     pgPool: pool,
     sqlite: null,
+    ping: () => ping(kysely),
     close: () => kysely.destroy(),
   };
+}
+
+async function ping(kysely: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(kysely);
 }
 
 export function quoteIdent(name: string): string {

@@ -10,6 +10,12 @@ import type {
   UserRole,
 } from '../../core/content-types.ts';
 import type { PublicationStatus } from '../../core/publication-status.ts';
+import type { AuthChallenge } from '../../core/repositories/auth-challenges-repository.ts';
+import type { PasskeyRow } from '../../core/repositories/credentials-repository.ts';
+import type { FileDerivativeRow } from '../../core/repositories/files-repository.ts';
+import type { Job } from '../../core/repositories/jobs-repository.ts';
+import type { SessionRow } from '../../core/repositories/sessions-repository.ts';
+import type { SignInLimitRow } from '../../core/repositories/sign-in-limits-repository.ts';
 
 /**
  * Table types for Kysely. Columns are snake_case in SQL and camelCase here (CamelCasePlugin).
@@ -234,29 +240,10 @@ export interface UserTable {
 }
 
 /** A signed-in browser. The cookie holds a random token; only its hash is stored. */
-export interface SessionTable {
-  tokenHash: string;
-  userId: number;
-  csrfToken: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  method: 'passkey' | 'password';
-}
+export type SessionTable = SessionRow;
 
-export interface PasskeyTable {
+export interface PasskeyTable extends Omit<PasskeyRow, 'id'> {
   id: Id;
-  userId: number;
-  credentialId: string;
-  publicKey: string;
-  counter: number;
-  transports: string | null;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
 }
 
 export interface RecoveryCodeTable {
@@ -275,13 +262,7 @@ export interface SetupTokenTable {
   usedAt: string | null;
 }
 
-export interface AuthChallengeTable {
-  id: string;
-  challenge: string;
-  purpose: 'register' | 'authenticate';
-  userId: number | null;
-  expiresAt: string;
-}
+export type AuthChallengeTable = AuthChallenge;
 
 export interface SignInAttemptTable {
   id: Id;
@@ -292,12 +273,7 @@ export interface SignInAttemptTable {
 }
 
 /** A counter of failed sign-ins for one account or address; see SignInLimitsRepo. */
-export interface SignInLimitTable {
-  key: string;
-  failures: number;
-  lastFailureAt: string | null;
-  version: number;
-}
+export type SignInLimitTable = SignInLimitRow;
 
 /** Append-only: rows are inserted, never updated or deleted. */
 export interface AuditEventTable {
@@ -312,34 +288,13 @@ export interface AuditEventTable {
   ip: string | null;
 }
 
-export interface JobTable {
+export interface JobTable extends Omit<Job, 'id'> {
   id: Id;
-  kind: string;
-  payload: JsonText;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  attempts: number;
-  maxAttempts: number;
-  runAfter: string;
-  leaseOwner: string | null;
-  leaseExpiresAt: string | null;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  /** At most one queued or running job holds a given key (migration 0003). */
-  uniqueKey: string | null;
 }
 
 /** A file made from another: a thumbnail or a resized copy (migration 0004). */
-export interface FileDerivativeTable {
+export interface FileDerivativeTable extends Omit<FileDerivativeRow, 'id'> {
   id: Id;
-  sourceFileId: number;
-  fileId: number;
-  purpose: 'thumbnail' | 'display';
-  mediaType: string;
-  width: number;
-  height: number;
-  createdAt: string;
 }
 
 export interface RedirectTable {

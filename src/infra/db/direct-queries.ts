@@ -20,8 +20,8 @@ const routes = new WeakMap<Executor, DirectRoute>();
  * each plugin's pass over the result), some ten promises a query, each tracked by the async
  * context the JSX renderer keeps. A prepared query is already compiled, so it only needs the pool
  * and the plugin's mapping of the result. On the stored page, one query a request, this and the
- * frame written as bytes (views/frame-template.ts) took the server's CPU per page on PostgreSQL
- * from about 400 µs to 250 µs, and the garbage collector's share of it from 12% to 4%.
+ * frame written as bytes (views/frame-template.ts) cut the server's CPU per page on PostgreSQL,
+ * and the garbage collector's share of it most of all.
  *
  * Only the handle itself is registered, never a transaction made from it: a query inside a
  * transaction must run on the transaction's connection, so it goes through Kysely.

@@ -9,7 +9,7 @@ export type PreparedValue = string | readonly string[];
 /**
  * A query built and compiled once, then run with new values: for the few queries on the hottest
  * paths, where building (the builder's nodes, the camel-case plugin's pass over them, the
- * compiler) cost three times what SQLite took to answer.
+ * compiler) cost more than SQLite took to answer.
  *
  * The query is built once with a marker in place of each named value; the compiled parameters
  * then say where each value goes. Only the values change between runs, never the SQL, so a

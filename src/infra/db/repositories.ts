@@ -1,5 +1,5 @@
 import type { Transactor } from '../../core/ports.ts';
-import { PublicationRendersRepo } from '../cache/publication-renders.repo.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import type { Db } from './connect.ts';
 import { transactor } from './executor.ts';
 import { ApiCatalogRepo } from './repos/api-catalog.repo.ts';
@@ -16,6 +16,7 @@ import { OrganizationsRepo } from './repos/organizations.repo.ts';
 import { PeopleRepo } from './repos/people.repo.ts';
 import { PlacesRepo } from './repos/places.repo.ts';
 import { PreviewLinksRepo } from './repos/preview-links.repo.ts';
+import { PublicationRendersRepo } from './repos/publication-renders.repo.ts';
 import { PublicationsRepo } from './repos/publications.repo.ts';
 import { RedirectsRepo } from './repos/redirects.repo.ts';
 import { RevisionsRepo } from './repos/revisions.repo.ts';
@@ -28,36 +29,6 @@ import { SignInAttemptsRepo } from './repos/sign-in-attempts.repo.ts';
 import { SignInLimitsRepo } from './repos/sign-in-limits.repo.ts';
 import { TopicsRepo } from './repos/topics.repo.ts';
 import { UsersRepo } from './repos/users.repo.ts';
-
-export interface Repositories {
-  sections: SectionsRepo;
-  organizations: OrganizationsRepo;
-  people: PeopleRepo;
-  topics: TopicsRepo;
-  places: PlacesRepo;
-  series: SeriesRepo;
-  publications: PublicationsRepo;
-  files: FilesRepo;
-  jobs: JobsRepo;
-  revisions: RevisionsRepo;
-  settings: SettingsRepo;
-  audit: AuditRepo;
-  redirects: RedirectsRepo;
-  users: UsersRepo;
-  catalog: CatalogRepo;
-  harvest: HarvestRepo;
-  sessions: SessionsRepo;
-  credentials: CredentialsRepo;
-  signInAttempts: SignInAttemptsRepo;
-  signInLimits: SignInLimitsRepo;
-  setupTokens: SetupTokensRepo;
-  authChallenges: AuthChallengesRepo;
-  apiTokens: ApiTokensRepo;
-  previewLinks: PreviewLinksRepo;
-  apiCatalog: ApiCatalogRepo;
-  importSources: ImportSourcesRepo;
-  publicationRenders: PublicationRendersRepo;
-}
 
 export function createRepositories(db: Db): Repositories & { transactor: Transactor } {
   const k = db.kysely;

@@ -1,14 +1,8 @@
+import type { ImageTools, ImageVariant } from '../../core/image-ports.ts';
 import { MAX_IMAGE_PIXELS } from './strip-image-metadata.ts';
 
 /** Widths the public pages ask for (srcset); none is made wider than the original. */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
-
-export interface ImageVariant {
-  bytes: Uint8Array;
-  mediaType: 'image/webp' | 'image/avif';
-  width: number;
-  height: number;
-}
 
 /**
  * Resized copies of an image in WebP and AVIF, for `<picture>` with `srcset`: browsers that know
@@ -44,3 +38,6 @@ export async function makeImageVariants(
   }
   return { width, height, variants };
 }
+
+/** The image tools a context is built with: sharp, in this process. */
+export const sharpImageTools: ImageTools = { makeVariants: makeImageVariants };

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { type JobHandlers, PermanentJobError } from '../../core/jobs.ts';
 import type { Clock, Transactor } from '../../core/ports.ts';
-import type { Job } from '../db/repos/jobs.repo.ts';
-import type { Repositories } from '../db/repositories.ts';
-import { type JobHandlers, PermanentJobError } from './job-handler.ts';
+import type { Job } from '../../core/repositories/jobs-repository.ts';
+import type { Repositories } from '../../core/repositories.ts';
 import { retryDelayMs } from './retry-backoff.ts';
 
 export interface JobRunnerDeps {

@@ -42,11 +42,3 @@ export function pageText(pieces: Iterable<TextPiece>): string {
     .filter((line) => line !== '')
     .join('\n');
 }
-
-/** Words as both Dossier and the comparison with pdftotext count them: runs of non-space. */
-export function countWords(text: string): number {
-  const cleaned = text.replace(CONTROL, ' ');
-  let n = 0;
-  for (const token of cleaned.split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(token)) n++;
-  return n;
-}

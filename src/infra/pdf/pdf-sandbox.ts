@@ -212,7 +212,7 @@ export class PdfSandbox implements PdfTools {
       slot.served++;
       this.peakChildRssBytes = Math.max(this.peakChildRssBytes, reply.maxRssBytes);
       // A child still holding much memory after a big file is replaced by a fresh one, which
-      // starts small; one that gave it back is kept, since starting a child costs a second.
+      // starts small; one that gave it back is kept, since starting a child costs far more.
       if (slot.served >= this.recycleAfter || reply.rssBytes > this.memoryBytes * 0.75) {
         void this.retire(slot, 'SIGTERM');
       }

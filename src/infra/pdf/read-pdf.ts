@@ -1,7 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, PDFDateString } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PdfExtraction } from '../../core/pdf-ports.ts';
-import type { PdfMetadata } from '../../features/publishing/files/pdf-metadata.ts';
+import type { PdfExtraction, PdfMetadata } from '../../core/pdf-ports.ts';
 import { detectLanguage } from './detect-language.ts';
 import { pageText, type TextPiece } from './page-text.ts';
 import { PDFJS_ASSETS } from './pdfjs-assets.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { MatchExpr } from '../../core/search-index.ts';
 import { TsvectorBuilder, toTsquery } from './postgres/tsquery.ts';
-import type { MatchExpr } from './query-plan.ts';
 import { DOC_COLUMNS, toFts5 } from './sqlite/fts5-query.ts';
 
 const expr: MatchExpr = {

@@ -1,6 +1,6 @@
+import { nextTurn } from '../../core/next-turn.ts';
 import { type PublicationStatus, visibleFrom } from '../../core/publication-status.ts';
 import { Codes, LinkPool } from './column-storage.ts';
-import { nextTurn } from './next-turn.ts';
 import type { Constraint, FacetCounts } from './search-index.ts';
 
 /** One publication as the facet counts see it. */
@@ -55,8 +55,8 @@ const ODD = Number.NEGATIVE_INFINITY;
  * visible, its type, section, language and year, and the people, topics and places it is filed
  * under, in flat arrays indexed by publication id (about 60 bytes a publication).
  *
- * Counting the facets of a word found in half of 100,000 publications in SQL meant joining every
- * hit to its publication and its facet rows: 150 ms or more. Here it is a pass over the hit ids.
+ * Counting the facets of a common word in SQL meant joining every hit to its publication and its
+ * facet rows, reading rows for each. Here it is a pass over the hit ids, in memory.
  * The match itself still runs in the full-text index; only the counting moved.
  *
  * Before every count, the change log is read (one small indexed query) and the publications that
@@ -155,7 +155,7 @@ export class FacetColumns {
     this.grow(maxId + 1);
     for (let from = 0; from <= maxId; from += LOAD_BATCH) {
       for (const row of await this.source.rows({ from, to: from + LOAD_BATCH - 1 })) this.set(row);
-      // Without a turn here, a load of 100,000 on SQLite held every request for half a second.
+      // Without a turn here, loading a large archive on SQLite held every request until it ended.
       await nextTurn();
     }
     this.cursor = cursor;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../core/ports.ts';
+import type { IndexedDocument, IndexedPage } from '../../core/search-index.ts';
 import { dbOrTx, type Executor } from '../db/executor.ts';
-import type { IndexedDocument, IndexedPage } from './document.ts';
 import { pageKey } from './search-index.ts';
 
 /**

@@ -10,7 +10,7 @@ const RANK_FIRST_MAX = 5000;
  * Null: deep pages or mostly hidden matches, which the joined query serves better.
  *
  * Joining first meant testing visibility for every match of a common word (on PostgreSQL, a
- * hash join over every public publication's row, body and all: 200 ms at 100,000).
+ * hash join over every public publication's row, body and all).
  */
 export async function rankFirst(
   limit: number,

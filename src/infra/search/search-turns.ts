@@ -2,7 +2,7 @@
  * How many searches run at once in a process; the others wait their turn, first come first
  * served.
  *
- * A search is tens of milliseconds of work at 100,000 publications, most of it on the server's
+ * A search on a large archive is real work, most of it on the server's
  * one thread (SQLite answers in it; the facet counts and the PDF pages' analysis run in it on
  * either database). Ten searches let in together take turns phase by phase and all finish
  * late, the first as late as the last; in arrival order, each waits only for those before it.

@@ -1,29 +1,18 @@
 import { sql } from 'kysely';
+import type { GazetteerPlace } from '../../core/gazetteer.ts';
+import type { IndexSources, PublicationSource } from '../../core/index-sources.ts';
 import type { Tx } from '../../core/ports.ts';
-import type { GazetteerPlace } from '../../features/search/gazetteer-variants.ts';
+import type { HitRow, SearchSources } from '../../core/search-engine.ts';
+
 import { dbOrTx, type Executor } from '../db/executor.ts';
 import { FilesRepo } from '../db/repos/files.repo.ts';
-import type { PublicationSource } from './document.ts';
-
-export interface HitRow {
-  id: number;
-  sectionSlug: string;
-  slug: string;
-  title: string;
-  subtitle: string | null;
-  summary: string | null;
-  body: string;
-  type: string;
-  language: string;
-  publishedAt: string | null;
-}
 
 /**
  * Reads what the index is built from, in bulk: a rebuild of 100,000 publications must not make
  * six queries per publication. Reads run in the caller's transaction, so the indexer sees the
  * write it is reacting to.
  */
-export class IndexSources {
+export class SqlSearchSources implements SearchSources, IndexSources {
   private readonly files: FilesRepo;
 
   constructor(private readonly db: Executor) {

@@ -1,5 +1,6 @@
+import { breadcrumbJsonLd } from '../head/site-jsonld.ts';
 import type { PageContext } from '../page-context.ts';
-import { BreadcrumbJsonLd } from './breadcrumb-json-ld.tsx';
+import { JsonLd } from './json-ld.tsx';
 import { href } from './links.ts';
 
 export interface Crumb {
@@ -35,5 +36,21 @@ export function Breadcrumbs(props: { ctx: PageContext; trail: Crumb[] }) {
       </nav>
       <BreadcrumbJsonLd ctx={ctx} trail={all} />
     </>
+  );
+}
+
+/** The visible trail as a schema.org BreadcrumbList; the last crumb is this page. */
+function BreadcrumbJsonLd(props: { ctx: PageContext; trail: Crumb[] }) {
+  const { ctx, trail } = props;
+  const url = (path: string) => `${ctx.publicUrl}${href(ctx.locale, path)}`;
+  return (
+    <JsonLd
+      data={breadcrumbJsonLd(
+        trail.map((c, i) => ({
+          name: c.label,
+          url: c.path && i < trail.length - 1 ? url(c.path) : url(ctx.path),
+        })),
+      )}
+    />
   );
 }

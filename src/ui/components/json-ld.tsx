@@ -1,4 +1,4 @@
-import { jsonLdText } from '../../features/discovery/structured-data/site-jsonld.ts';
+import { jsonLdText } from '../head/site-jsonld.ts';
 
 /**
  * A JSON-LD data block. Browsers never run a <script> whose type is application/ld+json, and the

@@ -1,4 +1,4 @@
-import type { MetaTag } from '../../features/discovery/meta/meta-tag.ts';
+import type { MetaTag } from '../head/meta-tag.ts';
 
 /** <meta> tags, Open Graph ones with `property`, the rest with `name`. */
 export function MetaTags(props: { tags: MetaTag[] }) {

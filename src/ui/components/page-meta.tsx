@@ -1,9 +1,5 @@
-import {
-  type SocialPage,
-  shortDescription,
-  socialTags,
-} from '../../features/discovery/meta/social-tags.ts';
-import { webSiteJsonLd } from '../../features/discovery/structured-data/site-jsonld.ts';
+import { webSiteJsonLd } from '../head/site-jsonld.ts';
+import { type SocialPage, shortDescription, socialTags } from '../head/social-tags.ts';
 import type { PageContext } from '../page-context.ts';
 import { FeedLinks } from './feed-links.tsx';
 import { JsonLd } from './json-ld.tsx';

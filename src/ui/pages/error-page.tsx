@@ -1,6 +1,6 @@
 import { href } from '../components/links.ts';
-import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { Layout } from './layout.tsx';
 
 /** 404 and 500 in the site's design. The 500 page names the request id and nothing else. */
 export function ErrorPage(props: { ctx: PageContext; status: 404 | 500; requestId?: string }) {

@@ -1,18 +1,21 @@
 import { Hono } from 'hono';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../core/app-context.ts';
+import type { AdminEnv } from '../../features/accounts/back-office/admin-env.ts';
+import {
+  type AdminRoute,
+  registerAdminRoutes,
+} from '../../features/accounts/back-office/route-table.ts';
 import { authRoutes } from '../../features/accounts/routes/auth-routes.tsx';
 import { sessionEndedAnswer } from '../../features/accounts/routes/session-ended.tsx';
 import { dashboardRoutes } from '../../features/publishing/routes/dashboard-routes.tsx';
 import { editorToolRoutes } from '../../features/publishing/routes/editor-tool-routes.ts';
 import { publicationFileRoutes } from '../../features/publishing/routes/publication-file-routes.tsx';
 import { publicationRoutes } from '../../features/publishing/routes/publication-routes.tsx';
-import type { AdminEnv } from './admin-env.ts';
 import { backOfficeRoutes } from './back-office-routes.ts';
 import { adminHeaders } from './middleware/admin-headers.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
 import { csrfProtection } from './middleware/csrf.ts';
 import { loadSession } from './middleware/load-session.ts';
-import { type AdminRoute, registerAdminRoutes } from './route-table.ts';
 
 /** Every back-office route, in one table: the authorization test walks it. */
 export function adminRouteTable(app: AppContext): AdminRoute[] {

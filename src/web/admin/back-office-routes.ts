@@ -1,4 +1,5 @@
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../../core/app-context.ts';
+import type { AdminRoute } from '../../features/accounts/back-office/route-table.ts';
 import { userRoutes } from '../../features/accounts/routes/user-routes.tsx';
 import { apiTokenRoutes } from '../../features/api/routes/api-token-routes.tsx';
 import { auditRoutes } from '../../features/audit/audit-routes.tsx';
@@ -8,7 +9,6 @@ import { revisionRoutes } from '../../features/publishing/routes/revision-routes
 import { trashRoutes } from '../../features/publishing/routes/trash-routes.tsx';
 import { settingsRoutes } from '../../features/reading/settings/settings-routes.tsx';
 import { redirectRoutes } from '../../features/redirects/redirect-routes.tsx';
-import type { AdminRoute } from './route-table.ts';
 
 /** The editors' back office beyond publications: catalog, history, site upkeep and staff. */
 export function backOfficeRoutes(app: AppContext): AdminRoute[] {

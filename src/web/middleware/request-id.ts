@@ -11,8 +11,8 @@ declare module 'hono' {
  * A short id per request, shown on error pages and written to the log, to match the two.
  *
  * It only has to tell requests apart, not be secret: a random prefix per process (several
- * workers and servers write to one log) and a counter. Random bytes for every request cost
- * about 1% of a stored page's time.
+ * workers and servers write to one log) and a counter. Random bytes for every request would be
+ * a cost on every stored page for nothing.
  */
 export function requestId(): MiddlewareHandler {
   return async (c, next) => {
@@ -27,7 +27,7 @@ const prefix = randomBytes(4).toString('hex');
 let count = 0;
 
 /**
- * The next id of this process. The render cache's node listener (src/cache/node-fast-path.ts)
+ * The next id of this process. The render cache's node listener (web/render-cache/node-fast-path.ts)
  * takes one too, so that a page answered from memory carries the same headers as one rendered.
  */
 export function nextRequestId(): string {

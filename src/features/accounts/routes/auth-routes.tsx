@@ -1,15 +1,15 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { User } from '../../../core/entities.ts';
 import { ValidationError } from '../../../core/errors.ts';
-import { adminPageContext, clientIp, renderAdmin } from '../../../web/admin/admin-page.ts';
-import { type AdminContext, type AdminRoute, param } from '../../../web/admin/route-table.ts';
-import { idOf } from '../../../web/admin/staff-request.ts';
 import {
   finishSetupWithPasskey,
   setUpPasswordAndTotp,
   userForSetupToken,
 } from '../account-setup.ts';
 import { RateLimitedError, SignInError } from '../auth-errors.ts';
+import { adminPageContext, clientIp, renderAdmin } from '../back-office/admin-page.ts';
+import { type AdminContext, type AdminRoute, param } from '../back-office/route-table.ts';
+import { idOf } from '../back-office/staff-request.ts';
 import {
   authenticationOptions,
   finishAuthentication,
@@ -32,6 +32,7 @@ export function authRoutes(app: AppContext): AdminRoute[] {
   const passkeyDeps = async (): Promise<PasskeyDeps> => ({
     repos: app.repos,
     clock: app.clock,
+    audit: app.audit,
     publicUrl: app.config.publicUrl,
     siteName: (await app.repos.settings.get<{ name?: string }>('site'))?.name ?? 'Dossier',
   });
@@ -172,16 +173,12 @@ export function authRoutes(app: AppContext): AdminRoute[] {
       handler: async (c) => {
         const session = c.get('session')!;
         await endSession(app, session.tokenHash);
-        await app.repos.audit.append({
-          at: app.clock.now().toISOString(),
-          actorUserId: session.user.id,
-          actorLabel: session.user.email,
-          action: 'auth.sign-out',
-          subjectType: 'user',
-          subjectId: String(session.user.id),
-          detail: null,
-          ip: clientIp(c),
-        });
+        await app.audit.record(
+          { userId: session.user.id, label: session.user.email, ip: clientIp(c) },
+          'auth.sign-out',
+          { type: 'user', id: session.user.id },
+          null,
+        );
         clearSessionCookie(c, app.config.publicUrl);
         return c.redirect('/admin/sign-in', 303);
       },
@@ -317,16 +314,12 @@ export function authRoutes(app: AppContext): AdminRoute[] {
         const user = c.get('session')!.user;
         const passkeyId = idOf(param(c, 'id'));
         if (passkeyId !== null && (await app.repos.credentials.removePasskey(user.id, passkeyId))) {
-          await app.repos.audit.append({
-            at: app.clock.now().toISOString(),
-            actorUserId: user.id,
-            actorLabel: user.email,
-            action: 'auth.passkey.remove',
-            subjectType: 'user',
-            subjectId: String(user.id),
-            detail: { passkeyId },
-            ip: clientIp(c),
-          });
+          await app.audit.record(
+            { userId: user.id, label: user.email, ip: clientIp(c) },
+            'auth.passkey.remove',
+            { type: 'user', id: user.id },
+            { passkeyId },
+          );
         }
         return c.redirect('/admin/account', 303);
       },

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../../context.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminContext } from '../../../web/admin/route-table.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { adminPageContext, renderAdmin } from '../back-office/admin-page.ts';
+import type { AdminContext } from '../back-office/route-table.ts';
 import { SessionEndedPage } from '../views/session-ended-page.tsx';
 import { safeNext } from './safe-next.ts';
 

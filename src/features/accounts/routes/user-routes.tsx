@@ -1,16 +1,10 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { UserRole } from '../../../core/content-types.ts';
-import { NotFoundError, ValidationError } from '../../../core/errors.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../../web/admin/route-table.ts';
-import {
-  actorOf,
-  domainErrorAnswer,
-  fieldErrors,
-  formBody,
-  idOf,
-  text,
-} from '../../../web/admin/staff-request.ts';
+import { NotFoundError } from '../../../core/errors.ts';
+import { adminPageContext, renderAdmin } from '../back-office/admin-page.ts';
+import { actOnRecord, loadOr404, submitForm } from '../back-office/route-handlers.ts';
+import type { AdminContext, AdminRoute } from '../back-office/route-table.ts';
+import { actorOf, fieldErrors, formBody, text } from '../back-office/staff-request.ts';
 import { addUser, reissueSetupLink, revokeSessions } from '../manage-users.ts';
 import { changeStaffRole, setStaffDisabled, staffOverview } from '../staff-accounts.ts';
 import { type IssuedLink, type NewUserValues, UsersPage } from '../views/users-page.tsx';
@@ -59,18 +53,12 @@ export function userRoutes(app: AppContext): AdminRoute[] {
     method: 'POST',
     path: `/admin/users/:id/${path}`,
     action: 'users.manage',
-    handler: async (c) => {
-      const id = idOf(c.req.param('id'));
-      if (id === null) return c.text('No such user', 404);
-      try {
-        await run(c, id);
-        return c.redirect(`/admin/users?done=${done}`, 303);
-      } catch (error) {
-        if (error instanceof ValidationError)
-          return page(c, { errors: { user: error.issues[0]?.message ?? error.message } });
-        return domainErrorAnswer(c, error);
-      }
-    },
+    handler: actOnRecord(
+      'user',
+      run,
+      () => `/admin/users?done=${done}`,
+      (c, error) => page(c, { errors: { user: error.issues[0]?.message ?? error.message } }),
+    ),
   });
 
   return [
@@ -91,25 +79,25 @@ export function userRoutes(app: AppContext): AdminRoute[] {
           displayName: text(body, 'displayName'),
           role: text(body, 'role'),
         };
-        try {
-          const input = {
-            email: values.email,
-            displayName: values.displayName.trim() || undefined,
-            role: values.role as UserRole,
-          };
-          const { user, setupUrl, expiresAt } = await addUser(
-            app,
-            input,
-            actorOf(c),
-            app.config.publicUrl,
-          );
-          // Answered here rather than redirected: the link must not travel in a URL or be shown twice.
-          return page(c, { issued: { email: user.email, url: setupUrl, expiresAt } });
-        } catch (error) {
-          if (error instanceof ValidationError)
-            return page(c, { values, errors: fieldErrors(error) });
-          return domainErrorAnswer(c, error);
-        }
+        const input = {
+          email: values.email,
+          displayName: values.displayName.trim() || undefined,
+          role: values.role as UserRole,
+        };
+        return submitForm(
+          c,
+          async () => {
+            const { user, setupUrl, expiresAt } = await addUser(
+              app,
+              input,
+              actorOf(c),
+              app.config.publicUrl,
+            );
+            // Answered here rather than redirected: the link must not travel in a URL or be shown twice.
+            return page(c, { issued: { email: user.email, url: setupUrl, expiresAt } });
+          },
+          (error) => page(c, { values, errors: fieldErrors(error) }),
+        );
       },
     },
     change('role', 'role', async (c, id) =>
@@ -125,18 +113,19 @@ export function userRoutes(app: AppContext): AdminRoute[] {
       method: 'POST',
       path: '/admin/users/:id/setup-link',
       action: 'users.manage',
-      handler: async (c) => {
-        const id = idOf(c.req.param('id'));
-        const user = id === null ? undefined : await app.repos.users.findById(id);
-        if (!user) return c.text('No such user', 404);
-        const { setupUrl, expiresAt } = await reissueSetupLink(
-          app,
-          user.id,
-          actorOf(c),
-          app.config.publicUrl,
-        );
-        return page(c, { issued: { email: user.email, url: setupUrl, expiresAt } });
-      },
+      handler: loadOr404(
+        'user',
+        (id) => app.repos.users.findById(id),
+        async (c, user) => {
+          const { setupUrl, expiresAt } = await reissueSetupLink(
+            app,
+            user.id,
+            actorOf(c),
+            app.config.publicUrl,
+          );
+          return page(c, { issued: { email: user.email, url: setupUrl, expiresAt } });
+        },
+      ),
     },
   ];
 }

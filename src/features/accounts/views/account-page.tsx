@@ -1,4 +1,4 @@
-import type { PasskeyRow } from '../../../infra/db/repos/credentials.repo.ts';
+import type { PasskeyRow } from '../../../core/repositories/credentials-repository.ts';
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 
 /** The signed-in user's own passkeys and recovery codes. */

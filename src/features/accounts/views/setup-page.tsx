@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
-import { AdminLayout, type AdminPageContext, Field } from '../../../ui/admin/admin-layout.tsx';
+import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { Field } from '../../../ui/admin/form-fields.tsx';
 
 /** A new user's one-time set-up: a passkey (preferred), or a password with an authenticator app. */
 export function SetupPage(props: {

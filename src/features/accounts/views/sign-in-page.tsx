@@ -1,4 +1,6 @@
-import { AdminLayout, type AdminPageContext, Field } from '../../../ui/admin/admin-layout.tsx';
+import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { Field } from '../../../ui/admin/form-fields.tsx';
+import { Flash } from '../../../ui/admin/notices.tsx';
 
 /** Passkey first; password with an authenticator code as the fallback. */
 export function SignInPage(props: {
@@ -16,11 +18,7 @@ export function SignInPage(props: {
   return (
     <AdminLayout ctx={ctx} title="Sign in">
       <h1>Sign in</h1>
-      {props.error ? (
-        <p class="flash error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <Flash message={props.error} error />
       <section aria-labelledby="passkey-heading">
         <h2 id="passkey-heading">With a passkey</h2>
         <p>Use the passkey on this device or your security key. It cannot be phished.</p>

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
-import type { AppContext } from '../../../context.ts';
-import { assetManifest } from '../../../web/assets.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { assetManifest } from '../../../ui/assets.ts';
 import { type ApiEnv, ApiProblem } from './api-env.ts';
 import { apiErrorAnswer, validationHook } from './api-errors.ts';
 import {

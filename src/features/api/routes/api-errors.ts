@@ -4,11 +4,11 @@ import type { z } from 'zod';
 import {
   ConflictError,
   DomainError,
+  ForbiddenError,
   GoneError,
   NotFoundError,
   ValidationError,
 } from '../../../core/errors.ts';
-import { ForbiddenError } from '../../accounts/auth-errors.ts';
 import { ApiProblem } from './api-env.ts';
 import { problem } from './problem.ts';
 

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { audienceOf } from '../api-reading.ts';
 import { authenticateToken, InvalidTokenError, tokenActor } from '../api-tokens.ts';
 import { type ApiEnv, ApiProblem, socketAddress } from './api-env.ts';

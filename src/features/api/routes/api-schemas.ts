@@ -138,10 +138,15 @@ export const uploadQuery = z.object({
 
 const instant = z.string().openapi({ format: 'date-time' });
 
+/** How every record of the catalog is named: its id and its slug. */
+const ref = { id: z.number().int(), slug: z.string() };
+
+/** A catalog record known by a name in English and, when it has one, in Korean. */
+const named = { ...ref, name: z.string(), nameKo: z.string().nullable() };
+
 export const sectionSchema = z
   .object({
-    id: z.number().int(),
-    slug: z.string(),
+    ...ref,
     title: z.string(),
     titleKo: z.string().nullable(),
     description: z.string().nullable(),
@@ -153,19 +158,11 @@ export const sectionSchema = z
   })
   .openapi('Section');
 
-export const organizationRefSchema = z
-  .object({
-    id: z.number().int(),
-    slug: z.string(),
-    name: z.string(),
-    nameKo: z.string().nullable(),
-  })
-  .openapi('OrganizationRef');
+export const organizationRefSchema = z.object(named).openapi('OrganizationRef');
 
 export const personSchema = z
   .object({
-    id: z.number().int(),
-    slug: z.string(),
+    ...ref,
     name: z.string(),
     sortName: z.string(),
     nameKo: z.string().nullable(),
@@ -184,19 +181,11 @@ export const personSchema = z
   })
   .openapi('Person');
 
-export const topicSchema = z
-  .object({
-    id: z.number().int(),
-    slug: z.string(),
-    name: z.string(),
-    nameKo: z.string().nullable(),
-  })
-  .openapi('Topic');
+export const topicSchema = z.object(named).openapi('Topic');
 
 export const placeSchema = z
   .object({
-    id: z.number().int(),
-    slug: z.string(),
+    ...ref,
     kind: z.enum(PLACE_KINDS),
     parentId: z.number().int().nullable(),
     latitude: z.number().nullable(),
@@ -233,7 +222,7 @@ export const attachmentSchema = z
 
 const publicationFields = {
   id: z.number().int(),
-  section: z.object({ id: z.number().int(), slug: z.string() }),
+  section: z.object(ref),
   slug: z.string(),
   type: z.enum(PUBLICATION_TYPES),
   title: z.string(),
@@ -266,9 +255,7 @@ export const publicationSchema = z
     venue: organizationRefSchema.nullable(),
     externalUrl: z.string().nullable(),
     excerptOnly: z.boolean(),
-    series: z
-      .object({ id: z.number().int(), slug: z.string(), title: z.string(), position: z.number() })
-      .nullable(),
+    series: z.object({ ...ref, title: z.string(), position: z.number() }).nullable(),
     reportNumber: z.string().nullable(),
     doi: z.string().nullable(),
     disclaimer: z.string().nullable(),
@@ -276,12 +263,7 @@ export const publicationSchema = z
     needsAttention: z.string().nullable(),
     contributors: z.array(
       z.object({
-        person: z.object({
-          id: z.number().int(),
-          slug: z.string(),
-          name: z.string(),
-          sortName: z.string(),
-        }),
+        person: z.object({ ...ref, name: z.string(), sortName: z.string() }),
         role: z.enum(CONTRIBUTION_ROLES),
         credit: z.enum(CREDITS),
         /** The affiliation exactly as printed when the piece appeared. */

@@ -1,15 +1,17 @@
-import type { AppContext } from '../../../context.ts';
-import { ValidationError } from '../../../core/errors.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../../web/admin/route-table.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import {
+  type AdminContext,
+  type AdminRoute,
+  actOnRecord,
   actorOf,
-  domainErrorAnswer,
+  adminPageContext,
   fieldErrors,
   formBody,
   idOf,
+  renderAdmin,
+  submitForm,
   text,
-} from '../../../web/admin/staff-request.ts';
+} from '../../accounts/index.ts';
 import { createApiToken, revokeApiToken } from '../api-tokens.ts';
 import { ApiTokensPage, type TokenFormValues } from '../views/api-tokens-page.tsx';
 
@@ -59,35 +61,30 @@ export function apiTokenRoutes(app: AppContext): AdminRoute[] {
         const body = await formBody(c);
         const scopes = [body.scopes ?? []].flat().filter((s): s is string => typeof s === 'string');
         const values = { userId: text(body, 'userId'), name: text(body, 'name'), scopes };
-        try {
-          const { secret } = await createApiToken(
-            app,
-            { userId: idOf(values.userId) ?? 0, name: values.name, scopes },
-            actorOf(c),
-          );
-          // The secret is in this one answer and nowhere else: never in a redirect's URL.
-          return page(c, { issued: { name: values.name.trim(), secret } });
-        } catch (error) {
-          if (error instanceof ValidationError)
-            return page(c, { values, errors: fieldErrors(error) });
-          return domainErrorAnswer(c, error);
-        }
+        return submitForm(
+          c,
+          async () => {
+            const { secret } = await createApiToken(
+              app,
+              { userId: idOf(values.userId) ?? 0, name: values.name, scopes },
+              actorOf(c),
+            );
+            // The secret is in this one answer and nowhere else: never in a redirect's URL.
+            return page(c, { issued: { name: values.name.trim(), secret } });
+          },
+          (error) => page(c, { values, errors: fieldErrors(error) }),
+        );
       },
     },
     {
       method: 'POST',
       path: '/admin/tokens/:id/revoke',
       action: 'tokens.manage',
-      handler: async (c) => {
-        const id = idOf(c.req.param('id'));
-        if (id === null) return c.text('No such token', 404);
-        try {
-          await revokeApiToken(app, id, actorOf(c));
-          return c.redirect('/admin/tokens?done=revoked', 303);
-        } catch (error) {
-          return domainErrorAnswer(c, error);
-        }
-      },
+      handler: actOnRecord(
+        'token',
+        (c, id) => revokeApiToken(app, id, actorOf(c)),
+        () => '/admin/tokens?done=revoked',
+      ),
     },
   ];
 }

@@ -1,9 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { Person, Place, Topic } from '../../../core/entities.ts';
 import { recordIdFrom } from '../../../core/record-id.ts';
-import { createPerson, createPlace, createTopic } from '../../entities/entities.ts';
-import { updatePerson, updatePlace, updateTopic } from '../../entities/entity-updates.ts';
+import {
+  createPerson,
+  createPlace,
+  createTopic,
+  updatePerson,
+  updatePlace,
+  updateTopic,
+} from '../../entities/index.ts';
 import { type ApiAudience, visiblePeople, visiblePlaces, visibleTopics } from '../api-reading.ts';
 import { type ApiContext, type ApiEnv, ApiProblem } from './api-env.ts';
 import {
@@ -20,18 +26,13 @@ import {
 import { authorize } from './authorize.ts';
 import { presentPeople, presentPlace, presentSection, presentTopic } from './presenters.ts';
 import { problemResponse } from './problem.ts';
-import { jsonRequest, readFailures, writeFailures } from './route-parts.ts';
+import { jsonRequest, jsonResponse, readFailures, writeFailures } from './route-parts.ts';
 
 const refParam = z.object({
   ref: z
     .string()
     .max(200)
     .openapi({ param: { name: 'ref', in: 'path' }, description: 'The id or the slug.' }),
-});
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
 });
 
 /**
@@ -69,7 +70,10 @@ function registerKind<T extends { id: number; slug: string }, Out>(
       path: `/api/v1/${kind.path}`,
       tags: [kind.tag],
       summary: `List ${kind.path}`,
-      responses: { 200: json(listOf(kind.schema, kind.listName), 'All of them'), ...readFailures },
+      responses: {
+        200: jsonResponse(listOf(kind.schema, kind.listName), 'All of them'),
+        ...readFailures,
+      },
     }),
     async (c) => {
       const items = await kind.present(await kind.visible(c.get('caller').audience));
@@ -85,7 +89,7 @@ function registerKind<T extends { id: number; slug: string }, Out>(
       summary: `Read one ${kind.noun}`,
       request: { params: refParam },
       responses: {
-        200: json(kind.schema, `The ${kind.noun}`),
+        200: jsonResponse(kind.schema, `The ${kind.noun}`),
         ...readFailures,
         404: problemResponse(`No such ${kind.noun}, or none with public work`),
       },
@@ -105,7 +109,7 @@ function registerKind<T extends { id: number; slug: string }, Out>(
       description: 'Scope `write`, and a role that may edit the catalog (editor or admin).',
       security: [{ token: [] }],
       request: jsonRequest(kind.body),
-      responses: { 201: json(kind.schema, 'Created'), ...writeFailures },
+      responses: { 201: jsonResponse(kind.schema, 'Created'), ...writeFailures },
     }),
     async (c) => {
       authorize(c, 'write', 'catalog.edit');
@@ -126,7 +130,7 @@ function registerKind<T extends { id: number; slug: string }, Out>(
       security: [{ token: [] }],
       request: { params: idParam, ...jsonRequest(kind.body) },
       responses: {
-        200: json(kind.schema, 'Saved'),
+        200: jsonResponse(kind.schema, 'Saved'),
         ...writeFailures,
         404: problemResponse(`No such ${kind.noun}`),
       },
@@ -152,7 +156,7 @@ export function catalogRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
       tags: ['Sections'],
       summary: 'List sections',
       responses: {
-        200: json(listOf(sectionSchema, 'SectionList'), 'Every section'),
+        200: jsonResponse(listOf(sectionSchema, 'SectionList'), 'Every section'),
         ...readFailures,
       },
     }),

@@ -1,14 +1,17 @@
 import { Readable } from 'node:stream';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { PublicationRecord } from '../../../core/entities.ts';
 import { ConflictError } from '../../../core/errors.ts';
 import { can } from '../../../core/permissions.ts';
 import { recordIdFrom } from '../../../core/record-id.ts';
-import type { ApiPublicationFilter } from '../../../infra/db/repos/api-catalog.repo.ts';
-import { attachFile } from '../../publishing/files/attach-file.ts';
-import { createPublication, updatePublication } from '../../publishing/save-publication.ts';
-import { changeStatus } from '../../publishing/workflow.ts';
+import type { ApiPublicationFilter } from '../../../core/repositories/api-catalog-repository.ts';
+import {
+  attachFile,
+  changeStatus,
+  createPublication,
+  updatePublication,
+} from '../../publishing/index.ts';
 import { type ApiAudience, readPublication } from '../api-reading.ts';
 import type { AuthenticatedToken } from '../api-tokens.ts';
 import { type ApiContext, type ApiEnv, ApiProblem } from './api-env.ts';
@@ -29,7 +32,7 @@ import {
 import { authorize as authorizeScope } from './authorize.ts';
 import { fileUrl, presentPublication, presentSummary, sectionMap } from './presenters.ts';
 import { problemResponse } from './problem.ts';
-import { jsonRequest, readFailures, writeFailures } from './route-parts.ts';
+import { jsonRequest, jsonResponse, readFailures, writeFailures } from './route-parts.ts';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
@@ -68,11 +71,6 @@ const fileParams = idParam.extend({
     .string()
     .max(300)
     .openapi({ param: { name: 'fileName', in: 'path' }, example: 'report.pdf' }),
-});
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
 });
 
 export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
@@ -120,7 +118,7 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
         'In the order of their datestamp (when the public last saw them change), then id. Anonymous callers see what the public site shows; a read-drafts token sees drafts too. Page with `nextCursor`; sync with `updated_since`.',
       request: { query: publicationListQuery },
       responses: {
-        200: json(publicationPageSchema, 'A page of publications'),
+        200: jsonResponse(publicationPageSchema, 'A page of publications'),
         ...readFailures,
       },
     }),
@@ -162,7 +160,7 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
         'With contributors (and the affiliation printed at the time), topics, places with all their names, files and translations. A withdrawn piece the public once saw answers 410 with the reason.',
       request: { params: publicationRef, query: publicationRefQuery },
       responses: {
-        200: json(publicationSchema, 'The publication'),
+        200: jsonResponse(publicationSchema, 'The publication'),
         ...readFailures,
         404: problemResponse('No such publication, or not one this caller may read'),
         410: problemResponse('Withdrawn: the problem carries the reason readers see'),
@@ -267,7 +265,7 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
       security: [{ token: [] }],
       request: jsonRequest(publicationCreateBody),
       responses: {
-        201: json(publicationSchema, 'Created'),
+        201: jsonResponse(publicationSchema, 'Created'),
         ...writeFailures,
       },
     }),
@@ -290,7 +288,7 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
       security: [{ token: [] }],
       request: { params: idParam, ...jsonRequest(publicationUpdateBody) },
       responses: {
-        200: json(publicationSchema, 'Saved'),
+        200: jsonResponse(publicationSchema, 'Saved'),
         ...writeFailures,
         404: problemResponse('No such publication'),
         409: problemResponse('Someone else saved first'),
@@ -323,7 +321,7 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
         ...jsonRequest(action === 'publish' ? publishBody : withdrawBody),
       },
       responses: {
-        200: json(publicationSchema, 'Done'),
+        200: jsonResponse(publicationSchema, 'Done'),
         ...writeFailures,
         404: problemResponse('No such publication'),
         409: problemResponse('Someone else saved first'),
@@ -371,7 +369,7 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
         },
       },
       responses: {
-        201: json(attachmentSchema, 'Attached'),
+        201: jsonResponse(attachmentSchema, 'Attached'),
         ...writeFailures,
         404: problemResponse('No such publication'),
       },
@@ -433,7 +431,12 @@ async function resolveFilter(
   app: AppContext,
   query: z.infer<typeof publicationListQuery>,
 ): Promise<ApiPublicationFilter | null> {
-  const filter: ApiPublicationFilter = {
+  const sectionId = await idOfSlug(app.repos.sections, query.section);
+  const personId = await idOfSlug(app.repos.people, query.person);
+  const topicId = await idOfSlug(app.repos.topics, query.topic);
+  const placeId = await idOfSlug(app.repos.places, query.place);
+  if ([sectionId, personId, topicId, placeId].includes(null)) return null;
+  return {
     type: query.type,
     status: query.status,
     language: query.language,
@@ -441,26 +444,18 @@ async function resolveFilter(
     q: query.q?.trim() || undefined,
     updatedSince: query.updated_since ? new Date(query.updated_since).toISOString() : undefined,
     includeTombstones: query.include_withdrawn === 'true',
+    sectionId: sectionId ?? undefined,
+    personId: personId ?? undefined,
+    topicId: topicId ?? undefined,
+    placeIds: placeId == null ? undefined : await app.repos.places.descendantIds(placeId),
   };
-  if (query.section) {
-    const section = await app.repos.sections.findBySlug(query.section);
-    if (!section) return null;
-    filter.sectionId = section.id;
-  }
-  if (query.person) {
-    const person = await app.repos.people.findBySlug(query.person);
-    if (!person) return null;
-    filter.personId = person.id;
-  }
-  if (query.topic) {
-    const topic = await app.repos.topics.findBySlug(query.topic);
-    if (!topic) return null;
-    filter.topicId = topic.id;
-  }
-  if (query.place) {
-    const place = await app.repos.places.findBySlug(query.place);
-    if (!place) return null;
-    filter.placeIds = await app.repos.places.descendantIds(place.id);
-  }
-  return filter;
+}
+
+/** The id of what a slug names: undefined without a slug, null when it names nothing. */
+async function idOfSlug(
+  repo: { findBySlug(slug: string): Promise<{ id: number } | undefined> },
+  slug: string | undefined,
+): Promise<number | null | undefined> {
+  if (!slug) return undefined;
+  return (await repo.findBySlug(slug))?.id ?? null;
 }

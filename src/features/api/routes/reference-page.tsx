@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { ColumnHeads } from '../../../ui/components/column-heads.tsx';
 import { PROBLEMS, type ProblemType } from './problem.ts';
 
 /**
@@ -80,13 +81,7 @@ function Properties(props: { schema: Json }): Child {
   if (names.length === 0) return <TypeOf schema={props.schema} />;
   return (
     <table class="list">
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Type</th>
-          <th scope="col">Required</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Field', 'Type', 'Required']} />
       <tbody>
         {names.map((name) => {
           const p = properties[name] as Json;
@@ -135,14 +130,7 @@ function Operation(props: { method: string; path: string; op: Json }): Child {
         <>
           <h4>Parameters</h4>
           <table class="list">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">In</th>
-                <th scope="col">Type</th>
-                <th scope="col">Required</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Name', 'In', 'Type', 'Required']} />
             <tbody>
               {params.map((p) => (
                 <tr>

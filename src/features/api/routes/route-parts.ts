@@ -8,6 +8,11 @@ export function jsonRequest<T extends z.ZodType>(schema: T) {
   } as const;
 }
 
+/** An answer whose body is JSON of `schema`. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
 /** Failures any read may answer. */
 export const readFailures = {
   304: { description: 'Not modified: the If-None-Match ETag still holds' },

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext } from '../../../context.ts';
-import { searchArchive } from '../../search/search-archive.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { searchArchive } from '../../search/index.ts';
 import type { ApiEnv } from './api-env.ts';
-import { readFailures } from './route-parts.ts';
+import { jsonResponse, readFailures } from './route-parts.ts';
 import { searchQuery, searchResultSchema } from './search-schemas.ts';
 
 /** The public site's search as data: the same service, so only public work is ever found. */
@@ -17,10 +17,7 @@ export function searchRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
         'Full-text search over public work (titles, text, PDF pages), ranked, with facet counts, exactly as the search page. Drafts are never searched, whatever the token.',
       request: { query: searchQuery },
       responses: {
-        200: {
-          description: 'Results',
-          content: { 'application/json': { schema: searchResultSchema } },
-        },
+        200: jsonResponse(searchResultSchema, 'Results'),
         ...readFailures,
       },
     }),

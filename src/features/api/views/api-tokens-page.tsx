@@ -1,7 +1,10 @@
 import type { User } from '../../../core/entities.ts';
-import type { ApiTokenListing } from '../../../infra/db/repos/api-tokens.repo.ts';
-import { AdminLayout, type AdminPageContext, Field } from '../../../ui/admin/admin-layout.tsx';
-import { SelectField } from '../../entities/views/entity-form-frame.tsx';
+import type { ApiTokenListing } from '../../../core/repositories/api-tokens-repository.ts';
+import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { Field, fieldBinder, SelectField } from '../../../ui/admin/form-fields.tsx';
+import { Flash, RefusedNotice } from '../../../ui/admin/notices.tsx';
+import { PostButton } from '../../../ui/admin/post-button.tsx';
+import { ListTable } from '../../../ui/components/list-table.tsx';
 import { API_SCOPES } from '../api-tokens.ts';
 
 export interface TokenFormValues {
@@ -27,14 +30,11 @@ export function ApiTokensPage(props: {
   message?: string;
 }) {
   const { ctx, values: v, errors } = props;
+  const bound = fieldBinder(v, errors);
   return (
     <AdminLayout ctx={ctx} title="API tokens">
       <h1>API tokens</h1>
-      {props.message ? (
-        <p class="flash" role="status">
-          {props.message}
-        </p>
-      ) : null}
+      <Flash message={props.message} />
       {props.issued ? (
         <div class="flash" role="status">
           <p>
@@ -52,27 +52,21 @@ export function ApiTokensPage(props: {
         decides what it may do. Reading public work needs no token. The reference is at{' '}
         <a href="/api/v1/docs">/api/v1/docs</a>.
       </p>
-      {Object.keys(errors).length > 0 ? (
-        <p class="flash error" role="alert">
-          The token was not made; everything you chose is kept.
-        </p>
-      ) : null}
+      <RefusedNotice errors={errors}>
+        The token was not made; everything you chose is kept.
+      </RefusedNotice>
       <form method="post" action="/admin/tokens">
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <Field
+          {...bound('name')}
           label="Name"
-          name="name"
-          value={v.name}
           required
-          error={errors.name}
           hint="What will use it, e.g. Partner mirror (Seoul)"
         />
         <SelectField
+          {...bound('userId')}
           label="Account"
-          name="userId"
-          value={v.userId}
           required
-          error={errors.userId}
           options={props.users
             .filter((u) => !u.disabled)
             .map((u) => ({
@@ -100,55 +94,41 @@ export function ApiTokensPage(props: {
         <button type="submit">Make the token</button>
       </form>
       <h2>Tokens</h2>
-      {props.tokens.length === 0 ? (
-        <p>None yet.</p>
-      ) : (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Begins</th>
-              <th scope="col">Account</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Made</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tokens.map((t) => (
-              <tr>
-                <td>{t.name}</td>
-                <td>
-                  <code>{t.prefix}…</code>
-                </td>
-                <td>
-                  {t.userEmail} ({t.userRole})
-                </td>
-                <td>{t.scopes || 'public reads only'}</td>
-                <td>{t.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>
-                  {t.lastUsedAt
-                    ? `${t.lastUsedAt.slice(0, 16).replace('T', ' ')}${t.lastUsedIp ? ` from ${t.lastUsedIp}` : ''}`
-                    : 'never'}
-                </td>
-                <td>
-                  {t.revokedAt ? (
-                    `revoked ${t.revokedAt.slice(0, 10)}`
-                  ) : (
-                    <form method="post" action={`/admin/tokens/${t.id}/revoke`} class="inline">
-                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                      <button type="submit" class="danger">
-                        Revoke
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={props.tokens}
+        columns={['Name', 'Begins', 'Account', 'Scopes', 'Made', 'Last used', 'State']}
+        empty="None yet."
+        row={(t) => (
+          <tr>
+            <td>{t.name}</td>
+            <td>
+              <code>{t.prefix}…</code>
+            </td>
+            <td>
+              {t.userEmail} ({t.userRole})
+            </td>
+            <td>{t.scopes || 'public reads only'}</td>
+            <td>{t.createdAt.slice(0, 16).replace('T', ' ')}</td>
+            <td>
+              {t.lastUsedAt
+                ? `${t.lastUsedAt.slice(0, 16).replace('T', ' ')}${t.lastUsedIp ? ` from ${t.lastUsedIp}` : ''}`
+                : 'never'}
+            </td>
+            <td>
+              {t.revokedAt ? (
+                `revoked ${t.revokedAt.slice(0, 10)}`
+              ) : (
+                <PostButton
+                  ctx={ctx}
+                  action={`/admin/tokens/${t.id}/revoke`}
+                  label="Revoke"
+                  danger
+                />
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </AdminLayout>
   );
 }

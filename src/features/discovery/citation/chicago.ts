@@ -31,6 +31,16 @@ export function chicago(work: ScholarlyWork): Formatted {
     .filter(Boolean)
     .map((s) => ` ${s}`)
     .join('');
+  /** A part of a periodical or a site: its quoted title, `middle`, then the italic container. */
+  const inVenue = (middle: string) =>
+    runs(
+      lead,
+      quotedTitle(title, '.'),
+      middle,
+      ' ',
+      italic(work.venue?.name ?? work.siteName),
+      `, ${date}. ${link}.`,
+    );
   switch (work.kind) {
     case 'report':
     case 'book': {
@@ -45,28 +55,13 @@ export function chicago(work: ScholarlyWork): Formatted {
       );
     }
     case 'journal-article':
-      return runs(
-        lead,
-        quotedTitle(title, '.'),
-        credits,
-        ' ',
-        italic(work.venue?.name ?? work.siteName),
-        `, ${date}. ${link}.`,
-      );
-    case 'interview': {
-      const by =
+      return inVenue(credits);
+    case 'interview':
+      return inVenue(
         work.interviewers.length > 0
           ? ` Interview by ${serialList(work.interviewers.map(direct))}.`
-          : ' Interview.';
-      return runs(
-        lead,
-        quotedTitle(title, '.'),
-        by,
-        ' ',
-        italic(work.venue?.name ?? work.siteName),
-        `, ${date}. ${link}.`,
+          : ' Interview.',
       );
-    }
     case 'speech':
       return runs(
         lead,

@@ -1,6 +1,6 @@
+import type { MetaTag } from '../../../ui/head/meta-tag.ts';
 import { invertedName } from '../person-name.ts';
 import { doiUrl, fullTitle, type ScholarlyWork } from '../work.ts';
-import type { MetaTag } from './meta-tag.ts';
 
 /**
  * Dublin Core in HTML meta tags (DCMI, "Expressing Dublin Core metadata using HTML/XHTML meta

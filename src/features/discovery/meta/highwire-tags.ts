@@ -1,5 +1,5 @@
+import type { MetaTag } from '../../../ui/head/meta-tag.ts';
 import { fullTitle, mainPdf, type ScholarlyWork } from '../work.ts';
-import type { MetaTag } from './meta-tag.ts';
 
 /**
  * Highwire Press tags, which Google Scholar and Zotero read (scholar.google.com/intl/en/scholar/

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { etag } from 'hono/etag';
-import type { AppContext } from '../../../context.ts';
-import { loadPublicationPage } from '../../reading/publication-page.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { loadPublicationPage } from '../../reading/index.ts';
 import { bibtex } from '../citation/bibtex.ts';
 import { cslJson } from '../citation/csl-json.ts';
 import { ris } from '../citation/ris.ts';

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { citeRoutes } from './cite-routes.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { oaiRoutes } from './oai-routes.ts';

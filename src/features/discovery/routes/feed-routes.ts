@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { etag } from 'hono/etag';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { atom } from '../feeds/atom.ts';
 import { jsonFeed } from '../feeds/json-feed.ts';
+import { type FeedScope, loadFeed } from '../feeds/load-feed.ts';
 import { rss } from '../feeds/rss.ts';
-import { type FeedScope, loadFeed } from '../load-feed.ts';
 import { loadScholarlyContext } from '../scholarly-context.ts';
 
 /**

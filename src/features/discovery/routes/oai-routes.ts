@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
-import type { AppContext } from '../../../context.ts';
-import { answerOai } from '../oai-service.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { answerOai } from '../oai/oai-service.ts';
 
 /**
  * OAI-PMH 2.0 at /oai, by GET with a query string or by POST with a form body (3.1.1.2). The

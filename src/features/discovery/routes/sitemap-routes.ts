@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import type { AppContext } from '../../../context.ts';
-import { planSitemaps } from '../load-sitemap.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { planSitemaps } from '../sitemap/load-sitemap.ts';
 import { robotsTxt } from '../sitemap/robots.ts';
 import { newest, sitemapIndex, urlSet } from '../sitemap/sitemap-xml.ts';
 

@@ -4,7 +4,6 @@ import type {
   CreativeWork,
   MediaObject,
   NewsArticle,
-  Organization,
   Person,
   Place,
   Report,
@@ -12,6 +11,7 @@ import type {
   WebPage,
   WithContext,
 } from 'schema-dts';
+import { compact, organization, withContext } from '../../../ui/head/schema-org.ts';
 import {
   doiUrl,
   fullTitle,
@@ -94,13 +94,6 @@ function person(c: WorkContributor): Person {
   };
 }
 
-export function organization(org: {
-  name: string;
-  url: string | null;
-}): Exclude<Organization, string> {
-  return { '@type': 'Organization', name: org.name, url: org.url ?? undefined };
-}
-
 /** The series a report belongs to, and the journal or outlet an article first appeared in. */
 function isPartOf(work: ScholarlyWork): CreativeWork[] | undefined {
   const parts: CreativeWork[] = [];
@@ -140,21 +133,4 @@ function media(f: ScholarlyWork['files'][number]): MediaObject {
 
 function optionalList<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;
-}
-
-export function withContext<T extends object>(node: T): T & { '@context': 'https://schema.org' } {
-  return { '@context': 'https://schema.org', ...node };
-}
-
-/** Drops undefined members at every depth, so the JSON carries no empty keys. */
-export function compact<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(compact) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, compact(v)]),
-    ) as T;
-  }
-  return value;
 }

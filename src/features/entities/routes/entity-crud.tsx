@@ -1,19 +1,22 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../core/actor.ts';
-import { ValidationError } from '../../../core/errors.ts';
-import type { AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../../web/admin/route-table.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { shown } from '../../../ui/admin/form-values.ts';
 import {
+  type AdminContext,
+  type AdminRoute,
   actorOf,
-  domainErrorAnswer,
+  adminPageContext,
   type FormBody,
   fieldErrors,
   formBody,
-  idOf,
-} from '../../../web/admin/staff-request.ts';
-import { CatalogList, type CatalogListItem } from '../views/entity-list.tsx';
+  loadOr404,
+  renderAdmin,
+  submitForm,
+  text,
+} from '../../accounts/index.ts';
+import type { CatalogFormProps } from '../views/entity-form-frame.tsx';
+import { type CatalogKindNames, CatalogList, type CatalogListItem } from '../views/entity-list.tsx';
 
 /**
  * One kind of catalog entry (people, places, topics…) as the back office edits it. Every kind
@@ -21,33 +24,41 @@ import { CatalogList, type CatalogListItem } from '../views/entity-list.tsx';
  * are the form's strings, so a refused save shows back exactly what was typed.
  */
 export interface CatalogKind<R extends { id: number }, V, I> {
-  path: string;
-  title: string;
-  singular: string;
-  list(): Promise<R[]>;
-  find(id: number): Promise<R | undefined>;
+  repo: { list(): Promise<R[]>; findById(id: number): Promise<R | undefined> };
   listItem(record: R, all: R[]): CatalogListItem;
   empty: V;
   valuesOf(record: R): V;
   read(body: FormBody): V;
   /** The service's input, or the errors of values that are not even of the right type. */
   toInput(values: V): { input: I } | { errors: Record<string, string> };
-  create(input: I, actor: Actor): Promise<{ id: number }>;
-  update(id: number, input: I, actor: Actor): Promise<unknown>;
-  form(props: {
-    ctx: AdminPageContext;
-    path: string;
-    id: number | null;
-    values: V;
-    errors: Record<string, string>;
-    message?: string;
-  }): Promise<JSX.Element>;
+  create(deps: AppContext, input: I, actor: Actor): Promise<{ id: number }>;
+  update(deps: AppContext, id: number, input: I, actor: Actor): Promise<unknown>;
+  form(props: CatalogFormProps<V>): JSX.Element | Promise<JSX.Element>;
+}
+
+/**
+ * The form half of a kind whose form is text fields only, named as the record's own fields:
+ * empty (but for `defaults`), filled from a record, and read from a post, field by field.
+ */
+export function textFields<K extends string>(
+  fields: readonly K[],
+  defaults: Partial<Record<K, string>> = {},
+) {
+  const each = (value: (field: K) => string) =>
+    Object.fromEntries(fields.map((f) => [f, value(f)])) as Record<K, string>;
+  return {
+    empty: each((f) => defaults[f] ?? ''),
+    valuesOf: (record: { [F in K]: string | number | null }) => each((f) => shown(record[f])),
+    read: (body: FormBody) => each((f) => text(body, f)),
+  };
 }
 
 export function catalogRoutes<R extends { id: number }, V, I>(
   app: AppContext,
+  names: CatalogKindNames,
   kind: CatalogKind<R, V, I>,
 ): AdminRoute[] {
+  const { path } = names;
   const show = async (
     c: AdminContext,
     id: number | null,
@@ -57,7 +68,7 @@ export function catalogRoutes<R extends { id: number }, V, I>(
   ) => {
     const page = await kind.form({
       ctx: await adminPageContext(app, c),
-      path: kind.path,
+      path,
       id,
       values,
       errors,
@@ -72,37 +83,35 @@ export function catalogRoutes<R extends { id: number }, V, I>(
     const parsed = kind.toInput(values);
     if ('errors' in parsed) return show(c, id, values, parsed.errors);
     const { input } = parsed;
-    try {
-      let savedId = id;
-      if (savedId === null) savedId = (await kind.create(input, actorOf(c))).id;
-      else await kind.update(savedId, input, actorOf(c));
-      return c.redirect(`${kind.path}/${savedId}?saved=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return show(c, id, values, fieldErrors(error));
-      return domainErrorAnswer(c, error);
-    }
+    return submitForm(
+      c,
+      async () => {
+        let savedId = id;
+        if (savedId === null) savedId = (await kind.create(app, input, actorOf(c))).id;
+        else await kind.update(app, savedId, input, actorOf(c));
+        return c.redirect(`${path}/${savedId}?saved=1`, 303);
+      },
+      (error) => show(c, id, values, fieldErrors(error)),
+    );
   };
 
-  const existing = async (c: AdminContext): Promise<R | null> => {
-    const id = idOf(c.req.param('id'));
-    return id === null ? null : ((await kind.find(id)) ?? null);
-  };
+  const find = (id: number) => kind.repo.findById(id);
 
   return [
     {
       method: 'GET',
-      path: kind.path,
+      path,
       action: 'catalog.edit',
       handler: async (c) => {
-        const all = await kind.list();
+        const all = await kind.repo.list();
         const items = all.map((r) => kind.listItem(r, all));
         return renderAdmin(
           c,
           <CatalogList
             ctx={await adminPageContext(app, c)}
-            title={kind.title}
-            path={kind.path}
-            singular={kind.singular}
+            title={names.title}
+            path={path}
+            singular={names.singular}
             items={items}
           />,
         );
@@ -110,41 +119,29 @@ export function catalogRoutes<R extends { id: number }, V, I>(
     },
     {
       method: 'GET',
-      path: `${kind.path}/new`,
+      path: `${path}/new`,
       action: 'catalog.edit',
       handler: (c) => show(c, null, kind.empty),
     },
     {
       method: 'POST',
-      path: kind.path,
+      path,
       action: 'catalog.edit',
       handler: (c) => save(c, null),
     },
     {
       method: 'GET',
-      path: `${kind.path}/:id`,
+      path: `${path}/:id`,
       action: 'catalog.edit',
-      handler: async (c) => {
-        const record = await existing(c);
-        if (!record) return c.text(`No such ${kind.singular}`, 404);
-        return show(
-          c,
-          record.id,
-          kind.valuesOf(record),
-          {},
-          c.req.query('saved') ? 'Saved.' : undefined,
-        );
-      },
+      handler: loadOr404(names.singular, find, (c, record) =>
+        show(c, record.id, kind.valuesOf(record), {}, c.req.query('saved') ? 'Saved.' : undefined),
+      ),
     },
     {
       method: 'POST',
-      path: `${kind.path}/:id`,
+      path: `${path}/:id`,
       action: 'catalog.edit',
-      handler: async (c) => {
-        const record = await existing(c);
-        if (!record) return c.text(`No such ${kind.singular}`, 404);
-        return save(c, record.id);
-      },
+      handler: loadOr404(names.singular, find, (c, record) => save(c, record.id)),
     },
   ];
 }

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../../context.ts';
-import type { AdminRoute } from '../../../web/admin/route-table.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import type { AdminRoute } from '../../accounts/index.ts';
 import { organizationRoutes } from './organization-routes.tsx';
 import { personRoutes } from './person-routes.tsx';
 import { placeRoutes } from './place-routes.tsx';

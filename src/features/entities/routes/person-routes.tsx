@@ -1,50 +1,33 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { Person } from '../../../core/entities.ts';
 import type { PersonInput } from '../../../core/schemas.ts';
-import type { AdminRoute } from '../../../web/admin/route-table.ts';
-import { rows, text } from '../../../web/admin/staff-request.ts';
+import { idOrNull, orNull, shown } from '../../../ui/admin/form-values.ts';
+import { type AdminRoute, rows } from '../../accounts/index.ts';
 import { createPerson } from '../entities.ts';
 import { updatePerson } from '../entity-updates.ts';
+import { CATALOG_KINDS } from '../views/entity-list.tsx';
 import { PersonForm, type PersonFormValues } from '../views/person-form.tsx';
-import { catalogRoutes } from './entity-crud.tsx';
-import { idOrNull, orNull, shown } from './entity-values.ts';
+import { catalogRoutes, textFields } from './entity-crud.tsx';
 
 const ROLE_KEYS = ['title', 'organizationId', 'startsOn', 'endsOn'] as const;
+
+const fields = textFields(['slug', 'name', 'sortName', 'nameKo', 'bio', 'bioKo', 'orcid']);
 
 /**
  * People with their roles over time. Saving a person rebuilds the search entries of every piece
  * they contributed to, in the same transaction (see updatePerson).
  */
 export function personRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Person, PersonFormValues, PersonInput>(app, {
-    path: '/admin/people',
-    title: 'People',
-    singular: 'person',
-    list: () => app.repos.people.list(),
-    find: (id) => app.repos.people.findById(id),
+  return catalogRoutes<Person, PersonFormValues, PersonInput>(app, CATALOG_KINDS.people, {
+    repo: app.repos.people,
     listItem: (p) => ({
       id: p.id,
       label: p.sortName,
       detail: p.roles.map((r) => r.title).join('; ') || p.slug,
     }),
-    empty: {
-      slug: '',
-      name: '',
-      sortName: '',
-      nameKo: '',
-      bio: '',
-      bioKo: '',
-      orcid: '',
-      roles: [],
-    },
+    empty: { ...fields.empty, roles: [] },
     valuesOf: (p) => ({
-      slug: p.slug,
-      name: p.name,
-      sortName: p.sortName,
-      nameKo: shown(p.nameKo),
-      bio: shown(p.bio),
-      bioKo: shown(p.bioKo),
-      orcid: shown(p.orcid),
+      ...fields.valuesOf(p),
       roles: p.roles.map((r) => ({
         title: r.title,
         organizationId: shown(r.organizationId),
@@ -52,16 +35,15 @@ export function personRoutes(app: AppContext): AdminRoute[] {
         endsOn: shown(r.endsOn),
       })),
     }),
-    read: (body) => ({
-      slug: text(body, 'slug'),
-      name: text(body, 'name'),
-      sortName: text(body, 'sortName'),
-      nameKo: text(body, 'nameKo'),
-      bio: text(body, 'bio').replace(/\r\n/g, '\n'),
-      bioKo: text(body, 'bioKo').replace(/\r\n/g, '\n'),
-      orcid: text(body, 'orcid'),
-      roles: rows(body, 'roles', ROLE_KEYS, 'title'),
-    }),
+    read: (body) => {
+      const v = fields.read(body);
+      return {
+        ...v,
+        bio: v.bio.replace(/\r\n/g, '\n'),
+        bioKo: v.bioKo.replace(/\r\n/g, '\n'),
+        roles: rows(body, 'roles', ROLE_KEYS, 'title'),
+      };
+    },
     toInput: (v) => ({
       input: {
         ...v,
@@ -75,8 +57,8 @@ export function personRoutes(app: AppContext): AdminRoute[] {
         })),
       },
     }),
-    create: (input, actor) => createPerson(app, input, actor),
-    update: (id, input, actor) => updatePerson(app, id, input, actor),
+    create: createPerson,
+    update: updatePerson,
     form: async (props) => (
       <PersonForm {...props} organizations={await app.repos.organizations.list()} />
     ),

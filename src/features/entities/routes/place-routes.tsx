@@ -1,16 +1,21 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { Place } from '../../../core/entities.ts';
+import { preferredName } from '../../../core/place-name.ts';
 import type { PlaceInput } from '../../../core/schemas.ts';
-import type { AdminRoute } from '../../../web/admin/route-table.ts';
-import { numberOrNull, rows, text } from '../../../web/admin/staff-request.ts';
-import { preferredName } from '../../reading/publication-page.ts';
+import { idOrNull } from '../../../ui/admin/form-values.ts';
+import { type AdminRoute, numberOrNull, rows } from '../../accounts/index.ts';
 import { createPlace } from '../entities.ts';
 import { updatePlace } from '../entity-updates.ts';
+import { CATALOG_KINDS } from '../views/entity-list.tsx';
 import { PlaceForm, type PlaceFormValues } from '../views/place-form.tsx';
-import { catalogRoutes } from './entity-crud.tsx';
-import { idOrNull, shown } from './entity-values.ts';
+import { catalogRoutes, textFields } from './entity-crud.tsx';
 
 const NAME_KEYS = ['name', 'language', 'scheme', 'preferred'] as const;
+
+const fields = textFields(
+  ['slug', 'kind', 'parentId', 'latitude', 'longitude', 'coordinatesSource'],
+  { kind: 'facility' },
+);
 
 /**
  * Places with their names in every script and romanization, their kind, the place they lie in,
@@ -18,42 +23,17 @@ const NAME_KEYS = ['name', 'language', 'scheme', 'preferred'] as const;
  * to it, in the same transaction (see updatePlace).
  */
 export function placeRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Place, PlaceFormValues, PlaceInput>(app, {
-    path: '/admin/places',
-    title: 'Places',
-    singular: 'place',
-    list: () => app.repos.places.list(),
-    find: (id) => app.repos.places.findById(id),
+  return catalogRoutes<Place, PlaceFormValues, PlaceInput>(app, CATALOG_KINDS.places, {
+    repo: app.repos.places,
     listItem: (p, all) => {
       const parent = all.find((q) => q.id === p.parentId);
       const inside = parent ? ` in ${preferredName(parent.names)}` : '';
       return { id: p.id, label: preferredName(p.names) || p.slug, detail: `${p.kind}${inside}` };
     },
-    empty: {
-      slug: '',
-      kind: 'facility',
-      parentId: '',
-      latitude: '',
-      longitude: '',
-      coordinatesSource: '',
-      names: [],
-    },
-    valuesOf: (p) => ({
-      slug: p.slug,
-      kind: p.kind,
-      parentId: shown(p.parentId),
-      latitude: shown(p.latitude),
-      longitude: shown(p.longitude),
-      coordinatesSource: shown(p.coordinatesSource),
-      names: p.names.map((n) => ({ ...n })),
-    }),
+    empty: { ...fields.empty, names: [] },
+    valuesOf: (p) => ({ ...fields.valuesOf(p), names: p.names.map((n) => ({ ...n })) }),
     read: (body) => ({
-      slug: text(body, 'slug'),
-      kind: text(body, 'kind'),
-      parentId: text(body, 'parentId'),
-      latitude: text(body, 'latitude'),
-      longitude: text(body, 'longitude'),
-      coordinatesSource: text(body, 'coordinatesSource'),
+      ...fields.read(body),
       names: rows(body, 'names', NAME_KEYS, 'name').map((n) => ({
         ...n,
         preferred: n.preferred === '1',
@@ -83,8 +63,8 @@ export function placeRoutes(app: AppContext): AdminRoute[] {
         },
       };
     },
-    create: (input, actor) => createPlace(app, input, actor),
-    update: (id, input, actor) => updatePlace(app, id, input, actor),
+    create: createPlace,
+    update: updatePlace,
     form: async (props) => {
       const places = await app.repos.places.list();
       const parents = places

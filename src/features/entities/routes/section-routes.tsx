@@ -1,48 +1,19 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { Section } from '../../../core/entities.ts';
 import type { SectionInput } from '../../../core/schemas.ts';
-import type { AdminRoute } from '../../../web/admin/route-table.ts';
-import { numberOrNull, text } from '../../../web/admin/staff-request.ts';
+import { type AdminRoute, numberOrNull } from '../../accounts/index.ts';
 import { createSection } from '../entities.ts';
 import { updateSection } from '../entity-updates.ts';
-import { SectionForm, type SectionFormValues } from '../views/section-form.tsx';
-import { catalogRoutes } from './entity-crud.tsx';
-import { shown } from './entity-values.ts';
-
-const FIELDS = [
-  'slug',
-  'title',
-  'titleKo',
-  'description',
-  'descriptionKo',
-  'disclaimer',
-  'disclaimerKo',
-  'position',
-] as const;
+import { CATALOG_KINDS } from '../views/entity-list.tsx';
+import { SECTION_FIELDS, SectionForm, type SectionFormValues } from '../views/section-form.tsx';
+import { catalogRoutes, textFields } from './entity-crud.tsx';
 
 /** The site's sections; the schema refuses slugs the site itself uses (admin, search, ko…). */
 export function sectionRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Section, SectionFormValues, SectionInput>(app, {
-    path: '/admin/sections',
-    title: 'Sections',
-    singular: 'section',
-    list: () => app.repos.sections.list(),
-    find: (id) => app.repos.sections.findById(id),
+  return catalogRoutes<Section, SectionFormValues, SectionInput>(app, CATALOG_KINDS.sections, {
+    repo: app.repos.sections,
     listItem: (s) => ({ id: s.id, label: s.title, detail: `/${s.slug}/ · position ${s.position}` }),
-    empty: {
-      slug: '',
-      title: '',
-      titleKo: '',
-      description: '',
-      descriptionKo: '',
-      disclaimer: '',
-      disclaimerKo: '',
-      position: '0',
-    },
-    valuesOf: (s) =>
-      Object.fromEntries(FIELDS.map((f) => [f, shown(s[f])])) as unknown as SectionFormValues,
-    read: (body) =>
-      Object.fromEntries(FIELDS.map((f) => [f, text(body, f)])) as unknown as SectionFormValues,
+    ...textFields(SECTION_FIELDS, { position: '0' }),
     toInput: (v) => {
       const position = numberOrNull(v.position);
       if (position !== null && !Number.isInteger(position)) {
@@ -50,8 +21,8 @@ export function sectionRoutes(app: AppContext): AdminRoute[] {
       }
       return { input: { ...v, slug: v.slug.trim(), position: position ?? undefined } };
     },
-    create: (input, actor) => createSection(app, input, actor),
-    update: (id, input, actor) => updateSection(app, id, input, actor),
-    form: async (props) => <SectionForm {...props} />,
+    create: createSection,
+    update: updateSection,
+    form: SectionForm,
   });
 }

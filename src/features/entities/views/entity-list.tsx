@@ -1,20 +1,37 @@
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { ListTable } from '../../../ui/components/list-table.tsx';
+
+/** How the back office names one kind of catalog entry, and where it edits them. */
+export interface CatalogKindNames {
+  path: string;
+  /** In the catalog's menu. */
+  label: string;
+  /** Of the list page. */
+  title: string;
+  /** One of them, as in "New person". */
+  singular: string;
+}
 
 /** The catalog's kinds, linked from each of their pages: the main menu has room for only some. */
-export const CATALOG_KINDS = [
-  { label: 'People', path: '/admin/people' },
-  { label: 'Organizations', path: '/admin/organizations' },
-  { label: 'Topics', path: '/admin/topics' },
-  { label: 'Places', path: '/admin/places' },
-  { label: 'Sections', path: '/admin/sections' },
-  { label: 'Series', path: '/admin/series' },
-] as const;
+export const CATALOG_KINDS = {
+  people: { path: '/admin/people', label: 'People', title: 'People', singular: 'person' },
+  organizations: {
+    path: '/admin/organizations',
+    label: 'Organizations',
+    title: 'Organizations',
+    singular: 'organization',
+  },
+  topics: { path: '/admin/topics', label: 'Topics', title: 'Key words', singular: 'key word' },
+  places: { path: '/admin/places', label: 'Places', title: 'Places', singular: 'place' },
+  sections: { path: '/admin/sections', label: 'Sections', title: 'Sections', singular: 'section' },
+  series: { path: '/admin/series', label: 'Series', title: 'Series', singular: 'series' },
+} as const satisfies Record<string, CatalogKindNames>;
 
 export function CatalogNav(props: { current: string }) {
   return (
     <nav aria-label="Catalog">
       <p>
-        {CATALOG_KINDS.map((k, i) => (
+        {Object.values(CATALOG_KINDS).map((k, i) => (
           <>
             {i > 0 ? ' · ' : ''}
             <a href={k.path} aria-current={k.path === props.current ? 'page' : undefined}>
@@ -50,28 +67,19 @@ export function CatalogList(props: {
           New {props.singular}
         </a>
       </p>
-      {props.items.length === 0 ? (
-        <p>Nothing here yet.</p>
-      ) : (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((item) => (
-              <tr>
-                <td>
-                  <a href={`${props.path}/${item.id}`}>{item.label}</a>
-                </td>
-                <td>{item.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        items={props.items}
+        columns={['Name', 'Details']}
+        empty="Nothing here yet."
+        row={(item) => (
+          <tr>
+            <td>
+              <a href={`${props.path}/${item.id}`}>{item.label}</a>
+            </td>
+            <td>{item.detail}</td>
+          </tr>
+        )}
+      />
     </AdminLayout>
   );
 }

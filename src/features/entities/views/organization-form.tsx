@@ -1,32 +1,32 @@
 import { ORGANIZATION_KINDS } from '../../../core/content-types.ts';
-import { Field } from '../../../ui/admin/admin-layout.tsx';
-import { CatalogFormFrame, type CatalogFormProps, SelectField } from './entity-form-frame.tsx';
+import {
+  BilingualFields,
+  Field,
+  fieldBinder,
+  SelectField,
+} from '../../../ui/admin/form-fields.tsx';
+import { CatalogFormFrame, type CatalogFormProps } from './entity-form-frame.tsx';
 
-export interface OrganizationFormValues {
-  slug: string;
-  name: string;
-  nameKo: string;
-  kind: string;
-  url: string;
-}
+/** The form's fields: text, each named as the organization's own field. */
+export const ORGANIZATION_FIELDS = ['slug', 'name', 'nameKo', 'kind', 'url'] as const;
+
+export type OrganizationFormValues = Record<(typeof ORGANIZATION_FIELDS)[number], string>;
 
 export function OrganizationForm(props: CatalogFormProps<OrganizationFormValues>) {
   const { values: v, errors } = props;
+  const bound = fieldBinder(v, errors);
   return (
     <CatalogFormFrame {...props} title={props.id ? `Organization: ${v.name}` : 'New organization'}>
-      <Field label="Name" name="name" value={v.name} required error={errors.name} />
-      <Field label="Korean name" name="nameKo" value={v.nameKo} error={errors.nameKo} />
-      <Field label="Slug" name="slug" value={v.slug} required error={errors.slug} />
+      <BilingualFields label="Name" name="name" values={v} errors={errors} required />
+      <Field {...bound('slug')} label="Slug" required />
       <SelectField
+        {...bound('kind')}
         label="Kind"
-        name="kind"
-        value={v.kind}
         required
         empty={null}
-        error={errors.kind}
-        options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: k }))}
+        options={ORGANIZATION_KINDS}
       />
-      <Field label="Website" name="url" type="url" value={v.url} error={errors.url} />
+      <Field {...bound('url')} label="Website" type="url" />
     </CatalogFormFrame>
   );
 }

@@ -1,19 +1,18 @@
-import { Field } from '../../../ui/admin/admin-layout.tsx';
+import { BilingualFields, Field, fieldBinder } from '../../../ui/admin/form-fields.tsx';
 import { CatalogFormFrame, type CatalogFormProps } from './entity-form-frame.tsx';
 
-export interface SeriesFormValues {
-  slug: string;
-  title: string;
-  titleKo: string;
-}
+/** The form's fields: text, each named as the series's own field. */
+export const SERIES_FIELDS = ['slug', 'title', 'titleKo'] as const;
+
+export type SeriesFormValues = Record<(typeof SERIES_FIELDS)[number], string>;
 
 export function SeriesForm(props: CatalogFormProps<SeriesFormValues>) {
   const { values: v, errors } = props;
+  const bound = fieldBinder(v, errors);
   return (
     <CatalogFormFrame {...props} title={props.id ? `Series: ${v.title}` : 'New series'}>
-      <Field label="Title" name="title" value={v.title} required error={errors.title} />
-      <Field label="Korean title" name="titleKo" value={v.titleKo} error={errors.titleKo} />
-      <Field label="Slug" name="slug" value={v.slug} required error={errors.slug} />
+      <BilingualFields label="Title" name="title" values={v} errors={errors} required />
+      <Field {...bound('slug')} label="Slug" required />
       <p class="hint">
         Publications join a series, with their position in it, from their own form.
       </p>

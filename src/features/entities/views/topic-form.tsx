@@ -1,26 +1,18 @@
-import { Field } from '../../../ui/admin/admin-layout.tsx';
+import { BilingualFields, Field, fieldBinder } from '../../../ui/admin/form-fields.tsx';
 import { CatalogFormFrame, type CatalogFormProps } from './entity-form-frame.tsx';
 
-export interface TopicFormValues {
-  slug: string;
-  name: string;
-  nameKo: string;
-}
+/** The form's fields: text, each named as the key word's own field. */
+export const TOPIC_FIELDS = ['slug', 'name', 'nameKo'] as const;
+
+export type TopicFormValues = Record<(typeof TOPIC_FIELDS)[number], string>;
 
 export function TopicForm(props: CatalogFormProps<TopicFormValues>) {
   const { values: v, errors } = props;
+  const bound = fieldBinder(v, errors);
   return (
     <CatalogFormFrame {...props} title={props.id ? `Key word: ${v.name}` : 'New key word'}>
-      <Field label="Name" name="name" value={v.name} required error={errors.name} />
-      <Field label="Korean name" name="nameKo" value={v.nameKo} error={errors.nameKo} />
-      <Field
-        label="Slug"
-        name="slug"
-        value={v.slug}
-        required
-        error={errors.slug}
-        hint="The address: /topics/slug/."
-      />
+      <BilingualFields label="Name" name="name" values={v} errors={errors} required />
+      <Field {...bound('slug')} label="Slug" required hint="The address: /topics/slug/." />
     </CatalogFormFrame>
   );
 }

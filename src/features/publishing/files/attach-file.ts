@@ -1,16 +1,18 @@
 import type { Actor } from '../../../core/actor.ts';
+import type { AuditTrail } from '../../../core/audit-trail.ts';
 import type { ChangeFeed } from '../../../core/change-feed.ts';
 import type { AttachmentRole } from '../../../core/content-types.ts';
 import type { Attachment, StoredFile } from '../../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../../core/errors.ts';
+import { safeFileName } from '../../../core/file-name.ts';
 import type { Clock, FileStore, Transactor } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
-import { safeFileName } from './file-name.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 
 export interface AttachFileDeps {
   repos: Pick<Repositories, 'publications' | 'files' | 'jobs' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
   files: FileStore;
   changes: ChangeFeed;
 }
@@ -112,17 +114,11 @@ export async function attachFile(
         tx,
       );
     }
-    await deps.repos.audit.append(
-      {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'attachment.create',
-        subjectType: 'publication',
-        subjectId: String(publication.id),
-        detail: { fileName, sha256: blob.sha256, bytes: blob.byteSize },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'attachment.create',
+      { type: 'publication', id: publication.id },
+      { fileName, sha256: blob.sha256, bytes: blob.byteSize },
       tx,
     );
     await deps.changes.publicationChanged(publication.id, tx);

@@ -1,11 +1,13 @@
 import type { Actor } from '../../../core/actor.ts';
+import type { AuditTrail } from '../../../core/audit-trail.ts';
 import type { Clock, FileStore, Tx } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 
 export interface FixityDeps {
   repos: Pick<Repositories, 'files' | 'audit'>;
   files: FileStore;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 export interface FixityProblem {
@@ -52,28 +54,22 @@ export async function checkFixity(
 
 /** Records a fixity check in the audit trail, problems and all (the first 200 of them). */
 export async function recordFixity(
-  deps: Pick<FixityDeps, 'repos'>,
+  deps: Pick<FixityDeps, 'audit'>,
   result: FixityResult,
   actor: Actor,
   tx?: Tx,
 ): Promise<void> {
-  await deps.repos.audit.append(
+  await deps.audit.record(
+    actor,
+    result.problems.length === 0 ? 'fixity.ok' : 'fixity.problems',
+    { type: 'storage' },
     {
-      at: result.finishedAt,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: result.problems.length === 0 ? 'fixity.ok' : 'fixity.problems',
-      subjectType: 'storage',
-      subjectId: null,
-      detail: {
-        startedAt: result.startedAt,
-        checked: result.checked,
-        ok: result.ok,
-        missing: result.problems.filter((p) => p.problem === 'missing').length,
-        changed: result.problems.filter((p) => p.problem === 'changed').length,
-        problems: result.problems.slice(0, 200),
-      },
-      ip: actor.ip,
+      startedAt: result.startedAt,
+      checked: result.checked,
+      ok: result.ok,
+      missing: result.problems.filter((p) => p.problem === 'missing').length,
+      changed: result.problems.filter((p) => p.problem === 'changed').length,
+      problems: result.problems.slice(0, 200),
     },
     tx,
   );

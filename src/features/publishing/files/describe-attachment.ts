@@ -1,14 +1,16 @@
 import type { Actor } from '../../../core/actor.ts';
+import type { AuditTrail } from '../../../core/audit-trail.ts';
 import type { ChangeFeed } from '../../../core/change-feed.ts';
 import type { Attachment } from '../../../core/entities.ts';
 import { NotFoundError } from '../../../core/errors.ts';
 import type { Clock, Transactor } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 
 export interface DescribeAttachmentDeps {
   repos: Pick<Repositories, 'files' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
   changes: ChangeFeed;
 }
 
@@ -32,17 +34,11 @@ export async function describeAttachment(
     const attachment = await deps.repos.files.findAttachment(attachmentId, tx);
     if (!attachment) throw new NotFoundError('No such attachment');
     await deps.repos.files.describeAttachment(attachmentId, changes, tx);
-    await deps.repos.audit.append(
-      {
-        at: deps.clock.now().toISOString(),
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'attachment.describe',
-        subjectType: 'publication',
-        subjectId: String(attachment.publicationId),
-        detail: { attachmentId, fileName: attachment.fileName, fields: Object.keys(changes) },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'attachment.describe',
+      { type: 'publication', id: attachment.publicationId },
+      { attachmentId, fileName: attachment.fileName, fields: Object.keys(changes) },
       tx,
     );
     await deps.changes.publicationChanged(attachment.publicationId, tx);

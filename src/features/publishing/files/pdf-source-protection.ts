@@ -1,12 +1,13 @@
 import type { Actor } from '../../../core/actor.ts';
+import type { AuditTrail } from '../../../core/audit-trail.ts';
 import type { ChangeFeed } from '../../../core/change-feed.ts';
 import type { StoredFile } from '../../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../../core/errors.ts';
-import type { PdfTools } from '../../../core/pdf-ports.ts';
+import type { PdfMetadata, PdfTools } from '../../../core/pdf-ports.ts';
 import type { Clock, FileStore, Transactor } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import { PDF_EXTRACT_JOB } from './attach-file.ts';
-import { type IdentifyingField, identifyingFields, type PdfMetadata } from './pdf-metadata.ts';
+import { type IdentifyingField, identifyingFields } from './pdf-metadata.ts';
 
 export interface PdfMetadataReport {
   attachmentId: number;
@@ -50,6 +51,7 @@ export interface RemovePdfMetadataDeps {
   repos: Pick<Repositories, 'files' | 'jobs' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
   files: FileStore;
   changes: ChangeFeed;
   pdf: PdfTools;
@@ -94,22 +96,16 @@ export async function removePdfMetadata(
         tx,
       );
     }
-    await deps.repos.audit.append(
+    await deps.audit.record(
+      actor,
+      'attachment.metadata.remove',
+      { type: 'publication', id: attachment.publicationId },
       {
-        at,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'attachment.metadata.remove',
-        subjectType: 'publication',
-        subjectId: String(attachment.publicationId),
-        detail: {
-          attachmentId,
-          fileName: attachment.fileName,
-          removed: stripped.removed,
-          fromSha256: original.sha256,
-          toSha256: blob.sha256,
-        },
-        ip: actor.ip,
+        attachmentId,
+        fileName: attachment.fileName,
+        removed: stripped.removed,
+        fromSha256: original.sha256,
+        toSha256: blob.sha256,
       },
       tx,
     );

@@ -1,6 +1,6 @@
+import type { JobHandler } from '../../../core/jobs.ts';
 import type { Clock } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
-import type { JobHandler } from '../../../infra/jobs/job-handler.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import { emptyOldTrash, type TrashDeps } from '../trash.ts';
 
 /** The daily job that purges what has been in the trash longer than 30 days. */

@@ -1,6 +1,6 @@
+import type { JobHandler } from '../../../core/jobs.ts';
 import type { Clock } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
-import type { JobHandler } from '../../../infra/jobs/job-handler.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import { checkFixity, type FixityDeps, recordFixity } from '../files/check-fixity.ts';
 
 /** The recurring job that re-hashes every stored file. */

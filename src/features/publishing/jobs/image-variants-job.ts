@@ -1,9 +1,9 @@
+import type { ImageTools, ImageVariant } from '../../../core/image-ports.ts';
+import { type JobHandler, PermanentJobError, payloadOf } from '../../../core/jobs.ts';
 import type { Clock, FileStore, StoredBlob } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
-import { type ImageVariant, makeImageVariants } from '../../../infra/images/image-variants.ts';
-import { type JobHandler, PermanentJobError, payloadOf } from '../../../infra/jobs/job-handler.ts';
-import { readAll } from '../../../infra/jobs/read-all.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import { IMAGE_VARIANTS_JOB } from '../files/attach-file.ts';
+import { readAll } from './read-all.ts';
 
 export { IMAGE_VARIANTS_JOB };
 
@@ -11,6 +11,7 @@ export interface ImageVariantsDeps {
   repos: Pick<Repositories, 'files'>;
   files: FileStore;
   clock: Clock;
+  images: ImageTools;
 }
 
 /**
@@ -26,13 +27,13 @@ export function imageVariantsHandler(deps: ImageVariantsDeps): JobHandler {
       if (!file.mediaType.startsWith('image/')) {
         throw new PermanentJobError(`Stored file ${storedFileId} is not an image.`);
       }
-      const made = await makeImageVariants(await readAll(deps.files.read(file.sha256))).catch(
-        (error: unknown) => {
+      const made = await deps.images
+        .makeVariants(await readAll(deps.files.read(file.sha256)))
+        .catch((error: unknown) => {
           throw new PermanentJobError(
             `The image could not be resized: ${error instanceof Error ? error.message : error}`,
           );
-        },
-      );
+        });
       const stored: Array<{ blob: StoredBlob; variant: ImageVariant }> = [];
       for (const v of made.variants) {
         const blob = await deps.files.put(once(v.bytes), { stripImageMetadata: false });

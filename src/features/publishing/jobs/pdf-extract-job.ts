@@ -1,11 +1,11 @@
 import type { ChangeFeed } from '../../../core/change-feed.ts';
 import { UnreadablePdfError } from '../../../core/errors.ts';
+import { type JobHandler, PermanentJobError, payloadOf } from '../../../core/jobs.ts';
 import type { PdfTools } from '../../../core/pdf-ports.ts';
 import type { Clock, FileStore } from '../../../core/ports.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
-import { type JobHandler, PermanentJobError, payloadOf } from '../../../infra/jobs/job-handler.ts';
-import { readAll } from '../../../infra/jobs/read-all.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import { PDF_EXTRACT_JOB } from '../files/attach-file.ts';
+import { readAll } from './read-all.ts';
 
 export { PDF_EXTRACT_JOB };
 

@@ -1,4 +1,4 @@
-import { type JobHandler, payloadOf } from '../../../infra/jobs/job-handler.ts';
+import { type JobHandler, payloadOf } from '../../../core/jobs.ts';
 import { PUBLISH_SCHEDULED_JOB, publishIfDue, type WorkflowDeps } from '../workflow.ts';
 
 export { PUBLISH_SCHEDULED_JOB };

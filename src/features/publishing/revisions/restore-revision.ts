@@ -31,17 +31,11 @@ export async function restoreRevision(
       restoredInput(snapshot, current),
       actor,
     );
-    await deps.repos.audit.append(
-      {
-        at: deps.clock.now().toISOString(),
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        action: 'publication.revision.restore',
-        subjectType: 'publication',
-        subjectId: String(publicationId),
-        detail: { restored: version, newVersion: saved.version },
-        ip: actor.ip,
-      },
+    await deps.audit.record(
+      actor,
+      'publication.revision.restore',
+      { type: 'publication', id: publicationId },
+      { restored: version, newVersion: saved.version },
       tx,
     );
     return saved;

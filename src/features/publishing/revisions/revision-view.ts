@@ -1,6 +1,6 @@
-import type { RevisionSummary } from '../../../infra/db/repos/revisions.repo.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
-import { preferredName } from '../../reading/publication-page.ts';
+import { preferredName } from '../../../core/place-name.ts';
+import type { RevisionSummary } from '../../../core/repositories/revisions-repository.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import {
   type DiffRow,
   diffLines,

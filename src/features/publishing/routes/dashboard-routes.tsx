@@ -1,7 +1,6 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { PUBLICATION_STATUSES } from '../../../core/publication-status.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminRoute } from '../../../web/admin/route-table.ts';
+import { type AdminRoute, adminPageContext, renderAdmin } from '../../accounts/index.ts';
 import { DashboardPage } from '../views/dashboard-page.tsx';
 
 export function dashboardRoutes(app: AppContext): AdminRoute[] {

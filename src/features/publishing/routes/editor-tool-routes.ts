@@ -1,7 +1,7 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { ValidationError } from '../../../core/errors.ts';
 import { renderBody } from '../../../core/markdown/markdown-work.ts';
-import type { AdminRoute } from '../../../web/admin/route-table.ts';
+import type { AdminRoute } from '../../accounts/index.ts';
 
 /** What the editor's script asks of the server as one types or pastes. */
 export function editorToolRoutes(_app: AppContext): AdminRoute[] {
@@ -33,7 +33,7 @@ export function editorToolRoutes(_app: AppContext): AdminRoute[] {
         const body = await c.req.json().catch(() => ({}));
         const html = typeof body?.html === 'string' ? body.html.slice(0, 5_000_000) : '';
         // The HTML-to-Markdown converter loads at the first paste, not in every reader's process.
-        const { pasteToMarkdown } = await import('../paste-to-markdown.ts');
+        const { pasteToMarkdown } = await import('../../../core/markdown/paste-to-markdown.ts');
         return c.json({ markdown: pasteToMarkdown(html) });
       },
     },

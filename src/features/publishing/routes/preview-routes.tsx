@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { ErrorPage } from '../../../ui/pages/error-page.tsx';
-import { renderPage } from '../../../web/render.ts';
-import { loadPublicationPreview } from '../../reading/publication-page.ts';
-import { pageContext } from '../../reading/routes/reading-context.ts';
+import { renderPage } from '../../../ui/render-page.ts';
 import {
+  loadPublicationPreview,
+  pageContext,
   renderPublicationPage,
   renderPublicationParts,
-} from '../../reading/views/publication-page.tsx';
+} from '../../reading/index.ts';
 import { readPreviewLink } from '../preview-links.ts';
 
 /** Unpublished work shown through an expiring, revocable link: never cached, never indexed. */

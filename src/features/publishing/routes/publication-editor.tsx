@@ -1,12 +1,16 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { PublicationRecord } from '../../../core/entities.ts';
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
 import { can } from '../../../core/permissions.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import { type AdminContext, param } from '../../../web/admin/route-table.ts';
-import { actorOf, idOf } from '../../../web/admin/staff-request.ts';
-import { publicationPath } from '../../reading/entries.ts';
-import { preferredName } from '../../reading/publication-page.ts';
+import { preferredName } from '../../../core/place-name.ts';
+import {
+  type AdminContext,
+  actorOf,
+  adminPageContext,
+  loadOr404,
+  renderAdmin,
+} from '../../accounts/index.ts';
+import { publicationPath } from '../../reading/index.ts';
 import { reportPdfMetadata } from '../files/pdf-source-protection.ts';
 import { livePreviewLinks, PREVIEW_DAYS } from '../preview-links.ts';
 import { updatePublication } from '../save-publication.ts';
@@ -86,11 +90,7 @@ export function publicationEditor(app: AppContext) {
       app.repos.organizations.list(),
       app.repos.topics.list(),
       app.repos.places.list(),
-      app.db.kysely
-        .selectFrom('series')
-        .select(['id', 'slug', 'title', 'titleKo'])
-        .orderBy('title')
-        .execute(),
+      app.repos.series.list(),
     ]);
     return {
       sections,
@@ -127,14 +127,22 @@ export function publicationEditor(app: AppContext) {
   };
 
   const editor = {
-    /** The publication named in the path, or the answer when it is missing or not the user's. */
-    async loadEditable(c: AdminContext): Promise<PublicationRecord | Response> {
-      const id = idOf(param(c, 'id'));
-      const record = id === null ? undefined : await app.repos.publications.findById(id);
-      if (!record || record.deletedAt) return c.text('No such publication', 404);
-      if (!can(c.get('session')!.user, 'publication.edit', record))
-        return c.text('Your role does not allow editing this publication.', 403);
-      return record;
+    /**
+     * The handler of a route on the publication named in the path: a missing or trashed one
+     * answers 404, one the user may not edit 403, and only then does `handle` run.
+     */
+    editable(handle: (c: AdminContext, record: PublicationRecord) => Promise<Response>) {
+      return loadOr404(
+        'publication',
+        async (id) => {
+          const record = await app.repos.publications.findById(id);
+          return record?.deletedAt ? undefined : record;
+        },
+        (c, record) =>
+          can(c.get('session')!.user, 'publication.edit', record)
+            ? handle(c, record)
+            : c.text('Your role does not allow editing this publication.', 403),
+      );
     },
 
     async showForm(

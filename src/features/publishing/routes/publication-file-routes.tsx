@@ -1,42 +1,41 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { ATTACHMENT_ROLES } from '../../../core/content-types.ts';
 import type { Attachment, PublicationRecord } from '../../../core/entities.ts';
 import { ValidationError } from '../../../core/errors.ts';
-import { BodyTooLargeError } from '../../../web/admin/middleware/body-limits.ts';
-import { type AdminContext, type AdminRoute, param } from '../../../web/admin/route-table.ts';
-import { actorOf, idOf } from '../../../web/admin/staff-request.ts';
-import { readStreamedUpload } from '../../../web/admin/streamed-upload.ts';
+import { type AdminContext, type AdminRoute, actorOf, idOf, param } from '../../accounts/index.ts';
 import { attachFile } from '../files/attach-file.ts';
 import { describeAttachment } from '../files/describe-attachment.ts';
 import { removePdfMetadata } from '../files/pdf-source-protection.ts';
 import { publicationEditor } from './publication-editor.tsx';
 import { recordValues } from './publication-form-data.ts';
+import { BodyTooLargeError, readStreamedUpload } from './streamed-upload.ts';
 
 /** A publication's files: upload, alt text and captions, and removing what a PDF says of its maker. */
 export function publicationFileRoutes(app: AppContext): AdminRoute[] {
   const editor = publicationEditor(app);
 
-  /** The publication and one of its own attachments, or the answer when either is not there. */
-  const loadAttachment = async (
-    c: AdminContext,
-  ): Promise<{ record: PublicationRecord; attachment: Attachment } | Response> => {
-    const record = await editor.loadEditable(c);
-    if (record instanceof Response) return record;
-    const attachmentId = idOf(param(c, 'attachmentId'));
-    const attachment =
-      attachmentId === null ? undefined : await app.repos.files.findAttachment(attachmentId);
-    if (!attachment || attachment.publicationId !== record.id) return c.text('No such file', 404);
-    return { record, attachment };
-  };
+  /** Like editor.editable, and one of the publication's own attachments, or 404 for another. */
+  const withAttachment = (
+    handle: (
+      c: AdminContext,
+      record: PublicationRecord,
+      attachment: Attachment,
+    ) => Promise<Response>,
+  ) =>
+    editor.editable(async (c, record) => {
+      const attachmentId = idOf(param(c, 'attachmentId'));
+      const attachment =
+        attachmentId === null ? undefined : await app.repos.files.findAttachment(attachmentId);
+      if (!attachment || attachment.publicationId !== record.id) return c.text('No such file', 404);
+      return handle(c, record, attachment);
+    });
 
   return [
     {
       method: 'POST',
       path: '/admin/publications/:id/files',
       action: 'files.upload',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         try {
           // The file streams from the request to the store; the form sends its role first.
           const { stored } = await readStreamedUpload(c.req.raw, (file, fields) =>
@@ -61,16 +60,14 @@ export function publicationFileRoutes(app: AppContext): AdminRoute[] {
             return editor.showForm(c, record, recordValues(record), {}, error.message);
           throw error;
         }
-      },
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id/files/:attachmentId/describe',
       action: 'files.upload',
-      handler: async (c) => {
-        const found = await loadAttachment(c);
-        if (found instanceof Response) return found;
-        const id = found.attachment.id;
+      handler: withAttachment(async (c, record, attachment) => {
+        const id = attachment.id;
         const body = await c.req.parseBody();
         // Each file's fields carry its id, since one form lists every file.
         const text = (name: string) => {
@@ -83,27 +80,25 @@ export function publicationFileRoutes(app: AppContext): AdminRoute[] {
           { altText: text('altText'), caption: text('caption'), credit: text('credit') },
           actorOf(c),
         );
-        return c.redirect(`/admin/publications/${found.record.id}?saved=1`, 303);
-      },
+        return c.redirect(`/admin/publications/${record.id}?saved=1`, 303);
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id/files/:attachmentId/strip-metadata',
       action: 'files.upload',
-      handler: async (c) => {
-        const found = await loadAttachment(c);
-        if (found instanceof Response) return found;
-        const { removed } = await removePdfMetadata(app, found.attachment.id, actorOf(c), {
+      handler: withAttachment(async (c, record, attachment) => {
+        const { removed } = await removePdfMetadata(app, attachment.id, actorOf(c), {
           keepTitle: true,
         });
         return editor.showForm(
           c,
-          found.record,
-          recordValues(found.record),
+          record,
+          recordValues(record),
           {},
           `Removed from the PDF: ${removed.join(', ') || 'nothing'}. The clean copy is being extracted again.`,
         );
-      },
+      }),
     },
   ];
 }

@@ -153,8 +153,3 @@ export function recordValues(p: PublicationRecord): PublicationFormValues {
     placeIds: p.placeIds.map(String),
   };
 }
-
-/** Turns "the record as a PublicationInput" for status changes that keep every other field. */
-export function recordInput(p: PublicationRecord): PublicationInput {
-  return { ...p, contributions: p.contributions };
-}

@@ -1,9 +1,13 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../core/errors.ts';
 import type { PublicationStatus } from '../../../core/publication-status.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminRoute } from '../../../web/admin/route-table.ts';
-import { actorOf, idOf } from '../../../web/admin/staff-request.ts';
+import {
+  type AdminRoute,
+  actorOf,
+  adminPageContext,
+  idOf,
+  renderAdmin,
+} from '../../accounts/index.ts';
 import { makePreviewLink, revokePreviewLinks } from '../preview-links.ts';
 import { createPublication } from '../save-publication.ts';
 import { moveToTrash } from '../trash.ts';
@@ -78,34 +82,28 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
       method: 'GET',
       path: '/admin/publications/:id',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         const message = c.req.query('saved') ? 'Saved.' : undefined;
         return editor.showForm(c, record, recordValues(record), {}, message);
-      },
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         const body = await c.req.parseBody({ all: true });
         const version = editor.versionOf(body);
         if (version === null) return editor.noVersion(c);
         return editor.save(c, record, version, formValues(body));
-      },
+      }),
     },
     {
       // The conflict page posts back, field by field, which side to keep.
       method: 'POST',
       path: '/admin/publications/:id/merge',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         const body = await c.req.parseBody();
         let mine: PublicationFormValues;
         try {
@@ -120,15 +118,13 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
         const version = editor.versionOf(body);
         if (version === null) return editor.noVersion(c);
         return editor.save(c, record, version, merged as unknown as PublicationFormValues);
-      },
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id/status',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         const body = await c.req.parseBody();
         const to = String(body.to ?? '') as PublicationStatus;
         const version = editor.versionOf(body);
@@ -156,26 +152,22 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
           if (error instanceof ForbiddenError) return c.text(error.message, 403);
           throw error;
         }
-      },
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id/delete',
       action: 'publication.delete',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         await moveToTrash(app, record.id, actorOf(c));
         return c.redirect('/admin/publications', 303);
-      },
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id/preview-link',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         const { token, expiresAt } = await makePreviewLink(app, record.id, actorOf(c));
         const url = `${app.config.publicUrl}/preview/${token}`;
         const until = expiresAt.slice(0, 16).replace('T', ' ');
@@ -186,15 +178,13 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
           {},
           `Preview link (valid until ${until} UTC): ${url}`,
         );
-      },
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id/preview-links/revoke',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await editor.loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editor.editable(async (c, record) => {
         const body = await c.req.parseBody();
         const link = idOf(typeof body.link === 'string' ? body.link : undefined);
         const n = await revokePreviewLinks(app, record.id, link, actorOf(c));
@@ -203,7 +193,7 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
             ? 'No live preview link to revoke.'
             : `Revoked ${n} preview link${n === 1 ? '' : 's'}: ${n === 1 ? 'it no longer shows' : 'they no longer show'} this piece.`;
         return editor.showForm(c, record, recordValues(record), {}, message);
-      },
+      }),
     },
   ];
 }

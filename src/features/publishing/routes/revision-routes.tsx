@@ -1,35 +1,29 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { PublicationRecord } from '../../../core/entities.ts';
 import { ConflictError, ValidationError } from '../../../core/errors.ts';
-import { can } from '../../../core/permissions.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../../web/admin/route-table.ts';
 import {
+  type AdminContext,
+  type AdminRoute,
   actorOf,
+  adminPageContext,
   domainErrorAnswer,
   formBody,
   idOf,
+  renderAdmin,
   text,
-} from '../../../web/admin/staff-request.ts';
+} from '../../accounts/index.ts';
 import { restoreRevision } from '../revisions/restore-revision.ts';
 import { compareRevisions, revisionList } from '../revisions/revision-view.ts';
 import { RevisionDiffPage } from '../views/revision-diff-page.tsx';
 import { RevisionsPage } from '../views/revisions-page.tsx';
+import { publicationEditor } from './publication-editor.tsx';
 
 /**
  * A publication's history: the list of versions, two versions compared, and restoring one as a
  * new save. Who may edit the publication (a contributor: only their own draft) may do all three.
  */
 export function revisionRoutes(app: AppContext): AdminRoute[] {
-  const loadEditable = async (c: AdminContext): Promise<PublicationRecord | Response> => {
-    const id = idOf(c.req.param('id'));
-    const record = id === null ? undefined : await app.repos.publications.findById(id);
-    if (!record || record.deletedAt) return c.text('No such publication', 404);
-    if (!can(c.get('session')!.user, 'publication.edit', record)) {
-      return c.text('Your role does not allow editing this publication.', 403);
-    }
-    return record;
-  };
+  const { editable } = publicationEditor(app);
 
   const listPage = async (
     c: AdminContext,
@@ -56,24 +50,20 @@ export function revisionRoutes(app: AppContext): AdminRoute[] {
       method: 'GET',
       path: '/admin/publications/:id/revisions',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editable(async (c, record) => {
         const restored = idOf(c.req.query('restored'));
         return listPage(
           c,
           record,
           restored ? `Version ${restored} was restored as version ${record.version}.` : undefined,
         );
-      },
+      }),
     },
     {
       method: 'GET',
       path: '/admin/publications/:id/revisions/diff',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editable(async (c, record) => {
         const versions = (await app.repos.revisions.list(record.id)).map((r) => r.version);
         // Without a choice: the newest version against the one before it.
         const b = idOf(c.req.query('b')) ?? versions[0];
@@ -91,15 +81,13 @@ export function revisionRoutes(app: AppContext): AdminRoute[] {
             comparison={comparison}
           />,
         );
-      },
+      }),
     },
     {
       method: 'POST',
       path: '/admin/publications/:id/revisions/:version/restore',
       action: 'publication.edit',
-      handler: async (c) => {
-        const record = await loadEditable(c);
-        if (record instanceof Response) return record;
+      handler: editable(async (c, record) => {
         const version = idOf(c.req.param('version'));
         if (version === null) return c.text('No such version', 404);
         // The version the editor was looking at: a save since then makes this a conflict.
@@ -127,7 +115,7 @@ export function revisionRoutes(app: AppContext): AdminRoute[] {
           }
           return domainErrorAnswer(c, error);
         }
-      },
+      }),
     },
   ];
 }

@@ -1,8 +1,12 @@
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import { can } from '../../../core/permissions.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../../web/admin/route-table.ts';
-import { actorOf, domainErrorAnswer, idOf } from '../../../web/admin/staff-request.ts';
+import {
+  type AdminRoute,
+  actOnRecord,
+  actorOf,
+  adminPageContext,
+  renderAdmin,
+} from '../../accounts/index.ts';
 import { purgeFromTrash, restoreFromTrash, TRASH_DAYS, trashContents } from '../trash.ts';
 import { TrashPage } from '../views/trash-page.tsx';
 
@@ -13,19 +17,6 @@ const MESSAGES: Record<string, string> = {
 
 /** The trash: restore (back to its address and status) or, for admins, purge at once. */
 export function trashRoutes(app: AppContext): AdminRoute[] {
-  const act = (
-    c: AdminContext,
-    what: 'restored' | 'purged',
-    run: (id: number) => Promise<void>,
-  ) => {
-    const id = idOf(c.req.param('id'));
-    if (id === null) return c.text('No such publication', 404);
-    return run(id).then(
-      () => c.redirect(`/admin/trash?done=${what}`, 303),
-      (error) => domainErrorAnswer(c, error),
-    );
-  };
-
   return [
     {
       method: 'GET',
@@ -48,13 +39,21 @@ export function trashRoutes(app: AppContext): AdminRoute[] {
       method: 'POST',
       path: '/admin/trash/:id/restore',
       action: 'trash.restore',
-      handler: (c) => act(c, 'restored', (id) => restoreFromTrash(app, id, actorOf(c))),
+      handler: actOnRecord(
+        'publication',
+        (c, id) => restoreFromTrash(app, id, actorOf(c)),
+        () => '/admin/trash?done=restored',
+      ),
     },
     {
       method: 'POST',
       path: '/admin/trash/:id/purge',
       action: 'trash.purge',
-      handler: (c) => act(c, 'purged', (id) => purgeFromTrash(app, id, actorOf(c))),
+      handler: actOnRecord(
+        'publication',
+        (c, id) => purgeFromTrash(app, id, actorOf(c)),
+        () => '/admin/trash?done=purged',
+      ),
     },
   ];
 }

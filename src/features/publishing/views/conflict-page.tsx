@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { ColumnHeads } from '../../../ui/components/column-heads.tsx';
 import type { PublicationFormValues } from './publication-form.tsx';
 
 export interface FieldDifference {
@@ -34,13 +35,7 @@ export function ConflictPage(props: {
         <input type="hidden" name="version" value={String(props.currentVersion)} />
         <input type="hidden" name="mine" value={JSON.stringify(props.mine)} />
         <table class="diff">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Your version</th>
-              <th scope="col">Saved version</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Field', 'Your version', 'Saved version']} />
           <tbody>
             {props.differences.map((d) => (
               <tr>

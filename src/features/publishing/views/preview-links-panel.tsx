@@ -1,4 +1,5 @@
 import type { AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { ColumnHeads } from '../../../ui/components/column-heads.tsx';
 
 /** A live preview link as the form lists it; its secret was shown once, when it was made. */
 export interface PreviewLinkItem {
@@ -29,16 +30,7 @@ export function PreviewLinksPanel(props: {
         <>
           <table>
             <caption>Live preview links</caption>
-            <thead>
-              <tr>
-                <th scope="col">Made</th>
-                <th scope="col">By</th>
-                <th scope="col">Valid until</th>
-                <th scope="col">
-                  <span class="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Made', 'By', 'Valid until']} unnamed="Action" />
             <tbody>
               {props.links.map((link) => (
                 <tr>

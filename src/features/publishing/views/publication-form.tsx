@@ -8,7 +8,10 @@ import type {
   Topic,
 } from '../../../core/entities.ts';
 import type { PublicationStatus } from '../../../core/publication-status.ts';
-import { AdminLayout, type AdminPageContext, Field } from '../../../ui/admin/admin-layout.tsx';
+import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { Field, fieldBinder, Options, SelectField } from '../../../ui/admin/form-fields.tsx';
+import { CorrectionSummary, Flash } from '../../../ui/admin/notices.tsx';
+import { RowTable, SelectCell } from '../../../ui/admin/row-table.tsx';
 import { type PreviewLinkItem, PreviewLinksPanel } from './preview-links-panel.tsx';
 
 /** The form's values as typed: strings, so that nothing the user typed is lost on an error. */
@@ -86,11 +89,13 @@ export function PublicationForm(props: {
   message?: string;
 }) {
   const { ctx, values: v, errors, choices } = props;
+  const bound = fieldBinder(v, errors);
   const action = props.id ? `/admin/publications/${props.id}` : '/admin/publications';
-  const rows = [
-    ...v.contributions,
-    { personId: '', role: 'author', credit: 'primary', affiliationLabel: '' },
-  ];
+  const people = choices.people.map((p) => ({ value: String(p.id), label: p.sortName }));
+  const credits = CREDITS.map((r) => ({
+    value: r,
+    label: r === 'secondary' ? 'secondary (“with …”)' : r,
+  }));
   return (
     <AdminLayout ctx={ctx} title={props.id ? `Edit: ${v.title}` : 'New publication'}>
       <h1>{props.id ? v.title || 'Untitled' : 'New publication'}</h1>
@@ -107,18 +112,8 @@ export function PublicationForm(props: {
           · <a href={`/admin/publications/${props.id}/revisions`}>revisions</a>
         </p>
       ) : null}
-      {props.message ? (
-        <p class="flash" role="status">
-          {props.message}
-        </p>
-      ) : null}
-      {Object.keys(errors).length > 0 ? (
-        <div class="flash error" role="alert">
-          <p>
-            Please correct the marked fields. Nothing was saved yet; everything you typed is kept.
-          </p>
-        </div>
-      ) : null}
+      <Flash message={props.message} />
+      <CorrectionSummary errors={errors} />
       <form
         method="post"
         action={action}
@@ -132,43 +127,28 @@ export function PublicationForm(props: {
         <div class="field">
           <label for="f-sectionId">Section *</label>
           <select id="f-sectionId" name="sectionId" required>
-            {choices.sections.map((s) => (
-              <option value={String(s.id)} selected={String(s.id) === v.sectionId}>
-                {s.title}
-              </option>
-            ))}
+            <Options
+              choices={choices.sections.map((s) => ({ value: String(s.id), label: s.title }))}
+              selected={v.sectionId}
+            />
           </select>
           {errors.sectionId ? <p class="error">{errors.sectionId}</p> : null}
         </div>
         <div class="field">
           <label for="f-type">Type *</label>
           <select id="f-type" name="type" required>
-            {PUBLICATION_TYPES.map((t) => (
-              <option value={t} selected={t === v.type}>
-                {t}
-              </option>
-            ))}
+            <Options choices={PUBLICATION_TYPES} selected={v.type} />
           </select>
         </div>
-        <Field label="Title" name="title" value={v.title} required error={errors.title} />
+        <Field {...bound('title')} label="Title" required />
         <Field
+          {...bound('slug')}
           label="Slug"
-          name="slug"
-          value={v.slug}
           required
-          error={errors.slug}
           hint="Lower-case letters, digits and hyphens: the last part of the address."
         />
-        <Field label="Subtitle" name="subtitle" value={v.subtitle} error={errors.subtitle} />
-        <Field
-          label="Summary"
-          name="summary"
-          value={v.summary}
-          multiline
-          rows={4}
-          error={errors.summary}
-          hint="Markdown."
-        />
+        <Field {...bound('subtitle')} label="Subtitle" />
+        <Field {...bound('summary')} label="Summary" multiline rows={4} hint="Markdown." />
         <div class="field markdown-editor">
           <label for="f-body">Body</label>
           <p class="hint" id="f-body-hint">
@@ -194,133 +174,72 @@ export function PublicationForm(props: {
           {errors.body ? <p class="error">{errors.body}</p> : null}
         </div>
 
-        <fieldset>
-          <legend>Contributors, in order</legend>
-          <p class="hint">
-            The affiliation exactly as printed when the piece appeared, e.g. “HRNK Co-Chair”. Leave
-            the person empty to remove a row.
-          </p>
-          <table class="contributors">
-            <thead>
-              <tr>
-                <th scope="col">Position</th>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
-                <th scope="col">Credit</th>
-                <th scope="col">Affiliation as printed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr>
-                  <td>
-                    <input
-                      type="number"
-                      name={`contributions[${i}][position]`}
-                      value={String(i + 1)}
-                      min="1"
-                      aria-label={`Position of contributor ${i + 1}`}
-                      class="narrow"
-                    />
-                  </td>
-                  <td>
-                    <select
-                      name={`contributions[${i}][personId]`}
-                      aria-label={`Contributor ${i + 1}`}
-                    >
-                      <option value="">—</option>
-                      {choices.people.map((p) => (
-                        <option value={String(p.id)} selected={String(p.id) === row.personId}>
-                          {p.sortName}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      name={`contributions[${i}][role]`}
-                      aria-label={`Role of contributor ${i + 1}`}
-                    >
-                      {CONTRIBUTION_ROLES.map((r) => (
-                        <option value={r} selected={r === row.role}>
-                          {r}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      name={`contributions[${i}][credit]`}
-                      aria-label={`Credit of contributor ${i + 1}`}
-                    >
-                      {CREDITS.map((r) => (
-                        <option value={r} selected={r === row.credit}>
-                          {r === 'secondary' ? 'secondary (“with …”)' : r}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      name={`contributions[${i}][affiliationLabel]`}
-                      value={row.affiliationLabel}
-                      aria-label={`Affiliation of contributor ${i + 1} as printed`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {errors.contributions ? <p class="error">{errors.contributions}</p> : null}
-        </fieldset>
+        <RowTable
+          legend="Contributors, in order"
+          columns={['Position', 'Person', 'Role', 'Credit', 'Affiliation as printed']}
+          name="contributions"
+          rows={v.contributions}
+          blank={{ personId: '', role: 'author', credit: 'primary', affiliationLabel: '' }}
+          spare={1}
+          errors={errors}
+          row={(cell, row, i) => (
+            <>
+              <td>
+                <input
+                  type="number"
+                  name={`contributions[${i}][position]`}
+                  value={String(i + 1)}
+                  min="1"
+                  aria-label={`Position of contributor ${i + 1}`}
+                  class="narrow"
+                />
+              </td>
+              <SelectCell {...cell('personId')} label={`Contributor ${i + 1}`}>
+                <option value="">—</option>
+                <Options choices={people} selected={row.personId} />
+              </SelectCell>
+              <SelectCell {...cell('role')} label={`Role of contributor ${i + 1}`}>
+                <Options choices={CONTRIBUTION_ROLES} selected={row.role} />
+              </SelectCell>
+              <SelectCell {...cell('credit')} label={`Credit of contributor ${i + 1}`}>
+                <Options choices={credits} selected={row.credit} />
+              </SelectCell>
+              <td>
+                <input
+                  type="text"
+                  name={`contributions[${i}][affiliationLabel]`}
+                  value={row.affiliationLabel}
+                  aria-label={`Affiliation of contributor ${i + 1} as printed`}
+                />
+              </td>
+            </>
+          )}
+        >
+          The affiliation exactly as printed when the piece appeared, e.g. “HRNK Co-Chair”. Leave
+          the person empty to remove a row.
+        </RowTable>
 
         <fieldset>
           <legend>Dates</legend>
+          <Field {...bound('publishedAt')} label="Published (date shown to readers)" type="date" />
+          <Field {...bound('revisedAt')} label="Updated" type="date" />
           <Field
-            label="Published (date shown to readers)"
-            name="publishedAt"
-            type="date"
-            value={v.publishedAt}
-            error={errors.publishedAt}
-          />
-          <Field
-            label="Updated"
-            name="revisedAt"
-            type="date"
-            value={v.revisedAt}
-            error={errors.revisedAt}
-          />
-          <Field
+            {...bound('embargoUntil')}
             label="Embargo until (UTC)"
-            name="embargoUntil"
             type="datetime-local"
-            value={v.embargoUntil}
-            error={errors.embargoUntil}
             hint="Hidden from every public surface until this moment."
           />
         </fieldset>
 
         <fieldset>
           <legend>Where it first appeared</legend>
-          <div class="field">
-            <label for="f-venueId">Venue</label>
-            <select id="f-venueId" name="venueId">
-              <option value="">—</option>
-              {choices.organizations.map((o) => (
-                <option value={String(o.id)} selected={String(o.id) === v.venueId}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Field
-            label="Link to the original"
-            name="externalUrl"
-            type="url"
-            value={v.externalUrl}
-            error={errors.externalUrl}
+          <SelectField
+            label="Venue"
+            name="venueId"
+            value={v.venueId}
+            options={choices.organizations.map((o) => ({ value: String(o.id), label: o.name }))}
           />
+          <Field {...bound('externalUrl')} label="Link to the original" type="url" />
           <div class="field checkbox">
             <input
               id="f-excerptOnly"
@@ -351,43 +270,24 @@ export function PublicationForm(props: {
           <div class="field">
             <label for="f-placeIds">Places</label>
             <select id="f-placeIds" name="placeIds" multiple size={6}>
-              {choices.places.map((p) => (
-                <option value={String(p.id)} selected={v.placeIds.includes(String(p.id))}>
-                  {p.label}
-                </option>
-              ))}
+              <Options
+                choices={choices.places.map((p) => ({ value: String(p.id), label: p.label }))}
+                selected={v.placeIds}
+              />
             </select>
           </div>
         </fieldset>
 
         <fieldset>
           <legend>Series, translations, identifiers</legend>
-          <div class="field">
-            <label for="f-seriesId">Series</label>
-            <select id="f-seriesId" name="seriesId">
-              <option value="">—</option>
-              {choices.series.map((s) => (
-                <option value={String(s.id)} selected={String(s.id) === v.seriesId}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Field
-            label="Position in the series"
-            name="seriesPosition"
-            type="number"
-            value={v.seriesPosition}
-            error={errors.seriesPosition}
+          <SelectField
+            label="Series"
+            name="seriesId"
+            value={v.seriesId}
+            options={choices.series.map((s) => ({ value: String(s.id), label: s.title }))}
           />
-          <Field
-            label="Language"
-            name="language"
-            value={v.language}
-            required
-            error={errors.language}
-            hint="en, ko, …"
-          />
+          <Field {...bound('seriesPosition')} label="Position in the series" type="number" />
+          <Field {...bound('language')} label="Language" required hint="en, ko, …" />
           <Field
             label="Translation group"
             name="translationGroup"
@@ -395,7 +295,7 @@ export function PublicationForm(props: {
             hint="The same word on every language version of one piece links them."
           />
           <Field label="Report number" name="reportNumber" value={v.reportNumber} />
-          <Field label="DOI" name="doi" value={v.doi} error={errors.doi} />
+          <Field {...bound('doi')} label="DOI" />
           <Field
             label="Disclaimer (leave empty for the section's)"
             name="disclaimer"
@@ -496,11 +396,7 @@ export function PublicationForm(props: {
           </section>
           <section aria-labelledby="workflow-heading">
             <h2 id="workflow-heading">Workflow</h2>
-            {errors.status ? (
-              <p class="flash error" role="alert">
-                {errors.status}
-              </p>
-            ) : null}
+            <Flash message={errors.status} error />
             <form method="post" action={`/admin/publications/${props.id}/status`} class="workflow">
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
               <input type="hidden" name="version" value={String(props.version)} />

@@ -1,5 +1,7 @@
 import type { Publication, Section } from '../../../core/entities.ts';
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { Options } from '../../../ui/admin/form-fields.tsx';
+import { ListTable } from '../../../ui/components/list-table.tsx';
 
 export function PublicationList(props: {
   ctx: AdminPageContext;
@@ -20,11 +22,13 @@ export function PublicationList(props: {
         <label for="f-q">Title</label> <input id="f-q" name="q" value={props.filter.q} />{' '}
         <label for="f-status">Status</label>{' '}
         <select id="f-status" name="status">
-          {['', 'draft', 'in-review', 'scheduled', 'published', 'withdrawn'].map((s) => (
-            <option value={s} selected={s === props.filter.status}>
-              {s || 'any'}
-            </option>
-          ))}
+          <Options
+            choices={['', 'draft', 'in-review', 'scheduled', 'published', 'withdrawn'].map((s) => ({
+              value: s,
+              label: s || 'any',
+            }))}
+            selected={props.filter.status}
+          />
         </select>{' '}
         <label>
           <input type="checkbox" name="attention" value="1" checked={props.filter.attention} />{' '}
@@ -32,40 +36,31 @@ export function PublicationList(props: {
         </label>{' '}
         <button type="submit">Filter</button>
       </form>
-      <table class="list">
-        <thead>
+      <ListTable
+        items={props.items}
+        columns={['Title', 'Section', 'Status', 'Date', 'Attention']}
+        row={(p) => (
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Section</th>
-            <th scope="col">Status</th>
-            <th scope="col">Date</th>
-            <th scope="col">Attention</th>
+            <td>
+              <a href={`/admin/publications/${p.id}`}>{p.title}</a>
+            </td>
+            <td>{props.sections.find((s) => s.id === p.sectionId)?.title}</td>
+            <td>
+              <span class={`status status-${p.status}`}>{p.status}</span>
+            </td>
+            <td>{p.publishedAt?.slice(0, 10) ?? ''}</td>
+            <td>
+              {p.needsAttention ? (
+                <span class="attention" title={p.needsAttention}>
+                  needs attention
+                </span>
+              ) : (
+                ''
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.items.map((p) => (
-            <tr>
-              <td>
-                <a href={`/admin/publications/${p.id}`}>{p.title}</a>
-              </td>
-              <td>{props.sections.find((s) => s.id === p.sectionId)?.title}</td>
-              <td>
-                <span class={`status status-${p.status}`}>{p.status}</span>
-              </td>
-              <td>{p.publishedAt?.slice(0, 10) ?? ''}</td>
-              <td>
-                {p.needsAttention ? (
-                  <span class="attention" title={p.needsAttention}>
-                    needs attention
-                  </span>
-                ) : (
-                  ''
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </AdminLayout>
   );
 }

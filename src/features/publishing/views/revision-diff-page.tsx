@@ -1,4 +1,5 @@
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { ColumnHeads } from '../../../ui/components/column-heads.tsx';
 import type { DiffRow } from '../revisions/line-diff.ts';
 import type { RevisionComparison } from '../revisions/revision-view.ts';
 
@@ -32,6 +33,7 @@ export function RevisionDiffPage(props: {
 }) {
   const { comparison } = props;
   const changed = comparison.fields.filter((f) => f.changed);
+  const versions = [`Version ${props.a}`, `Version ${props.b}`];
   return (
     <AdminLayout ctx={props.ctx} title={`Version ${props.a} and ${props.b}: ${props.title}`}>
       <h1>
@@ -45,13 +47,7 @@ export function RevisionDiffPage(props: {
         <p>No field other than the body differs.</p>
       ) : (
         <table class="diff">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Version {props.a}</th>
-              <th scope="col">Version {props.b}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Field', ...versions]} />
           <tbody>
             {changed.map((f) => (
               <tr>
@@ -74,12 +70,7 @@ export function RevisionDiffPage(props: {
       <h2>Body</h2>
       {comparison.bodyChanged ? (
         <table class="diff">
-          <thead>
-            <tr>
-              <th scope="col">Version {props.a}</th>
-              <th scope="col">Version {props.b}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={versions} />
           <tbody>
             {comparison.body.map((row) =>
               'skipped' in row ? (

@@ -1,4 +1,8 @@
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { Options } from '../../../ui/admin/form-fields.tsx';
+import { Flash } from '../../../ui/admin/notices.tsx';
+import { PostButton } from '../../../ui/admin/post-button.tsx';
+import { ListTable } from '../../../ui/components/list-table.tsx';
 import type { RevisionListItem } from '../revisions/revision-view.ts';
 
 /**
@@ -16,6 +20,7 @@ export function RevisionsPage(props: {
 }) {
   const { ctx, id, revisions } = props;
   const newest = revisions[0]?.version;
+  const versions = revisions.map((r) => String(r.version));
   return (
     <AdminLayout ctx={ctx} title={`Revisions: ${props.title}`}>
       <h1>Revisions of “{props.title}”</h1>
@@ -23,31 +28,16 @@ export function RevisionsPage(props: {
         <a href={`/admin/publications/${id}`}>Back to the publication</a> · now at version{' '}
         {props.currentVersion}
       </p>
-      {props.message ? (
-        <p
-          class={props.conflict ? 'flash error' : 'flash'}
-          role={props.conflict ? 'alert' : 'status'}
-        >
-          {props.message}
-        </p>
-      ) : null}
+      <Flash message={props.message} error={props.conflict} />
       {revisions.length >= 2 ? (
         <form method="get" action={`/admin/publications/${id}/revisions/diff`}>
           <label for="f-a">Compare version</label>{' '}
           <select id="f-a" name="a">
-            {revisions.map((r) => (
-              <option value={String(r.version)} selected={r.version === revisions[1]?.version}>
-                {r.version}
-              </option>
-            ))}
+            <Options choices={versions} selected={String(revisions[1]?.version)} />
           </select>{' '}
           <label for="f-b">with version</label>{' '}
           <select id="f-b" name="b">
-            {revisions.map((r) => (
-              <option value={String(r.version)} selected={r.version === newest}>
-                {r.version}
-              </option>
-            ))}
+            <Options choices={versions} selected={String(newest)} />
           </select>{' '}
           <button type="submit">Compare</button>
         </form>
@@ -56,55 +46,43 @@ export function RevisionsPage(props: {
         Restoring brings back a version’s content as a new save. The address, status and schedule
         stay as they are now.
       </p>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Saved (UTC)</th>
-            <th scope="col">By</th>
-            <th scope="col">Changes</th>
-            <th scope="col">Restore</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((r, i) => {
-            const previous = revisions[i + 1];
-            return (
-              <tr>
-                <td>{r.version}</td>
-                <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{r.author}</td>
-                <td>
-                  {previous ? (
-                    <a
-                      href={`/admin/publications/${id}/revisions/diff?a=${previous.version}&b=${r.version}`}
-                    >
-                      against version {previous.version}
-                    </a>
-                  ) : (
-                    'first version'
-                  )}
-                </td>
-                <td>
-                  {r.version === newest ? (
-                    'current'
-                  ) : (
-                    <form
-                      method="post"
-                      action={`/admin/publications/${id}/revisions/${r.version}/restore`}
-                      class="inline"
-                    >
-                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                      <input type="hidden" name="version" value={String(props.currentVersion)} />
-                      <button type="submit">Restore version {r.version}</button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ListTable
+        items={revisions}
+        columns={['Version', 'Saved (UTC)', 'By', 'Changes', 'Restore']}
+        row={(r, i) => {
+          const previous = revisions[i + 1];
+          return (
+            <tr>
+              <td>{r.version}</td>
+              <td>{r.createdAt.slice(0, 16).replace('T', ' ')}</td>
+              <td>{r.author}</td>
+              <td>
+                {previous ? (
+                  <a
+                    href={`/admin/publications/${id}/revisions/diff?a=${previous.version}&b=${r.version}`}
+                  >
+                    against version {previous.version}
+                  </a>
+                ) : (
+                  'first version'
+                )}
+              </td>
+              <td>
+                {r.version === newest ? (
+                  'current'
+                ) : (
+                  <PostButton
+                    ctx={ctx}
+                    action={`/admin/publications/${id}/revisions/${r.version}/restore`}
+                    fields={{ version: String(props.currentVersion) }}
+                    label={`Restore version ${r.version}`}
+                  />
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </AdminLayout>
   );
 }

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { type Context, Hono } from 'hono';
-import type { AppContext } from '../../../context.ts';
-import { parseRange } from '../../../web/byte-range.ts';
-import { findPublicFile } from '../public-file.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { findPublicFile } from '../loaders/public-file.ts';
+import { parseRange } from './byte-range.ts';
 
 /**
  * Files under their publication's own folder (/{section}/{slug}/{file}), as Google Scholar

@@ -1,12 +1,11 @@
 import { type Context, Hono } from 'hono';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { preferredName } from '../../../core/place-name.ts';
 import { FeedLinks } from '../../../ui/components/feed-links.tsx';
 import { localizedText } from '../../../ui/components/localized.tsx';
 import { ErrorPage } from '../../../ui/pages/error-page.tsx';
-import { renderPage } from '../../../web/render.ts';
-import { searchArchive } from '../../search/search-archive.ts';
-import { SearchPage } from '../../search/search-page.tsx';
-import { searchRequestFrom } from '../../search/search-params.ts';
+import { renderPage } from '../../../ui/render-page.ts';
+import { SearchPage, searchArchive, searchRequestFrom } from '../../search/index.ts';
 import {
   loadHome,
   loadPeopleIndex,
@@ -17,22 +16,26 @@ import {
   loadTopicPage,
   loadYearPage,
   placesWithPublicWork,
-} from '../listings.ts';
-import { parsePage } from '../paging.ts';
-import { preferredName } from '../publication-page.ts';
+} from '../loaders/listings.ts';
+import { parsePage } from '../loaders/paging.ts';
 import { HomePage } from '../views/home-page.tsx';
 import { IndexPage } from '../views/index-page.tsx';
 import { ListingPage } from '../views/listing-page.tsx';
 import { PersonPage } from '../views/person-page.tsx';
 import { PlacePage } from '../views/place-page.tsx';
-import { publicationRoute } from './publication-route.tsx';
+import { type PublicationExtrasFor, publicationRoute } from './publication-route.tsx';
 import { pageContext } from './reading-context.ts';
 
 /**
  * The public reading site. The same routes serve English at / and Korean at /ko/; the page
- * context reads the language from the path. Handlers stay thin: parse, load, render.
+ * context reads the language from the path. Handlers stay thin: parse, load, render. Each
+ * publication's page also carries `publicationExtras`, what discovery makes for citers.
  */
-export function publicRoutes(app: AppContext, prefix: '' | '/ko'): Hono {
+export function publicRoutes(
+  app: AppContext,
+  prefix: '' | '/ko',
+  publicationExtras: PublicationExtrasFor,
+): Hono {
   const site = new Hono();
   const now = () => app.clock.now();
   const notFound = async (c: Context) =>
@@ -198,7 +201,9 @@ export function publicRoutes(app: AppContext, prefix: '' | '/ko'): Hono {
     );
   });
 
-  site.get(`${prefix}/:section/:slug/`, (c) => publicationRoute(app, c, notFound));
+  site.get(`${prefix}/:section/:slug/`, (c) =>
+    publicationRoute(app, c, notFound, publicationExtras),
+  );
 
   return site;
 }

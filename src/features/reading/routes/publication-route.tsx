@@ -1,18 +1,35 @@
 import type { Context } from 'hono';
-import type { AppContext } from '../../../context.ts';
-import { findStoredPage } from '../../../infra/cache/stored-page.ts';
-import { publicationScholarly } from '../../../ui/components/publication-scholarly.tsx';
+import type { AppContext } from '../../../core/app-context.ts';
+import type { Person } from '../../../core/entities.ts';
+import type {
+  PublicationNeighbours,
+  PublicationParts,
+  PublicationView,
+} from '../../../core/public-views.ts';
 import { splitLocale } from '../../../ui/i18n/locales.ts';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { GonePage } from '../../../ui/pages/gone-page.tsx';
+import { renderPage, sendPage } from '../../../ui/render-page.ts';
 import { rendererId } from '../../../ui/renderer-id.ts';
-import { renderPage, sendPage } from '../../../web/render.ts';
-import { workFromPublicationView } from '../../discovery/load-works.ts';
-import { loadScholarlyContext } from '../../discovery/scholarly-context.ts';
-import { loadPublicationPage } from '../publication-page.ts';
-import type { PublicationNeighbours, PublicationParts } from '../view-models.ts';
-import { renderPublicationPage, renderPublicationParts } from '../views/publication-page.tsx';
+import { loadPublicationPage } from '../loaders/publication-page.ts';
+import { findStoredPage } from '../loaders/stored-page.ts';
+import { GonePage } from '../views/gone-page.tsx';
+import {
+  type PublicationExtras,
+  renderPublicationPage,
+  renderPublicationParts,
+} from '../views/publication-page.tsx';
 import { pageContext } from './reading-context.ts';
+
+/**
+ * What a publication's page carries for citers and machines (citation tags, JSON-LD, the Cite
+ * block), made from the page's own view and its contributors. Discovery makes them, and reads
+ * its publications through reading; the web shell hands them in, so reading needs no discovery.
+ */
+export type PublicationExtrasFor = (
+  ctx: PageContext,
+  view: PublicationView,
+  people: Person[],
+) => Promise<PublicationExtras>;
 
 /**
  * `/{section}/{slug}/`: from stored parts when they are current (one query), else rendered from
@@ -22,6 +39,7 @@ export async function publicationRoute(
   app: AppContext,
   c: Context,
   notFound: (c: Context) => Promise<Response>,
+  extrasFor: PublicationExtrasFor,
 ): Promise<Response> {
   const now = app.clock.now();
   const address = {
@@ -49,14 +67,10 @@ export async function publicationRoute(
     );
   }
   const view = lookup.view;
-  const work = workFromPublicationView(
-    await loadScholarlyContext(app.repos, app.config.publicUrl, lookup.people),
-    view,
-  );
   const parts = await renderPublicationParts({
     ctx,
     pub: view,
-    ...publicationScholarly(ctx, work, view),
+    ...(await extrasFor(ctx, view, lookup.people)),
   });
   // Under the stamps read before the data: if anything changed since, these parts are never used.
   // Storing only saves the next reader work: a database that cannot take the write at once (busy

@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
 import type { Section } from '../../../core/entities.ts';
-import type { FrameStamps } from '../../../infra/cache/publication-renders.repo.ts';
+import type { FrameStamps } from '../../../core/stored-pages.ts';
+import { assetManifest } from '../../../ui/assets.ts';
 import type { FrameTemplate } from '../../../ui/frame-template.ts';
 import { type Locale, splitLocale } from '../../../ui/i18n/locales.ts';
 import { translator } from '../../../ui/i18n/translate.ts';
 import type { NavLink, PageContext, SiteIdentity } from '../../../ui/page-context.ts';
-import { assetManifest } from '../../../web/assets.ts';
 
 interface StoredSite {
   name?: string;

@@ -1,4 +1,6 @@
-import { AdminLayout, type AdminPageContext, Field } from '../../../ui/admin/admin-layout.tsx';
+import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
+import { BilingualFields, Field, fieldBinder } from '../../../ui/admin/form-fields.tsx';
+import { Flash, RefusedNotice } from '../../../ui/admin/notices.tsx';
 
 export interface SiteFormValues {
   name: string;
@@ -17,11 +19,11 @@ export interface SecurityFormValues {
 }
 
 function Errors(props: { errors: Record<string, string> }) {
-  return Object.keys(props.errors).length > 0 ? (
-    <p class="flash error" role="alert">
+  return (
+    <RefusedNotice errors={props.errors}>
       Nothing was saved; correct the marked fields. Everything you typed is kept.
-    </p>
-  ) : null;
+    </RefusedNotice>
+  );
 }
 
 /** The site's identity and menu, and the sign-in policy: two forms, saved and audited apart. */
@@ -34,46 +36,25 @@ export function SettingsPage(props: {
   message?: string;
 }) {
   const { ctx, site: s, security: p, siteErrors: se, securityErrors: pe } = props;
+  const site = fieldBinder(s, se);
+  const security = fieldBinder(p, pe);
   return (
     <AdminLayout ctx={ctx} title="Settings">
       <h1>Settings</h1>
-      {props.message ? (
-        <p class="flash" role="status">
-          {props.message}
-        </p>
-      ) : null}
+      <Flash message={props.message} />
       <section aria-labelledby="site-heading">
         <h2 id="site-heading">The site</h2>
         <Errors errors={se} />
         <form method="post" action="/admin/settings/site">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <Field label="Name" name="name" value={s.name} required error={se.name} />
-          <Field label="Korean name" name="nameKo" value={s.nameKo} error={se.nameKo} />
-          <Field label="Tagline" name="tagline" value={s.tagline} error={se.tagline} />
-          <Field label="Korean tagline" name="taglineKo" value={s.taglineKo} error={se.taglineKo} />
+          <BilingualFields label="Name" name="name" values={s} errors={se} required />
+          <BilingualFields label="Tagline" name="tagline" values={s} errors={se} />
+          <BilingualFields label="Footer" name="footer" values={s} errors={se} multiline rows={3} />
           <Field
-            label="Footer"
-            name="footer"
-            value={s.footer}
-            multiline
-            rows={3}
-            error={se.footer}
-          />
-          <Field
-            label="Korean footer"
-            name="footerKo"
-            value={s.footerKo}
-            multiline
-            rows={3}
-            error={se.footerKo}
-          />
-          <Field
+            {...site('navigation')}
             label="Menu"
-            name="navigation"
-            value={s.navigation}
             multiline
             rows={8}
-            error={se.navigation}
             hint="One link a line: Label | Korean label | /path/ — leave the whole box empty to list the sections that have public work, then the static pages."
           />
           <button type="submit">Save the site</button>
@@ -85,20 +66,16 @@ export function SettingsPage(props: {
         <form method="post" action="/admin/settings/security">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <Field
+            {...security('idleTimeoutMinutes')}
             label="Sign out after this many idle minutes"
-            name="idleTimeoutMinutes"
             type="number"
-            value={p.idleTimeoutMinutes}
             required
-            error={pe.idleTimeoutMinutes}
           />
           <Field
+            {...security('absoluteTimeoutHours')}
             label="Sign out this many hours after signing in, however busy"
-            name="absoluteTimeoutHours"
             type="number"
-            value={p.absoluteTimeoutHours}
             required
-            error={pe.absoluteTimeoutHours}
           />
           <div class={`field checkbox${pe.requirePasskeys ? ' has-error' : ''}`}>
             <input

@@ -1,17 +1,18 @@
-import type { AppContext } from '../../../context.ts';
-import { ValidationError } from '../../../core/errors.ts';
-import { adminPageContext, renderAdmin } from '../../../web/admin/admin-page.ts';
-import type { AdminContext, AdminRoute } from '../../../web/admin/route-table.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import { shown } from '../../../ui/admin/form-values.ts';
 import {
+  type AdminContext,
+  type AdminRoute,
   actorOf,
-  domainErrorAnswer,
+  adminPageContext,
   fieldErrors,
   formBody,
   numberOrNull,
+  renderAdmin,
+  securitySettings,
+  submitForm,
   text,
-} from '../../../web/admin/staff-request.ts';
-import { securitySettings } from '../../accounts/security-settings.ts';
-import { shown } from '../../entities/routes/entity-values.ts';
+} from '../../accounts/index.ts';
 import { formatNavigation, parseNavigation } from './navigation-lines.ts';
 import { type SecurityFormValues, SettingsPage, type SiteFormValues } from './settings-page.tsx';
 import { type StoredSite, saveSecuritySettings, saveSiteSettings } from './site-settings.ts';
@@ -97,18 +98,18 @@ export function settingsRoutes(app: AppContext): AdminRoute[] {
             siteErrors: { navigation: navigation.issues.map((i) => i.message).join('; ') },
           });
         }
-        try {
-          await saveSiteSettings(
-            app,
-            { ...values, navigation: navigation.links.length > 0 ? navigation.links : null },
-            actorOf(c),
-          );
-          return c.redirect('/admin/settings?saved=site', 303);
-        } catch (error) {
-          if (error instanceof ValidationError)
-            return page(c, { site: values, siteErrors: navigationFirst(fieldErrors(error)) });
-          return domainErrorAnswer(c, error);
-        }
+        return submitForm(
+          c,
+          async () => {
+            await saveSiteSettings(
+              app,
+              { ...values, navigation: navigation.links.length > 0 ? navigation.links : null },
+              actorOf(c),
+            );
+            return c.redirect('/admin/settings?saved=site', 303);
+          },
+          (error) => page(c, { site: values, siteErrors: navigationFirst(fieldErrors(error)) }),
+        );
       },
     },
     {
@@ -122,23 +123,23 @@ export function settingsRoutes(app: AppContext): AdminRoute[] {
           absoluteTimeoutHours: text(body, 'absoluteTimeoutHours'),
           requirePasskeys: text(body, 'requirePasskeys') === '1',
         };
-        try {
-          await saveSecuritySettings(
-            app,
-            {
-              // An empty box is no number at all, not zero.
-              idleTimeoutMinutes: numberOrNull(values.idleTimeoutMinutes) ?? Number.NaN,
-              absoluteTimeoutHours: numberOrNull(values.absoluteTimeoutHours) ?? Number.NaN,
-              requirePasskeys: values.requirePasskeys,
-            },
-            actorOf(c),
-          );
-          return c.redirect('/admin/settings?saved=security', 303);
-        } catch (error) {
-          if (error instanceof ValidationError)
-            return page(c, { security: values, securityErrors: fieldErrors(error) });
-          return domainErrorAnswer(c, error);
-        }
+        return submitForm(
+          c,
+          async () => {
+            await saveSecuritySettings(
+              app,
+              {
+                // An empty box is no number at all, not zero.
+                idleTimeoutMinutes: numberOrNull(values.idleTimeoutMinutes) ?? Number.NaN,
+                absoluteTimeoutHours: numberOrNull(values.absoluteTimeoutHours) ?? Number.NaN,
+                requirePasskeys: values.requirePasskeys,
+              },
+              actorOf(c),
+            );
+            return c.redirect('/admin/settings?saved=security', 303);
+          },
+          (error) => page(c, { security: values, securityErrors: fieldErrors(error) }),
+        );
       },
     },
   ];

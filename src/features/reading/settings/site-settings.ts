@@ -1,20 +1,22 @@
 import type { Actor } from '../../../core/actor.ts';
+import type { AuditTrail } from '../../../core/audit-trail.ts';
 import { ValidationError } from '../../../core/errors.ts';
 import type { Clock, Transactor, Tx } from '../../../core/ports.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import {
   type SecuritySettingsInput,
   type SiteSettingsInput,
   securitySettingsInput,
   siteSettingsInput,
 } from '../../../core/settings-schemas.ts';
-import type { Repositories } from '../../../infra/db/repositories.ts';
-import type { SecuritySettings } from '../../accounts/security-settings.ts';
-import { validate } from '../../publishing/validate.ts';
+import { validate } from '../../../core/validate.ts';
+import type { SecuritySettings } from '../../accounts/index.ts';
 
 export interface SiteSettingsDeps {
   repos: Pick<Repositories, 'settings' | 'audit' | 'credentials'>;
   transactor: Transactor;
   clock: Clock;
+  audit: AuditTrail;
 }
 
 /** The 'site' setting as the public pages read it (src/http/public/page-context.ts). */
@@ -29,26 +31,8 @@ export interface StoredSite {
   navigation?: Array<{ label: string; labelKo: string | null; path: string }>;
 }
 
-async function recordChange(
-  deps: SiteSettingsDeps,
-  actor: Actor,
-  key: string,
-  at: string,
-  tx: Tx,
-): Promise<void> {
-  await deps.repos.audit.append(
-    {
-      at,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: 'settings.update',
-      subjectType: 'setting',
-      subjectId: key,
-      detail: { key },
-      ip: actor.ip,
-    },
-    tx,
-  );
+async function recordChange(deps: SiteSettingsDeps, actor: Actor, key: string, tx: Tx) {
+  await deps.audit.record(actor, 'settings.update', { type: 'setting', id: key }, { key }, tx);
 }
 
 /**
@@ -69,7 +53,7 @@ export async function saveSiteSettings(
     if (navigation) next.navigation = navigation;
     else delete next.navigation;
     await deps.repos.settings.set('site', next, at, tx);
-    await recordChange(deps, actor, 'site', at, tx);
+    await recordChange(deps, actor, 'site', tx);
   });
 }
 
@@ -96,7 +80,7 @@ export async function saveSecuritySettings(
       }
     }
     await deps.repos.settings.set('security', data, at, tx);
-    await recordChange(deps, actor, 'security', at, tx);
+    await recordChange(deps, actor, 'security', tx);
     return data;
   });
 }

@@ -1,9 +1,9 @@
-import { EntryCard } from '../../../ui/components/entry-card.tsx';
 import { href } from '../../../ui/components/links.ts';
 import { Localized, localizedText } from '../../../ui/components/localized.tsx';
-import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { HomeView } from '../listings.ts';
+import { Layout } from '../../../ui/pages/layout.tsx';
+import type { HomeView } from '../loaders/listings.ts';
+import { EntryCard } from './entry-card.tsx';
 
 export function HomePage(props: { ctx: PageContext; home: HomeView }) {
   const { ctx, home } = props;

@@ -1,8 +1,8 @@
 import type { Crumb } from '../../../ui/components/breadcrumbs.tsx';
 import { Breadcrumbs } from '../../../ui/components/breadcrumbs.tsx';
 import { href } from '../../../ui/components/links.ts';
-import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
+import { Layout } from '../../../ui/pages/layout.tsx';
 
 export interface IndexItem {
   label: string;

@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
+import type { EntryView, ListingPage as Listing } from '../../../core/public-views.ts';
 import { Breadcrumbs, type Crumb } from '../../../ui/components/breadcrumbs.tsx';
-import { EntryCard } from '../../../ui/components/entry-card.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
-import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { EntryView, ListingPage as Listing } from '../view-models.ts';
+import { Layout } from '../../../ui/pages/layout.tsx';
+import { EntryCard } from './entry-card.tsx';
 
 /**
  * Any paginated list of entries: a section, a person's work, a topic, a year. The disclaimer

@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { Organization, Person, PersonRole } from '../../../core/entities.ts';
 import { renderMarkdown } from '../../../core/markdown/markdown.ts';
+import type { EntryView, ListingPage as Listing } from '../../../core/public-views.ts';
 import { Localized } from '../../../ui/components/localized.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { EntryView, ListingPage as Listing } from '../view-models.ts';
 import { ListingPage } from './listing-page.tsx';
 
 export function PersonPage(props: {

@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
+import { preferredName } from '../../../core/place-name.ts';
 import { href } from '../../../ui/components/links.ts';
-import { LocatorMap } from '../../../ui/components/locator-map.tsx';
 import type { MessageKey } from '../../../ui/i18n/messages.en.ts';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { PlacePageView } from '../listings.ts';
-import { preferredName } from '../publication-page.ts';
+import type { PlacePageView } from '../loaders/listings.ts';
+import { LocatorMap } from '../locator-map/locator-map.tsx';
 import { ListingPage } from './listing-page.tsx';
 
 const SCRIPT_LANG: Record<string, string> = { hangul: 'ko', hanja: 'ko-Hani' };

@@ -1,18 +1,22 @@
 import { hash } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import { renderMarkdown } from '../../../core/markdown/markdown.ts';
+import type {
+  PublicationNeighbours,
+  PublicationParts,
+  PublicationView,
+} from '../../../core/public-views.ts';
 import { Breadcrumbs } from '../../../ui/components/breadcrumbs.tsx';
-import { Byline } from '../../../ui/components/byline.tsx';
 import { href } from '../../../ui/components/links.ts';
 import { Localized, localizedText } from '../../../ui/components/localized.tsx';
 import { PageMeta, type PageMetaInput } from '../../../ui/components/page-meta.tsx';
-import { PdfLink } from '../../../ui/components/pdf-link.tsx';
-import { VenueLink } from '../../../ui/components/venue-link.tsx';
 import type { MessageKey } from '../../../ui/i18n/messages.en.ts';
 import { formatDate } from '../../../ui/i18n/translate.ts';
-import { type RenderedPage, renderInFrame } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { PublicationNeighbours, PublicationParts, PublicationView } from '../view-models.ts';
+import { type RenderedPage, renderInFrame } from '../../../ui/pages/layout.tsx';
+import { Byline } from './byline.tsx';
+import { PdfLink } from './pdf-link.tsx';
+import { VenueLink } from './venue-link.tsx';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어' };
 
@@ -49,15 +53,18 @@ export async function renderPublicationPage(props: {
   });
 }
 
-/** The parts of a publication's page that only its own data shape (see PublicationParts). */
-export async function renderPublicationParts(props: {
-  ctx: PageContext;
-  pub: PublicationView;
+/** What a publication's page may carry beside its own data: more head tags, its social meta. */
+export interface PublicationExtras {
   head?: Child;
   meta?: PageMetaInput;
   /** The "Cite this" block. */
   cite?: Child;
-}): Promise<PublicationParts> {
+}
+
+/** The parts of a publication's page that only its own data shape (see PublicationParts). */
+export async function renderPublicationParts(
+  props: PublicationExtras & { ctx: PageContext; pub: PublicationView },
+): Promise<PublicationParts> {
   const { ctx, pub } = props;
   const sectionTitle = localizedText(ctx.locale, pub.section.title, pub.section.titleKo);
   const [head, breadcrumbs, header, body] = await Promise.all([

@@ -8,8 +8,8 @@ import type { MigrationDb, SqlDialect } from './column-helpers.ts';
  * search with facets reads the ids of all the publications a word matches, through the GIN
  * index of the whole tsvector and then the table's pages: for a word in 30% of 100,000
  * publications, 15,600 of 18,500 pages, more than PostgreSQL's default shared buffers hold, so
- * such a search read most of them from the operating system each time (470 ms, against 41 ms
- * when they were cached). Without the head, a row is its id, hash, date and the pointer to its
+ * such a search read most of them from the operating system each time, many times slower than
+ * from the cache. Without the head, a row is its id, hash, date and the pointer to its
  * out-of-line tsvector: about fifty a page, and the whole table is a tenth of its size.
  *
  * The heads keep their own GIN index and stay in their rows, so ranking by the head still reads

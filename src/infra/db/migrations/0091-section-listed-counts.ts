@@ -9,8 +9,8 @@ const LISTED = (row: 'new' | 'old') =>
 /**
  * How many publications each section lists, whatever the time, kept by triggers
  * (src/db/repos/catalog.repo.ts, `countsBySection`). The home page shows how much public work
- * each section holds; counting it row by row took 15 ms of SQLite's one thread per render at
- * 100,000 publications, and 34–120 ms of PostgreSQL's. The public count is this number less the
+ * each section holds; counting it row by row read every listed publication on every render, on
+ * SQLite's one thread as on PostgreSQL. The public count is this number less the
  * few listed pieces whose date or embargo is still ahead, which an index finds. Triggers, not
  * application code, keep it, so every path that writes publications is counted.
  */

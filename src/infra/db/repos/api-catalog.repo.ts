@@ -1,8 +1,12 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { PublicationType } from '../../../core/content-types.ts';
 import type { Publication } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
-import type { PublicationStatus } from '../../../core/publication-status.ts';
+import type {
+  ApiAudience,
+  ApiCatalogRepository,
+  ApiCursor,
+  ApiPublicationFilter,
+} from '../../../core/repositories/api-catalog-repository.ts';
 import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 import {
@@ -14,44 +18,12 @@ import {
 import { toPublication } from './publications.repo.ts';
 
 /**
- * Who is reading: the public (the public-visibility rule, nothing else), a token that may read
- * every draft, or one that may read the drafts its own user created.
- */
-export type ApiAudience =
-  | { kind: 'public' }
-  | { kind: 'staff' }
-  | { kind: 'own-drafts'; userId: number };
-
-export interface ApiPublicationFilter {
-  sectionId?: number;
-  type?: PublicationType;
-  status?: PublicationStatus;
-  language?: string;
-  personId?: number;
-  topicId?: number;
-  /** Work tied to any of these places (a place and the places inside it). */
-  placeIds?: number[];
-  year?: number;
-  /** Words that must appear in the title, subtitle or summary (case-insensitive). */
-  q?: string;
-  /** Only what changed (its public datestamp) at or after this instant. */
-  updatedSince?: string;
-  /** Also the tombstones of withdrawn work the public once saw, so a mirror learns of them. */
-  includeTombstones?: boolean;
-}
-
-export interface ApiCursor {
-  datestamp: string;
-  id: number;
-}
-
-/**
  * The API's publication listing: every publication the audience may see, in the order of its
  * public datestamp (the latest of the last save, the date, the embargo's end and the
  * withdrawal), then id, so that a client syncs with `updated_since` and resumes with a cursor.
  * Public readers go through `publiclyVisible`, the same SQL as every public page.
  */
-export class ApiCatalogRepo {
+export class ApiCatalogRepo implements ApiCatalogRepository {
   constructor(private readonly db: Executor) {}
 
   private filtered(audience: ApiAudience, filter: ApiPublicationFilter, now: Date, tx?: Tx) {

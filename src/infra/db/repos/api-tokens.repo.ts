@@ -1,34 +1,22 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  ApiTokenListing,
+  ApiTokenRow,
+  ApiTokensRepository,
+} from '../../../core/repositories/api-tokens-repository.ts';
 import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 /** The `api_tokens` table (migration 0040). */
-export interface ApiTokenTable {
+export interface ApiTokenTable extends Omit<ApiTokenRow, 'id'> {
   id: Generated<number>;
-  userId: number;
-  name: string;
-  tokenHash: string;
-  prefix: string;
-  scopes: string;
-  createdAt: string;
-  createdByUserId: number | null;
-  lastUsedAt: string | null;
-  lastUsedIp: string | null;
-  revokedAt: string | null;
 }
 
 type ApiDb = Database & { apiTokens: ApiTokenTable };
-export type ApiTokenRow = Selectable<ApiTokenTable>;
-
-/** A token as staff see it in the back office: never its secret or hash. */
-export type ApiTokenListing = Omit<ApiTokenRow, 'tokenHash'> & {
-  userEmail: string;
-  userRole: string;
-};
 
 /** API tokens, found by the hash of their secret; the secret itself is never stored. */
-export class ApiTokensRepo {
+export class ApiTokensRepo implements ApiTokensRepository {
   constructor(private readonly db: Executor) {}
 
   private q(tx?: Tx): Kysely<ApiDb> {

@@ -1,27 +1,14 @@
 import type { AuditEvent } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  AuditFilter,
+  AuditRepository,
+  NewAuditEvent,
+} from '../../../core/repositories/audit-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
-export type NewAuditEvent = Omit<AuditEvent, 'id'>;
-
-/** Which events to read; every condition is optional and they combine. */
-export interface AuditFilter {
-  /** Exactly this action ('user.role'). */
-  action?: string;
-  /** An action and its family: 'user' matches 'user' and 'user.…'. */
-  actionFamily?: string;
-  actorUserId?: number;
-  /** Inclusive lower bound, an ISO instant. */
-  since?: string;
-  /** Exclusive upper bound, an ISO instant. */
-  until?: string;
-  /** Only events older than this id: the cursor of the next page (newest first). */
-  beforeId?: number;
-  limit?: number;
-}
-
 /** The audit trail only grows: this repository has no update and no delete. */
-export class AuditRepo {
+export class AuditRepo implements AuditRepository {
   constructor(private readonly db: Executor) {}
 
   async append(event: NewAuditEvent, tx?: Tx): Promise<void> {

@@ -1,9 +1,10 @@
 import type { Tx } from '../../../core/ports.ts';
+import type { AuthChallengesRepository } from '../../../core/repositories/auth-challenges-repository.ts';
 import type { AuthChallengeTable } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 /** WebAuthn challenges, each usable once and for a few minutes, by whichever process answers. */
-export class AuthChallengesRepo {
+export class AuthChallengesRepo implements AuthChallengesRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(c: AuthChallengeTable, tx?: Tx): Promise<void> {

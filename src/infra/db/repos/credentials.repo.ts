@@ -1,20 +1,13 @@
-import type { Selectable } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
-import type { PasskeyTable } from '../database.ts';
+import type {
+  CredentialsRepository,
+  PasskeyRow,
+  UserSecrets,
+} from '../../../core/repositories/credentials-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
-export type PasskeyRow = Selectable<PasskeyTable>;
-
-export interface UserSecrets {
-  id: number;
-  passwordHash: string | null;
-  totpSecret: string | null;
-  totpConfirmedAt: string | null;
-  totpLastStep: number | null;
-}
-
 /** What proves who a user is: password hash, TOTP secret, passkeys and recovery codes. */
-export class CredentialsRepo {
+export class CredentialsRepo implements CredentialsRepository {
   constructor(private readonly db: Executor) {}
 
   async secretsOf(userId: number, tx?: Tx): Promise<UserSecrets | undefined> {

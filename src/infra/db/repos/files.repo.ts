@@ -1,10 +1,13 @@
 import type { Attachment, StoredFile } from '../../../core/entities.ts';
 import type { StoredBlob, Tx } from '../../../core/ports.ts';
+import type {
+  FileDerivative,
+  FilesRepository,
+} from '../../../core/repositories/files-repository.ts';
 import type { FileDerivativeTable, StoredFileTable } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 type FileRow = Omit<StoredFileTable, 'id'> & { id: number };
-export type FileDerivative = Omit<FileDerivativeTable, 'id'> & { id: number; sha256: string };
 
 const ATTACHMENT_COLUMNS = [
   'id',
@@ -24,7 +27,7 @@ function toStoredFile(row: FileRow): StoredFile {
 }
 
 /** Stored files (one row per distinct content) and the attachments that place them. */
-export class FilesRepo {
+export class FilesRepo implements FilesRepository {
   constructor(private readonly db: Executor) {}
 
   /** The row for these bytes, made on first sight; the same bytes always give the same row. */

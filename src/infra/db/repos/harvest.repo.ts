@@ -1,6 +1,9 @@
-import type { PublicationType } from '../../../core/content-types.ts';
-import type { Publication } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  HarvestRepository,
+  HarvestRow,
+  HarvestWindow,
+} from '../../../core/repositories/harvest-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 import {
   listedType,
@@ -11,28 +14,12 @@ import {
 } from '../public-visibility.ts';
 import { toPublication } from './publications.repo.ts';
 
-/** Which records a harvest (OAI-PMH) asks for: a set and a datestamp window, `until` exclusive. */
-export interface HarvestWindow {
-  sectionId?: number;
-  type?: PublicationType;
-  from: string | null;
-  until: string;
-}
-
-/** A harvestable record: public now, or the tombstone of one that was. */
-export interface HarvestRow {
-  publication: Publication;
-  /** `publicDatestamp`: when the public last saw it change. */
-  datestamp: string;
-  deleted: boolean;
-}
-
 /**
  * Read queries for harvesters (OAI-PMH). Unlike the catalog, a harvest also sees the tombstones
  * of withdrawn work the public once saw, so that harvesters can delete their copies; nothing
  * else that is not public reaches it.
  */
-export class HarvestRepo {
+export class HarvestRepo implements HarvestRepository {
   constructor(private readonly db: Executor) {}
 
   /**

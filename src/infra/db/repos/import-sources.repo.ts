@@ -1,18 +1,14 @@
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  ImportSource,
+  ImportSourcesRepository,
+} from '../../../core/repositories/import-sources-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-export interface ImportSource {
-  source: string;
-  sourceKey: string;
-  entityType: string;
-  entityId: number;
-  contentHash: string | null;
-}
 
 const COLUMNS = ['source', 'sourceKey', 'entityType', 'entityId', 'contentHash'] as const;
 
 /** Which record each imported item became, so that a second run updates instead of duplicating. */
-export class ImportSourcesRepo {
+export class ImportSourcesRepo implements ImportSourcesRepository {
   constructor(private readonly db: Executor) {}
 
   async find(source: string, sourceKey: string, tx?: Tx): Promise<ImportSource | undefined> {

@@ -1,17 +1,15 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
-import type { Database, JobTable } from '../database.ts';
+import type { Job, JobStatus, JobsRepository } from '../../../core/repositories/jobs-repository.ts';
+import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-export type Job = Omit<JobTable, 'id'> & { id: number };
-export type JobStatus = Job['status'];
 
 /**
  * Durable jobs: a row per job, leased by one worker at a time. A lease is a promise to finish
  * before `leaseExpiresAt`; a worker that dies breaks it, and the job becomes ready again. Every
  * change to a leased job names its owner, so a worker whose lease was taken over writes nothing.
  */
-export class JobsRepo {
+export class JobsRepo implements JobsRepository {
   private readonly postgres: boolean;
 
   constructor(private readonly db: Executor) {

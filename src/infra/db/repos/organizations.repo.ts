@@ -1,12 +1,14 @@
 import type { Organization } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  NewOrganization,
+  OrganizationsRepository,
+} from '../../../core/repositories/organizations-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-export type NewOrganization = Omit<Organization, 'id'>;
 
 const ORGANIZATION_COLUMNS = ['id', 'slug', 'name', 'nameKo', 'kind', 'url'] as const;
 
-export class OrganizationsRepo {
+export class OrganizationsRepo implements OrganizationsRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(org: NewOrganization, at: string, tx?: Tx): Promise<Organization> {

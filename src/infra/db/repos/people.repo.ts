@@ -1,8 +1,7 @@
 import type { Person, PersonRole } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type { NewPerson, PeopleRepository } from '../../../core/repositories/people-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-export type NewPerson = Omit<Person, 'id' | 'updatedAt'>;
 
 const PERSON_COLUMNS = [
   'id',
@@ -16,7 +15,7 @@ const PERSON_COLUMNS = [
   'updatedAt',
 ] as const;
 
-export class PeopleRepo {
+export class PeopleRepo implements PeopleRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(person: NewPerson, at: string, tx?: Tx): Promise<Person> {

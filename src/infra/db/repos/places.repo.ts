@@ -1,8 +1,7 @@
 import type { Place, PlaceName } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type { NewPlace, PlacesRepository } from '../../../core/repositories/places-repository.ts';
 import { dbOrTx, type Executor, flag } from '../executor.ts';
-
-export type NewPlace = Omit<Place, 'id' | 'updatedAt'>;
 
 const PLACE_COLUMNS = [
   'id',
@@ -15,7 +14,7 @@ const PLACE_COLUMNS = [
   'updatedAt',
 ] as const;
 
-export class PlacesRepo {
+export class PlacesRepo implements PlacesRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(place: NewPlace, at: string, tx?: Tx): Promise<Place> {

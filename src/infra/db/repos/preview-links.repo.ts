@@ -1,27 +1,22 @@
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  PreviewLinkListing,
+  PreviewLinkRow,
+  PreviewLinksRepository,
+} from '../../../core/repositories/preview-links-repository.ts';
 import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 /** The `preview_links` table (migration 0095). */
-export interface PreviewLinkTable {
+export interface PreviewLinkTable extends Omit<PreviewLinkRow, 'id'> {
   id: Generated<number>;
-  publicationId: number;
-  tokenHash: string;
-  createdAt: string;
-  createdByUserId: number | null;
-  expiresAt: string;
-  revokedAt: string | null;
 }
 
 type PreviewDb = Database & { previewLinks: PreviewLinkTable };
-export type PreviewLinkRow = Selectable<PreviewLinkTable>;
-
-/** A link as editors see it: who made it and until when, never its secret or hash. */
-export type PreviewLinkListing = Omit<PreviewLinkRow, 'tokenHash'> & { createdBy: string | null };
 
 /** Links that show one unpublished piece to a reader without an account, found by hash. */
-export class PreviewLinksRepo {
+export class PreviewLinksRepo implements PreviewLinksRepository {
   constructor(private readonly db: Executor) {}
 
   private q(tx?: Tx): Kysely<PreviewDb> {

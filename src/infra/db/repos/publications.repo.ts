@@ -1,31 +1,13 @@
 import type { Selectable } from 'kysely';
-import type { Contribution, Publication, PublicationRecord } from '../../../core/entities.ts';
+import type { Publication, PublicationRecord } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
 import type { PublicRecord } from '../../../core/publication-status.ts';
+import type {
+  PublicationsRepository,
+  PublicationWrite,
+} from '../../../core/repositories/publications-repository.ts';
 import type { PublicationTable } from '../database.ts';
 import { dbOrTx, type Executor, flag } from '../executor.ts';
-
-/** What a save writes: the publication's own fields and its ordered links. */
-export type PublicationWrite = Omit<
-  Publication,
-  | 'id'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'deletedAt'
-  | 'withdrawnAt'
-  | 'createdByUserId'
-  | 'publicFrom'
-  | 'publicUntil'
-> & {
-  withdrawnAt?: string | null;
-  publicFrom?: string | null;
-  publicUntil?: string | null;
-  createdByUserId?: number | null;
-  contributions: Omit<Contribution, 'position'>[];
-  topicIds: number[];
-  placeIds: number[];
-};
 
 type Row = Selectable<PublicationTable>;
 
@@ -33,7 +15,7 @@ export function toPublication(row: Row): Publication {
   return { ...row, excerptOnly: row.excerptOnly === 1 };
 }
 
-export class PublicationsRepo {
+export class PublicationsRepo implements PublicationsRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(p: PublicationWrite, at: string, tx?: Tx): Promise<number> {

@@ -1,10 +1,11 @@
 import type { Redirect } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type { RedirectsRepository } from '../../../core/repositories/redirects-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 const REDIRECT_COLUMNS = ['id', 'fromPath', 'toPath', 'statusCode'] as const;
 
-export class RedirectsRepo {
+export class RedirectsRepo implements RedirectsRepository {
   constructor(private readonly db: Executor) {}
 
   async upsert(r: Omit<Redirect, 'id'>, at: string, tx?: Tx): Promise<void> {

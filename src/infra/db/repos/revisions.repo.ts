@@ -1,15 +1,12 @@
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  RevisionSummary,
+  RevisionsRepository,
+} from '../../../core/repositories/revisions-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
-export interface RevisionSummary {
-  id: number;
-  version: number;
-  authorUserId: number | null;
-  createdAt: string;
-}
-
 /** Every save of a publication keeps a full snapshot, so any two can be compared or restored. */
-export class RevisionsRepo {
+export class RevisionsRepo implements RevisionsRepository {
   constructor(private readonly db: Executor) {}
 
   async append(

@@ -1,10 +1,12 @@
 import type { Section } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  NewSection,
+  SectionsRepository,
+} from '../../../core/repositories/sections-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
-export type NewSection = Omit<Section, 'id'>;
-
-export class SectionsRepo {
+export class SectionsRepo implements SectionsRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(section: NewSection, tx?: Tx): Promise<Section> {

@@ -1,10 +1,11 @@
 import type { Series } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type { SeriesRepository } from '../../../core/repositories/series-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 const SERIES_COLUMNS = ['id', 'slug', 'title', 'titleKo'] as const;
 
-export class SeriesRepo {
+export class SeriesRepo implements SeriesRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(series: Omit<Series, 'id'>, at: string, tx?: Tx): Promise<Series> {

@@ -1,12 +1,12 @@
-import type { Selectable } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
-import type { SessionTable } from '../database.ts';
+import type {
+  SessionRow,
+  SessionsRepository,
+} from '../../../core/repositories/sessions-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
-export type SessionRow = Selectable<SessionTable>;
-
 /** Server-side sessions, keyed by the hash of the cookie's token, shared by every process. */
-export class SessionsRepo {
+export class SessionsRepo implements SessionsRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(session: SessionRow, tx?: Tx): Promise<void> {

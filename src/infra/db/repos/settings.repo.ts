@@ -1,8 +1,9 @@
 import type { Tx } from '../../../core/ports.ts';
+import type { SettingsRepository } from '../../../core/repositories/settings-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 /** Site settings as JSON values under string keys. */
-export class SettingsRepo {
+export class SettingsRepo implements SettingsRepository {
   constructor(private readonly db: Executor) {}
 
   async get<T>(key: string, tx?: Tx): Promise<T | undefined> {

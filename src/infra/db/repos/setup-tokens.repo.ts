@@ -1,8 +1,9 @@
 import type { Tx } from '../../../core/ports.ts';
+import type { SetupTokensRepository } from '../../../core/repositories/setup-tokens-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 /** One-time set-up links: stored hashed, valid until used or expired. */
-export class SetupTokensRepo {
+export class SetupTokensRepo implements SetupTokensRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(

@@ -1,15 +1,15 @@
-import type { Selectable } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
-import type { SignInLimitTable } from '../database.ts';
+import type {
+  SignInLimitRow,
+  SignInLimitsRepository,
+} from '../../../core/repositories/sign-in-limits-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-export type SignInLimitRow = Selectable<SignInLimitTable>;
 
 /**
  * Failed sign-ins counted per account and per address, shared by every process. A count moves
  * only by compare-and-set: a writer names the version it read, and loses if another wrote first.
  */
-export class SignInLimitsRepo {
+export class SignInLimitsRepo implements SignInLimitsRepository {
   constructor(private readonly db: Executor) {}
 
   async find(key: string, tx?: Tx): Promise<SignInLimitRow | undefined> {

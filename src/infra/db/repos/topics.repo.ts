@@ -1,10 +1,11 @@
 import type { Topic } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type { TopicsRepository } from '../../../core/repositories/topics-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 const TOPIC_COLUMNS = ['id', 'slug', 'name', 'nameKo'] as const;
 
-export class TopicsRepo {
+export class TopicsRepo implements TopicsRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(topic: Omit<Topic, 'id'>, at: string, tx?: Tx): Promise<Topic> {

@@ -1,6 +1,7 @@
 import type { UserRole } from '../../../core/content-types.ts';
 import type { User } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
+import type { UsersRepository } from '../../../core/repositories/users-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 
 const USER_COLUMNS = ['id', 'email', 'displayName', 'role', 'disabled'] as const;
@@ -15,7 +16,7 @@ const toUser = (row: {
   disabled: row.disabled === 1,
 });
 
-export class UsersRepo {
+export class UsersRepo implements UsersRepository {
   constructor(private readonly db: Executor) {}
 
   async insert(

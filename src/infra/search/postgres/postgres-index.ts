@@ -1,12 +1,18 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  FacetCounts,
+  IndexedDocument,
+  IndexedPage,
+  IndexQuery,
+  MatchExpr,
+  RankedHit,
+  SearchIndex,
+} from '../../../core/search-index.ts';
 import { dbOrTx, type Executor } from '../../db/executor.ts';
-import type { IndexedDocument, IndexedPage } from '../document.ts';
 import { type FacetColumns, idList } from '../facet-columns.ts';
 import { IndexTables } from '../index-tables.ts';
-import type { MatchExpr } from '../query-plan.ts';
 import { rankFirst } from '../rank-first.ts';
-import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from '../search-index.ts';
 import { publicResults } from '../sql-constraints.ts';
 import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
 
@@ -32,9 +38,9 @@ export class PostgresIndex implements SearchIndex {
    * line (TOAST), so the planner sees a tiny table and costs testing each one as nothing: it
    * scans the table, or walks the primary key testing every vector, reading them all even for a
    * word a handful of publications contain. With both ways off, a text match goes through the
-   * GIN bitmap and reads only the vectors it must rank. (At 10,000 publications and a word in
-   * 30% of them, the facet counts went from 710 ms to 85 ms.) A read with no text match keeps
-   * its index scans: a filtered listing walks the publication date index for its page.
+   * GIN bitmap and reads only the vectors it must rank, far fewer even for a common word. A read
+   * with no text match keeps its index scans: a filtered listing walks the publication date
+   * index for its page.
    */
   private read<R>(query: RawBuilder<R>, textMatch: boolean): Promise<R[]> {
     return this.db.transaction().execute(async (trx) => {

@@ -1,5 +1,4 @@
-import type { AnalyzedText } from '../document.ts';
-import { anyNode, type MatchExpr } from '../query-plan.ts';
+import { type AnalyzedText, anyNode, type MatchExpr } from '../../../core/search-index.ts';
 
 /**
  * PostgreSQL's side of the analyzer contract. tsvector and tsquery are written as literals and

@@ -1,12 +1,19 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
+import type {
+  AnalyzedText,
+  FacetCounts,
+  IndexedDocument,
+  IndexedPage,
+  IndexQuery,
+  MatchExpr,
+  RankedHit,
+  SearchIndex,
+} from '../../../core/search-index.ts';
 import { dbOrTx, type Executor } from '../../db/executor.ts';
-import type { AnalyzedText, IndexedDocument, IndexedPage } from '../document.ts';
 import { type FacetColumns, idList } from '../facet-columns.ts';
 import { IndexTables } from '../index-tables.ts';
-import type { MatchExpr } from '../query-plan.ts';
 import { rankFirst } from '../rank-first.ts';
-import type { FacetCounts, IndexQuery, RankedHit, SearchIndex } from '../search-index.ts';
 import { publicResults } from '../sql-constraints.ts';
 import { DOC_COLUMNS, type Fts5Columns, HEAD_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
 

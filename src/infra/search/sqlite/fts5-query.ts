@@ -1,4 +1,4 @@
-import type { MatchExpr } from '../query-plan.ts';
+import type { MatchExpr } from '../../../core/search-index.ts';
 
 /**
  * Compiles a match tree to an FTS5 MATCH expression. Every token is a quoted string and every

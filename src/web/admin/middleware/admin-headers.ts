@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { AdminEnv } from '../admin-env.ts';
+import type { AdminEnv } from '../../../features/accounts/back-office/admin-env.ts';
 
 /**
  * Admin pages are never cached anywhere and run only this site's scripts; a per-response nonce

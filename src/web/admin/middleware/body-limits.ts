@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AdminEnv } from '../admin-env.ts';
+import type { AdminEnv } from '../../../features/accounts/back-office/admin-env.ts';
+import { BodyTooLargeError } from '../../../features/publishing/routes/streamed-upload.ts';
 
 /** Before sign-in the only forms are sign-in and set-up: a few short fields, never a file. */
 const SIGNED_OUT_LIMIT = 16 * 1024;
@@ -11,11 +12,6 @@ const UPLOAD_LIMIT = 200 * 1024 * 1024;
 const UPLOAD_PATH = /^\/admin\/publications\/[^/]+\/files$/;
 /** The forms that are sent without a session. */
 const SIGNED_OUT_FORM = /^\/admin\/(?:sign-in|setup\/|passkey\/authenticate\/)/;
-
-/** A body that went past its limit while it was being read. */
-export class BodyTooLargeError extends Error {
-  override name = 'BodyTooLargeError';
-}
 
 /**
  * The most a request body may hold, chosen before any of it is read. Small forms are read

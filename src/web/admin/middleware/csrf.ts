@@ -1,11 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import { newToken, safeEqual } from '../../../features/accounts/secret-tokens.ts';
-import type { AdminEnv } from '../admin-env.ts';
+import { getCookie } from 'hono/cookie';
+import { safeEqual } from '../../../core/secret-tokens.ts';
+import type { AdminEnv } from '../../../features/accounts/back-office/admin-env.ts';
+import { PRE_SESSION_COOKIE } from '../../../features/accounts/back-office/pre-session-token.ts';
 import { firstFormField } from './first-form-field.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-export const PRE_SESSION_COOKIE = 'dossier_csrf';
 
 /**
  * Every state-changing request must come from this site's own pages: its Origin (or Referer)
@@ -30,20 +30,6 @@ export function csrfProtection(
     if (!sent || !expected || !safeEqual(sent, expected)) return expired(c);
     return next();
   };
-}
-
-/** The token a signed-out form (sign-in, set-up) carries, set as a cookie when the form is shown. */
-export function preSessionToken(c: Parameters<MiddlewareHandler>[0], publicUrl: string): string {
-  const existing = getCookie(c, PRE_SESSION_COOKIE);
-  if (existing && existing.length >= 32) return existing;
-  const token = newToken();
-  setCookie(c, PRE_SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Strict',
-    secure: publicUrl.startsWith('https:'),
-    path: '/admin',
-  });
-  return token;
 }
 
 /**

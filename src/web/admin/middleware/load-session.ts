@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppContext } from '../../../context.ts';
+import type { AppContext } from '../../../core/app-context.ts';
+import type { AdminEnv } from '../../../features/accounts/back-office/admin-env.ts';
 import { readSessionCookie } from '../../../features/accounts/routes/session-cookie.ts';
 import { resolveSession } from '../../../features/accounts/sessions.ts';
-import type { AdminEnv } from '../admin-env.ts';
 
 /** Puts the signed-in session (or null) on the request. */
 export function loadSession(app: AppContext): MiddlewareHandler<AdminEnv> {

@@ -1,0 +1,39 @@
+import type { AuditTrail } from './audit-trail.ts';
+import type { ChangeFeed } from './change-feed.ts';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './database-handle.ts';
+import type { ImageTools } from './image-ports.ts';
+import type { PdfTools } from './pdf-ports.ts';
+import type { Clock, FileStore, Transactor } from './ports.ts';
+import type { RenderCache } from './render-cache.ts';
+import type { Repositories } from './repositories.ts';
+import type { SearchEngine } from './search-engine.ts';
+
+/**
+ * Everything a request, a command or a job needs, built once by the composition root
+ * (src/context.ts). Services receive the parts they use from here; nothing reaches for globals.
+ * Every part is a port declared in core, so that features and the web shell never see the
+ * implementations behind them.
+ */
+export interface AppContext {
+  config: Config;
+  /** The database as such: which kind it is, and whether it answers. Queries go through `repos`. */
+  db: DatabaseHandle;
+  repos: Repositories;
+  transactor: Transactor;
+  files: FileStore;
+  clock: Clock;
+  /** Derived data (search index, caches) subscribes here to hear of every change. */
+  changes: ChangeFeed;
+  /** Every write records itself here; the entry also goes out on `changes`. */
+  audit: AuditTrail;
+  /** Full-text search; its indexer is subscribed to `changes`, so the index stays current. */
+  search: SearchEngine;
+  /** Reads and rewrites PDFs in limited child processes; they start on first use. */
+  pdf: PdfTools;
+  /** Makes the display copies of uploaded images. */
+  images: ImageTools;
+  /** The render cache for anonymous pages; null unless a server turns it on (src/infra/cache/). */
+  renderCache: RenderCache | null;
+  close(): Promise<void>;
+}

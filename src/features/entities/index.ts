@@ -1,0 +1,12 @@
+/**
+ * What other features may use of entities: making and changing the people, places, topics and
+ * sections that publications point to (the import and the API do both).
+ */
+export {
+  type CatalogDeps,
+  createPerson,
+  createPlace,
+  createSection,
+  createTopic,
+} from './entities.ts';
+export { updatePerson, updatePlace, updateTopic } from './entity-updates.ts';

@@ -1,0 +1,9 @@
+/**
+ * What other features may use of publishing: saving a publication, attaching its files and
+ * moving it through the workflow (the import and the API do what the editor does), and the
+ * handlers of its background jobs (the jobs page retries them).
+ */
+export { attachFile } from './files/attach-file.ts';
+export { jobHandlers } from './jobs/job-handlers.ts';
+export { createPublication, updatePublication } from './save-publication.ts';
+export { changeStatus } from './workflow.ts';

@@ -1,0 +1,24 @@
+import type { AppContext } from '../../../core/app-context.ts';
+import type { JobHandlers } from '../../../core/jobs.ts';
+import { EMPTY_TRASH_JOB, emptyTrashHandler } from './empty-trash-job.ts';
+import { FIXITY_JOB, fixityHandler } from './fixity-job.ts';
+import { IMAGE_VARIANTS_JOB, imageVariantsHandler } from './image-variants-job.ts';
+import { PDF_EXTRACT_JOB, pdfExtractHandler } from './pdf-extract-job.ts';
+import { PUBLISH_SCHEDULED_JOB, scheduledPublishHandler } from './scheduled-publish-job.ts';
+
+/** Every kind of job the archive knows, wired to the context's parts. */
+export function jobHandlers(
+  ctx: AppContext,
+  options: { fixityIntervalMs?: number } = {},
+): JobHandlers {
+  return {
+    [PDF_EXTRACT_JOB]: pdfExtractHandler(ctx),
+    [IMAGE_VARIANTS_JOB]: imageVariantsHandler(ctx),
+    [FIXITY_JOB]: fixityHandler(ctx, options.fixityIntervalMs),
+    [PUBLISH_SCHEDULED_JOB]: scheduledPublishHandler(ctx),
+    [EMPTY_TRASH_JOB]: emptyTrashHandler(ctx),
+  };
+}
+
+/** The kinds that turn uploads into derived data: what `dossier ingest` waits for. */
+export const FILE_JOB_KINDS = [PDF_EXTRACT_JOB, IMAGE_VARIANTS_JOB] as const;

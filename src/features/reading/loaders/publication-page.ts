@@ -1,0 +1,160 @@
+import type { Person, PublicationRecord, Section } from '../../../core/entities.ts';
+import { preferredName } from '../../../core/place-name.ts';
+import type { EntryView, PublicationView } from '../../../core/public-views.ts';
+import { isPubliclyVisible, isTombstone } from '../../../core/publication-status.ts';
+import {
+  fileView,
+  loadEntries,
+  loadEntriesAndPeople,
+  publicationPath,
+  type ReadingRepos,
+} from './entries.ts';
+
+export type PublicationLookup =
+  | {
+      kind: 'found';
+      view: PublicationView;
+      /** Its contributors, with their roles over time, for the citation formats. */
+      people: Person[];
+    }
+  | { kind: 'gone'; entry: EntryView; reason: string | null; withdrawnAt: string }
+  | { kind: 'missing' };
+
+/**
+ * Everything a publication page shows. A draft, an embargoed piece or one in the trash is
+ * 'missing' (the same answer as a wrong address, so nothing about it leaks); a withdrawn piece
+ * the public once saw is 'gone' and keeps only its citation data.
+ */
+export async function loadPublicationPage(
+  repos: ReadingRepos,
+  sectionSlug: string,
+  slug: string,
+  now: Date,
+): Promise<PublicationLookup> {
+  const section = await repos.sections.findBySlug(sectionSlug);
+  if (!section) return { kind: 'missing' };
+  const record = await repos.publications.findBySlug(section.id, slug);
+  if (!record) return { kind: 'missing' };
+  if (isTombstone(record)) {
+    const [entry] = await loadEntries(repos, [record]);
+    return entry
+      ? {
+          kind: 'gone',
+          entry: { ...entry, mainPdf: null },
+          reason: record.withdrawnReason,
+          withdrawnAt: record.withdrawnAt ?? record.updatedAt,
+        }
+      : { kind: 'missing' };
+  }
+  if (!isPubliclyVisible(record, now)) return { kind: 'missing' };
+  return { kind: 'found', ...(await buildView(repos, section, record, now)) };
+}
+
+/**
+ * A publication as its page would show it, for preview links only: any status but withdrawn.
+ * Withdrawal and the trash end every preview, as they end public reading.
+ */
+export async function loadPublicationPreview(
+  repos: ReadingRepos,
+  id: number,
+  now: Date,
+): Promise<PublicationView | null> {
+  const record = await repos.publications.findById(id);
+  if (!record || record.deletedAt || record.status === 'withdrawn') return null;
+  const section = await repos.sections.findById(record.sectionId);
+  return section ? (await buildView(repos, section, record, now)).view : null;
+}
+
+async function buildView(
+  repos: ReadingRepos,
+  section: Section,
+  record: PublicationRecord,
+  now: Date,
+): Promise<{ view: PublicationView; people: Person[] }> {
+  const [attachments, topics, places] = await Promise.all([
+    repos.files.attachmentsOf([record.id]),
+    repos.topics.findByIds(record.topicIds),
+    repos.places.findByIds(record.placeIds),
+  ]);
+  // The record already holds its contributions, and the section and files are in hand.
+  const {
+    entries: [entry],
+    people,
+  } = await loadEntriesAndPeople(repos, [record], {
+    contributions: new Map([[record.id, record.contributions]]),
+    sections: [section],
+    attachments,
+  });
+  // Only the places' parents are named beside them ("Jongo-ri, Hamgyŏng-bukto").
+  const parents = await repos.places.findByIds(
+    places.flatMap((p) => (p.parentId === null ? [] : [p.parentId])),
+  );
+  if (!entry) throw new Error('a visible publication has no entry');
+  const series = record.seriesId ? await seriesNavigation(repos, record, now) : null;
+  const view: PublicationView = {
+    ...entry,
+    bodyHtml: record.bodyHtml,
+    disclaimer: record.disclaimer ?? section.disclaimer,
+    disclaimerKo: record.disclaimer ? null : section.disclaimerKo,
+    topics: record.topicIds
+      .map((id) => topics.find((t) => t.id === id))
+      .filter((t) => t !== undefined),
+    places: record.placeIds
+      .map((id) => places.find((p) => p.id === id))
+      .filter((p) => p !== undefined)
+      .map((p) => ({ ...p, label: placeLabel(p, parents) })),
+    files: attachments.map((a) => fileView(section, record, a)),
+    series,
+    translations: await translationLinks(repos, record, now),
+    updatedAt: record.updatedAt,
+  };
+  return { view, people };
+}
+
+/** The same piece in other languages, as far as the public may see them now. */
+export async function translationLinks(
+  repos: Pick<ReadingRepos, 'catalog' | 'sections'>,
+  record: Pick<PublicationRecord, 'id' | 'translationGroup'>,
+  now: Date,
+): Promise<PublicationView['translations']> {
+  if (!record.translationGroup) return [];
+  const others = (await repos.catalog.translations(record.translationGroup, now)).filter(
+    (t) => t.id !== record.id,
+  );
+  if (others.length === 0) return [];
+  const sections = await repos.sections.list();
+  return others.flatMap((t) => {
+    const section = sections.find((s) => s.id === t.sectionId);
+    return section
+      ? [{ language: t.language, title: t.title, path: publicationPath(section, t) }]
+      : [];
+  });
+}
+
+async function seriesNavigation(repos: ReadingRepos, record: PublicationRecord, now: Date) {
+  const series = await repos.series.findById(record.seriesId!);
+  if (!series) return null;
+  const parts = await repos.catalog.series(series.id, now);
+  const sections = await repos.sections.list();
+  const link = (p: (typeof parts)[number] | undefined) =>
+    p
+      ? { title: p.title, path: publicationPath(sections.find((s) => s.id === p.sectionId)!, p) }
+      : null;
+  const index = parts.findIndex((p) => p.id === record.id);
+  return {
+    series,
+    position: record.seriesPosition ?? index + 1,
+    previous: link(parts[index - 1]),
+    next: link(parts[index + 1]),
+  };
+}
+
+/** "Kyo-hwa-so No. 12, Jongo-ri": the preferred name, then its nearest parent, for context. */
+function placeLabel(
+  place: { parentId: number | null; names: Array<{ name: string; preferred: boolean }> },
+  all: Array<{ id: number; names: Array<{ name: string; preferred: boolean }> }>,
+): string {
+  const name = preferredName(place.names);
+  const parent = all.find((p) => p.id === place.parentId);
+  return parent ? `${name}, ${preferredName(parent.names)}` : name;
+}

@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import type { Gazetteer } from '../../core/gazetteer.ts';
+import type { PublicationSource } from '../../core/index-sources.ts';
+import { bodyTexts, splitFootnotes } from '../../core/markdown/body-texts.ts';
+import {
+  type AnalyzedText,
+  DOC_FIELDS,
+  type DocField,
+  type IndexedDocument,
+  type IndexedPage,
+} from '../../core/search-index.ts';
+import { compoundsOf, sanitize, segment, stemOf, tokensOf } from './analyzer.ts';
+
+/**
+ * What the index holds for a publication and for a PDF page: analyzed token streams per field,
+ * produced here once for both backends. A backend lays these streams out its own way (FTS5
+ * columns, or one weighted tsvector) but never re-tokenizes them.
+ */
+
+/**
+ * Bump when analysis or the index's layout changes, so that `reindex --check` reports every
+ * document as drifted. (3: the index gained a head; see migration 0060.)
+ */
+export const ANALYZER_VERSION = 3;
+
+const LATIN_WORD = /^[a-z]+$/;
+
+/** The stem a token is indexed under: its English stem, itself for a plain Latin word, else none. */
+export function indexedStem(token: string): string | null {
+  return stemOf(token) ?? (LATIN_WORD.test(token) ? token : null);
+}
+
+export function analyzeText(text: string, gazetteer: Gazetteer): AnalyzedText {
+  const units = segment(sanitize(text));
+  const tokens = tokensOf(units);
+  // Units and tokens line up except inside CJK runs; map each unit to its first token.
+  const firstToken: number[] = [];
+  let t = 0;
+  for (const u of units) {
+    while (t < tokens.length && tokens[t]!.start < u.start) t++;
+    firstToken.push(t);
+  }
+  return {
+    tokens: tokens.map((x) => x.text),
+    stems: tokens.map((x) => indexedStem(x.text)),
+    alts: compoundsOf(units).map((c) => ({ position: firstToken[c.firstUnit]!, text: c.text })),
+    places: gazetteer.recognize(units).map((m) => ({
+      position: tokens.findIndex((x) => x.start >= m.start),
+      placeIds: m.placeIds,
+    })),
+  };
+}
+
+/** The plain texts of a publication's fields: what is indexed and what snippets are cut from. */
+export interface PublicationTexts {
+  title: string;
+  meta: string;
+  names: string;
+  body: string;
+  notes: string;
+}
+
+export function publicationTexts(
+  p: Pick<PublicationSource, 'title' | 'subtitle' | 'summary' | 'body'> & {
+    names?: readonly string[];
+  },
+  body: { body: string; notes: string } = bodyTexts(p.body),
+): PublicationTexts {
+  return {
+    title: p.title,
+    meta: [p.subtitle, p.summary].filter(Boolean).join('\n'),
+    names: (p.names ?? []).join('\n'),
+    ...body,
+  };
+}
+
+/**
+ * The same fields as plain text without running Markdown through the renderer: snippets are cut
+ * from these on every search, where a full render of ten bodies would cost more than the search.
+ */
+export function snippetTexts(
+  p: Pick<PublicationSource, 'title' | 'subtitle' | 'summary' | 'body'>,
+): Omit<PublicationTexts, 'names'> {
+  const { main, notes } = splitFootnotes(p.body);
+  return {
+    title: p.title,
+    meta: [p.subtitle, p.summary].filter(Boolean).join('\n'),
+    body: stripMarkdown(main),
+    notes: stripMarkdown(notes.join('\n')),
+  };
+}
+
+function stripMarkdown(text: string): string {
+  return text
+    .replace(/\[\^[^\]]*\]/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function buildDocument(
+  source: PublicationSource,
+  gazetteer: Gazetteer,
+  body?: { body: string; notes: string },
+): IndexedDocument {
+  const names = [
+    ...source.people.flatMap((x) => x.names),
+    ...source.topics.flatMap((x) => x.names),
+    ...source.places.flatMap((x) => x.names),
+  ];
+  const texts = publicationTexts({ ...source, names }, body);
+  const pages = source.pdfFiles.flatMap((f) =>
+    f.pages.map((p) => buildPage(f.storedFileId, p.pageNumber, p.text, gazetteer)),
+  );
+  const fields = {
+    title: analyzeText(texts.title, gazetteer),
+    meta: analyzeText(texts.meta, gazetteer),
+    names: analyzeText(texts.names, gazetteer),
+    body: analyzeText(texts.body, gazetteer),
+    notes: analyzeText(texts.notes, gazetteer),
+    pdf: concatenate(pages.map((p) => p.text)),
+  } satisfies Record<DocField, AnalyzedText>;
+  const linkedPlaceIds = source.places.map((x) => x.id);
+  // The place facet counts linked places and places the publication's own text names; the PDF's
+  // passing mentions stay searchable but do not make the publication "about" a place.
+  const recognized = (['title', 'meta', 'body', 'notes'] as const).flatMap((f) =>
+    fields[f].places.flatMap((m) => m.placeIds),
+  );
+  const facetPlaces = unique([...linkedPlaceIds, ...recognized]);
+  const terms = new Set<string>();
+  for (const f of DOC_FIELDS) for (const tok of fields[f].tokens) if (isTerm(tok)) terms.add(tok);
+  return {
+    publicationId: source.id,
+    pages,
+    fields,
+    linkedPlaceIds,
+    facets: {
+      person: unique(source.people.map((x) => x.id)),
+      topic: unique(source.topics.map((x) => x.id)),
+      place: facetPlaces,
+    },
+    terms: [...terms],
+    hash: digest([ANALYZER_VERSION, source, DOC_FIELDS.map((f) => fields[f].places)]),
+  };
+}
+
+/** One stream from several (a PDF's pages), positions shifted to follow each other. */
+function concatenate(texts: readonly AnalyzedText[]): AnalyzedText {
+  const out: AnalyzedText = { tokens: [], stems: [], alts: [], places: [] };
+  for (const t of texts) {
+    const base = out.tokens.length;
+    for (const x of t.tokens) out.tokens.push(x);
+    for (const x of t.stems) out.stems.push(x);
+    for (const a of t.alts) out.alts.push({ position: base + a.position, text: a.text });
+    for (const m of t.places)
+      out.places.push({ position: base + m.position, placeIds: m.placeIds });
+  }
+  return out;
+}
+
+export function buildPage(
+  storedFileId: number,
+  pageNumber: number,
+  text: string,
+  gazetteer: Gazetteer,
+): IndexedPage {
+  const analyzed = analyzeText(text, gazetteer);
+  return {
+    storedFileId,
+    pageNumber,
+    text: analyzed,
+    hash: digest([ANALYZER_VERSION, text, analyzed.places]),
+  };
+}
+
+/** Suggestions are drawn from plain words: no digits, no CJK bigrams, nothing too short. */
+function isTerm(token: string): boolean {
+  return /^[a-z]{3,24}$/.test(token);
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)];
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+}

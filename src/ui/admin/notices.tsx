@@ -1,0 +1,31 @@
+import type { Child } from 'hono/jsx';
+
+/** What a page says after an action: a status line, or with `error`, an alert. Nothing when empty. */
+export function Flash(props: { message?: string | undefined; error?: boolean }) {
+  if (!props.message) return null;
+  return (
+    <p class={props.error ? 'flash error' : 'flash'} role={props.error ? 'alert' : 'status'}>
+      {props.message}
+    </p>
+  );
+}
+
+/** Above a form that was refused: what happened to it. The fields carry their own errors. */
+export function RefusedNotice(props: { errors: Record<string, string>; children?: Child }) {
+  return Object.keys(props.errors).length > 0 ? (
+    <p class="flash error" role="alert">
+      {props.children}
+    </p>
+  ) : null;
+}
+
+/** Above an editing form that was refused: nothing is lost, and what no one field owns. */
+export function CorrectionSummary(props: { errors: Record<string, string> }) {
+  const { errors } = props;
+  return Object.keys(errors).length > 0 ? (
+    <div class="flash error" role="alert">
+      <p>Please correct the marked fields. Nothing was saved yet; everything you typed is kept.</p>
+      {errors.form ? <p class="error">{errors.form}</p> : null}
+    </div>
+  ) : null;
+}
