@@ -136,6 +136,35 @@ describeEachDatabase('signing in to the back office', (db) => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
+  it("removes one of the user's own passkeys and records it, but never another user's", async () => {
+    const [owner, other] = [await makeStaff(ctx, 'editor'), await makeStaff(ctx, 'editor')];
+    const passkey = (userId: number, credentialId: string) => ({
+      userId,
+      credentialId,
+      publicKey: 'AAAA',
+      counter: 0,
+      transports: null,
+      name: 'Laptop',
+      createdAt: clock.now().toISOString(),
+      lastUsedAt: null,
+    });
+    await ctx.repos.credentials.addPasskey(passkey(owner.userId, `own-${owner.userId}`));
+    await ctx.repos.credentials.addPasskey(passkey(other.userId, `other-${other.userId}`));
+    const [own] = await ctx.repos.credentials.passkeysOf(owner.userId);
+    const [theirs] = await ctx.repos.credentials.passkeysOf(other.userId);
+    const b = browser();
+    await b.signIn(owner, ctx);
+
+    await b.submit('/admin/account', `/admin/account/passkeys/${theirs!.id}/delete`, {});
+    expect(await ctx.repos.credentials.passkeysOf(other.userId)).toHaveLength(1);
+    const res = await b.submit('/admin/account', `/admin/account/passkeys/${own!.id}/delete`, {});
+
+    expect(res.status).toBe(303);
+    expect(await ctx.repos.credentials.passkeysOf(owner.userId)).toHaveLength(0);
+    const removals = await ctx.repos.audit.list({ action: 'auth.passkey.remove' });
+    expect(removals.map((e) => e.subjectId)).toEqual([String(owner.userId)]);
+  });
+
   it('lets a set-up link be used once only', async () => {
     const { addUser } = await import('../../src/features/accounts/manage-users.ts');
     const { setupUrl } = await addUser(

@@ -94,6 +94,25 @@ export async function finishRegistration(
   return credential.id;
 }
 
+/** Removes one of the user's own passkeys, and records it; false when there was none to remove. */
+export async function removePasskey(
+  deps: PasskeyDeps,
+  user: User,
+  passkeyId: number,
+  ip: string | null,
+): Promise<boolean> {
+  const removed = await deps.repos.credentials.removePasskey(user.id, passkeyId);
+  if (removed) {
+    await deps.audit.record(
+      { userId: user.id, label: user.email, ip },
+      'auth.passkey.remove',
+      { type: 'user', id: user.id },
+      { passkeyId },
+    );
+  }
+  return removed;
+}
+
 /** Options for a sign-in with any passkey of this site (discoverable credentials: no e-mail asked). */
 export async function authenticationOptions(deps: PasskeyDeps) {
   const { generateAuthenticationOptions } = await webauthn();

@@ -16,6 +16,7 @@ import {
   finishRegistration,
   type PasskeyDeps,
   registrationOptions,
+  removePasskey,
 } from '../passkeys.ts';
 import { securitySettings } from '../security-settings.ts';
 import { endSession, startSession } from '../sessions.ts';
@@ -313,14 +314,8 @@ export function authRoutes(app: AppContext): AdminRoute[] {
       handler: async (c) => {
         const user = c.get('session')!.user;
         const passkeyId = idOf(param(c, 'id'));
-        if (passkeyId !== null && (await app.repos.credentials.removePasskey(user.id, passkeyId))) {
-          await app.audit.record(
-            { userId: user.id, label: user.email, ip: clientIp(c) },
-            'auth.passkey.remove',
-            { type: 'user', id: user.id },
-            { passkeyId },
-          );
-        }
+        if (passkeyId !== null)
+          await removePasskey(await passkeyDeps(), user, passkeyId, clientIp(c));
         return c.redirect('/admin/account', 303);
       },
     },
