@@ -1,6 +1,6 @@
 /**
  * What services need from the outside world, stated narrowly so that services import no
- * database, HTTP or file-system library. The adapters live in `db/`, `files/` and `search/`.
+ * database, HTTP or file-system library. The adapters live in `infra/`.
  */
 declare const txBrand: unique symbol;
 

@@ -1,6 +1,6 @@
 /**
  * The single rule of what the public may see. Every public surface (pages, search, counts, feeds,
- * sitemap, API, OAI, exports) goes through this rule or its SQL twin in `db/public-visibility.ts`;
+ * sitemap, API, OAI, exports) goes through this rule or its SQL twin in `infra/db/public-visibility.ts`;
  * a test holds the two to the same answers.
  */
 export const PUBLICATION_STATUSES = [

@@ -6,7 +6,7 @@ import type { MarkdownReply, MarkdownRequest, MarkdownTask } from './markdown-pr
 
 /**
  * Markdown work off the event loop. Rendering is linear in the size of a body, but a body of
- * two million characters of dense markup still costs seconds, and a save renders it once and the
+ * two million characters of dense markup is still long work, and a save renders it once and the
  * search index reads it twice: on the event loop, every other reader would wait. Bodies shorter
  * than `INLINE_LIMIT` (nearly every article) are rendered in place, where a worker's round trip
  * would cost more than the work; longer ones go to one worker thread, one at a time, and a page

@@ -4,7 +4,7 @@ import type { PersonName } from './person-name.ts';
 /**
  * One publication as every scholarly format sees it: citations, Highwire and Dublin Core tags,
  * JSON-LD, feeds and OAI records all read this shape, so they cannot disagree about who wrote a
- * piece, when it appeared or where its PDF is. It is built by `services/scholarly/load-work.ts`
+ * piece, when it appeared or where its PDF is. It is built by `load-works.ts`
  * from public views only; every URL in it is absolute, made from the configured public URL.
  */
 export type WorkKind =

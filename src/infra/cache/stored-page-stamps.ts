@@ -4,7 +4,7 @@ import type { Repositories } from '../../core/repositories.ts';
 import { auditScope } from './audit-scope.ts';
 
 /**
- * Keeps the stored publication pages (src/features/reading/stored-page.ts) from ever showing an
+ * Keeps the stored publication pages (src/features/reading/loaders/stored-page.ts) from ever showing an
  * old version. Every change a stored page shows moves a stamp inside the writing transaction:
  *
  * - the change feed names each publication whose own data changed (a save, a workflow move, an

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 
-/** What a page says after an action: a status line, or with `error`, an alert. Nothing when empty. */
+/** What a page says after an action: a status line, or with `error` an alert; nothing if empty. */
 export function Flash(props: { message?: string | undefined; error?: boolean }) {
   if (!props.message) return null;
   return (
@@ -19,7 +19,7 @@ export function RefusedNotice(props: { errors: Record<string, string>; children?
   ) : null;
 }
 
-/** Above an editing form that was refused: nothing is lost, and what no one field owns. */
+/** Above a refused editing form: that nothing typed is lost, and the error no field owns. */
 export function CorrectionSummary(props: { errors: Record<string, string> }) {
   const { errors } = props;
   return Object.keys(errors).length > 0 ? (

@@ -65,6 +65,7 @@ function CellError(props: { error?: string }) {
   return props.error ? <p class="error">{props.error}</p> : null;
 }
 
+/** A text cell, its error below it. */
 export function TextCell(props: CellProps & { value: string; narrow?: boolean }) {
   return (
     <td>
@@ -79,7 +80,7 @@ export function TextCell(props: CellProps & { value: string; narrow?: boolean })
   );
 }
 
-/** A select cell; its options are its children. */
+/** A select cell, its options as children and its error below it. */
 export function SelectCell(props: CellProps & { children?: Child }) {
   return (
     <td>

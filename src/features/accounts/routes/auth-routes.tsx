@@ -46,6 +46,30 @@ export function authRoutes(app: AppContext): AdminRoute[] {
     writeSessionCookie(c, app.config.publicUrl, session.token);
   };
 
+  /**
+   * Keeps the passkey the browser made for `user`, then `done` says where the page goes next.
+   * A refused passkey is answered for the page to show; the answers are JSON for its script.
+   */
+  const keepPasskey = async (
+    c: AdminContext,
+    user: User,
+    done: (credentialId: string) => Promise<string>,
+  ): Promise<Response> => {
+    const body = await c.req.json().catch(() => null);
+    try {
+      const credentialId = await finishRegistration(await passkeyDeps(), user, {
+        challengeId: String(body?.challengeId ?? ''),
+        response: body?.response,
+        name: String(body?.name ?? 'Passkey'),
+        ip: clientIp(c),
+      });
+      return c.json({ ok: true, next: await done(credentialId) });
+    } catch (error) {
+      if (error instanceof SignInError) return c.json({ ok: false, error: error.message }, 400);
+      throw error;
+    }
+  };
+
   const signInPage = async (
     c: AdminContext,
     error?: string,
@@ -243,21 +267,11 @@ export function authRoutes(app: AppContext): AdminRoute[] {
         const token = param(c, 'token');
         const user = await userForSetupToken(app, token);
         if (!user) return c.json({ ok: false, error: 'This set-up link has expired.' }, 410);
-        const body = await c.req.json().catch(() => null);
-        try {
-          const credentialId = await finishRegistration(await passkeyDeps(), user, {
-            challengeId: String(body?.challengeId ?? ''),
-            response: body?.response,
-            name: String(body?.name ?? 'Passkey'),
-            ip: clientIp(c),
-          });
+        return keepPasskey(c, user, async (credentialId) => {
           await finishSetupWithPasskey(app, token, credentialId);
           await signedIn(c, user, 'passkey');
-          return c.json({ ok: true, next: '/admin' });
-        } catch (error) {
-          if (error instanceof SignInError) return c.json({ ok: false, error: error.message }, 400);
-          throw error;
-        }
+          return '/admin';
+        });
       },
     },
     {
@@ -291,21 +305,7 @@ export function authRoutes(app: AppContext): AdminRoute[] {
       method: 'POST',
       path: '/admin/account/passkeys/verify',
       action: 'signed-in',
-      handler: async (c) => {
-        const body = await c.req.json().catch(() => null);
-        try {
-          await finishRegistration(await passkeyDeps(), c.get('session')!.user, {
-            challengeId: String(body?.challengeId ?? ''),
-            response: body?.response,
-            name: String(body?.name ?? 'Passkey'),
-            ip: clientIp(c),
-          });
-          return c.json({ ok: true, next: '/admin/account' });
-        } catch (error) {
-          if (error instanceof SignInError) return c.json({ ok: false, error: error.message }, 400);
-          throw error;
-        }
-      },
+      handler: (c) => keepPasskey(c, c.get('session')!.user, async () => '/admin/account'),
     },
     {
       method: 'POST',

@@ -9,12 +9,13 @@ import { topicRoutes } from './topic-routes.tsx';
 
 /** The catalog's forms: everything publications link to. */
 export function catalogRouteTable(app: AppContext): AdminRoute[] {
-  return [
-    ...personRoutes(app),
-    ...organizationRoutes(app),
-    ...topicRoutes(app),
-    ...placeRoutes(app),
-    ...sectionRoutes(app),
-    ...seriesRoutes(app),
+  const kinds = [
+    personRoutes,
+    organizationRoutes,
+    topicRoutes,
+    placeRoutes,
+    sectionRoutes,
+    seriesRoutes,
   ];
+  return kinds.flatMap((routes) => routes(app));
 }
