@@ -3,7 +3,7 @@ import type { AppContext } from '../../src/core/app-context.ts';
 import { adminRouteTable } from '../../src/web/admin/admin-app.ts';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { backOfficeAs } from './back-office-support.ts';
+import { backOfficeAs, sentBack } from './back-office-support.ts';
 
 describeEachDatabase('the audit trail in the back office', (db) => {
   let ctx: AppContext;
@@ -63,8 +63,7 @@ describeEachDatabase('the audit trail in the back office', (db) => {
 
   it('shows a wrong filter beside its field, keeping what was typed (422)', async () => {
     const res = await admin.request('/admin/audit?action=export.test&from=2026-13-45');
-    expect(res.status).toBe(422);
-    const page = await res.text();
+    const page = await sentBack(res);
     expect(page).toContain('A day, like 2026-05-31');
     expect(page).toContain('value="2026-13-45"');
     expect(page).toContain('value="export.test"');

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { UserRole } from '../../src/core/content-types.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
@@ -35,6 +36,13 @@ export async function backOfficeAs<R extends UserRole>(t: TestDatabase, ...roles
     ({ browser: browsers[role], account: accounts[role] } = await office.signedIn(role));
   }
   return { ...office, ...browsers, accounts };
+}
+
+/** The page of a form sent back to be corrected: the answer must be a 422. */
+export async function sentBack(answer: Response | Promise<Response>): Promise<string> {
+  const res = await answer;
+  expect(res.status).toBe(422);
+  return res.text();
 }
 
 /** The value of a form field as the page shows it back (input value or textarea text). */

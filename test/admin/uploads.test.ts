@@ -166,9 +166,9 @@ describe('uploading to the back office', () => {
 
     expect(await upload(150 * MiB)).toMatchObject({ status: 303 });
 
-    // Read whole (and copied for the CSRF check), the body added over 800 MB. Streamed, what
-    // remains is chunks that the collector has not freed yet, which V8 frees in bulk once they
-    // add up to tens of megabytes: never near the file's own size.
+    // Read whole (and copied for the CSRF check), the body added several times its size.
+    // Streamed, what remains is chunks that the collector has not freed yet, which V8 frees in
+    // bulk once they add up to tens of megabytes: never near the file's own size.
     expect(memory('VmHWM') - before).toBeLessThan(96 * MiB);
     expect(await attachmentRows()).toBe(2);
   }, 120_000);

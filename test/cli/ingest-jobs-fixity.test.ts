@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Each test starts the real binary several times; on a busy machine each start takes seconds.
+// Each test starts the real binary several times, and on a busy machine each start is slow.
 describe('dossier ingest, jobs and fixity', { timeout: 180_000 }, () => {
   it('ingests files, extracting them itself, with a plain line per file and one per failure', async () => {
     const files = ['chapter-1.pdf', 'chapter-2.pdf', 'broken.pdf'].map((f) => join(dir, f));

@@ -25,7 +25,7 @@ type App = ReturnType<typeof createApp>;
 
 /**
  * Every page answered in this file, by ETag. The tags are made from what the page follows from,
- * not from its bytes (src/views/layout.tsx); whatever the edits below change, a tag seen before
+ * not from its bytes (src/ui/pages/layout.tsx); whatever the edits below change, a tag seen before
  * must never name other bytes, or a reader revalidating would keep a stale page.
  */
 const pagesByEtag = new Map<string, string>();

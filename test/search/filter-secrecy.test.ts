@@ -1,18 +1,16 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationInput } from '../../src/core/schemas.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
   buildPlace,
   buildPublication,
-  buildSection,
   buildTopic,
   fixedClock,
-  testContext,
 } from '../support/factories.ts';
-import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
+import { archiveWithSection, EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
 const HIDDEN = ['draft', 'embargoed', 'scheduled', 'withdrawn'] as const;
 type Hidden = (typeof HIDDEN)[number];
@@ -119,9 +117,9 @@ describeEachDatabase('search filters name only what public work credits', (db) =
   };
 
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
-    const sectionId = (await buildSection(ctx)).id;
+    const archive = await archiveWithSection(db(), clock);
+    ({ ctx, app } = archive);
+    const { sectionId } = archive;
     const piece = (overrides: Partial<PublicationInput>) =>
       buildPublication(ctx, { sectionId, publishedAt: PAST, title: 'A report', ...overrides });
     await piece({ ...(await addEntries(open)), slug: 'public-report' });

@@ -1,10 +1,13 @@
 import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
+import type { Clock } from '../../src/core/ports.ts';
 import type { PublicationInput } from '../../src/core/schemas.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
+import { createApp } from '../../src/web/app.tsx';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
-import { attachBytes } from '../support/factories.ts';
+import type { TestDatabase } from '../support/databases.ts';
+import { attachBytes, buildSection, testContext } from '../support/factories.ts';
 
 /** The moments the visibility suites share: the clock's now, a date long past, an embargo's end
  * and a scheduled moment still ahead of it. */
@@ -12,6 +15,12 @@ export const NOW = '2026-06-01T12:00:00.000Z';
 export const PAST = '2020-01-01T00:00:00.000Z';
 export const EMBARGO_ENDS = '2026-07-01T00:00:00.000Z';
 export const SCHEDULED_FOR = '2026-08-01T00:00:00.000Z';
+
+/** A fresh archive on `clock` with one section for the suite's pieces, and the app serving it. */
+export async function archiveWithSection(t: TestDatabase, clock: Clock) {
+  const ctx = await testContext(t, clock);
+  return { ctx, app: createApp(ctx), sectionId: (await buildSection(ctx)).id };
+}
 
 /** Saves a publication with some fields changed, through the editor's service. */
 export async function edit(

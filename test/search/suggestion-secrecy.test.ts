@@ -5,18 +5,11 @@ import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
 import { moveToTrash } from '../../src/features/publishing/trash.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
-import { createApp } from '../../src/web/app.tsx';
+import type { createApp } from '../../src/web/app.tsx';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import {
-  buildPerson,
-  buildPublication,
-  buildSection,
-  buildTopic,
-  fixedClock,
-  testContext,
-} from '../support/factories.ts';
-import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
+import { buildPerson, buildPublication, buildTopic, fixedClock } from '../support/factories.ts';
+import { archiveWithSection, EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
 /**
  * "Did you mean" may offer only words of public work. A misspelt word of a hidden piece joined
@@ -51,9 +44,7 @@ describeEachDatabase('spelling suggestions come from public work only', (db) => 
   };
 
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    app = createApp(ctx);
-    sectionId = (await buildSection(ctx)).id;
+    ({ ctx, app, sectionId } = await archiveWithSection(db(), clock));
     const hiddenPerson = await buildPerson(ctx, 'Ottoline Quarrender');
     const hiddenTopic = await buildTopic(ctx, 'Cryptozoology');
     await buildPublication(ctx, {

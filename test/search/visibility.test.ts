@@ -3,15 +3,8 @@ import type { WiredContext } from '../../src/context.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import {
-  buildPerson,
-  buildPublication,
-  buildSection,
-  buildTopic,
-  fixedClock,
-  testContext,
-} from '../support/factories.ts';
-import { EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
+import { buildPerson, buildPublication, buildTopic, fixedClock } from '../support/factories.ts';
+import { archiveWithSection, EMBARGO_ENDS, edit, NOW, PAST, SCHEDULED_FOR } from './helpers.ts';
 
 const LATER = '2026-09-01T00:00:00.000Z';
 
@@ -34,8 +27,7 @@ describeEachDatabase('search sees only public work', (db) => {
   const ids = async (q: string, at = NOW) => (await search(q, at)).hits.map((h) => h.publicationId);
 
   beforeAll(async () => {
-    ctx = await testContext(db(), clock);
-    sectionId = (await buildSection(ctx)).id;
+    ({ ctx, sectionId } = await archiveWithSection(db(), clock));
     const secretPerson = await buildPerson(ctx, 'Ottoline Quarrender');
     secretPersonName = secretPerson.name;
     const secretTopic = await buildTopic(ctx, 'Cryptozoology');

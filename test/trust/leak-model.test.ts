@@ -23,7 +23,7 @@ import { playSequence } from './play-sequence.ts';
  */
 const SEED = Number(process.env.LEAK_MODEL_SEED ?? 20_260_601);
 const RUNS = Number(process.env.LEAK_MODEL_RUNS ?? 20);
-/** Generating and shrinking stop here, so that a database's half stays within about 4 minutes. */
+/** Generating and shrinking stop here, so that each database's half ends in a bounded time. */
 const BUDGET_MS = Number(process.env.LEAK_MODEL_BUDGET_MS ?? 200_000);
 
 describeEachDatabase('the public sees exactly what the model says', (_db, dialect) => {

@@ -24,7 +24,7 @@ import { validate } from '../../core/validate.ts';
  * Creating the things publications link to: sections, people, organizations, topics, places and
  * series. Each write is validated by the model's schema and recorded in the audit trail.
  */
-export interface CatalogDeps {
+export interface EntityDeps {
   repos: Pick<
     Repositories,
     'sections' | 'people' | 'organizations' | 'topics' | 'places' | 'series' | 'audit'
@@ -36,7 +36,7 @@ export interface CatalogDeps {
 
 /** Runs a catalog write and its audit entry (`<subject>.<verb>`) in one transaction. */
 export async function audited<T extends { id: number }>(
-  deps: Pick<CatalogDeps, 'repos' | 'transactor' | 'clock' | 'audit'>,
+  deps: Pick<EntityDeps, 'repos' | 'transactor' | 'clock' | 'audit'>,
   actor: Actor,
   subjectType: string,
   write: (tx: Tx, at: string) => Promise<T>,
@@ -71,7 +71,7 @@ function invalid(path: string, message: string): never {
  * form a tree, which the public pages and search walk downwards.
  */
 export async function checkPlaceParent(
-  deps: Pick<CatalogDeps, 'repos'>,
+  deps: Pick<EntityDeps, 'repos'>,
   placeId: number | null,
   parentId: number | null,
   tx: Tx,
@@ -85,7 +85,7 @@ export async function checkPlaceParent(
 
 /** Every organization a person's roles name must exist. */
 export async function checkRoleOrganizations(
-  deps: Pick<CatalogDeps, 'repos'>,
+  deps: Pick<EntityDeps, 'repos'>,
   roles: ReadonlyArray<{ organizationId: number | null }>,
   tx: Tx,
 ): Promise<void> {
@@ -99,7 +99,7 @@ export async function checkRoleOrganizations(
 }
 
 export async function createSection(
-  deps: CatalogDeps,
+  deps: EntityDeps,
   input: SectionInput,
   actor: Actor,
 ): Promise<Section> {
@@ -111,7 +111,7 @@ export async function createSection(
 }
 
 export async function createOrganization(
-  deps: CatalogDeps,
+  deps: EntityDeps,
   input: OrganizationInput,
   actor: Actor,
 ): Promise<Organization> {
@@ -123,7 +123,7 @@ export async function createOrganization(
 }
 
 export async function createPerson(
-  deps: CatalogDeps,
+  deps: EntityDeps,
   input: PersonInput,
   actor: Actor,
 ): Promise<Person> {
@@ -136,7 +136,7 @@ export async function createPerson(
 }
 
 export async function createTopic(
-  deps: CatalogDeps,
+  deps: EntityDeps,
   input: TopicInput,
   actor: Actor,
 ): Promise<Topic> {
@@ -148,7 +148,7 @@ export async function createTopic(
 }
 
 export async function createPlace(
-  deps: CatalogDeps,
+  deps: EntityDeps,
   input: PlaceInput,
   actor: Actor,
 ): Promise<Place> {
@@ -161,7 +161,7 @@ export async function createPlace(
 }
 
 export async function createSeries(
-  deps: CatalogDeps,
+  deps: EntityDeps,
   input: SeriesInput,
   actor: Actor,
 ): Promise<Series> {

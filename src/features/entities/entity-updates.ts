@@ -20,9 +20,9 @@ import {
 import { validate } from '../../core/validate.ts';
 import {
   audited,
-  type CatalogDeps,
   checkPlaceParent,
   checkRoleOrganizations,
+  type EntityDeps,
   slugTaken,
 } from './entities.ts';
 
@@ -33,7 +33,7 @@ import {
  * linked to a changed person, topic or place, so a renamed camp is found under its new name at
  * once and a failed rebuild leaves the old name in place everywhere.
  */
-export interface CatalogUpdateDeps extends CatalogDeps {
+export interface EntityUpdateDeps extends EntityDeps {
   changes: ChangeFeed;
 }
 
@@ -41,12 +41,12 @@ function missing(what: string): never {
   throw new NotFoundError(`No such ${what}`);
 }
 
-async function refresh(deps: CatalogUpdateDeps, publicationIds: number[], tx: Tx): Promise<void> {
+async function refresh(deps: EntityUpdateDeps, publicationIds: number[], tx: Tx): Promise<void> {
   for (const id of publicationIds) await deps.changes.publicationChanged(id, tx);
 }
 
 export async function updateSection(
-  deps: CatalogUpdateDeps,
+  deps: EntityUpdateDeps,
   id: number,
   input: SectionInput,
   actor: Actor,
@@ -68,7 +68,7 @@ export async function updateSection(
 }
 
 export async function updateOrganization(
-  deps: CatalogUpdateDeps,
+  deps: EntityUpdateDeps,
   id: number,
   input: OrganizationInput,
   actor: Actor,
@@ -90,7 +90,7 @@ export async function updateOrganization(
 }
 
 export async function updatePerson(
-  deps: CatalogUpdateDeps,
+  deps: EntityUpdateDeps,
   id: number,
   input: PersonInput,
   actor: Actor,
@@ -114,7 +114,7 @@ export async function updatePerson(
 }
 
 export async function updateTopic(
-  deps: CatalogUpdateDeps,
+  deps: EntityUpdateDeps,
   id: number,
   input: TopicInput,
   actor: Actor,
@@ -137,7 +137,7 @@ export async function updateTopic(
 }
 
 export async function updatePlace(
-  deps: CatalogUpdateDeps,
+  deps: EntityUpdateDeps,
   id: number,
   input: PlaceInput,
   actor: Actor,
@@ -161,7 +161,7 @@ export async function updatePlace(
 }
 
 export async function updateSeries(
-  deps: CatalogUpdateDeps,
+  deps: EntityUpdateDeps,
   id: number,
   input: SeriesInput,
   actor: Actor,

@@ -3,10 +3,10 @@
  * sections that publications point to (the import and the API do both).
  */
 export {
-  type CatalogDeps,
   createPerson,
   createPlace,
   createSection,
   createTopic,
+  type EntityDeps,
 } from './entities.ts';
 export { updatePerson, updatePlace, updateTopic } from './entity-updates.ts';

@@ -8,11 +8,11 @@ import type { Clock, FileStore, Transactor, Tx } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
 import type { PersonInput, PlaceInput, PublicationInput } from '../../core/schemas.ts';
 import {
-  type CatalogDeps,
   createPerson,
   createPlace,
   createSection,
   createTopic,
+  type EntityDeps,
   updatePerson,
   updatePlace,
 } from '../entities/index.ts';
@@ -84,7 +84,7 @@ export class ImportSession {
     key: string,
     entityType: string,
     hash: string | null,
-    write: (deps: ImportDeps & CatalogDeps, tx: Tx) => Promise<T>,
+    write: (deps: ImportDeps & EntityDeps, tx: Tx) => Promise<T>,
   ): Promise<T> {
     const at = this.deps.clock.now().toISOString();
     return this.deps.transactor.transaction(async (tx) => {

@@ -22,10 +22,10 @@ export interface AdminPageContext {
 
 const MENU: Array<{ label: string; path: string; action: Action }> = [
   { label: 'Publications', path: '/admin/publications', action: 'publication.create' },
-  { label: 'People', path: '/admin/people', action: 'catalog.edit' },
-  { label: 'Places', path: '/admin/places', action: 'catalog.edit' },
-  { label: 'Topics', path: '/admin/topics', action: 'catalog.edit' },
-  { label: 'Sections', path: '/admin/sections', action: 'catalog.edit' },
+  { label: 'People', path: '/admin/people', action: 'entities.edit' },
+  { label: 'Places', path: '/admin/places', action: 'entities.edit' },
+  { label: 'Topics', path: '/admin/topics', action: 'entities.edit' },
+  { label: 'Sections', path: '/admin/sections', action: 'entities.edit' },
   { label: 'Redirects', path: '/admin/redirects', action: 'redirects.edit' },
   { label: 'Jobs', path: '/admin/jobs', action: 'jobs.read' },
   { label: 'Trash', path: '/admin/trash', action: 'trash.restore' },

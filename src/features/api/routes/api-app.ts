@@ -14,7 +14,7 @@ import {
   uploadBody,
 } from './api-guards.ts';
 import { tokenBeforeBody } from './authorize.ts';
-import { catalogRoutes } from './catalog-routes.ts';
+import { entityRoutes } from './entity-routes.ts';
 import { PROBLEMS, type ProblemType } from './problem.ts';
 import { publicationRoutes } from './publication-routes.ts';
 import { ReferencePage } from './reference-page.tsx';
@@ -74,7 +74,7 @@ export function apiApp(app: AppContext, options: { limits?: ApiLimits } = {}): O
     description: 'An API token from the back office (Tokens), starting with dsr_.',
   });
   publicationRoutes(app, api);
-  catalogRoutes(app, api);
+  entityRoutes(app, api);
   searchRoutes(app, api);
 
   const document = () =>

@@ -15,17 +15,17 @@ import {
   submitForm,
   text,
 } from '../../accounts/index.ts';
-import type { CatalogFormProps } from '../views/entity-form-frame.tsx';
-import { type CatalogKindNames, CatalogList, type CatalogListItem } from '../views/entity-list.tsx';
+import type { EntityFormProps } from '../views/entity-form-frame.tsx';
+import { type EntityKindNames, EntityList, type EntityListItem } from '../views/entity-list.tsx';
 
 /**
- * One kind of catalog entry (people, places, topics…) as the back office edits it. Every kind
- * gets the same five routes: list, new, create, edit, update, all behind 'catalog.edit'. Values
+ * One kind of entity (people, places, topics…) as the back office edits it. Every kind
+ * gets the same five routes: list, new, create, edit, update, all behind 'entities.edit'. Values
  * are the form's strings, so a refused save shows back exactly what was typed.
  */
 export interface CatalogKind<R extends { id: number }, V, I> {
   repo: { list(): Promise<R[]>; findById(id: number): Promise<R | undefined> };
-  listItem(record: R, all: R[]): CatalogListItem;
+  listItem(record: R, all: R[]): EntityListItem;
   empty: V;
   valuesOf(record: R): V;
   read(body: FormBody): V;
@@ -33,7 +33,7 @@ export interface CatalogKind<R extends { id: number }, V, I> {
   toInput(values: V): { input: I } | { errors: Record<string, string> };
   create(deps: AppContext, input: I, actor: Actor): Promise<{ id: number }>;
   update(deps: AppContext, id: number, input: I, actor: Actor): Promise<unknown>;
-  form(props: CatalogFormProps<V>): JSX.Element | Promise<JSX.Element>;
+  form(props: EntityFormProps<V>): JSX.Element | Promise<JSX.Element>;
 }
 
 /**
@@ -53,9 +53,9 @@ export function textFields<K extends string>(
   };
 }
 
-export function catalogRoutes<R extends { id: number }, V, I>(
+export function entityRoutes<R extends { id: number }, V, I>(
   app: AppContext,
-  names: CatalogKindNames,
+  names: EntityKindNames,
   kind: CatalogKind<R, V, I>,
 ): AdminRoute[] {
   const { path } = names;
@@ -101,13 +101,13 @@ export function catalogRoutes<R extends { id: number }, V, I>(
     {
       method: 'GET',
       path,
-      action: 'catalog.edit',
+      action: 'entities.edit',
       handler: async (c) => {
         const all = await kind.repo.list();
         const items = all.map((r) => kind.listItem(r, all));
         return renderAdmin(
           c,
-          <CatalogList
+          <EntityList
             ctx={await adminPageContext(app, c)}
             title={names.title}
             path={path}
@@ -120,19 +120,19 @@ export function catalogRoutes<R extends { id: number }, V, I>(
     {
       method: 'GET',
       path: `${path}/new`,
-      action: 'catalog.edit',
+      action: 'entities.edit',
       handler: (c) => show(c, null, kind.empty),
     },
     {
       method: 'POST',
       path,
-      action: 'catalog.edit',
+      action: 'entities.edit',
       handler: (c) => save(c, null),
     },
     {
       method: 'GET',
       path: `${path}/:id`,
-      action: 'catalog.edit',
+      action: 'entities.edit',
       handler: loadOr404(names.singular, find, (c, record) =>
         show(c, record.id, kind.valuesOf(record), {}, c.req.query('saved') ? 'Saved.' : undefined),
       ),
@@ -140,7 +140,7 @@ export function catalogRoutes<R extends { id: number }, V, I>(
     {
       method: 'POST',
       path: `${path}/:id`,
-      action: 'catalog.edit',
+      action: 'entities.edit',
       handler: loadOr404(names.singular, find, (c, record) => save(c, record.id)),
     },
   ];

@@ -8,7 +8,7 @@ import { seriesRoutes } from './series-routes.tsx';
 import { topicRoutes } from './topic-routes.tsx';
 
 /** The catalog's forms: everything publications link to. */
-export function catalogRouteTable(app: AppContext): AdminRoute[] {
+export function entityRouteTable(app: AppContext): AdminRoute[] {
   const kinds = [
     personRoutes,
     organizationRoutes,

@@ -5,19 +5,19 @@ import { orNull } from '../../../ui/admin/form-values.ts';
 import type { AdminRoute } from '../../accounts/index.ts';
 import { createOrganization } from '../entities.ts';
 import { updateOrganization } from '../entity-updates.ts';
-import { CATALOG_KINDS } from '../views/entity-list.tsx';
+import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import {
   ORGANIZATION_FIELDS,
   OrganizationForm,
   type OrganizationFormValues,
 } from '../views/organization-form.tsx';
-import { catalogRoutes, textFields } from './entity-crud.tsx';
+import { entityRoutes, textFields } from './entity-crud.tsx';
 
 /** Publishers, venues, partners and events: where work appeared and where people worked. */
 export function organizationRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Organization, OrganizationFormValues, OrganizationInput>(
+  return entityRoutes<Organization, OrganizationFormValues, OrganizationInput>(
     app,
-    CATALOG_KINDS.organizations,
+    ENTITY_KINDS.organizations,
     {
       repo: app.repos.organizations,
       listItem: (o) => ({ id: o.id, label: o.name, detail: `${o.kind} · ${o.slug}` }),

@@ -5,9 +5,9 @@ import { idOrNull, orNull, shown } from '../../../ui/admin/form-values.ts';
 import { type AdminRoute, rows } from '../../accounts/index.ts';
 import { createPerson } from '../entities.ts';
 import { updatePerson } from '../entity-updates.ts';
-import { CATALOG_KINDS } from '../views/entity-list.tsx';
+import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import { PersonForm, type PersonFormValues } from '../views/person-form.tsx';
-import { catalogRoutes, textFields } from './entity-crud.tsx';
+import { entityRoutes, textFields } from './entity-crud.tsx';
 
 const ROLE_KEYS = ['title', 'organizationId', 'startsOn', 'endsOn'] as const;
 
@@ -18,7 +18,7 @@ const fields = textFields(['slug', 'name', 'sortName', 'nameKo', 'bio', 'bioKo',
  * they contributed to, in the same transaction (see updatePerson).
  */
 export function personRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Person, PersonFormValues, PersonInput>(app, CATALOG_KINDS.people, {
+  return entityRoutes<Person, PersonFormValues, PersonInput>(app, ENTITY_KINDS.people, {
     repo: app.repos.people,
     listItem: (p) => ({
       id: p.id,

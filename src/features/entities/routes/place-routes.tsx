@@ -6,9 +6,9 @@ import { idOrNull } from '../../../ui/admin/form-values.ts';
 import { type AdminRoute, numberOrNull, rows } from '../../accounts/index.ts';
 import { createPlace } from '../entities.ts';
 import { updatePlace } from '../entity-updates.ts';
-import { CATALOG_KINDS } from '../views/entity-list.tsx';
+import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import { PlaceForm, type PlaceFormValues } from '../views/place-form.tsx';
-import { catalogRoutes, textFields } from './entity-crud.tsx';
+import { entityRoutes, textFields } from './entity-crud.tsx';
 
 const NAME_KEYS = ['name', 'language', 'scheme', 'preferred'] as const;
 
@@ -23,7 +23,7 @@ const fields = textFields(
  * to it, in the same transaction (see updatePlace).
  */
 export function placeRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Place, PlaceFormValues, PlaceInput>(app, CATALOG_KINDS.places, {
+  return entityRoutes<Place, PlaceFormValues, PlaceInput>(app, ENTITY_KINDS.places, {
     repo: app.repos.places,
     listItem: (p, all) => {
       const parent = all.find((q) => q.id === p.parentId);

@@ -4,13 +4,13 @@ import type { SectionInput } from '../../../core/schemas.ts';
 import { type AdminRoute, numberOrNull } from '../../accounts/index.ts';
 import { createSection } from '../entities.ts';
 import { updateSection } from '../entity-updates.ts';
-import { CATALOG_KINDS } from '../views/entity-list.tsx';
+import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import { SECTION_FIELDS, SectionForm, type SectionFormValues } from '../views/section-form.tsx';
-import { catalogRoutes, textFields } from './entity-crud.tsx';
+import { entityRoutes, textFields } from './entity-crud.tsx';
 
 /** The site's sections; the schema refuses slugs the site itself uses (admin, search, ko…). */
 export function sectionRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Section, SectionFormValues, SectionInput>(app, CATALOG_KINDS.sections, {
+  return entityRoutes<Section, SectionFormValues, SectionInput>(app, ENTITY_KINDS.sections, {
     repo: app.repos.sections,
     listItem: (s) => ({ id: s.id, label: s.title, detail: `/${s.slug}/ · position ${s.position}` }),
     ...textFields(SECTION_FIELDS, { position: '0' }),

@@ -4,13 +4,13 @@ import type { SeriesInput } from '../../../core/schemas.ts';
 import type { AdminRoute } from '../../accounts/index.ts';
 import { createSeries } from '../entities.ts';
 import { updateSeries } from '../entity-updates.ts';
-import { CATALOG_KINDS } from '../views/entity-list.tsx';
+import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import { SERIES_FIELDS, SeriesForm, type SeriesFormValues } from '../views/series-form.tsx';
-import { catalogRoutes, textFields } from './entity-crud.tsx';
+import { entityRoutes, textFields } from './entity-crud.tsx';
 
 /** Series of publications (Camp No. 25 → Update → Update 2). */
 export function seriesRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Series, SeriesFormValues, SeriesInput>(app, CATALOG_KINDS.series, {
+  return entityRoutes<Series, SeriesFormValues, SeriesInput>(app, ENTITY_KINDS.series, {
     repo: app.repos.series,
     listItem: (s) => ({ id: s.id, label: s.title, detail: s.slug }),
     ...textFields(SERIES_FIELDS),

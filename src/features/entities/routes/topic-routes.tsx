@@ -4,13 +4,13 @@ import type { TopicInput } from '../../../core/schemas.ts';
 import type { AdminRoute } from '../../accounts/index.ts';
 import { createTopic } from '../entities.ts';
 import { updateTopic } from '../entity-updates.ts';
-import { CATALOG_KINDS } from '../views/entity-list.tsx';
+import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import { TOPIC_FIELDS, TopicForm, type TopicFormValues } from '../views/topic-form.tsx';
-import { catalogRoutes, textFields } from './entity-crud.tsx';
+import { entityRoutes, textFields } from './entity-crud.tsx';
 
 /** Key words. Renaming one rebuilds the search entries of the work tagged with it. */
 export function topicRoutes(app: AppContext): AdminRoute[] {
-  return catalogRoutes<Topic, TopicFormValues, TopicInput>(app, CATALOG_KINDS.topics, {
+  return entityRoutes<Topic, TopicFormValues, TopicInput>(app, ENTITY_KINDS.topics, {
     repo: app.repos.topics,
     listItem: (t) => ({
       id: t.id,

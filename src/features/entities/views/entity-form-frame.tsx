@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 import { CorrectionSummary, Flash } from '../../../ui/admin/notices.tsx';
-import { CatalogNav } from './entity-list.tsx';
+import { EntityNav } from './entity-list.tsx';
 
-/** What every catalog form shows around its fields: heading, outcome, error summary, save. */
-export interface CatalogFormProps<V> {
+/** What every entity form shows around its fields: heading, outcome, error summary, save. */
+export interface EntityFormProps<V> {
   ctx: AdminPageContext;
   /** The list's path, e.g. /admin/people; the form posts to it or to `${path}/${id}`. */
   path: string;
@@ -14,7 +14,7 @@ export interface CatalogFormProps<V> {
   message?: string;
 }
 
-export function CatalogFormFrame(props: {
+export function EntityFormFrame(props: {
   ctx: AdminPageContext;
   path: string;
   id: number | null;
@@ -27,7 +27,7 @@ export function CatalogFormFrame(props: {
   const action = props.id ? `${props.path}/${props.id}` : props.path;
   return (
     <AdminLayout ctx={ctx} title={props.title}>
-      <CatalogNav current={props.path} />
+      <EntityNav current={props.path} />
       <h1>{props.title}</h1>
       <Flash message={props.message} />
       <CorrectionSummary errors={props.errors} />

@@ -1,8 +1,8 @@
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 import { ListTable } from '../../../ui/components/list-table.tsx';
 
-/** How the back office names one kind of catalog entry, and where it edits them. */
-export interface CatalogKindNames {
+/** How the back office names one kind of entity, and where it edits them. */
+export interface EntityKindNames {
   path: string;
   /** In the catalog's menu. */
   label: string;
@@ -13,7 +13,7 @@ export interface CatalogKindNames {
 }
 
 /** The catalog's kinds, linked from each of their pages: the main menu has room for only some. */
-export const CATALOG_KINDS = {
+export const ENTITY_KINDS = {
   people: { path: '/admin/people', label: 'People', title: 'People', singular: 'person' },
   organizations: {
     path: '/admin/organizations',
@@ -25,13 +25,13 @@ export const CATALOG_KINDS = {
   places: { path: '/admin/places', label: 'Places', title: 'Places', singular: 'place' },
   sections: { path: '/admin/sections', label: 'Sections', title: 'Sections', singular: 'section' },
   series: { path: '/admin/series', label: 'Series', title: 'Series', singular: 'series' },
-} as const satisfies Record<string, CatalogKindNames>;
+} as const satisfies Record<string, EntityKindNames>;
 
-export function CatalogNav(props: { current: string }) {
+export function EntityNav(props: { current: string }) {
   return (
     <nav aria-label="Catalog">
       <p>
-        {Object.values(CATALOG_KINDS).map((k, i) => (
+        {Object.values(ENTITY_KINDS).map((k, i) => (
           <>
             {i > 0 ? ' · ' : ''}
             <a href={k.path} aria-current={k.path === props.current ? 'page' : undefined}>
@@ -44,23 +44,23 @@ export function CatalogNav(props: { current: string }) {
   );
 }
 
-export interface CatalogListItem {
+export interface EntityListItem {
   id: number;
   label: string;
   /** A second column: the slug, a kind, a parent. */
   detail: string;
 }
 
-export function CatalogList(props: {
+export function EntityList(props: {
   ctx: AdminPageContext;
   title: string;
   path: string;
   singular: string;
-  items: CatalogListItem[];
+  items: EntityListItem[];
 }) {
   return (
     <AdminLayout ctx={props.ctx} title={props.title}>
-      <CatalogNav current={props.path} />
+      <EntityNav current={props.path} />
       <h1>{props.title}</h1>
       <p>
         <a class="button" href={`${props.path}/new`}>

@@ -1,7 +1,7 @@
 import type { Organization } from '../../../core/entities.ts';
 import { BilingualFields, Field, fieldBinder, Options } from '../../../ui/admin/form-fields.tsx';
 import { RowTable, SelectCell, TextCell } from '../../../ui/admin/row-table.tsx';
-import { CatalogFormFrame, type CatalogFormProps } from './entity-form-frame.tsx';
+import { EntityFormFrame, type EntityFormProps } from './entity-form-frame.tsx';
 
 export interface PersonRoleValues {
   title: string;
@@ -25,13 +25,13 @@ export interface PersonFormValues {
 const SPARE_ROWS = 2;
 
 export function PersonForm(
-  props: CatalogFormProps<PersonFormValues> & { organizations: Organization[] },
+  props: EntityFormProps<PersonFormValues> & { organizations: Organization[] },
 ) {
   const { values: v, errors } = props;
   const bound = fieldBinder(v, errors);
   const organizations = props.organizations.map((o) => ({ value: String(o.id), label: o.name }));
   return (
-    <CatalogFormFrame {...props} title={props.id ? `Person: ${v.name}` : 'New person'}>
+    <EntityFormFrame {...props} title={props.id ? `Person: ${v.name}` : 'New person'}>
       <Field {...bound('name')} label="Name" required />
       <Field
         {...bound('sortName')}
@@ -75,6 +75,6 @@ export function PersonForm(
         title empty to remove a row. Bylines keep the affiliation printed at the time; these roles
         are the person’s own history.
       </RowTable>
-    </CatalogFormFrame>
+    </EntityFormFrame>
   );
 }

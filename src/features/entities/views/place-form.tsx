@@ -1,7 +1,7 @@
 import { NAME_SCHEMES, PLACE_KINDS } from '../../../core/content-types.ts';
 import { Field, fieldBinder, Options, SelectField } from '../../../ui/admin/form-fields.tsx';
 import { RowTable, SelectCell, TextCell } from '../../../ui/admin/row-table.tsx';
-import { CatalogFormFrame, type CatalogFormProps } from './entity-form-frame.tsx';
+import { EntityFormFrame, type EntityFormProps } from './entity-form-frame.tsx';
 
 export interface PlaceNameValues {
   name: string;
@@ -34,13 +34,13 @@ const SCHEME_LABELS: Record<string, string> = {
 const schemes = NAME_SCHEMES.map((s) => ({ value: s, label: SCHEME_LABELS[s] ?? s }));
 
 export function PlaceForm(
-  props: CatalogFormProps<PlaceFormValues> & { parents: Array<{ id: number; label: string }> },
+  props: EntityFormProps<PlaceFormValues> & { parents: Array<{ id: number; label: string }> },
 ) {
   const { values: v, errors } = props;
   const bound = fieldBinder(v, errors);
   const heading = v.names.find((n) => n.preferred)?.name ?? v.names[0]?.name ?? v.slug;
   return (
-    <CatalogFormFrame {...props} title={props.id ? `Place: ${heading}` : 'New place'}>
+    <EntityFormFrame {...props} title={props.id ? `Place: ${heading}` : 'New place'}>
       <RowTable
         legend="Names"
         columns={['Name', 'Language', 'Script or romanization', 'Preferred']}
@@ -95,6 +95,6 @@ export function PlaceForm(
           hint="Required with coordinates: the imagery report, gazetteer or testimony they come from."
         />
       </fieldset>
-    </CatalogFormFrame>
+    </EntityFormFrame>
   );
 }

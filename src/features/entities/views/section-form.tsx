@@ -1,5 +1,5 @@
 import { BilingualFields, Field, fieldBinder } from '../../../ui/admin/form-fields.tsx';
-import { CatalogFormFrame, type CatalogFormProps } from './entity-form-frame.tsx';
+import { EntityFormFrame, type EntityFormProps } from './entity-form-frame.tsx';
 
 /** The form's fields: text, each named as the section's own field. */
 export const SECTION_FIELDS = [
@@ -15,11 +15,11 @@ export const SECTION_FIELDS = [
 
 export type SectionFormValues = Record<(typeof SECTION_FIELDS)[number], string>;
 
-export function SectionForm(props: CatalogFormProps<SectionFormValues>) {
+export function SectionForm(props: EntityFormProps<SectionFormValues>) {
   const { values: v, errors } = props;
   const bound = fieldBinder(v, errors);
   return (
-    <CatalogFormFrame {...props} title={props.id ? `Section: ${v.title}` : 'New section'}>
+    <EntityFormFrame {...props} title={props.id ? `Section: ${v.title}` : 'New section'}>
       <BilingualFields label="Title" name="title" values={v} errors={errors} required />
       <Field
         {...bound('slug')}
@@ -45,6 +45,6 @@ export function SectionForm(props: CatalogFormProps<SectionFormValues>) {
         hint="Printed under every piece of the section that has none of its own."
       />
       <Field {...bound('position')} label="Position in the menu" type="number" />
-    </CatalogFormFrame>
+    </EntityFormFrame>
   );
 }

@@ -1,21 +1,21 @@
 import { BilingualFields, Field, fieldBinder } from '../../../ui/admin/form-fields.tsx';
-import { CatalogFormFrame, type CatalogFormProps } from './entity-form-frame.tsx';
+import { EntityFormFrame, type EntityFormProps } from './entity-form-frame.tsx';
 
 /** The form's fields: text, each named as the series's own field. */
 export const SERIES_FIELDS = ['slug', 'title', 'titleKo'] as const;
 
 export type SeriesFormValues = Record<(typeof SERIES_FIELDS)[number], string>;
 
-export function SeriesForm(props: CatalogFormProps<SeriesFormValues>) {
+export function SeriesForm(props: EntityFormProps<SeriesFormValues>) {
   const { values: v, errors } = props;
   const bound = fieldBinder(v, errors);
   return (
-    <CatalogFormFrame {...props} title={props.id ? `Series: ${v.title}` : 'New series'}>
+    <EntityFormFrame {...props} title={props.id ? `Series: ${v.title}` : 'New series'}>
       <BilingualFields label="Title" name="title" values={v} errors={errors} required />
       <Field {...bound('slug')} label="Slug" required />
       <p class="hint">
         Publications join a series, with their position in it, from their own form.
       </p>
-    </CatalogFormFrame>
+    </EntityFormFrame>
   );
 }

@@ -112,7 +112,7 @@ function registerKind<T extends { id: number; slug: string }, Out>(
       responses: { 201: jsonResponse(kind.schema, 'Created'), ...writeFailures },
     }),
     async (c) => {
-      authorize(c, 'write', 'catalog.edit');
+      authorize(c, 'write', 'entities.edit');
       const created = await kind.create(c.req.valid('json') as never, c);
       const [out] = await kind.present([created]);
       return c.json(out as never, 201);
@@ -136,7 +136,7 @@ function registerKind<T extends { id: number; slug: string }, Out>(
       },
     }),
     async (c) => {
-      authorize(c, 'write', 'catalog.edit');
+      authorize(c, 'write', 'entities.edit');
       const id = Number(c.req.valid('param').id);
       const saved = await kind.update(id, c.req.valid('json') as never, c);
       const [out] = await kind.present([saved]);
@@ -145,7 +145,7 @@ function registerKind<T extends { id: number; slug: string }, Out>(
   );
 }
 
-export function catalogRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
+export function entityRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
   const now = () => app.clock.now();
   const actor = (c: ApiContext) => c.get('caller').actor;
 
