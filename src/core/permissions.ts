@@ -24,22 +24,22 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** An editor may do all a contributor may, and more. */
+const CONTRIBUTOR_ACTIONS: readonly Action[] = [
+  'admin.enter',
+  'publication.create',
+  'publication.edit',
+  'files.upload',
+];
+
 const GRANTS: Record<UserRole, ReadonlySet<Action>> = {
-  contributor: new Set<Action>([
-    'admin.enter',
-    'publication.create',
-    'publication.edit',
-    'files.upload',
-  ]),
+  contributor: new Set<Action>(CONTRIBUTOR_ACTIONS),
   editor: new Set<Action>([
-    'admin.enter',
-    'publication.create',
-    'publication.edit',
+    ...CONTRIBUTOR_ACTIONS,
     'publication.publish',
     'publication.delete',
     'entities.edit',
     'redirects.edit',
-    'files.upload',
     'jobs.read',
   ]),
   admin: new Set<Action>(ACTIONS),

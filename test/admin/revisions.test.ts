@@ -51,25 +51,19 @@ describeEachDatabase('revisions in the back office', (db) => {
 
   it('compares two versions field by field and the body line by line', async () => {
     const p = await threeVersions();
-    const titles = await (
-      await editor.request(`/admin/publications/${p.id}/revisions/diff?a=1&b=2`)
-    ).text();
+    const diff = (query: string) =>
+      editor.request(`/admin/publications/${p.id}/revisions/diff${query}`);
+    const titles = await (await diff('?a=1&b=2')).text();
     expect(titles).toContain('<del>Marked for Life</del>');
     expect(titles).toContain('<ins>Marked for Life: Songbun</ins>');
     expect(titles).toContain('The body is the same in both versions.');
-    const body = await (
-      await editor.request(`/admin/publications/${p.id}/revisions/diff?a=2&b=3`)
-    ).text();
+    const body = await (await diff('?a=2&b=3')).text();
     expect(body).toContain('<del>Second paragraph, as first written.</del>');
     expect(body).toContain('<ins>Second paragraph, corrected.</ins>');
     expect(body).toContain('No field other than the body differs.');
     // Without a choice, the newest version is compared with the one before.
-    expect(
-      await (await editor.request(`/admin/publications/${p.id}/revisions/diff`)).text(),
-    ).toContain('version 2 and version 3');
-    expect(
-      (await editor.request(`/admin/publications/${p.id}/revisions/diff?a=1&b=9`)).status,
-    ).toBe(404);
+    expect(await (await diff('')).text()).toContain('version 2 and version 3');
+    expect((await diff('?a=1&b=9')).status).toBe(404);
   });
 
   it('restores an old version as a new version, keeping the history whole', async () => {

@@ -48,6 +48,10 @@ describeEachDatabase('who may change when readers see a piece, through the API',
     ...changes,
   });
 
+  /** Saves `p` through the API with `token`, changing only `changes`. */
+  const save = (token: string, p: Awaited<ReturnType<typeof buildPublication>>, changes: object) =>
+    api.request('PUT', `/api/v1/publications/${p.id}`, { token, json: bodyOf(p, changes) });
+
   const embargoed = () =>
     buildPublication(ctx, {
       sectionId: section.id,
@@ -65,10 +69,7 @@ describeEachDatabase('who may change when readers see a piece, through the API',
     ] as const) {
       it(`is refused ${what}, and the piece stays hidden`, async () => {
         const piece = await embargoed();
-        const res = await api.request('PUT', `/api/v1/publications/${piece.id}`, {
-          token: writer,
-          json: bodyOf(piece, changes),
-        });
+        const res = await save(writer, piece, changes);
         expect(res.status).toBe(403);
         expect(JSON.stringify(res.body)).toMatch(/right to publish/);
         const after = (await ctx.repos.publications.findById(piece.id))!;
@@ -80,20 +81,14 @@ describeEachDatabase('who may change when readers see a piece, through the API',
 
     it('may still correct its text', async () => {
       const piece = await embargoed();
-      const res = await api.request<Pub>('PUT', `/api/v1/publications/${piece.id}`, {
-        token: writer,
-        json: bodyOf(piece, { title: 'A corrected title' }),
-      });
+      const res = await save(writer, piece, { title: 'A corrected title' });
       expect(res.status).toBe(200);
       expect(await publicStatus(piece.slug)).toBe(404);
     });
 
     it('is lifted by a token that may publish', async () => {
       const piece = await embargoed();
-      const res = await api.request('PUT', `/api/v1/publications/${piece.id}`, {
-        token: publisher,
-        json: bodyOf(piece, { embargoUntil: null }),
-      });
+      const res = await save(publisher, piece, { embargoUntil: null });
       expect(res.status).toBe(200);
       expect(await publicStatus(piece.slug)).toBe(200);
     });
@@ -101,22 +96,16 @@ describeEachDatabase('who may change when readers see a piece, through the API',
 
   it('lets a write-only token plan a draft’s date', async () => {
     const draft = await buildPublication(ctx, { sectionId: section.id, status: 'draft' });
-    const res = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
-      token: writer,
-      json: bodyOf(draft, { publishedAt: '2026-09-01T00:00:00.000Z' }),
-    });
+    const res = await save(writer, draft, { publishedAt: '2026-09-01T00:00:00.000Z' });
     expect(res.status).toBe(200);
   });
 
   it('publishes a piece scheduled through the API when its moment comes, by the same job as the back office', async () => {
     const draft = await buildPublication(ctx, { sectionId: section.id, status: 'draft' });
-    const res = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
-      token: publisher,
-      json: bodyOf(draft, {
-        status: 'scheduled',
-        scheduledAt: '2026-06-01T13:00:00.000Z',
-        publishedAt: '2026-06-01T13:00:00.000Z',
-      }),
+    const res = await save(publisher, draft, {
+      status: 'scheduled',
+      scheduledAt: '2026-06-01T13:00:00.000Z',
+      publishedAt: '2026-06-01T13:00:00.000Z',
     });
     expect(res.status).toBe(200);
     await createJobRunner(ctx).drain();
@@ -129,10 +118,7 @@ describeEachDatabase('who may change when readers see a piece, through the API',
 
   it('refuses a scheduled status without the moment it goes out', async () => {
     const draft = await buildPublication(ctx, { sectionId: section.id, status: 'draft' });
-    const res = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
-      token: publisher,
-      json: bodyOf(draft, { status: 'scheduled' }),
-    });
+    const res = await save(publisher, draft, { status: 'scheduled' });
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body)).toContain('moment it goes out');
   });
@@ -155,9 +141,9 @@ describeEachDatabase('who may change when readers see a piece, through the API',
       const res = await withdraw(draft, 'Not wanted');
       expect(res.status).toBe(422);
       expect(JSON.stringify(res.body)).toMatch(/never public.*trash/);
-      const put = await api.request('PUT', `/api/v1/publications/${draft.id}`, {
-        token: publisher,
-        json: bodyOf(draft, { status: 'withdrawn', withdrawnReason: 'Not wanted' }),
+      const put = await save(publisher, draft, {
+        status: 'withdrawn',
+        withdrawnReason: 'Not wanted',
       });
       expect(put.status).toBe(422);
       expect((await ctx.repos.publications.findById(draft.id))!.status).toBe('draft');

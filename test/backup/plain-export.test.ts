@@ -21,6 +21,11 @@ describeEachDatabase('plain exports of published work', (db) => {
   const hidden = ['A draft that must stay inside', 'An embargoed report', 'A trashed note'];
   let formulaId: number;
   let pdf: Buffer;
+  const exportDeps = () => ({
+    repos: ctx.repos,
+    files: ctx.files,
+    publicUrl: 'https://archive.example.org',
+  });
 
   beforeAll(async () => {
     ctx = await demoContext(db());
@@ -57,11 +62,7 @@ describeEachDatabase('plain exports of published work', (db) => {
 
   it('writes every public publication and nothing else as formula-safe CSV', async () => {
     const path = join(db().dir, 'publications.csv');
-    const count = await exportPublicationsCsv(
-      { repos: ctx.repos, files: ctx.files, publicUrl: 'https://archive.example.org' },
-      path,
-      ctx.clock.now(),
-    );
+    const count = await exportPublicationsCsv(exportDeps(), path, ctx.clock.now());
     const text = readFileSync(path, 'utf8');
     const rows: Array<Record<string, string>> = parse(text, { columns: true });
     expect(count).toBe(publicIds.length);
@@ -75,11 +76,7 @@ describeEachDatabase('plain exports of published work', (db) => {
 
   it('writes every public publication as Markdown with front matter, and its PDFs', async () => {
     const folder = join(db().dir, 'markdown');
-    const result = await exportPublicationsMarkdown(
-      { repos: ctx.repos, files: ctx.files, publicUrl: 'https://archive.example.org' },
-      folder,
-      ctx.clock.now(),
-    );
+    const result = await exportPublicationsMarkdown(exportDeps(), folder, ctx.clock.now());
     expect(result.publications).toBe(publicIds.length);
     const files = filesUnder(folder).map((f) => relative(folder, f));
     const markdown = files.filter((f) => f.endsWith('.md'));
@@ -109,13 +106,9 @@ describeEachDatabase('plain exports of published work', (db) => {
     const folder = join(db().dir, 'occupied');
     mkdirSync(folder);
     writeFileSync(join(folder, 'keep.txt'), 'mine');
-    await expect(
-      exportPublicationsMarkdown(
-        { repos: ctx.repos, files: ctx.files, publicUrl: 'https://archive.example.org' },
-        folder,
-        ctx.clock.now(),
-      ),
-    ).rejects.toThrow(ValidationError);
+    await expect(exportPublicationsMarkdown(exportDeps(), folder, ctx.clock.now())).rejects.toThrow(
+      ValidationError,
+    );
     expect(existsSync(join(folder, 'keep.txt'))).toBe(true);
   });
 });

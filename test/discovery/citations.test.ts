@@ -13,7 +13,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { demoApp, editPublicationAt } from '../support/demo-context.ts';
 import { sharedValidatorsAvailable, toolAvailable, VALIDATORS } from '../support/external.ts';
 import { buildPublication } from '../support/factories.ts';
-import { getPage, text } from '../support/html.ts';
+import { getPage, text, texts } from '../support/html.ts';
 
 const canValidateCsl = sharedValidatorsAvailable();
 const canRunBiber = toolAvailable('biber', 'biber');
@@ -55,11 +55,7 @@ describeEachDatabase('citations: the Cite block and BibTeX, RIS and CSL-JSON dow
   it('shows Chicago, APA and MLA on the page, with stable links to the three downloads', async () => {
     const { $ } = await getPage(app, '/reports/north-korea-camp-no-25-update-2/');
     expect($('.cite h2').text()).toBe('Cite this');
-    expect(
-      $('.cite dt')
-        .map((_, d) => $(d).text())
-        .get(),
-    ).toEqual(['Chicago', 'APA', 'MLA']);
+    expect(texts($, '.cite dt')).toEqual(['Chicago', 'APA', 'MLA']);
     expect(text($, '.cite dd:nth-of-type(1)')).toBe(
       'Bermudez, Joseph S., Jr., Andy Dinville, and Mike Eley. North Korea Camp No. 25 Update 2. Committee for Human Rights in North Korea, 2016. https://archive.example.org/reports/north-korea-camp-no-25-update-2/.',
     );

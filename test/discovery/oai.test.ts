@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { demoApp } from '../support/demo-context.ts';
 import { validatorsAvailable, xmllint } from '../support/external.ts';
 import { editPublication, type fixedClock, testContext } from '../support/factories.ts';
+import { texts } from '../support/html.ts';
 import { expectedHarvest, idOf, readOai, UTC_SECOND } from './oai-support.ts';
 
 const canValidate = validatorsAvailable(['xmllint', 'libxml2-utils']);
@@ -102,10 +103,7 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
   it('gives a record in Dublin Core with every author in order, key words, the page and the language', async () => {
     const camp = await idOfSlug('reports', 'north-korea-camp-no-25-update-2');
     const { $ } = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=${HOST}:${camp.id}`);
-    const dc = (name: string) =>
-      $(`dc\\:${name}`)
-        .map((_, e) => $(e).text())
-        .get();
+    const dc = (name: string) => texts($, `dc\\:${name}`);
     expect(dc('title')).toEqual(['North Korea Camp No. 25 Update 2']);
     expect(dc('creator')).toEqual(['Bermudez, Joseph S., Jr.', 'Dinville, Andy', 'Eley, Mike']);
     expect(dc('subject')).toEqual(['North Korea', 'Political Prison Camps', 'Satellite Imagery']);
@@ -115,18 +113,12 @@ describeEachDatabase('OAI-PMH 2.0 at /oai', (db) => {
     expect(dc('date')).toEqual(['2016-11-29']);
     expect(dc('language')).toEqual(['en']);
     expect(dc('relation')).toEqual(['North Korea: Camp No. 25, part 3']);
-    expect(
-      $('header setSpec')
-        .map((_, e) => $(e).text())
-        .get(),
-    ).toEqual(['section:reports', 'type:imagery-report']);
+    expect(texts($, 'header setSpec')).toEqual(['section:reports', 'type:imagery-report']);
   });
 
   it('offers sets by section and by type, and a set request returns only its members', async () => {
     const { $ } = await oai('verb=ListSets');
-    const sets = $('setSpec')
-      .map((_, e) => $(e).text())
-      .get();
+    const sets = texts($, 'setSpec');
     expect(sets).toEqual(
       expect.arrayContaining([
         'section',

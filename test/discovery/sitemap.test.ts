@@ -9,6 +9,7 @@ import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoApp } from '../support/demo-context.ts';
 import { validatorsAvailable, xmllint } from '../support/external.ts';
+import { texts } from '../support/html.ts';
 
 const canValidate = validatorsAvailable(['xmllint', 'libxml2-utils']);
 const BASE = 'https://archive.example.org';
@@ -25,9 +26,7 @@ describeEachDatabase('sitemaps and robots.txt', (db) => {
   };
   const locs = (xml: string) => {
     const $ = cheerio.load(xml, { xml: true });
-    return $('loc')
-      .map((_, l) => $(l).text())
-      .get();
+    return texts($, 'loc');
   };
 
   beforeAll(async () => {

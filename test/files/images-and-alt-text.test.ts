@@ -33,15 +33,18 @@ describeEachDatabase('images', (t) => {
   });
   afterAll(() => ctx.pdf.close());
 
+  const attachImage = (
+    publicationId: number,
+    bytes: Buffer,
+    fileName: string,
+    options: { keepImageMetadata?: boolean } = {},
+  ) => attachBytes(ctx, bytes, { publicationId, fileName, role: 'image', ...options });
+
   it('lose their EXIF and GPS on upload unless asked to keep them', async () => {
     const photo = await geotaggedJpeg();
     expect((await sharp(photo).metadata()).exif?.length).toBeGreaterThan(0);
     const publication = await buildPublication(ctx, { status: 'draft' });
-    const { file } = await attachBytes(ctx, photo, {
-      publicationId: publication.id,
-      fileName: 'camp.jpg',
-      role: 'image',
-    });
+    const { file } = await attachImage(publication.id, photo, 'camp.jpg');
     const stored = Buffer.from(await readAll(ctx.files.read(file.sha256)));
     const meta = await sharp(stored).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: 1200, height: 800 });
@@ -49,10 +52,7 @@ describeEachDatabase('images', (t) => {
     expect(stored.includes('LeakyPhone')).toBe(false);
     expect(stored.includes('Kim Secret-Source')).toBe(false);
 
-    const { file: kept } = await attachBytes(ctx, photo, {
-      publicationId: publication.id,
-      fileName: 'camp-original.jpg',
-      role: 'image',
+    const { file: kept } = await attachImage(publication.id, photo, 'camp-original.jpg', {
       keepImageMetadata: true,
     });
     expect(kept.sha256).not.toBe(file.sha256);
@@ -62,11 +62,8 @@ describeEachDatabase('images', (t) => {
 
   it('get resized copies in WebP and AVIF, never wider than the original', async () => {
     const publication = await buildPublication(ctx, { status: 'draft' });
-    const { file } = await attachBytes(ctx, await geotaggedJpeg(1200, 900), {
-      publicationId: publication.id,
-      fileName: 'towers.jpg',
-      role: 'image',
-    });
+    const towers = await geotaggedJpeg(1200, 900);
+    const { file } = await attachImage(publication.id, towers, 'towers.jpg');
     await createJobRunner(ctx).drain();
     const variants = await ctx.repos.files.derivativesOf(file.id);
     expect(variants.map((v) => `${v.mediaType} ${v.width}x${v.height}`).sort()).toEqual([
@@ -90,11 +87,8 @@ describeEachDatabase('images', (t) => {
 
   it('need alt text before their publication can be published, and the refusal names them', async () => {
     const publication = await buildPublication(ctx, { status: 'draft' });
-    const { attachment } = await attachBytes(ctx, await geotaggedJpeg(640, 480), {
-      publicationId: publication.id,
-      fileName: 'yodok-2016.jpg',
-      role: 'image',
-    });
+    const yodok = await geotaggedJpeg(640, 480);
+    const { attachment } = await attachImage(publication.id, yodok, 'yodok-2016.jpg');
     const publish = () =>
       updatePublication(
         ctx,
@@ -126,11 +120,7 @@ describeEachDatabase('images', (t) => {
 
   it('need alt text when they are added to a piece that is already published', async () => {
     const publication = await buildPublication(ctx, { status: 'published' });
-    const attempt = attachBytes(ctx, await geotaggedJpeg(320, 240), {
-      publicationId: publication.id,
-      fileName: 'no-words.jpg',
-      role: 'image',
-    });
+    const attempt = attachImage(publication.id, await geotaggedJpeg(320, 240), 'no-words.jpg');
     await expect(attempt).rejects.toThrow(/Add alt text to the image no-words\.jpg/);
   });
 });

@@ -9,7 +9,7 @@ import {
   FLOOD,
   publicationAt,
 } from '../support/demo-context.ts';
-import { getPage, text } from '../support/html.ts';
+import { getPage, text, texts } from '../support/html.ts';
 
 describeEachDatabase('the public reading site', (db) => {
   let ctx: WiredContext;
@@ -50,11 +50,7 @@ describeEachDatabase('the public reading site', (db) => {
 
   it('offers the sections that list work and the static pages in the main navigation, nothing else', async () => {
     const { $ } = await getPage(app, '/');
-    expect(
-      $('.site-nav a')
-        .map((_, a) => $(a).text())
-        .get(),
-    ).toEqual([
+    expect(texts($, '.site-nav a')).toEqual([
       'Articles by Board Members, Fellows and Staff',
       'Reports and Publications',
       'About this demo archive',
@@ -110,11 +106,7 @@ describeEachDatabase('the public reading site', (db) => {
       app,
       '/articles/human-rights-in-north-korea-addressing-the-challenges/',
     );
-    expect(
-      $('.tags a[href^="/topics/"]')
-        .map((_, a) => $(a).text())
-        .get(),
-    ).toEqual([
+    expect(texts($, '.tags a[href^="/topics/"]')).toEqual([
       'North Korea',
       'Human Rights',
       'Humanitarian',
@@ -202,11 +194,7 @@ describeEachDatabase('the public reading site', (db) => {
 
   it('lists work on places inside a place on its page', async () => {
     const { $ } = await getPage(app, '/places/hamgyong-bukto/');
-    expect(
-      $('main .entry-title')
-        .map((_, e) => $(e).text())
-        .get(),
-    ).toEqual(
+    expect(texts($, 'main .entry-title')).toEqual(
       expect.arrayContaining([
         'North Korea: Flooding at Kyo-hwa-so No. 12, Jongo-ri',
         'North Korea Camp No. 25 Update 2',

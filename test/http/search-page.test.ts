@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoApp } from '../support/demo-context.ts';
-import { getPage, text } from '../support/html.ts';
+import { getPage, text, texts } from '../support/html.ts';
 
 const FLOOD = 'North Korea: Flooding at Kyo-hwa-so No. 12, Jongo-ri';
 
@@ -16,9 +16,7 @@ describeEachDatabase('the search page', (db) => {
   it('finds the flooding report under every spelling of its place', async () => {
     for (const q of ['Jongo-ri', "Chŏn'gŏ-ri", 'Jeongeo-ri', '전거리', 'Hamgyong']) {
       const { $ } = await search(`q=${encodeURIComponent(q)}`);
-      const titles = $('.hit .entry-title')
-        .map((_, h) => $(h).text())
-        .get();
+      const titles = texts($, '.hit .entry-title');
       expect(titles, q).toContain(FLOOD);
     }
   });

@@ -13,3 +13,10 @@ export async function getPage(
 export function text($: cheerio.CheerioAPI, selector: string): string {
   return $(selector).text().replace(/\s+/g, ' ').trim();
 }
+
+/** The text of each element the selector finds, in document order, as it stands. */
+export function texts($: cheerio.CheerioAPI, selector: string): string[] {
+  return $(selector)
+    .map((_, e) => $(e).text())
+    .get();
+}

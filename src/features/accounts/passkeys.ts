@@ -5,7 +5,8 @@ import type { User } from '../../core/entities.ts';
 import type { Clock } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
 import { SignInError } from './auth-errors.ts';
-import { clearSignInFailures, countSignInAttempt } from './sign-in-rate-limit.ts';
+import { acceptSignIn, refuseSignIn } from './sign-in-outcome.ts';
+import { countSignInAttempt } from './sign-in-rate-limit.ts';
 
 /** The WebAuthn library, loaded at the first ceremony: readers' processes never need it. */
 const webauthn = () => import('@simplewebauthn/server');
@@ -130,21 +131,13 @@ export async function finishAuthentication(
 ): Promise<User> {
   const now = deps.clock.now();
   await countSignInAttempt(deps.repos, { email: null, ip: input.ip }, now);
-  const fail = async (reason: string, user?: User): Promise<never> => {
-    await deps.repos.signInAttempts.record({
-      at: now.toISOString(),
-      email: user?.email ?? null,
-      ip: input.ip,
-      succeeded: false,
-    });
-    await deps.audit.record(
-      { userId: user?.id ?? null, label: user?.email ?? null, ip: input.ip },
-      'auth.sign-in.failed',
-      { type: 'user', id: user?.id ?? null },
-      { method: 'passkey', reason },
-    );
-    throw new SignInError();
-  };
+  const attempt = (user?: User) => ({
+    at: now,
+    email: user?.email ?? null,
+    ip: input.ip,
+    method: 'passkey',
+  });
+  const fail = (reason: string, user?: User) => refuseSignIn(deps, attempt(user), reason, user);
   const challenge = await deps.repos.authChallenges.take(input.challengeId, now.toISOString());
   if (challenge?.purpose !== 'authenticate') return fail('challenge');
   const passkey = await deps.repos.credentials.findPasskey(String(input.response?.id ?? ''));
@@ -172,20 +165,7 @@ export async function finishAuthentication(
     result.authenticationInfo.newCounter,
     now.toISOString(),
   );
-  await clearSignInFailures(deps.repos, { email: user.email, ip: input.ip });
-  await deps.repos.signInAttempts.record({
-    at: now.toISOString(),
-    email: user.email,
-    ip: input.ip,
-    succeeded: true,
-  });
-  await deps.audit.record(
-    { userId: user.id, label: user.email, ip: input.ip },
-    'auth.sign-in',
-    { type: 'user', id: user.id },
-    { method: 'passkey' },
-  );
-  return user;
+  return acceptSignIn(deps, attempt(user), user);
 }
 
 async function saveChallenge(

@@ -3,10 +3,10 @@ import type { User } from '../../core/entities.ts';
 import type { Clock } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
 import { hashToken } from '../../core/secret-tokens.ts';
-import { SignInError } from './auth-errors.ts';
 import { decoyHash, verifyPassword } from './password-hasher.ts';
 import { securitySettings } from './security-settings.ts';
-import { clearSignInFailures, countSignInAttempt } from './sign-in-rate-limit.ts';
+import { acceptSignIn, refuseSignIn } from './sign-in-outcome.ts';
+import { countSignInAttempt } from './sign-in-rate-limit.ts';
 import { verifyTotp } from './totp.ts';
 
 export interface PasswordSignInDeps {
@@ -30,21 +30,8 @@ export async function signInWithPassword(
   const email = input.email.trim().toLowerCase().slice(0, 320);
   // Counted before the slow password check, so that attempts arriving together are all counted.
   await countSignInAttempt(deps.repos, { email, ip: input.ip }, now);
-  const fail = async (reason: string, user?: User): Promise<never> => {
-    await deps.repos.signInAttempts.record({
-      at: now.toISOString(),
-      email,
-      ip: input.ip,
-      succeeded: false,
-    });
-    await deps.audit.record(
-      { userId: user?.id ?? null, label: email, ip: input.ip },
-      'auth.sign-in.failed',
-      { type: 'user', id: user?.id ?? null },
-      { method: 'password', reason },
-    );
-    throw new SignInError();
-  };
+  const attempt = { at: now, email, ip: input.ip, method: 'password' };
+  const fail = (reason: string, user?: User) => refuseSignIn(deps, attempt, reason, user);
 
   const user = await deps.repos.users.findByEmail(email);
   const secrets = user ? await deps.repos.credentials.secretsOf(user.id) : undefined;
@@ -68,20 +55,11 @@ export async function signInWithPassword(
         );
   if (!secondFactor) return fail('second-factor', user);
 
-  await clearSignInFailures(deps.repos, { email, ip: input.ip });
-  await deps.repos.signInAttempts.record({
-    at: now.toISOString(),
-    email,
-    ip: input.ip,
-    succeeded: true,
-  });
-  await deps.audit.record(
-    { userId: user.id, label: user.email, ip: input.ip },
-    'auth.sign-in',
-    { type: 'user', id: user.id },
-    { method: step !== null ? 'password+totp' : 'password+recovery-code' },
+  return acceptSignIn(
+    deps,
+    { ...attempt, method: step !== null ? 'password+totp' : 'password+recovery-code' },
+    user,
   );
-  return user;
 }
 
 /** Recovery codes are shown as "abcd-efgh-ijkl"; people type them with or without dashes. */

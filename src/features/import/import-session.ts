@@ -79,6 +79,48 @@ export class ImportSession {
     return row && row.entityType === entityType ? row : undefined;
   }
 
+  /**
+   * What an earlier run left for a spreadsheet row: the record it made (or, on a first run, one
+   * already holding the row's slug), and whether the row changed since.
+   */
+  private async previousRun<T>(
+    key: string,
+    entityType: string,
+    records: {
+      findById(id: number): Promise<T | undefined>;
+      findBySlug(slug: string): Promise<T | undefined>;
+    },
+    input: { slug: string },
+  ): Promise<{ hash: string; current: T | undefined; outcome: ImportOutcome }> {
+    const hash = fingerprint(input);
+    const source = await this.known(key, entityType);
+    const current = source
+      ? await records.findById(source.entityId)
+      : await records.findBySlug(input.slug);
+    const outcome: ImportOutcome = !current
+      ? 'created'
+      : source?.contentHash === hash
+        ? 'unchanged'
+        : 'updated';
+    return { hash, current, outcome };
+  }
+
+  /** Notes which record a source key became, so that the next run finds it again. */
+  private remember(
+    key: string,
+    entityType: string,
+    entityId: number,
+    contentHash: string | null,
+    at: string,
+    tx?: Tx,
+  ): Promise<void> {
+    return this.deps.repos.importSources.record(
+      { source: this.options.source, sourceKey: key, entityType, entityId, contentHash },
+      at,
+      tx,
+    );
+  }
+
   /** Runs `write` and records its source key in one transaction. */
   private async recorded<T extends { id: number }>(
     key: string,
@@ -89,17 +131,7 @@ export class ImportSession {
     const at = this.deps.clock.now().toISOString();
     return this.deps.transactor.transaction(async (tx) => {
       const result = await write({ ...this.deps, transactor: joined(tx) }, tx);
-      await this.deps.repos.importSources.record(
-        {
-          source: this.options.source,
-          sourceKey: key,
-          entityType,
-          entityId: result.id,
-          contentHash: hash,
-        },
-        at,
-        tx,
-      );
+      await this.remember(key, entityType, result.id, hash, at, tx);
       return result;
     });
   }
@@ -150,16 +182,7 @@ export class ImportSession {
       return bySlug?.id ?? this.nextPlaceholder();
     }
     if (bySlug) {
-      await this.deps.repos.importSources.record(
-        {
-          source: this.options.source,
-          sourceKey: key,
-          entityType: 'person',
-          entityId: bySlug.id,
-          contentHash: null,
-        },
-        this.deps.clock.now().toISOString(),
-      );
+      await this.remember(key, 'person', bySlug.id, null, this.deps.clock.now().toISOString());
       this.summary.count('people', 'unchanged');
       return bySlug.id;
     }
@@ -172,16 +195,8 @@ export class ImportSession {
 
   /** People from a spreadsheet: created, or updated when the row changed since the last run. */
   async upsertPerson(key: string, input: PersonInput): Promise<ImportOutcome> {
-    const hash = fingerprint(input);
-    const source = await this.known(key, 'person');
-    const current = source
-      ? await this.deps.repos.people.findById(source.entityId)
-      : await this.deps.repos.people.findBySlug(input.slug);
-    const outcome: ImportOutcome = !current
-      ? 'created'
-      : source?.contentHash === hash
-        ? 'unchanged'
-        : 'updated';
+    const people = this.deps.repos.people;
+    const { hash, current, outcome } = await this.previousRun(key, 'person', people, input);
     if (!this.dryRun && outcome !== 'unchanged') {
       await this.recorded(key, 'person', hash, (deps) =>
         current
@@ -226,16 +241,8 @@ export class ImportSession {
 
   /** A place of the gazetteer: created, or updated when its row changed. */
   async upsertPlace(key: string, input: PlaceInput): Promise<number> {
-    const hash = fingerprint(input);
-    const source = await this.known(key, 'place');
-    const current = source
-      ? await this.deps.repos.places.findById(source.entityId)
-      : await this.deps.repos.places.findBySlug(input.slug);
-    const outcome: ImportOutcome = !current
-      ? 'created'
-      : source?.contentHash === hash
-        ? 'unchanged'
-        : 'updated';
+    const places = this.deps.repos.places;
+    const { hash, current, outcome } = await this.previousRun(key, 'place', places, input);
     if (this.dryRun || (outcome === 'unchanged' && current)) {
       this.summary.count('places', outcome);
       return current?.id ?? this.nextPlaceholder();
@@ -364,14 +371,11 @@ export class ImportSession {
         { publicationId, ...file, source: file.source() },
         this.options.actor,
       );
-      await this.deps.repos.importSources.record(
-        {
-          source: this.options.source,
-          sourceKey: key,
-          entityType: 'attachment',
-          entityId: attachment.id,
-          contentHash: null,
-        },
+      await this.remember(
+        key,
+        'attachment',
+        attachment.id,
+        null,
         this.deps.clock.now().toISOString(),
       );
       this.summary.count('files', 'created');

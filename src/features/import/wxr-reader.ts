@@ -98,6 +98,24 @@ function canonicalName(tag: SaxesTagNS): string {
 
 type Frame = { name: string; text: string };
 
+/** The channel's own elements, and the fields they fill. */
+const CHANNEL_FIELDS = new Map<string, keyof WxrChannel>([
+  ['title', 'title'],
+  ['link', 'link'],
+  ['wp:base_site_url', 'baseSiteUrl'],
+  ['wp:base_blog_url', 'baseBlogUrl'],
+  ['wp:wxr_version', 'wxrVersion'],
+]);
+
+/** The elements of a <wp:author>, and the fields they fill. */
+const AUTHOR_FIELDS = new Map<string, keyof WxrAuthor>([
+  ['wp:author_login', 'login'],
+  ['wp:author_email', 'email'],
+  ['wp:author_display_name', 'displayName'],
+  ['wp:author_first_name', 'firstName'],
+  ['wp:author_last_name', 'lastName'],
+]);
+
 /**
  * Reads the stream and calls `onRecord` for each record, awaiting it between chunks so a slow
  * consumer (the database) holds the reading back. Throws a WxrFormatError at the first problem;
@@ -232,22 +250,14 @@ export async function readWxr(
         });
         term = null;
       } else if (!item && !author && !term) {
-        const v = value.trim();
-        if (frame.name === 'title') channel.title = v;
-        else if (frame.name === 'link') channel.link = v;
-        else if (frame.name === 'wp:base_site_url') channel.baseSiteUrl = v;
-        else if (frame.name === 'wp:base_blog_url') channel.baseBlogUrl = v;
-        else if (frame.name === 'wp:wxr_version') channel.wxrVersion = v;
+        const field = CHANNEL_FIELDS.get(frame.name);
+        if (field) channel[field] = value.trim();
       }
       return;
     }
     if (author && depth === 3) {
-      const v = value.trim();
-      if (frame.name === 'wp:author_login') author.login = v;
-      else if (frame.name === 'wp:author_email') author.email = v;
-      else if (frame.name === 'wp:author_display_name') author.displayName = v;
-      else if (frame.name === 'wp:author_first_name') author.firstName = v;
-      else if (frame.name === 'wp:author_last_name') author.lastName = v;
+      const field = AUTHOR_FIELDS.get(frame.name);
+      if (field) author[field] = value.trim();
       return;
     }
     if (term && depth === 3) {

@@ -38,11 +38,7 @@ export async function createPublication(
         { path: 'sectionId', message: 'No such section' },
       ]);
     }
-    if (await deps.repos.publications.findBySlug(write.sectionId, write.slug, tx)) {
-      throw new ValidationError('slug: Another publication in this section has this slug', [
-        { path: 'slug', message: 'Another publication in this section has this slug' },
-      ]);
-    }
+    await checkSlugFree(deps, write, null, tx);
     assertMayMoveVisibility(actor.mayPublish, null, write);
     const record = nextPublicRecord(null, { ...write, deletedAt: null }, deps.clock.now());
     assertMayWithdraw(null, write, record);
@@ -64,10 +60,7 @@ export async function createPublication(
       tx,
     );
     await schedulePublishing(deps, id, null, write, at, tx);
-    await deps.changes.publicationChanged(id, tx);
-    const saved = await deps.repos.publications.findById(id, tx);
-    if (!saved) throw new NotFoundError('The publication vanished while being saved');
-    return saved;
+    return announceSaved(deps, id, tx);
   });
 }
 
@@ -87,12 +80,7 @@ export async function updatePublication(
   return deps.transactor.transaction(async (tx) => {
     const current = await deps.repos.publications.findById(id, tx);
     if (!current) throw new NotFoundError('No such publication');
-    const clash = await deps.repos.publications.findBySlug(write.sectionId, write.slug, tx);
-    if (clash && clash.id !== id) {
-      throw new ValidationError('slug: Another publication in this section has this slug', [
-        { path: 'slug', message: 'Another publication in this section has this slug' },
-      ]);
-    }
+    await checkSlugFree(deps, write, id, tx);
     assertMayMoveVisibility(actor.mayPublish, current, write);
     const record = nextPublicRecord(
       current,
@@ -138,11 +126,35 @@ export async function updatePublication(
       );
     }
     await schedulePublishing(deps, id, current, write, at, tx);
-    await deps.changes.publicationChanged(id, tx);
-    const after = await deps.repos.publications.findById(id, tx);
-    if (!after) throw new NotFoundError('The publication vanished while being saved');
-    return after;
+    return announceSaved(deps, id, tx);
   });
+}
+
+/** A slug names one publication in its section; `ownId` is the publication being saved, if any. */
+async function checkSlugFree(
+  deps: SavePublicationDeps,
+  write: PublicationWrite,
+  ownId: number | null,
+  tx: Tx,
+): Promise<void> {
+  const holder = await deps.repos.publications.findBySlug(write.sectionId, write.slug, tx);
+  if (holder && holder.id !== ownId) {
+    throw new ValidationError('slug: Another publication in this section has this slug', [
+      { path: 'slug', message: 'Another publication in this section has this slug' },
+    ]);
+  }
+}
+
+/** Tells the change feed the publication changed, and reads it back as saved. */
+async function announceSaved(
+  deps: SavePublicationDeps,
+  id: number,
+  tx: Tx,
+): Promise<PublicationRecord> {
+  await deps.changes.publicationChanged(id, tx);
+  const saved = await deps.repos.publications.findById(id, tx);
+  if (!saved) throw new NotFoundError('The publication vanished while being saved');
+  return saved;
 }
 
 /** The job that publishes a scheduled piece when its moment comes, even after a restart. */

@@ -58,47 +58,43 @@ export async function labelFacets(
         selected: has(selected, v),
       }))
       .sort(byCount);
+  /** A facet over linked records: selected and put in the query string by slug. */
+  const linked = <T extends { id: number; slug: string }>(
+    records: readonly T[],
+    count: Map<number, number>,
+    selected: readonly string[] | undefined,
+    labels: (record: T) => Pick<FacetValue, 'label' | 'labelKo'>,
+  ) =>
+    records
+      .map((r) => ({
+        value: r.slug,
+        ...labels(r),
+        count: count.get(r.id) ?? 0,
+        selected: has(selected, r.slug),
+      }))
+      .sort(byCount);
   const years = [...counts.year.keys()];
   return {
     type: plain(counts.type, filters.types),
     language: plain(counts.language, filters.languages),
-    section: sections
-      .filter((s) => counts.section.has(s.id))
-      .map((s) => ({
-        value: s.slug,
-        label: s.title,
-        labelKo: s.titleKo,
-        count: counts.section.get(s.id)!,
-        selected: has(filters.sections, s.slug),
-      }))
-      .sort(byCount),
-    person: people
-      .map((p) => ({
-        value: p.slug,
-        label: p.name,
-        labelKo: p.nameKo,
-        count: counts.person.get(p.id) ?? 0,
-        selected: has(filters.people, p.slug),
-      }))
-      .sort(byCount),
-    topic: topics
-      .map((t) => ({
-        value: t.slug,
-        label: t.name,
-        labelKo: t.nameKo,
-        count: counts.topic.get(t.id) ?? 0,
-        selected: has(filters.topics, t.slug),
-      }))
-      .sort(byCount),
-    place: places
-      .map((p) => ({
-        value: p.slug,
-        label: (p.names.find((n) => n.preferred) ?? p.names[0])?.name ?? p.slug,
-        labelKo: p.names.find((n) => n.scheme === 'hangul')?.name ?? null,
-        count: counts.place.get(p.id) ?? 0,
-        selected: has(filters.places, p.slug),
-      }))
-      .sort(byCount),
+    section: linked(
+      sections.filter((s) => counts.section.has(s.id)),
+      counts.section,
+      filters.sections,
+      (s) => ({ label: s.title, labelKo: s.titleKo }),
+    ),
+    person: linked(people, counts.person, filters.people, (p) => ({
+      label: p.name,
+      labelKo: p.nameKo,
+    })),
+    topic: linked(topics, counts.topic, filters.topics, (t) => ({
+      label: t.name,
+      labelKo: t.nameKo,
+    })),
+    place: linked(places, counts.place, filters.places, (p) => ({
+      label: (p.names.find((n) => n.preferred) ?? p.names[0])?.name ?? p.slug,
+      labelKo: p.names.find((n) => n.scheme === 'hangul')?.name ?? null,
+    })),
     year: years
       .sort((a, b) => b - a)
       .map((y) => ({

@@ -116,37 +116,36 @@ async function resolveField(
   const { repos, gazetteer } = catalog;
   const negated = f.negated;
   const none = (what: string) => notes.push(`No ${what} matches "${f.value}".`);
+  /** Named by its slug, or by every word of the query in one of its names. */
+  const isNamed = (slug: string, names: Array<string | null>, stem = false) =>
+    slug === f.value || containsWords(names, f.value, stem);
+  /** Publications linked to the people or topics the filter names, counting only public ones. */
+  const linked = async (
+    field: 'person' | 'topic',
+    what: string,
+    matching: ReadonlyArray<{ id: number }>,
+  ): Promise<Constraint> => {
+    const found = await publicOnly(
+      catalog,
+      field,
+      matching.map((n) => n.id),
+    );
+    if (found.length === 0) none(what);
+    return { field, ids: found, negated };
+  };
   switch (f.field) {
     case 'author': {
       const people = await repos.people.names();
-      const named = people.filter(
-        (p) => p.slug === f.value || containsWords([p.name, p.nameKo ?? ''], f.value),
-      );
-      const found = await publicOnly(
-        catalog,
-        'person',
-        named.map((p) => p.id),
-      );
-      if (found.length === 0) none('author');
-      return { field: 'person', ids: found, negated };
+      const matching = people.filter((p) => isNamed(p.slug, [p.name, p.nameKo]));
+      return linked('person', 'author', matching);
     }
     case 'topic': {
       const topics = await repos.topics.list();
-      const named = topics.filter(
-        (t) => t.slug === f.value || containsWords([t.name, t.nameKo ?? ''], f.value, true),
-      );
-      const found = await publicOnly(
-        catalog,
-        'topic',
-        named.map((t) => t.id),
-      );
-      if (found.length === 0) none('topic');
-      return { field: 'topic', ids: found, negated };
+      const matching = topics.filter((t) => isNamed(t.slug, [t.name, t.nameKo], true));
+      return linked('topic', 'topic', matching);
     }
     case 'section': {
-      const found = sections.filter(
-        (s) => s.slug === f.value || containsWords([s.title, s.titleKo ?? ''], f.value, true),
-      );
+      const found = sections.filter((s) => isNamed(s.slug, [s.title, s.titleKo], true));
       if (found.length === 0) none('section');
       return { field: 'section', ids: found.map((s) => s.id), negated };
     }
@@ -190,11 +189,11 @@ export function parseYears(value: string): { from: number | null; to: number | n
 }
 
 /** True when every word of the query is among the words of one of the names. */
-function containsWords(names: readonly string[], query: string, stem = false): boolean {
+function containsWords(names: ReadonlyArray<string | null>, query: string, stem = false): boolean {
   const wanted = wordsOf(query, stem);
   if (wanted.size === 0) return false;
   return names.some((name) => {
-    const have = wordsOf(name, stem);
+    const have = wordsOf(name ?? '', stem);
     for (const w of wanted) if (!have.has(w)) return false;
     return true;
   });

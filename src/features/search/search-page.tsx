@@ -1,6 +1,6 @@
 import { Breadcrumbs } from '../../ui/components/breadcrumbs.tsx';
 import { href } from '../../ui/components/links.ts';
-import { pageNumbers } from '../../ui/components/pagination.tsx';
+import { PageLinks } from '../../ui/components/pagination.tsx';
 import type { MessageKey } from '../../ui/i18n/messages.en.ts';
 import { formatDate, formatNumber } from '../../ui/i18n/translate.ts';
 import type { PageContext } from '../../ui/page-context.ts';
@@ -12,6 +12,29 @@ import { type FacetParam, toggledSearch, withoutFilters, withPage } from './sear
 /** Highlighted words as <mark>; every segment is text, escaped by the renderer. */
 function Marked(props: { segments: Segment[] }) {
   return <>{props.segments.map((s) => (s.highlighted ? <mark>{s.text}</mark> : s.text))}</>;
+}
+
+/** One end of the year range, keeping what the query asked for. */
+function YearInput(props: {
+  ctx: PageContext;
+  params: URLSearchParams;
+  name: 'from' | 'to';
+  label: MessageKey;
+}) {
+  const id = `search-${props.name}`;
+  return (
+    <>
+      <label for={id}>{props.ctx.t(props.label)}</label>{' '}
+      <input
+        id={id}
+        name={props.name}
+        inputmode="numeric"
+        pattern="[0-9]{4}"
+        size={4}
+        value={props.params.get(props.name) ?? ''}
+      />
+    </>
+  );
 }
 
 const FACETS: Array<{
@@ -73,24 +96,8 @@ export function SearchPage(props: {
               </option>
             ))}
           </select>{' '}
-          <label for="search-from">{ctx.t('search.yearFrom')}</label>{' '}
-          <input
-            id="search-from"
-            name="from"
-            inputmode="numeric"
-            pattern="[0-9]{4}"
-            size={4}
-            value={params.get('from') ?? ''}
-          />{' '}
-          <label for="search-to">{ctx.t('search.yearTo')}</label>{' '}
-          <input
-            id="search-to"
-            name="to"
-            inputmode="numeric"
-            pattern="[0-9]{4}"
-            size={4}
-            value={params.get('to') ?? ''}
-          />
+          <YearInput ctx={ctx} params={params} name="from" label="search.yearFrom" />{' '}
+          <YearInput ctx={ctx} params={params} name="to" label="search.yearTo" />
           {[...params.entries()]
             .filter(([k]) => ['type', 'section', 'person', 'topic', 'place', 'lang'].includes(k))
             .map(([k, v]) => (
@@ -172,39 +179,12 @@ export function SearchPage(props: {
                 );
               })}
             </ol>
-            {result.pageCount > 1 ? (
-              <nav class="pagination" aria-label={ctx.t('pagination.label')}>
-                <ul>
-                  {result.page > 1 ? (
-                    <li>
-                      <a href={`${base}${withPage(params, result.page - 1)}`} rel="prev">
-                        ← {ctx.t('pagination.previous')}
-                      </a>
-                    </li>
-                  ) : null}
-                  {pageNumbers(result.page, result.pageCount).map((n) =>
-                    n === null ? (
-                      <li aria-hidden="true">…</li>
-                    ) : n === result.page ? (
-                      <li>
-                        <span aria-current="page">{n}</span>
-                      </li>
-                    ) : (
-                      <li>
-                        <a href={`${base}${withPage(params, n)}`}>{n}</a>
-                      </li>
-                    ),
-                  )}
-                  {result.page < result.pageCount ? (
-                    <li>
-                      <a href={`${base}${withPage(params, result.page + 1)}`} rel="next">
-                        {ctx.t('pagination.next')} →
-                      </a>
-                    </li>
-                  ) : null}
-                </ul>
-              </nav>
-            ) : null}
+            <PageLinks
+              ctx={ctx}
+              page={result.page}
+              pages={result.pageCount}
+              url={(n) => `${base}${withPage(params, n)}`}
+            />
           </section>
           {result.facets ? (
             <aside class="facets" aria-labelledby="facets-heading">

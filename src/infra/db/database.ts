@@ -1,15 +1,18 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NameScheme, UserRole } from '../../core/content-types.ts';
 import type {
-  AttachmentRole,
-  ContributionRole,
-  Credit,
-  NameScheme,
-  OrganizationKind,
-  PlaceKind,
-  PublicationType,
-  UserRole,
-} from '../../core/content-types.ts';
-import type { PublicationStatus } from '../../core/publication-status.ts';
+  Attachment,
+  AuditEvent,
+  Contribution,
+  Organization,
+  Person,
+  Place,
+  Publication,
+  Section,
+  Series,
+  StoredFile,
+  Topic,
+} from '../../core/entities.ts';
 import type { AuthChallenge } from '../../core/repositories/auth-challenges-repository.ts';
 import type { PasskeyRow } from '../../core/repositories/credentials-repository.ts';
 import type { FileDerivativeRow } from '../../core/repositories/files-repository.ts';
@@ -33,42 +36,20 @@ export interface SettingTable {
   updatedAt: string;
 }
 
-export interface SectionTable {
+export interface SectionTable extends Omit<Section, 'id'> {
   id: Id;
-  slug: string;
-  title: string;
-  titleKo: string | null;
-  description: string | null;
-  descriptionKo: string | null;
-  disclaimer: string | null;
-  disclaimerKo: string | null;
-  position: number;
+}
+
+export interface OrganizationTable extends Omit<Organization, 'id'> {
+  id: Id;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface OrganizationTable {
+/** A person's own row; their roles are rows of `personRoles`. */
+export interface PersonTable extends Omit<Person, 'id' | 'roles'> {
   id: Id;
-  slug: string;
-  name: string;
-  nameKo: string | null;
-  kind: OrganizationKind;
-  url: string | null;
   createdAt: string;
-  updatedAt: string;
-}
-
-export interface PersonTable {
-  id: Id;
-  slug: string;
-  name: string;
-  sortName: string;
-  nameKo: string | null;
-  bio: string | null;
-  bioKo: string | null;
-  orcid: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface PersonRoleTable {
@@ -81,25 +62,16 @@ export interface PersonRoleTable {
   position: number;
 }
 
-export interface TopicTable {
+export interface TopicTable extends Omit<Topic, 'id'> {
   id: Id;
-  slug: string;
-  name: string;
-  nameKo: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface PlaceTable {
+/** A place's own row; its names are rows of `placeNames`. */
+export interface PlaceTable extends Omit<Place, 'id' | 'names'> {
   id: Id;
-  slug: string;
-  kind: PlaceKind;
-  parentId: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  coordinatesSource: string | null;
   createdAt: string;
-  updatedAt: string;
 }
 
 export interface PlaceNameTable {
@@ -112,64 +84,28 @@ export interface PlaceNameTable {
   position: number;
 }
 
-export interface SeriesTable {
+export interface SeriesTable extends Omit<Series, 'id'> {
   id: Id;
-  slug: string;
-  title: string;
-  titleKo: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface PublicationTable {
+/**
+ * A publication's own row. `bodyHtml` is the body rendered once at save time, so that no request
+ * pays for Markdown; `publicFrom` is the first moment the public could see it (null if it never
+ * went out, kept by saves) and `publicUntil` when a write last took it out of public view;
+ * `needsAttention` is set when an editor must look at the record (a gap in an imported page).
+ */
+export interface PublicationTable
+  extends Omit<Publication, 'id' | 'excerptOnly' | 'createdByUserId'> {
   id: Id;
-  sectionId: number;
-  slug: string;
-  type: PublicationType;
-  title: string;
-  subtitle: string | null;
-  summary: string | null;
-  body: string;
-  /** The body rendered once at save time, so that no request pays for Markdown. */
-  bodyHtml: string;
-  language: string;
-  translationGroup: string | null;
-  status: PublicationStatus;
-  publishedAt: string | null;
-  revisedAt: string | null;
-  scheduledAt: string | null;
-  embargoUntil: string | null;
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  /** The first moment the public could see it; null if it never went out. Kept by saves. */
-  publicFrom: string | null;
-  /** When a write last took it out of public view; meaningful only while it is not public. */
-  publicUntil: string | null;
-  venueId: number | null;
-  externalUrl: string | null;
   excerptOnly: Flag;
-  seriesId: number | null;
-  seriesPosition: number | null;
-  reportNumber: string | null;
-  doi: string | null;
-  disclaimer: string | null;
-  /** Set when an editor must look at the record (a gap in an imported page, say). */
-  needsAttention: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
   createdByUserId: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-export interface ContributionTable {
+export interface ContributionTable extends Contribution {
   id: Id;
   publicationId: number;
-  personId: number;
-  role: ContributionRole;
-  credit: Credit;
-  affiliationLabel: string | null;
-  position: number;
 }
 
 export interface PublicationTopicTable {
@@ -184,29 +120,13 @@ export interface PublicationPlaceTable {
   position: number;
 }
 
-export interface StoredFileTable {
+export interface StoredFileTable extends Omit<StoredFile, 'id' | 'metadata'> {
   id: Id;
-  sha256: string;
-  byteSize: number;
-  mediaType: string;
-  pageCount: number | null;
-  extractionStatus: 'none' | 'queued' | 'extracting' | 'done' | 'failed';
-  extractionError: string | null;
   metadata: JsonText | null;
-  createdAt: string;
 }
 
-export interface AttachmentTable {
+export interface AttachmentTable extends Omit<Attachment, 'id'> {
   id: Id;
-  publicationId: number;
-  storedFileId: number;
-  role: AttachmentRole;
-  fileName: string;
-  title: string | null;
-  altText: string | null;
-  caption: string | null;
-  credit: string | null;
-  position: number;
   createdAt: string;
 }
 
@@ -276,16 +196,9 @@ export interface SignInAttemptTable {
 export type SignInLimitTable = SignInLimitRow;
 
 /** Append-only: rows are inserted, never updated or deleted. */
-export interface AuditEventTable {
+export interface AuditEventTable extends Omit<AuditEvent, 'id' | 'detail'> {
   id: Id;
-  at: string;
-  actorUserId: number | null;
-  actorLabel: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
   detail: JsonText | null;
-  ip: string | null;
 }
 
 export interface JobTable extends Omit<Job, 'id'> {

@@ -99,6 +99,21 @@ export class IndexTables {
     return new Map(rows.map((r) => [`${r.storedFileId}:${r.pageNumber}`, r.contentHash]));
   }
 
+  /** How many rows each named table holds, for telling a full-text structure that lost rows. */
+  async rowCounts<K extends string>(
+    tables: Record<K, string>,
+    tx?: Tx,
+  ): Promise<Record<K, number>> {
+    const db = dbOrTx(this.db, tx);
+    const counts = {} as Record<K, number>;
+    for (const [name, table] of Object.entries(tables) as [K, string][]) {
+      const { rows } = await sql<{ n: number }>`select count(*) as n
+        from ${sql.table(table)}`.execute(db);
+      counts[name] = Number(rows[0]?.n ?? 0);
+    }
+    return counts;
+  }
+
   async publicationsWithPlaces(placeIds: readonly number[], tx?: Tx): Promise<number[]> {
     if (placeIds.length === 0) return [];
     const rows = await dbOrTx(this.db, tx)

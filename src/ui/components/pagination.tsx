@@ -9,8 +9,25 @@ export function Pagination(props: {
   pages: number;
 }) {
   const { ctx, basePath, page, pages } = props;
+  return (
+    <PageLinks
+      ctx={ctx}
+      page={page}
+      pages={pages}
+      url={(n) => href(ctx.locale, n === 1 ? basePath : `${basePath}?page=${n}`)}
+    />
+  );
+}
+
+/** The same list of pages for any address scheme: `url` gives the address of page `n`. */
+export function PageLinks(props: {
+  ctx: PageContext;
+  page: number;
+  pages: number;
+  url: (n: number) => string;
+}) {
+  const { ctx, page, pages, url } = props;
   if (pages <= 1) return null;
-  const url = (n: number) => href(ctx.locale, n === 1 ? basePath : `${basePath}?page=${n}`);
   return (
     <nav class="pagination" aria-label={ctx.t('pagination.label')}>
       <ul>

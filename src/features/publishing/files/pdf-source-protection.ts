@@ -27,13 +27,7 @@ export async function reportPdfMetadata(
   deps: { repos: Pick<Repositories, 'files'> },
   attachmentId: number,
 ): Promise<PdfMetadataReport> {
-  const attachment = await deps.repos.files.findAttachment(attachmentId);
-  if (!attachment) throw new NotFoundError('No such attachment');
-  const file = await deps.repos.files.findStoredFile(attachment.storedFileId);
-  if (!file) throw new NotFoundError('The attachment has no stored file');
-  if (file.mediaType !== 'application/pdf') {
-    throw new ValidationError(`${attachment.fileName} is not a PDF`);
-  }
+  const { attachment, file } = await pdfAttachment(deps, attachmentId);
   const metadata =
     file.extractionStatus === 'done' && file.metadata
       ? (file.metadata as unknown as PdfMetadata)
@@ -57,6 +51,18 @@ export interface RemovePdfMetadataDeps {
   pdf: PdfTools;
 }
 
+/** The attachment and its stored file, which must be a PDF. */
+async function pdfAttachment(deps: { repos: Pick<Repositories, 'files'> }, attachmentId: number) {
+  const attachment = await deps.repos.files.findAttachment(attachmentId);
+  if (!attachment) throw new NotFoundError('No such attachment');
+  const file = await deps.repos.files.findStoredFile(attachment.storedFileId);
+  if (!file) throw new NotFoundError('The attachment has no stored file');
+  if (file.mediaType !== 'application/pdf') {
+    throw new ValidationError(`${attachment.fileName} is not a PDF`);
+  }
+  return { attachment, file };
+}
+
 /**
  * Rewrites a PDF attachment without its metadata and points the attachment at the clean copy,
  * which is extracted again like any new file. The original stays in the store (other
@@ -69,13 +75,7 @@ export async function removePdfMetadata(
   actor: Actor,
   options: { keepTitle?: boolean } = {},
 ): Promise<{ storedFileId: number; sha256: string; removed: string[] }> {
-  const attachment = await deps.repos.files.findAttachment(attachmentId);
-  if (!attachment) throw new NotFoundError('No such attachment');
-  const original = await deps.repos.files.findStoredFile(attachment.storedFileId);
-  if (!original) throw new NotFoundError('The attachment has no stored file');
-  if (original.mediaType !== 'application/pdf') {
-    throw new ValidationError(`${attachment.fileName} is not a PDF`);
-  }
+  const { attachment, file: original } = await pdfAttachment(deps, attachmentId);
   const chunks: Uint8Array[] = [];
   for await (const chunk of deps.files.read(original.sha256)) chunks.push(chunk);
   const stripped = await deps.pdf.stripMetadata(new Uint8Array(Buffer.concat(chunks)), options);

@@ -1,7 +1,7 @@
 import type { JobHandler } from '../../../core/jobs.ts';
-import type { Clock } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 import { emptyOldTrash, type TrashDeps } from '../trash.ts';
+import { type RecurringJobDeps, scheduleRecurring } from './recurring-job.ts';
 
 /** The daily job that purges what has been in the trash longer than 30 days. */
 export const EMPTY_TRASH_JOB = 'trash.empty';
@@ -21,20 +21,9 @@ export function emptyTrashHandler(
 }
 
 /** One schedule however many servers start: the job's unique key keeps it single. */
-export async function scheduleTrashEmptying(
-  deps: { repos: Pick<Repositories, 'jobs'>; clock: Clock },
+export function scheduleTrashEmptying(
+  deps: RecurringJobDeps,
   tx?: Parameters<Repositories['jobs']['enqueueUnique']>[2],
 ): Promise<number | null> {
-  const now = deps.clock.now();
-  return deps.repos.jobs.enqueueUnique(
-    {
-      kind: EMPTY_TRASH_JOB,
-      payload: {},
-      uniqueKey: EMPTY_TRASH_JOB,
-      maxAttempts: 3,
-      runAfter: new Date(now.getTime() + DAY_MS).toISOString(),
-    },
-    now.toISOString(),
-    tx,
-  );
+  return scheduleRecurring(deps, EMPTY_TRASH_JOB, DAY_MS, tx);
 }

@@ -1,7 +1,7 @@
 import type { JobHandler } from '../../../core/jobs.ts';
-import type { Clock } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 import { checkFixity, type FixityDeps, recordFixity } from '../files/check-fixity.ts';
+import { type RecurringJobDeps, scheduleRecurring } from './recurring-job.ts';
 
 /** The recurring job that re-hashes every stored file. */
 export const FIXITY_JOB = 'fixity.check';
@@ -32,21 +32,10 @@ export function fixityHandler(
  * Makes sure a fixity check is scheduled, `intervalMs` from now, unless one already is. Every
  * server calls this on start; the job's unique key keeps the schedule single.
  */
-export async function scheduleFixity(
-  deps: { repos: Pick<Repositories, 'jobs'>; clock: Clock },
+export function scheduleFixity(
+  deps: RecurringJobDeps,
   intervalMs = FIXITY_INTERVAL_MS,
   tx?: Parameters<Repositories['jobs']['enqueueUnique']>[2],
 ): Promise<number | null> {
-  const now = deps.clock.now();
-  return deps.repos.jobs.enqueueUnique(
-    {
-      kind: FIXITY_JOB,
-      payload: {},
-      uniqueKey: FIXITY_JOB,
-      maxAttempts: 3,
-      runAfter: new Date(now.getTime() + intervalMs).toISOString(),
-    },
-    now.toISOString(),
-    tx,
-  );
+  return scheduleRecurring(deps, FIXITY_JOB, intervalMs, tx);
 }

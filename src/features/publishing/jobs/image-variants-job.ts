@@ -1,8 +1,9 @@
 import type { ImageTools, ImageVariant } from '../../../core/image-ports.ts';
-import { type JobHandler, PermanentJobError, payloadOf } from '../../../core/jobs.ts';
+import { type JobHandler, PermanentJobError } from '../../../core/jobs.ts';
 import type { Clock, FileStore, StoredBlob } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 import { IMAGE_VARIANTS_JOB } from '../files/attach-file.ts';
+import { addDerivedFile, jobSourceFile, storeMadeFile } from './derived-files.ts';
 import { readAll } from './read-all.ts';
 
 export { IMAGE_VARIANTS_JOB };
@@ -21,9 +22,7 @@ export interface ImageVariantsDeps {
 export function imageVariantsHandler(deps: ImageVariantsDeps): JobHandler {
   return {
     async run(job) {
-      const { storedFileId } = payloadOf<{ storedFileId: number }>(job);
-      const file = await deps.repos.files.findStoredFile(storedFileId);
-      if (!file) throw new PermanentJobError(`Stored file ${storedFileId} no longer exists.`);
+      const { storedFileId, file } = await jobSourceFile(deps.repos, job);
       if (!file.mediaType.startsWith('image/')) {
         throw new PermanentJobError(`Stored file ${storedFileId} is not an image.`);
       }
@@ -36,22 +35,17 @@ export function imageVariantsHandler(deps: ImageVariantsDeps): JobHandler {
         });
       const stored: Array<{ blob: StoredBlob; variant: ImageVariant }> = [];
       for (const v of made.variants) {
-        const blob = await deps.files.put(once(v.bytes), { stripImageMetadata: false });
-        stored.push({ blob, variant: v });
+        stored.push({ blob: await storeMadeFile(deps.files, v.bytes), variant: v });
       }
       return async (tx) => {
         const at = deps.clock.now().toISOString();
         for (const { blob, variant } of stored) {
-          const row = await deps.repos.files.ensureStoredFile(blob, at, tx);
-          await deps.repos.files.addDerivative(
-            {
-              sourceFileId: storedFileId,
-              fileId: row.id,
-              purpose: 'display',
-              mediaType: variant.mediaType,
-              width: variant.width,
-              height: variant.height,
-            },
+          const { mediaType, width, height } = variant;
+          await addDerivedFile(
+            deps.repos,
+            storedFileId,
+            blob,
+            { purpose: 'display', mediaType, width, height },
             at,
             tx,
           );
@@ -64,8 +58,4 @@ export function imageVariantsHandler(deps: ImageVariantsDeps): JobHandler {
       };
     },
   };
-}
-
-async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes;
 }

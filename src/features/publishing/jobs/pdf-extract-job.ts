@@ -5,6 +5,7 @@ import type { PdfTools } from '../../../core/pdf-ports.ts';
 import type { Clock, FileStore } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 import { PDF_EXTRACT_JOB } from '../files/attach-file.ts';
+import { addDerivedFile, jobSourceFile, storeMadeFile } from './derived-files.ts';
 import { readAll } from './read-all.ts';
 
 export { PDF_EXTRACT_JOB };
@@ -29,9 +30,7 @@ export const THUMBNAIL_WIDTH = 320;
 export function pdfExtractHandler(deps: PdfExtractDeps): JobHandler {
   return {
     async run(job) {
-      const { storedFileId } = payloadOf<{ storedFileId: number }>(job);
-      const file = await deps.repos.files.findStoredFile(storedFileId);
-      if (!file) throw new PermanentJobError(`Stored file ${storedFileId} no longer exists.`);
+      const { storedFileId, file } = await jobSourceFile(deps.repos, job);
       if (file.mediaType !== 'application/pdf') {
         throw new PermanentJobError(
           `Stored file ${storedFileId} is not a PDF (${file.mediaType}).`,
@@ -51,7 +50,7 @@ export function pdfExtractHandler(deps: PdfExtractDeps): JobHandler {
       // The thumbnail's bytes land before the rows; if the transaction fails they stay as an
       // unreferenced file, never as a row pointing at nothing.
       const thumbnail = result.thumbnail
-        ? await deps.files.put(single(result.thumbnail.bytes), { stripImageMetadata: false })
+        ? await storeMadeFile(deps.files, result.thumbnail.bytes)
         : null;
       const metadata = {
         ...result.metadata,
@@ -61,16 +60,12 @@ export function pdfExtractHandler(deps: PdfExtractDeps): JobHandler {
         const at = deps.clock.now().toISOString();
         await deps.repos.files.replacePages(storedFileId, result.pages, tx);
         if (thumbnail && result.thumbnail) {
-          const thumbFile = await deps.repos.files.ensureStoredFile(thumbnail, at, tx);
-          await deps.repos.files.addDerivative(
-            {
-              sourceFileId: storedFileId,
-              fileId: thumbFile.id,
-              purpose: 'thumbnail',
-              mediaType: thumbnail.mediaType,
-              width: result.thumbnail.width,
-              height: result.thumbnail.height,
-            },
+          const { width, height } = result.thumbnail;
+          await addDerivedFile(
+            deps.repos,
+            storedFileId,
+            thumbnail,
+            { purpose: 'thumbnail', mediaType: thumbnail.mediaType, width, height },
             at,
             tx,
           );
@@ -119,8 +114,4 @@ export function pdfExtractHandler(deps: PdfExtractDeps): JobHandler {
       );
     },
   };
-}
-
-async function* single(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes;
 }

@@ -181,26 +181,31 @@ function Neighbours(props: { ctx: PageContext } & PublicationNeighbours) {
             })}
           </p>
           <ul>
-            {series.previous ? (
-              <li>
-                {ctx.t('pub.seriesPrevious')}:{' '}
-                <a href={href(ctx.locale, series.previous.path)} rel="prev">
-                  {series.previous.title}
-                </a>
-              </li>
-            ) : null}
-            {series.next ? (
-              <li>
-                {ctx.t('pub.seriesNext')}:{' '}
-                <a href={href(ctx.locale, series.next.path)} rel="next">
-                  {series.next.title}
-                </a>
-              </li>
-            ) : null}
+            <SeriesNeighbour ctx={ctx} to={series.previous} rel="prev" label="pub.seriesPrevious" />
+            <SeriesNeighbour ctx={ctx} to={series.next} rel="next" label="pub.seriesNext" />
           </ul>
         </nav>
       ) : null}
     </>
+  );
+}
+
+/** The piece before or after this one in its series, when there is one. */
+function SeriesNeighbour(props: {
+  ctx: PageContext;
+  to: { path: string; title: string } | null | undefined;
+  rel: 'prev' | 'next';
+  label: MessageKey;
+}) {
+  const { ctx, to } = props;
+  if (!to) return null;
+  return (
+    <li>
+      {ctx.t(props.label)}:{' '}
+      <a href={href(ctx.locale, to.path)} rel={props.rel}>
+        {to.title}
+      </a>
+    </li>
   );
 }
 

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { PublicationType } from '../../../core/content-types.ts';
 import type { Publication } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
 import type {
@@ -237,19 +236,7 @@ export class CatalogRepo implements CatalogRepository {
    * Every public page's publication (listed work and pages such as About), with its public
    * datestamp, in id order: what the sitemap lists.
    */
-  async publicDatestamps(
-    now: Date,
-    tx?: Tx,
-  ): Promise<
-    Array<{
-      id: number;
-      sectionId: number;
-      slug: string;
-      type: PublicationType;
-      publishedAt: string | null;
-      datestamp: string;
-    }>
-  > {
+  async publicDatestamps(now: Date, tx?: Tx): ReturnType<CatalogRepository['publicDatestamps']> {
     const rows = await this.filtered({ includePages: true }, now, tx)
       .select([
         'publications.id',

@@ -5,6 +5,7 @@ import type {
   UserSecrets,
 } from '../../../core/repositories/credentials-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
+import { findRowBy } from './entity-table.ts';
 
 /** What proves who a user is: password hash, TOTP secret, passkeys and recovery codes. */
 export class CredentialsRepo implements CredentialsRepository {
@@ -66,12 +67,8 @@ export class CredentialsRepo implements CredentialsRepository {
       .execute();
   }
 
-  async findPasskey(credentialId: string, tx?: Tx): Promise<PasskeyRow | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('passkeys')
-      .selectAll()
-      .where('credentialId', '=', credentialId)
-      .executeTakeFirst();
+  findPasskey(credentialId: string, tx?: Tx): Promise<PasskeyRow | undefined> {
+    return findRowBy(this.db, 'passkeys', 'credentialId', credentialId, tx);
   }
 
   async usePasskey(id: number, counter: number, at: string, tx?: Tx): Promise<void> {

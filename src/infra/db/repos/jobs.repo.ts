@@ -3,6 +3,10 @@ import type { Tx } from '../../../core/ports.ts';
 import type { Job, JobStatus, JobsRepository } from '../../../core/repositories/jobs-repository.ts';
 import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
+import { findRowBy } from './entity-table.ts';
+
+/** A job as its caller describes it: the port's own parameter. */
+type NewJob = Parameters<JobsRepository['enqueue']>[0];
 
 /**
  * Durable jobs: a row per job, leased by one worker at a time. A lease is a promise to finish
@@ -20,33 +24,13 @@ export class JobsRepo implements JobsRepository {
    * Adds a job. With a `uniqueKey` that a queued or running job already holds, adds nothing and
    * returns null: that is how recurring work keeps a single schedule.
    */
-  async enqueue(
-    job: {
-      kind: string;
-      payload: unknown;
-      runAfter?: string;
-      maxAttempts?: number;
-      uniqueKey?: string;
-    },
-    at: string,
-    tx?: Tx,
-  ): Promise<number> {
+  async enqueue(job: NewJob, at: string, tx?: Tx): Promise<number> {
     const id = await this.enqueueUnique(job, at, tx);
     if (id === null) throw new Error(`A live job already holds the key ${job.uniqueKey}`);
     return id;
   }
 
-  async enqueueUnique(
-    job: {
-      kind: string;
-      payload: unknown;
-      runAfter?: string;
-      maxAttempts?: number;
-      uniqueKey?: string;
-    },
-    at: string,
-    tx?: Tx,
-  ): Promise<number | null> {
+  async enqueueUnique(job: NewJob, at: string, tx?: Tx): Promise<number | null> {
     const row = await dbOrTx(this.db, tx)
       .insertInto('jobs')
       .values({
@@ -83,12 +67,8 @@ export class JobsRepo implements JobsRepository {
       .execute();
   }
 
-  async find(id: number, tx?: Tx): Promise<Job | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('jobs')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+  find(id: number, tx?: Tx): Promise<Job | undefined> {
+    return findRowBy(this.db, 'jobs', 'id', id, tx);
   }
 
   /**

@@ -1,7 +1,8 @@
-import type { Person, PersonRole } from '../../../core/entities.ts';
+import type { Person } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
 import type { NewPerson, PeopleRepository } from '../../../core/repositories/people-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
+import { EntityTable, linkedPublicationIds, replaceLinkRows } from './entity-table.ts';
 
 const PERSON_COLUMNS = [
   'id',
@@ -16,46 +17,27 @@ const PERSON_COLUMNS = [
 ] as const;
 
 export class PeopleRepo implements PeopleRepository {
-  constructor(private readonly db: Executor) {}
+  private readonly rows: EntityTable<'people', Omit<Person, 'roles'>>;
+
+  constructor(private readonly db: Executor) {
+    this.rows = new EntityTable(db, 'people', PERSON_COLUMNS);
+  }
 
   async insert(person: NewPerson, at: string, tx?: Tx): Promise<Person> {
-    const db = dbOrTx(this.db, tx);
     const { roles, ...row } = person;
-    const inserted = await db
-      .insertInto('people')
-      .values({ ...row, createdAt: at, updatedAt: at })
-      .returning(PERSON_COLUMNS)
-      .executeTakeFirstOrThrow();
-    await this.replaceRoles(inserted.id, roles, tx);
+    const inserted = await this.rows.insert({ ...row, createdAt: at, updatedAt: at }, tx);
+    await replaceLinkRows(this.db, 'personRoles', 'personId', inserted.id, roles, tx);
     return { ...inserted, roles };
   }
 
   async update(id: number, person: NewPerson, at: string, tx?: Tx): Promise<void> {
     const { roles, ...row } = person;
-    await dbOrTx(this.db, tx)
-      .updateTable('people')
-      .set({ ...row, updatedAt: at })
-      .where('id', '=', id)
-      .execute();
-    await this.replaceRoles(id, roles, tx);
-  }
-
-  private async replaceRoles(personId: number, roles: PersonRole[], tx?: Tx): Promise<void> {
-    const db = dbOrTx(this.db, tx);
-    await db.deleteFrom('personRoles').where('personId', '=', personId).execute();
-    if (roles.length === 0) return;
-    await db
-      .insertInto('personRoles')
-      .values(roles.map((r, position) => ({ ...r, personId, position })))
-      .execute();
+    await this.rows.update(id, { ...row, updatedAt: at }, tx);
+    await replaceLinkRows(this.db, 'personRoles', 'personId', id, roles, tx);
   }
 
   async findBySlug(slug: string, tx?: Tx): Promise<Person | undefined> {
-    const row = await dbOrTx(this.db, tx)
-      .selectFrom('people')
-      .select(PERSON_COLUMNS)
-      .where('slug', '=', slug)
-      .executeTakeFirst();
+    const row = await this.rows.findBy('slug', slug, tx);
     return row ? (await this.withRoles([row], tx))[0] : undefined;
   }
 
@@ -64,25 +46,12 @@ export class PeopleRepo implements PeopleRepository {
   }
 
   /** Publications that credit this person, trashed ones included: their derived data names them. */
-  async publicationIds(personId: number, tx?: Tx): Promise<number[]> {
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('contributions')
-      .select('publicationId')
-      .distinct()
-      .where('personId', '=', personId)
-      .orderBy('publicationId')
-      .execute();
-    return rows.map((r) => r.publicationId);
+  publicationIds(personId: number, tx?: Tx): Promise<number[]> {
+    return linkedPublicationIds(this.db, 'contributions', 'personId', personId, tx);
   }
 
   async findByIds(ids: readonly number[], tx?: Tx): Promise<Person[]> {
-    if (ids.length === 0) return [];
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('people')
-      .select(PERSON_COLUMNS)
-      .where('id', 'in', [...ids])
-      .execute();
-    return this.withRoles(rows, tx);
+    return this.withRoles(await this.rows.findByIds(ids, tx), tx);
   }
 
   /** Every person's names alone, without roles: enough to find someone by name. */
@@ -95,12 +64,7 @@ export class PeopleRepo implements PeopleRepository {
   }
 
   async list(tx?: Tx): Promise<Person[]> {
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('people')
-      .select(PERSON_COLUMNS)
-      .orderBy('sortName')
-      .execute();
-    return this.withRoles(rows, tx);
+    return this.withRoles(await this.rows.list(['sortName'], tx), tx);
   }
 
   private async withRoles(rows: Omit<Person, 'roles'>[], tx?: Tx): Promise<Person[]> {

@@ -2,6 +2,7 @@ import type { Place, PlaceName } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
 import type { NewPlace, PlacesRepository } from '../../../core/repositories/places-repository.ts';
 import { dbOrTx, type Executor, flag } from '../executor.ts';
+import { EntityTable, linkedPublicationIds, replaceLinkRows } from './entity-table.ts';
 
 const PLACE_COLUMNS = [
   'id',
@@ -15,47 +16,32 @@ const PLACE_COLUMNS = [
 ] as const;
 
 export class PlacesRepo implements PlacesRepository {
-  constructor(private readonly db: Executor) {}
+  private readonly rows: EntityTable<'places', Omit<Place, 'names'>>;
+
+  constructor(private readonly db: Executor) {
+    this.rows = new EntityTable(db, 'places', PLACE_COLUMNS);
+  }
 
   async insert(place: NewPlace, at: string, tx?: Tx): Promise<Place> {
     const { names, ...row } = place;
-    const inserted = await dbOrTx(this.db, tx)
-      .insertInto('places')
-      .values({ ...row, createdAt: at, updatedAt: at })
-      .returning(PLACE_COLUMNS)
-      .executeTakeFirstOrThrow();
+    const inserted = await this.rows.insert({ ...row, createdAt: at, updatedAt: at }, tx);
     await this.replaceNames(inserted.id, names, tx);
     return { ...inserted, names };
   }
 
   async update(id: number, place: NewPlace, at: string, tx?: Tx): Promise<void> {
     const { names, ...row } = place;
-    await dbOrTx(this.db, tx)
-      .updateTable('places')
-      .set({ ...row, updatedAt: at })
-      .where('id', '=', id)
-      .execute();
+    await this.rows.update(id, { ...row, updatedAt: at }, tx);
     await this.replaceNames(id, names, tx);
   }
 
-  private async replaceNames(placeId: number, names: PlaceName[], tx?: Tx): Promise<void> {
-    const db = dbOrTx(this.db, tx);
-    await db.deleteFrom('placeNames').where('placeId', '=', placeId).execute();
-    if (names.length === 0) return;
-    await db
-      .insertInto('placeNames')
-      .values(
-        names.map((n, position) => ({ ...n, preferred: flag(n.preferred), placeId, position })),
-      )
-      .execute();
+  private replaceNames(placeId: number, names: PlaceName[], tx?: Tx): Promise<void> {
+    const rows = names.map((n) => ({ ...n, preferred: flag(n.preferred) }));
+    return replaceLinkRows(this.db, 'placeNames', 'placeId', placeId, rows, tx);
   }
 
   async findBySlug(slug: string, tx?: Tx): Promise<Place | undefined> {
-    const row = await dbOrTx(this.db, tx)
-      .selectFrom('places')
-      .select(PLACE_COLUMNS)
-      .where('slug', '=', slug)
-      .executeTakeFirst();
+    const row = await this.rows.findBy('slug', slug, tx);
     return row ? (await this.withNames([row], tx))[0] : undefined;
   }
 
@@ -64,34 +50,16 @@ export class PlacesRepo implements PlacesRepository {
   }
 
   /** Publications linked to this place, trashed ones included: their derived data names it. */
-  async publicationIds(placeId: number, tx?: Tx): Promise<number[]> {
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('publicationPlaces')
-      .select('publicationId')
-      .distinct()
-      .where('placeId', '=', placeId)
-      .orderBy('publicationId')
-      .execute();
-    return rows.map((r) => r.publicationId);
+  publicationIds(placeId: number, tx?: Tx): Promise<number[]> {
+    return linkedPublicationIds(this.db, 'publicationPlaces', 'placeId', placeId, tx);
   }
 
   async findByIds(ids: readonly number[], tx?: Tx): Promise<Place[]> {
-    if (ids.length === 0) return [];
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('places')
-      .select(PLACE_COLUMNS)
-      .where('id', 'in', [...ids])
-      .execute();
-    return this.withNames(rows, tx);
+    return this.withNames(await this.rows.findByIds(ids, tx), tx);
   }
 
   async list(tx?: Tx): Promise<Place[]> {
-    const rows = await dbOrTx(this.db, tx)
-      .selectFrom('places')
-      .select(PLACE_COLUMNS)
-      .orderBy('slug')
-      .execute();
-    return this.withNames(rows, tx);
+    return this.withNames(await this.rows.list(['slug'], tx), tx);
   }
 
   /** The place and every place inside it, at any depth (a province and its camps). */

@@ -131,14 +131,7 @@ export class PublicationsRepo implements PublicationsRepository {
 
   /** The back office's list: every status, newest changes first; the trash is kept apart. */
   async listForEditors(
-    filter: {
-      status?: string;
-      q?: string;
-      needsAttention?: boolean;
-      createdBy?: number;
-      trashed?: boolean;
-      limit?: number;
-    },
+    filter: Parameters<PublicationsRepository['listForEditors']>[0],
     tx?: Tx,
   ): Promise<Publication[]> {
     let q = dbOrTx(this.db, tx)

@@ -2,11 +2,14 @@ import type { Redirect } from '../../../core/entities.ts';
 import type { Tx } from '../../../core/ports.ts';
 import type { RedirectsRepository } from '../../../core/repositories/redirects-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-const REDIRECT_COLUMNS = ['id', 'fromPath', 'toPath', 'statusCode'] as const;
+import { EntityTable } from './entity-table.ts';
 
 export class RedirectsRepo implements RedirectsRepository {
-  constructor(private readonly db: Executor) {}
+  private readonly rows: EntityTable<'redirects', Redirect>;
+
+  constructor(private readonly db: Executor) {
+    this.rows = new EntityTable(db, 'redirects', ['id', 'fromPath', 'toPath', 'statusCode']);
+  }
 
   async upsert(r: Omit<Redirect, 'id'>, at: string, tx?: Tx): Promise<void> {
     await dbOrTx(this.db, tx)
@@ -18,12 +21,8 @@ export class RedirectsRepo implements RedirectsRepository {
       .execute();
   }
 
-  async insert(r: Omit<Redirect, 'id'>, at: string, tx?: Tx): Promise<Redirect> {
-    return dbOrTx(this.db, tx)
-      .insertInto('redirects')
-      .values({ ...r, createdAt: at })
-      .returning(REDIRECT_COLUMNS)
-      .executeTakeFirstOrThrow();
+  insert(r: Omit<Redirect, 'id'>, at: string, tx?: Tx): Promise<Redirect> {
+    return this.rows.insert({ ...r, createdAt: at }, tx);
   }
 
   async delete(id: number, tx?: Tx): Promise<boolean> {
@@ -34,27 +33,15 @@ export class RedirectsRepo implements RedirectsRepository {
     return Number(result.numDeletedRows) === 1;
   }
 
-  async findById(id: number, tx?: Tx): Promise<Redirect | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('redirects')
-      .select(REDIRECT_COLUMNS)
-      .where('id', '=', id)
-      .executeTakeFirst();
+  findById(id: number, tx?: Tx): Promise<Redirect | undefined> {
+    return this.rows.findBy('id', id, tx);
   }
 
-  async find(fromPath: string, tx?: Tx): Promise<Redirect | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('redirects')
-      .select(REDIRECT_COLUMNS)
-      .where('fromPath', '=', fromPath)
-      .executeTakeFirst();
+  find(fromPath: string, tx?: Tx): Promise<Redirect | undefined> {
+    return this.rows.findBy('fromPath', fromPath, tx);
   }
 
-  async list(tx?: Tx): Promise<Redirect[]> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('redirects')
-      .select(REDIRECT_COLUMNS)
-      .orderBy('fromPath')
-      .execute();
+  list(tx?: Tx): Promise<Redirect[]> {
+    return this.rows.list(['fromPath'], tx);
   }
 }

@@ -4,45 +4,48 @@ import type {
   NewSection,
   SectionsRepository,
 } from '../../../core/repositories/sections-repository.ts';
-import { dbOrTx, type Executor } from '../executor.ts';
+import type { Executor } from '../executor.ts';
+import { EntityTable } from './entity-table.ts';
+
+/** Every column of the table: a section is its row. */
+const SECTION_COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'titleKo',
+  'description',
+  'descriptionKo',
+  'disclaimer',
+  'disclaimerKo',
+  'position',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export class SectionsRepo implements SectionsRepository {
-  constructor(private readonly db: Executor) {}
+  private readonly rows: EntityTable<'sections', Section>;
 
-  async insert(section: NewSection, tx?: Tx): Promise<Section> {
-    return dbOrTx(this.db, tx)
-      .insertInto('sections')
-      .values(section)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  constructor(db: Executor) {
+    this.rows = new EntityTable(db, 'sections', SECTION_COLUMNS);
   }
 
-  async update(id: number, changes: Partial<NewSection>, tx?: Tx): Promise<void> {
-    await dbOrTx(this.db, tx).updateTable('sections').set(changes).where('id', '=', id).execute();
+  insert(section: NewSection, tx?: Tx): Promise<Section> {
+    return this.rows.insert(section, tx);
   }
 
-  async findBySlug(slug: string, tx?: Tx): Promise<Section | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('sections')
-      .selectAll()
-      .where('slug', '=', slug)
-      .executeTakeFirst();
+  update(id: number, changes: Partial<NewSection>, tx?: Tx): Promise<void> {
+    return this.rows.update(id, changes, tx);
   }
 
-  async findById(id: number, tx?: Tx): Promise<Section | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('sections')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+  findBySlug(slug: string, tx?: Tx): Promise<Section | undefined> {
+    return this.rows.findBy('slug', slug, tx);
   }
 
-  async list(tx?: Tx): Promise<Section[]> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('sections')
-      .selectAll()
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+  findById(id: number, tx?: Tx): Promise<Section | undefined> {
+    return this.rows.findBy('id', id, tx);
+  }
+
+  list(tx?: Tx): Promise<Section[]> {
+    return this.rows.list(['position', 'id'], tx);
   }
 }

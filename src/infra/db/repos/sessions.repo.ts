@@ -4,6 +4,7 @@ import type {
   SessionsRepository,
 } from '../../../core/repositories/sessions-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
+import { findRowBy, stampUnset } from './entity-table.ts';
 
 /** Server-side sessions, keyed by the hash of the cookie's token, shared by every process. */
 export class SessionsRepo implements SessionsRepository {
@@ -13,12 +14,8 @@ export class SessionsRepo implements SessionsRepository {
     await dbOrTx(this.db, tx).insertInto('sessions').values(session).execute();
   }
 
-  async find(tokenHash: string, tx?: Tx): Promise<SessionRow | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('sessions')
-      .selectAll()
-      .where('tokenHash', '=', tokenHash)
-      .executeTakeFirst();
+  find(tokenHash: string, tx?: Tx): Promise<SessionRow | undefined> {
+    return findRowBy(this.db, 'sessions', 'tokenHash', tokenHash, tx);
   }
 
   async touch(tokenHash: string, at: string, tx?: Tx): Promise<void> {
@@ -30,23 +27,12 @@ export class SessionsRepo implements SessionsRepository {
   }
 
   async revoke(tokenHash: string, at: string, tx?: Tx): Promise<void> {
-    await dbOrTx(this.db, tx)
-      .updateTable('sessions')
-      .set({ revokedAt: at })
-      .where('tokenHash', '=', tokenHash)
-      .where('revokedAt', 'is', null)
-      .execute();
+    await stampUnset(this.db, 'sessions', 'revokedAt', at, 'tokenHash', tokenHash, tx);
   }
 
   /** Ends every session of a user, e.g. after a role change or when an admin locks them out. */
-  async revokeAllOf(userId: number, at: string, tx?: Tx): Promise<number> {
-    const result = await dbOrTx(this.db, tx)
-      .updateTable('sessions')
-      .set({ revokedAt: at })
-      .where('userId', '=', userId)
-      .where('revokedAt', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+  revokeAllOf(userId: number, at: string, tx?: Tx): Promise<number> {
+    return stampUnset(this.db, 'sessions', 'revokedAt', at, 'userId', userId, tx);
   }
 
   async activeOf(userId: number, now: string, tx?: Tx): Promise<SessionRow[]> {

@@ -1,6 +1,7 @@
 import type { Tx } from '../../../core/ports.ts';
 import type { SetupTokensRepository } from '../../../core/repositories/setup-tokens-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
+import { stampUnset } from './entity-table.ts';
 
 /** One-time set-up links: stored hashed, valid until used or expired. */
 export class SetupTokensRepo implements SetupTokensRepository {
@@ -34,14 +35,8 @@ export class SetupTokensRepo implements SetupTokensRepository {
    * Spends every unused link of a user: a new link replaces the old ones, and finishing set-up
    * through one leaves no other that could replace the credentials again.
    */
-  async spendAllOf(userId: number, now: string, tx?: Tx): Promise<number> {
-    const r = await dbOrTx(this.db, tx)
-      .updateTable('setupTokens')
-      .set({ usedAt: now })
-      .where('userId', '=', userId)
-      .where('usedAt', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows);
+  spendAllOf(userId: number, now: string, tx?: Tx): Promise<number> {
+    return stampUnset(this.db, 'setupTokens', 'usedAt', now, 'userId', userId, tx);
   }
 
   /** Spends the token; false when it was already spent or expired (a second tab, a replay). */

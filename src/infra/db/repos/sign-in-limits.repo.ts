@@ -4,6 +4,7 @@ import type {
   SignInLimitsRepository,
 } from '../../../core/repositories/sign-in-limits-repository.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
+import { findRowBy } from './entity-table.ts';
 
 /**
  * Failed sign-ins counted per account and per address, shared by every process. A count moves
@@ -12,12 +13,8 @@ import { dbOrTx, type Executor } from '../executor.ts';
 export class SignInLimitsRepo implements SignInLimitsRepository {
   constructor(private readonly db: Executor) {}
 
-  async find(key: string, tx?: Tx): Promise<SignInLimitRow | undefined> {
-    return dbOrTx(this.db, tx)
-      .selectFrom('signInLimits')
-      .selectAll()
-      .where('key', '=', key)
-      .executeTakeFirst();
+  find(key: string, tx?: Tx): Promise<SignInLimitRow | undefined> {
+    return findRowBy(this.db, 'signInLimits', 'key', key, tx);
   }
 
   /**

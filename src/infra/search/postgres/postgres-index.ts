@@ -9,11 +9,11 @@ import type {
   RankedHit,
   SearchIndex,
 } from '../../../core/search-index.ts';
-import { dbOrTx, type Executor } from '../../db/executor.ts';
-import { type FacetColumns, idList } from '../facet-columns.ts';
-import { IndexTables } from '../index-tables.ts';
+import { dbOrTx } from '../../db/executor.ts';
+import { idList } from '../facet-columns.ts';
 import { rankFirst } from '../rank-first.ts';
 import { publicResults } from '../sql-constraints.ts';
+import { TableBackedIndex } from '../table-backed-index.ts';
 import { hasPhrase, TsvectorBuilder, toTsquery } from './tsquery.ts';
 
 /** ts_rank weights for D, C, B, A: pdf; body and notes; meta and names; title. */
@@ -22,17 +22,14 @@ const RANK_WEIGHTS = sql.lit('{0.1, 0.3, 0.5, 1.0}');
 const RANK_NORMALIZATION = sql.lit(1);
 
 /** The PostgreSQL adapter: a weighted tsvector per publication and per page, GIN-indexed. */
-export class PostgresIndex implements SearchIndex {
+export class PostgresIndex extends TableBackedIndex implements SearchIndex {
   readonly backend = 'postgres' as const;
-  private readonly tables: IndexTables;
-
-  constructor(
-    private readonly db: Executor,
-    private readonly columns: FacetColumns,
-  ) {
-    this.tables = new IndexTables(db);
-  }
-
+  // The whole tsvectors live in search_docs' rows; a head can go missing only on its own.
+  protected readonly fullTextTables = {
+    documents: 'search_docs',
+    heads: 'search_heads',
+    pages: 'search_pages',
+  };
   /**
    * Runs a search read with the GIN index as the way into search_docs. The tsvectors live out of
    * line (TOAST), so the planner sees a tiny table and costs testing each one as nothing: it
@@ -42,7 +39,7 @@ export class PostgresIndex implements SearchIndex {
    * with no text match keeps its index scans: a filtered listing walks the publication date
    * index for its page.
    */
-  private read<R>(query: RawBuilder<R>, textMatch: boolean): Promise<R[]> {
+  protected read<R>(query: RawBuilder<R>, textMatch: boolean): Promise<R[]> {
     return this.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       if (textMatch) await sql`set local enable_indexscan = off`.execute(trx);
@@ -96,10 +93,6 @@ export class PostgresIndex implements SearchIndex {
     }
   }
 
-  addTerms(terms: Iterable<string>, tx?: Tx): Promise<void> {
-    return this.tables.addTerms(terms, tx);
-  }
-
   clear(tx?: Tx): Promise<void> {
     return this.tables.clear(tx);
   }
@@ -108,7 +101,7 @@ export class PostgresIndex implements SearchIndex {
    * The visible publications a query matches; `pages: false` leaves out the page-by-page search
    * for phrases (see matchedSql), giving only the entries' own matches.
    */
-  private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>, pages = true) {
+  protected hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>, pages = true) {
     const where = publicResults(q.constraints, q.now);
     if (!q.match) {
       return sql`select ${columns} from publications
@@ -140,21 +133,6 @@ export class PostgresIndex implements SearchIndex {
 
   rank(q: IndexQuery & { match: MatchExpr }, over: 'head' | 'whole', limit: number) {
     return over === 'head' ? this.rankedHead(q.match, q, limit) : this.rankedWhole(q, limit);
-  }
-
-  async byDate(
-    q: IndexQuery,
-    order: 'newest' | 'oldest',
-    page: { limit: number; offset: number },
-  ): Promise<RankedHit[]> {
-    const direction = order === 'oldest' ? sql`asc` : sql`desc`;
-    const rows = await this.read(
-      sql<{ id: number }>`${this.hitsSql(q, sql`publications.id as id`)}
-        order by publications.published_at ${direction}, publications.id ${direction}
-        limit ${page.limit} offset ${page.offset}`,
-      q.match !== null,
-    );
-    return rows.map((r) => ({ publicationId: r.id, score: 0 }));
   }
 
   /**
@@ -288,29 +266,6 @@ export class PostgresIndex implements SearchIndex {
       true,
     );
     return rows.map((r) => r.id);
-  }
-
-  indexedDocuments(tx?: Tx): Promise<Map<number, string>> {
-    return this.tables.indexedDocuments(tx);
-  }
-
-  indexedPages(tx?: Tx): Promise<Map<string, string>> {
-    return this.tables.indexedPages(tx);
-  }
-
-  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; heads: number; pages: number }> {
-    // The whole tsvectors live in search_docs' rows; a head can go missing only on its own.
-    const db = dbOrTx(this.db, tx);
-    const count = async (table: string) => {
-      const { rows } = await sql<{ n: number }>`select count(*) as n
-        from ${sql.table(table)}`.execute(db);
-      return Number(rows[0]?.n ?? 0);
-    };
-    return {
-      documents: await count('search_docs'),
-      heads: await count('search_heads'),
-      pages: await count('search_pages'),
-    };
   }
 
   async matchingPublications(match: MatchExpr, tx?: Tx): Promise<number[]> {

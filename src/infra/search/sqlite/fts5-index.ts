@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
 import type {
   AnalyzedText,
@@ -10,11 +10,11 @@ import type {
   RankedHit,
   SearchIndex,
 } from '../../../core/search-index.ts';
-import { dbOrTx, type Executor } from '../../db/executor.ts';
-import { type FacetColumns, idList } from '../facet-columns.ts';
-import { IndexTables } from '../index-tables.ts';
+import { dbOrTx } from '../../db/executor.ts';
+import { idList } from '../facet-columns.ts';
 import { rankFirst } from '../rank-first.ts';
 import { publicResults } from '../sql-constraints.ts';
+import { TableBackedIndex } from '../table-backed-index.ts';
 import { DOC_COLUMNS, type Fts5Columns, HEAD_COLUMNS, placeToken, toFts5 } from './fts5-query.ts';
 
 /**
@@ -45,17 +45,13 @@ function scoreOf(table: RankedTable) {
 }
 
 /** The SQLite adapter: contentless FTS5 tables fed with the analyzer's tokens. */
-export class Fts5Index implements SearchIndex {
+export class Fts5Index extends TableBackedIndex implements SearchIndex {
   readonly backend = 'sqlite-fts5' as const;
-  private readonly tables: IndexTables;
-
-  constructor(
-    private readonly db: Executor,
-    private readonly columns: FacetColumns,
-  ) {
-    this.tables = new IndexTables(db);
-  }
-
+  protected readonly fullTextTables = {
+    documents: 'search_fts',
+    heads: 'search_head',
+    pages: 'search_pages',
+  };
   async writeDocument(doc: IndexedDocument, at: string, tx?: Tx): Promise<void> {
     const db = dbOrTx(this.db, tx);
     await this.deleteDocument(doc.publicationId, tx);
@@ -113,10 +109,6 @@ export class Fts5Index implements SearchIndex {
     }
   }
 
-  addTerms(terms: Iterable<string>, tx?: Tx): Promise<void> {
-    return this.tables.addTerms(terms, tx);
-  }
-
   async clear(tx?: Tx): Promise<void> {
     const db = dbOrTx(this.db, tx);
     await sql`delete from search_fts`.execute(db);
@@ -125,7 +117,7 @@ export class Fts5Index implements SearchIndex {
   }
 
   /** The visible publications a query matches, unranked (null match: all of them). */
-  private hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>) {
+  protected hitsSql(q: IndexQuery, columns: ReturnType<typeof sql>) {
     const where = publicResults(q.constraints, q.now);
     if (!q.match) {
       return sql`select ${columns} from publications
@@ -144,17 +136,9 @@ export class Fts5Index implements SearchIndex {
     return this.ranked(over === 'head' ? HEAD : WHOLE, q.match, q, limit);
   }
 
-  async byDate(
-    q: IndexQuery,
-    order: 'newest' | 'oldest',
-    page: { limit: number; offset: number },
-  ): Promise<RankedHit[]> {
-    const direction = order === 'oldest' ? sql`asc` : sql`desc`;
-    const { rows } = await sql<{ id: number }>`
-      ${this.hitsSql(q, sql`publications.id as id`)}
-      order by publications.published_at ${direction}, publications.id ${direction}
-      limit ${page.limit} offset ${page.offset}`.execute(this.db);
-    return rows.map((r) => ({ publicationId: r.id, score: 0 }));
+  /** SQLite plans a text match well on its own. */
+  protected async read<R>(query: RawBuilder<R>): Promise<R[]> {
+    return (await query.execute(this.db)).rows;
   }
 
   /** The best `limit` visible hits of one ranked table, best first. */
@@ -249,29 +233,6 @@ export class Fts5Index implements SearchIndex {
       this.db,
     );
     return rows.map((r) => r.id);
-  }
-
-  indexedDocuments(tx?: Tx): Promise<Map<number, string>> {
-    return this.tables.indexedDocuments(tx);
-  }
-
-  indexedPages(tx?: Tx): Promise<Map<string, string>> {
-    return this.tables.indexedPages(tx);
-  }
-
-  async fullTextRowCounts(tx?: Tx): Promise<{ documents: number; heads: number; pages: number }> {
-    const db = dbOrTx(this.db, tx);
-    const count = async (table: string) => {
-      const { rows } = await sql<{
-        n: number;
-      }>`select count(*) as n from ${sql.table(table)}`.execute(db);
-      return Number(rows[0]?.n ?? 0);
-    };
-    return {
-      documents: await count('search_fts'),
-      heads: await count('search_head'),
-      pages: await count('search_pages'),
-    };
   }
 
   async matchingPublications(match: MatchExpr, tx?: Tx): Promise<number[]> {
