@@ -2,21 +2,21 @@ import type { AppContext } from './core/app-context.ts';
 import { ChangeFeed } from './core/change-feed.ts';
 import type { Config } from './core/config.ts';
 import { type Clock, systemClock } from './core/ports.ts';
-import { createAuditTrail } from './features/audit/audit-trail.ts';
+import { createAuditTrail } from './features/audit/create-audit-trail.ts';
 import { GazetteerCache } from './features/search/gazetteer-cache.ts';
 import { SearchIndexer } from './features/search/search-indexer.ts';
-import { postgresChangeNotifier } from './infra/cache/postgres-change-notifier.ts';
-import type { RenderCacheOptions } from './infra/cache/render-cache.ts';
-import { startRenderCache } from './infra/cache/start-render-cache.ts';
-import { storedPageStamps } from './infra/cache/stored-page-stamps.ts';
 import { connect, type Db } from './infra/db/connect.ts';
+import { createRepositories } from './infra/db/create-repositories.ts';
 import type { Executor } from './infra/db/executor.ts';
 import { migrateToLatest } from './infra/db/migrate.ts';
-import { createRepositories } from './infra/db/repositories.ts';
 import { DEFAULT_MAX_BYTES, LocalFileStore } from './infra/files/local-file-store.ts';
 import { sharpImageTools } from './infra/images/image-variants.ts';
 import { stripImageMetadata } from './infra/images/strip-image-metadata.ts';
 import { PdfSandbox } from './infra/pdf/pdf-sandbox.ts';
+import type { RenderCacheOptions } from './infra/render-cache/lru-render-cache.ts';
+import { postgresChangeNotifier } from './infra/render-cache/postgres-change-notifier.ts';
+import { startRenderCache } from './infra/render-cache/start-render-cache.ts';
+import { storedPageStamps } from './infra/render-cache/stored-page-stamps.ts';
 import { createSearchEngine, type SearchEngineParts } from './infra/search/create-search.ts';
 
 /**
@@ -41,7 +41,7 @@ export interface ContextOptions {
   db?: Db;
   clock?: Clock;
   migrate?: boolean;
-  /** Turns on the render cache for anonymous pages, as a server does (src/infra/cache/). */
+  /** Turns on the render cache for anonymous pages, as a server does (src/infra/render-cache/). */
   renderCache?: RenderCacheOptions;
 }
 

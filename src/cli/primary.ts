@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { isClusterInvalidation } from '../infra/cache/invalidation-bus.ts';
+import { isClusterInvalidation } from '../infra/render-cache/invalidation-bus.ts';
 
 /**
  * The primary of `dossier serve --workers N`: it forks the workers (each a whole server on the

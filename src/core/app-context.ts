@@ -33,7 +33,7 @@ export interface AppContext {
   pdf: PdfTools;
   /** Makes the display copies of uploaded images. */
   images: ImageTools;
-  /** The render cache for anonymous pages; null unless a server turns it on (src/infra/cache/). */
+  /** The render cache for anonymous pages; null unless a server turns it on (src/infra/render-cache/). */
   renderCache: RenderCache | null;
   close(): Promise<void>;
 }

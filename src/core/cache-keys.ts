@@ -1,7 +1,7 @@
 /**
  * The dependency keys cached pages are filed under, and that changes name to drop them: what a
  * page shows (features/reading/loaders/page-dependencies.ts) and what a change touched
- * (src/infra/cache/) meet in these words.
+ * (src/infra/render-cache/) meet in these words.
  */
 
 /** Invalidating this key empties the whole cache (settings, sections, navigation). */

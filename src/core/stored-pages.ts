@@ -4,7 +4,7 @@ import type { PublicationStatus } from './publication-status.ts';
 
 /**
  * Publication pages kept in the database as rendered parts, each under the stamps that were
- * current when its render began. A change moves a stamp (src/infra/cache/stored-page-stamps.ts);
+ * current when its render began. A change moves a stamp (src/infra/render-cache/stored-page-stamps.ts);
  * parts stored under an older one are no longer found, and the page is rendered again.
  */
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/core/app-context.ts';
-import { createOrganization } from '../../src/features/entities/entities.ts';
+import { createOrganization } from '../../src/features/entities/create-entities.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import type { Browserish } from '../support/admin-session.ts';

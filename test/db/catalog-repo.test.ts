@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/core/app-context.ts';
 import type { PublicationInput } from '../../src/core/schemas.ts';
-import { createPlace } from '../../src/features/entities/entities.ts';
+import { createPlace } from '../../src/features/entities/create-entities.ts';
 import {
   moveToTrash,
   purgeFromTrash,

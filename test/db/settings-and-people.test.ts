@@ -5,7 +5,7 @@ import {
   createOrganization,
   createPerson,
   createSection,
-} from '../../src/features/entities/entities.ts';
+} from '../../src/features/entities/create-entities.ts';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext, unique } from '../support/factories.ts';

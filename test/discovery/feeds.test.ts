@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { WiredContext } from '../../src/context.ts';
 import { isPubliclyVisible } from '../../src/core/publication-status.ts';
 import { SYNDICATION_KEY } from '../../src/features/discovery/scholarly-context.ts';
-import { createPerson, createTopic } from '../../src/features/entities/entities.ts';
+import { createPerson, createTopic } from '../../src/features/entities/create-entities.ts';
 import { toPublication } from '../../src/infra/db/repos/publications.repo.ts';
 import type { createApp } from '../../src/web/app.tsx';
 import { SYSTEM_ACTOR } from '../support/actors.ts';

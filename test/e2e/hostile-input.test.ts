@@ -2,7 +2,11 @@ import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/core/app-context.ts';
-import { createPerson, createPlace, createTopic } from '../../src/features/entities/entities.ts';
+import {
+  createPerson,
+  createPlace,
+  createTopic,
+} from '../../src/features/entities/create-entities.ts';
 import { createPublication } from '../../src/features/publishing/save-publication.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { SYSTEM_ACTOR } from '../support/actors.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WiredContext } from '../../src/context.ts';
-import { updateSection, updateTopic } from '../../src/features/entities/entity-updates.ts';
+import { updateSection, updateTopic } from '../../src/features/entities/update-entities.ts';
 import { saveSiteSettings } from '../../src/features/reading/settings/site-settings.ts';
 import { rendererId } from '../../src/ui/renderer-id.ts';
 import type { createApp } from '../../src/web/app.tsx';

@@ -6,7 +6,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/context.ts';
 import { loadConfig } from '../../src/core/config.ts';
-import { createSection } from '../../src/features/entities/entities.ts';
+import { createSection } from '../../src/features/entities/create-entities.ts';
 import { tokenFor } from '../api/api-client.ts';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { freePort, untilServing } from '../support/live-server.ts';

@@ -4,7 +4,7 @@ import { type JobHandler, PermanentJobError } from '../../src/core/jobs.ts';
 import { requeueJob } from '../../src/features/jobs/requeue-job.ts';
 import { FIXITY_JOB, scheduleFixity } from '../../src/features/publishing/jobs/fixity-job.ts';
 import { connect } from '../../src/infra/db/connect.ts';
-import { createRepositories } from '../../src/infra/db/repositories.ts';
+import { createRepositories } from '../../src/infra/db/create-repositories.ts';
 import { JobRunner } from '../../src/infra/jobs/job-runner.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { fixedClock } from '../support/factories.ts';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/core/app-context.ts';
-import { RenderCache } from '../../src/infra/cache/render-cache.ts';
+import { RenderCache } from '../../src/infra/render-cache/lru-render-cache.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { replyFrom } from '../../src/web/render-cache/cached-reply.ts';
 import { withRenderCache } from '../../src/web/render-cache/node-fast-path.ts';

@@ -5,7 +5,7 @@ import { ALL } from '../../src/core/cache-keys.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
 import { changeStatus, publishIfDue } from '../../src/features/publishing/workflow.ts';
 import { saveSiteSettings } from '../../src/features/reading/settings/site-settings.ts';
-import { RenderCache } from '../../src/infra/cache/render-cache.ts';
+import { RenderCache } from '../../src/infra/render-cache/lru-render-cache.ts';
 import type { createApp } from '../../src/web/app.tsx';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';

@@ -4,7 +4,7 @@ import { createJobRunner } from '../../src/cli/job-runners.ts';
 import type { ContextOptions, WiredContext } from '../../src/context.ts';
 import type { AppContext } from '../../src/core/app-context.ts';
 import type { Clock } from '../../src/core/ports.ts';
-import { updatePerson } from '../../src/features/entities/entity-updates.ts';
+import { updatePerson } from '../../src/features/entities/update-entities.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { SYSTEM_ACTOR } from './actors.ts';
 import type { TestDatabase } from './databases.ts';

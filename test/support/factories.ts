@@ -14,7 +14,7 @@ import {
   createPlace,
   createSection,
   createTopic,
-} from '../../src/features/entities/entities.ts';
+} from '../../src/features/entities/create-entities.ts';
 import { attachFile } from '../../src/features/publishing/files/attach-file.ts';
 import {
   createPublication,

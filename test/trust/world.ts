@@ -7,7 +7,11 @@ import { ALL } from '../../src/core/cache-keys.ts';
 import type { Dialect } from '../../src/core/database-handle.ts';
 import type { PublicationRecord, Section } from '../../src/core/entities.ts';
 import type { RenderCache } from '../../src/core/render-cache.ts';
-import { createPerson, createPlace, createSection } from '../../src/features/entities/entities.ts';
+import {
+  createPerson,
+  createPlace,
+  createSection,
+} from '../../src/features/entities/create-entities.ts';
 import { scheduleTrashEmptying } from '../../src/features/publishing/jobs/empty-trash-job.ts';
 import type { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { createApp } from '../../src/web/app.tsx';

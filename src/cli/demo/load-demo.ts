@@ -7,7 +7,7 @@ import {
   createSection,
   createSeries,
   createTopic,
-} from '../../features/entities/entities.ts';
+} from '../../features/entities/create-entities.ts';
 import { attachFile } from '../../features/publishing/files/attach-file.ts';
 import { createPublication } from '../../features/publishing/save-publication.ts';
 import type { DemoArchive } from './demo-archive.ts';

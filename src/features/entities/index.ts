@@ -8,5 +8,5 @@ export {
   createSection,
   createTopic,
   type EntityDeps,
-} from './entities.ts';
-export { updatePerson, updatePlace, updateTopic } from './entity-updates.ts';
+} from './create-entities.ts';
+export { updatePerson, updatePlace, updateTopic } from './update-entities.ts';

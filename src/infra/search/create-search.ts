@@ -1,8 +1,8 @@
 import type { Db } from '../db/connect.ts';
 import { facetColumnSource } from './facet-column-source.ts';
 import { FacetColumns } from './facet-columns.ts';
+import type { SearchIndex } from './page-key.ts';
 import { PostgresIndex } from './postgres/postgres-index.ts';
-import type { SearchIndex } from './search-index.ts';
 import { SearchTurns } from './search-turns.ts';
 import { SqlSearchSources } from './sources.ts';
 import { Fts5Index } from './sqlite/fts5-index.ts';

@@ -1,7 +1,7 @@
 import { nextTurn } from '../../core/next-turn.ts';
 import { type PublicationStatus, visibleFrom } from '../../core/publication-status.ts';
 import { Codes, LinkPool } from './column-storage.ts';
-import type { Constraint, FacetCounts } from './search-index.ts';
+import type { Constraint, FacetCounts } from './page-key.ts';
 
 /** One publication as the facet counts see it. */
 export interface ColumnRow {

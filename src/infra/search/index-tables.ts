@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../core/ports.ts';
 import type { IndexedDocument, IndexedPage } from '../../core/search-index.ts';
 import { dbOrTx, type Executor } from '../db/executor.ts';
-import { pageKey } from './search-index.ts';
+import { pageKey } from './page-key.ts';
 
 /**
  * The plain tables both backends keep beside their full-text structures: what was indexed from

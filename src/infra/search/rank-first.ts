@@ -1,4 +1,4 @@
-import type { RankedHit } from './search-index.ts';
+import type { RankedHit } from './page-key.ts';
 
 /** Past this window, ranking first and checking after stops paying: the joined query runs. */
 const RANK_FIRST_MAX = 5000;

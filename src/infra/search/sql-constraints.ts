@@ -1,6 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { listedType, publiclyVisible } from '../db/public-visibility.ts';
-import type { Constraint } from './search-index.ts';
+import type { Constraint } from './page-key.ts';
 
 /**
  * The WHERE clause every search read shares, on both databases: the one public-visibility rule

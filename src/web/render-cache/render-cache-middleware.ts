@@ -38,7 +38,7 @@ const COMPRESS_MIN_BYTES = 1024;
 const NO_ON_THE_FLY = /^\/(?:ko\/)?(?:admin|api)(?:\/|$)/;
 
 /**
- * The render cache in front of the public routes (see src/infra/cache/). A hit is answered here
+ * The render cache in front of the public routes (see src/infra/render-cache/). A hit is answered here
  * (under `dossier serve` most hits never reach Hono: the node listener answers them first, see
  * node-fast-path.ts); a miss renders, and a 200 page or feed is kept with the
  * dependency keys of what it shows. Responses that are not kept (search, error pages) are

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppContext } from '../../../core/app-context.ts';
 import { assetManifest } from '../../../ui/assets.ts';
+import { entityRoutes } from './api-entity-routes.ts';
 import { type ApiEnv, ApiProblem } from './api-env.ts';
 import { apiErrorAnswer, validationHook } from './api-errors.ts';
 import {
@@ -13,12 +14,11 @@ import {
   jsonBody,
   uploadBody,
 } from './api-guards.ts';
+import { publicationRoutes } from './api-publication-routes.ts';
+import { searchRoutes } from './api-search-routes.ts';
 import { tokenBeforeBody } from './authorize.ts';
-import { entityRoutes } from './entity-routes.ts';
 import { PROBLEMS, type ProblemType } from './problem.ts';
-import { publicationRoutes } from './publication-routes.ts';
 import { ReferencePage } from './reference-page.tsx';
-import { searchRoutes } from './search-routes.ts';
 
 export const API_VERSION = '1.0.0';
 

@@ -3,8 +3,8 @@ import type { Organization } from '../../../core/entities.ts';
 import type { OrganizationInput } from '../../../core/schemas.ts';
 import { orNull } from '../../../ui/admin/form-values.ts';
 import type { AdminRoute } from '../../accounts/index.ts';
-import { createOrganization } from '../entities.ts';
-import { updateOrganization } from '../entity-updates.ts';
+import { createOrganization } from '../create-entities.ts';
+import { updateOrganization } from '../update-entities.ts';
 import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import {
   ORGANIZATION_FIELDS,

@@ -30,7 +30,7 @@ export type StoredPageLookup =
  * A publication's page from its stored parts, when they are current.
  *
  * The parts hold everything the page shows of the publication's own data, its people, topics,
- * places, files and site (src/infra/cache/stored-page-stamps.ts retires them when any of that
+ * places, files and site (src/infra/render-cache/stored-page-stamps.ts retires them when any of that
  * changes). What depends on other publications being public at this moment is looked up on
  * every request: the links to its translations. A piece in a series is never stored: its
  * position, neighbours and structured data follow which parts are public now.

@@ -12,8 +12,8 @@ import {
   localBus,
   postgresBus,
 } from './invalidation-bus.ts';
+import { RenderCache, type RenderCacheOptions } from './lru-render-cache.ts';
 import { publicationKeys as keysOfPublication } from './publication-keys.ts';
-import { RenderCache, type RenderCacheOptions } from './render-cache.ts';
 
 /** The longest wait before looking again for an embargo or a publication date to pass. */
 const MAX_TIMER_MS = 60 * 60 * 1000;

@@ -24,7 +24,7 @@ import {
   checkRoleOrganizations,
   type EntityDeps,
   slugTaken,
-} from './entities.ts';
+} from './create-entities.ts';
 
 /**
  * Editing the things publications link to. Each save is validated by the model's schema and
