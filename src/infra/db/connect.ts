@@ -8,7 +8,7 @@ import type { DatabaseConfig } from '../../core/config.ts';
 import type { DatabaseHandle, Dialect } from '../../core/database-handle.ts';
 import type { Database } from './database.ts';
 import { CamelCase, routeDirectly } from './direct-queries.ts';
-import { sendNamedStatements } from './named-statements.ts';
+import { namedStatementClient } from './named-statements.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 import { WriteLockingSqliteDialect } from './sqlite-write-transactions.ts';
 
@@ -76,7 +76,9 @@ function connectSqlite(path: string): Db {
 }
 
 function connectPostgres(url: string, options: ConnectOptions): Db {
-  const pool = new (loadPg().Pool)({
+  const driver = loadPg();
+  const pool = new driver.Pool({
+    Client: namedStatementClient(driver.Client),
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
@@ -84,7 +86,6 @@ function connectPostgres(url: string, options: ConnectOptions): Db {
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  pool.on('connect', sendNamedStatements);
   const camelCase = new CamelCase();
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),

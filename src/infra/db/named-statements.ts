@@ -24,17 +24,17 @@ export function nameStatement(text: string): string {
   return name;
 }
 
-type Query = pg.PoolClient['query'];
-
 /**
- * Makes a new pooled client send registered SQL as named statements. Only the plain
- * `query(text, values)` form that Kysely uses is rewritten; every other form passes unchanged.
+ * The pool's client class, sending registered SQL as named statements. Only the plain
+ * `query(text, values)` form that Kysely uses is sent by name; every other form passes unchanged.
  */
-export function sendNamedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
-    const name = typeof text === 'string' && callback === undefined ? names.get(text) : undefined;
-    if (name === undefined) return query(text, values, callback);
-    return query({ name, text, values });
-  }) as Query;
+export function namedStatementClient(Client: typeof pg.Client): typeof pg.Client {
+  return class NamedStatementClient extends Client {
+    override query: pg.Client['query'] = ((text: unknown, values?: unknown, callback?: unknown) => {
+      const send = super.query.bind(this) as (...args: unknown[]) => unknown;
+      const name = typeof text === 'string' && callback === undefined ? names.get(text) : undefined;
+      if (name === undefined) return send(text, values, callback);
+      return send({ name, text, values });
+    }) as pg.Client['query'];
+  };
 }
