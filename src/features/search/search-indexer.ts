@@ -61,7 +61,9 @@ export class SearchIndexer implements ChangeListener {
   /**
    * After a person is renamed, a topic retitled or a place's names edited, the publications
    * linked to it (and, for a place, those whose text names it, before or after the edit) carry
-   * the old words. The back office calls this in the transaction that made the edit.
+   * the old words. Entity updates announce only the linked publications on the change feed
+   * (features/entities/update-entities.ts); this wider pass, which also finds the texts that name
+   * a place, is not yet wired to them, so today only the search suites call it.
    */
   async refreshLinked(
     link: { personId: number } | { topicId: number } | { placeId: number },

@@ -22,7 +22,7 @@ function loose(db: Executor, tx?: Tx): Kysely<LooseDatabase> {
 
 /**
  * One entity table read as one domain type: the find, list, insert and update by `id` that the
- * simple catalogue repositories would otherwise each spell out. `columns` are those the domain
+ * simple entity repositories would otherwise each spell out. `columns` are those the domain
  * type holds; every read and insert returns exactly them.
  */
 export class EntityTable<T extends EntityTableName, Row> {

@@ -8,7 +8,7 @@ import { type ColumnOf, EntityTable } from './entity-table.ts';
 type SluggedTableName = 'series' | 'topics' | 'organizations';
 
 /**
- * A catalogue entity that is its row and nothing more (a series, a topic, an organization):
+ * An entity that is its row and nothing more (a series, a topic, an organization):
  * saved whole with its timestamps, found by id or slug, listed in one order.
  */
 export class SluggedEntityRepo<T extends SluggedTableName, Entity extends { id: number }> {
