@@ -21,6 +21,16 @@ export interface Job {
 }
 
 export type JobStatus = Job['status'];
+
+/** A job as it is queued: what to do, with what, from when, and how many times to try. */
+export interface NewJob {
+  kind: string;
+  payload: unknown;
+  runAfter?: string;
+  maxAttempts?: number;
+  uniqueKey?: string;
+}
+
 /**
  * Durable jobs: a row per job, leased by one worker at a time. A lease is a promise to finish
  * before `leaseExpiresAt`; a worker that dies breaks it, and the job becomes ready again. Every
@@ -31,28 +41,8 @@ export interface JobsRepository {
    * Adds a job. With a `uniqueKey` that a queued or running job already holds, adds nothing and
    * returns null: that is how recurring work keeps a single schedule.
    */
-  enqueue(
-    job: {
-      kind: string;
-      payload: unknown;
-      runAfter?: string;
-      maxAttempts?: number;
-      uniqueKey?: string;
-    },
-    at: string,
-    tx?: Tx,
-  ): Promise<number>;
-  enqueueUnique(
-    job: {
-      kind: string;
-      payload: unknown;
-      runAfter?: string;
-      maxAttempts?: number;
-      uniqueKey?: string;
-    },
-    at: string,
-    tx?: Tx,
-  ): Promise<number | null>;
+  enqueue(job: NewJob, at: string, tx?: Tx): Promise<number>;
+  enqueueUnique(job: NewJob, at: string, tx?: Tx): Promise<number | null>;
   list(
     filter?: {
       status?: JobStatus;

@@ -13,10 +13,12 @@ import type {
   StoredFile,
   Topic,
 } from '../../core/entities.ts';
+import type { ApiTokenRow } from '../../core/repositories/api-tokens-repository.ts';
 import type { AuthChallenge } from '../../core/repositories/auth-challenges-repository.ts';
 import type { PasskeyRow } from '../../core/repositories/credentials-repository.ts';
 import type { FileDerivativeRow } from '../../core/repositories/files-repository.ts';
 import type { Job } from '../../core/repositories/jobs-repository.ts';
+import type { PreviewLinkRow } from '../../core/repositories/preview-links-repository.ts';
 import type { SessionRow } from '../../core/repositories/sessions-repository.ts';
 import type { SignInLimitRow } from '../../core/repositories/sign-in-limits-repository.ts';
 
@@ -278,6 +280,16 @@ export interface ImportSourceTable {
   updatedAt: string;
 }
 
+/** The `api_tokens` table (migration 0040). */
+export interface ApiTokenTable extends Omit<ApiTokenRow, 'id'> {
+  id: Generated<number>;
+}
+
+/** The `preview_links` table (migration 0095). */
+export interface PreviewLinkTable extends Omit<PreviewLinkRow, 'id'> {
+  id: Generated<number>;
+}
+
 export interface Database {
   settings: SettingTable;
   sections: SectionTable;
@@ -315,6 +327,8 @@ export interface Database {
   importSources: ImportSourceTable;
   publicationRenders: PublicationRenderTable;
   renderStamps: RenderStampTable;
+  apiTokens: ApiTokenTable;
+  previewLinks: PreviewLinkTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

@@ -1,33 +1,20 @@
-import type { Generated, Kysely } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
 import type {
   ApiTokenListing,
   ApiTokenRow,
   ApiTokensRepository,
 } from '../../../core/repositories/api-tokens-repository.ts';
-import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-/** The `api_tokens` table (migration 0040). */
-export interface ApiTokenTable extends Omit<ApiTokenRow, 'id'> {
-  id: Generated<number>;
-}
-
-type ApiDb = Database & { apiTokens: ApiTokenTable };
 
 /** API tokens, found by the hash of their secret; the secret itself is never stored. */
 export class ApiTokensRepo implements ApiTokensRepository {
   constructor(private readonly db: Executor) {}
 
-  private q(tx?: Tx): Kysely<ApiDb> {
-    return dbOrTx(this.db, tx) as unknown as Kysely<ApiDb>;
-  }
-
   async insert(
     t: Omit<ApiTokenRow, 'id' | 'lastUsedAt' | 'lastUsedIp' | 'revokedAt'>,
     tx?: Tx,
   ): Promise<number> {
-    const { id } = await this.q(tx)
+    const { id } = await dbOrTx(this.db, tx)
       .insertInto('apiTokens')
       .values({ ...t, lastUsedAt: null, lastUsedIp: null, revokedAt: null })
       .returning('id')
@@ -36,7 +23,7 @@ export class ApiTokensRepo implements ApiTokensRepository {
   }
 
   async findByHash(tokenHash: string, tx?: Tx): Promise<ApiTokenRow | undefined> {
-    return this.q(tx)
+    return dbOrTx(this.db, tx)
       .selectFrom('apiTokens')
       .selectAll()
       .where('tokenHash', '=', tokenHash)
@@ -44,12 +31,16 @@ export class ApiTokensRepo implements ApiTokensRepository {
   }
 
   async findById(id: number, tx?: Tx): Promise<ApiTokenRow | undefined> {
-    return this.q(tx).selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst();
+    return dbOrTx(this.db, tx)
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Every token, newest first, with the account it acts for. */
   async list(tx?: Tx): Promise<ApiTokenListing[]> {
-    return this.q(tx)
+    return dbOrTx(this.db, tx)
       .selectFrom('apiTokens as t')
       .innerJoin('users as u', 'u.id', 't.userId')
       .select([
@@ -72,7 +63,7 @@ export class ApiTokensRepo implements ApiTokensRepository {
 
   /** Revokes once; false when the token was already revoked or does not exist. */
   async revoke(id: number, at: string, tx?: Tx): Promise<boolean> {
-    const r = await this.q(tx)
+    const r = await dbOrTx(this.db, tx)
       .updateTable('apiTokens')
       .set({ revokedAt: at })
       .where('id', '=', id)
@@ -82,7 +73,7 @@ export class ApiTokensRepo implements ApiTokensRepository {
   }
 
   async touch(id: number, at: string, ip: string | null, tx?: Tx): Promise<void> {
-    await this.q(tx)
+    await dbOrTx(this.db, tx)
       .updateTable('apiTokens')
       .set({ lastUsedAt: at, lastUsedIp: ip })
       .where('id', '=', id)

@@ -1,12 +1,14 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
-import type { Job, JobStatus, JobsRepository } from '../../../core/repositories/jobs-repository.ts';
+import type {
+  Job,
+  JobStatus,
+  JobsRepository,
+  NewJob,
+} from '../../../core/repositories/jobs-repository.ts';
 import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
 import { findRowBy } from './entity-table.ts';
-
-/** A job as its caller describes it: the port's own parameter. */
-type NewJob = Parameters<JobsRepository['enqueue']>[0];
 
 /**
  * Durable jobs: a row per job, leased by one worker at a time. A lease is a promise to finish

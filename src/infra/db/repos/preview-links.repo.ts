@@ -1,30 +1,17 @@
-import type { Generated, Kysely } from 'kysely';
 import type { Tx } from '../../../core/ports.ts';
 import type {
   PreviewLinkListing,
   PreviewLinkRow,
   PreviewLinksRepository,
 } from '../../../core/repositories/preview-links-repository.ts';
-import type { Database } from '../database.ts';
 import { dbOrTx, type Executor } from '../executor.ts';
-
-/** The `preview_links` table (migration 0095). */
-export interface PreviewLinkTable extends Omit<PreviewLinkRow, 'id'> {
-  id: Generated<number>;
-}
-
-type PreviewDb = Database & { previewLinks: PreviewLinkTable };
 
 /** Links that show one unpublished piece to a reader without an account, found by hash. */
 export class PreviewLinksRepo implements PreviewLinksRepository {
   constructor(private readonly db: Executor) {}
 
-  private q(tx?: Tx): Kysely<PreviewDb> {
-    return dbOrTx(this.db, tx) as unknown as Kysely<PreviewDb>;
-  }
-
   async insert(link: Omit<PreviewLinkRow, 'id' | 'revokedAt'>, tx?: Tx): Promise<number> {
-    const { id } = await this.q(tx)
+    const { id } = await dbOrTx(this.db, tx)
       .insertInto('previewLinks')
       .values({ ...link, revokedAt: null })
       .returning('id')
@@ -34,7 +21,7 @@ export class PreviewLinksRepo implements PreviewLinksRepository {
 
   /** The link with this hash, if it is neither revoked nor expired at `now`. */
   async findLive(tokenHash: string, now: string, tx?: Tx): Promise<PreviewLinkRow | undefined> {
-    return this.q(tx)
+    return dbOrTx(this.db, tx)
       .selectFrom('previewLinks')
       .selectAll()
       .where('tokenHash', '=', tokenHash)
@@ -45,7 +32,7 @@ export class PreviewLinksRepo implements PreviewLinksRepository {
 
   /** A piece's live links, newest first. */
   async listLive(publicationId: number, now: string, tx?: Tx): Promise<PreviewLinkListing[]> {
-    return this.q(tx)
+    return dbOrTx(this.db, tx)
       .selectFrom('previewLinks as l')
       .leftJoin('users as u', 'u.id', 'l.createdByUserId')
       .select([
@@ -66,7 +53,7 @@ export class PreviewLinksRepo implements PreviewLinksRepository {
 
   /** Revokes one of a piece's links, or all of them; returns how many were live. */
   async revoke(publicationId: number, linkId: number | null, at: string, tx?: Tx): Promise<number> {
-    let q = this.q(tx)
+    let q = dbOrTx(this.db, tx)
       .updateTable('previewLinks')
       .set({ revokedAt: at })
       .where('publicationId', '=', publicationId)
