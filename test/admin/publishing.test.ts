@@ -218,6 +218,28 @@ describeEachDatabase('writing and publishing in the back office', (db) => {
     expect((await ctx.repos.publications.findById(id))?.publishedAt).toBe(`${when}:00.000Z`);
   });
 
+  it('does not publish a scheduled piece that was moved to the trash before its moment, even once restored', async () => {
+    const b = await signedIn('editor');
+    const id = await create(b, 'Trashed schedule', 'trashed-schedule');
+    const when = new Date(clock.now().getTime() + 900_000).toISOString().slice(0, 16);
+    await b.submit(`/admin/publications/${id}`, `/admin/publications/${id}/status`, {
+      to: 'scheduled',
+      version: '1',
+      scheduledAt: when,
+    });
+    expect(
+      (await b.submit(`/admin/publications/${id}`, `/admin/publications/${id}/delete`, {})).status,
+    ).toBe(303);
+    clock.advance(901);
+    await createJobRunner(ctx).drain();
+    expect((await ctx.repos.publications.findById(id))?.status).toBe('scheduled');
+
+    const admin = await signedIn('admin');
+    await admin.submit('/admin/trash', `/admin/trash/${id}/restore`, {});
+    expect((await ctx.repos.publications.findById(id))?.deletedAt).toBeNull();
+    expect(await publicStatus('trashed-schedule')).toBe(404);
+  });
+
   it('holds an embargoed piece back from the public until its moment', async () => {
     const b = await signedIn('editor');
     const until = new Date(clock.now().getTime() + 7200_000).toISOString().slice(0, 16);

@@ -103,6 +103,28 @@ describeEachDatabase('API tokens and limits', (db) => {
     expect(after.status).toBe(403);
   });
 
+  it('revokes an account’s tokens when it is disabled, so re-enabling it does not bring them back', async () => {
+    const t = await tokenFor(ctx, 'editor', ['read-drafts']);
+    const path = '/api/v1/publications?status=draft';
+    expect((await api.request('GET', path, { token: t.token })).status).toBe(200);
+
+    expect(
+      (await admin.submit('/admin/users', `/admin/users/${t.userId}/disable`, {})).status,
+    ).toBe(303);
+    expect((await api.request('GET', path, { token: t.token })).status).toBe(401);
+    expect((await admin.submit('/admin/users', `/admin/users/${t.userId}/enable`, {})).status).toBe(
+      303,
+    );
+
+    expect((await api.request('GET', path, { token: t.token })).status).toBe(401);
+    expect((await ctx.repos.apiTokens.findById(t.tokenId))?.revokedAt).not.toBeNull();
+    const [disabled] = await ctx.repos.audit.list({ action: 'user.disable' });
+    expect(disabled).toMatchObject({
+      subjectId: String(t.userId),
+      detail: { apiTokensRevoked: 1 },
+    });
+  });
+
   it('limits requests per address and per token with 429 and Retry-After', async () => {
     const limited = await ApiClient.open(
       apiApp(ctx, {

@@ -33,5 +33,7 @@ export interface ApiTokensRepository {
   list(tx?: Tx): Promise<ApiTokenListing[]>;
   /** Revokes once; false when the token was already revoked or does not exist. */
   revoke(id: number, at: string, tx?: Tx): Promise<boolean>;
+  /** Revokes every live token of an account; the number revoked. */
+  revokeAllOf(userId: number, at: string, tx?: Tx): Promise<number>;
   touch(id: number, at: string, ip: string | null, tx?: Tx): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { hashToken, newToken } from '../../core/secret-tokens.ts';
 import { validate } from '../../core/validate.ts';
 
 export interface ManageUsersDeps {
-  repos: Pick<Repositories, 'users' | 'setupTokens' | 'sessions' | 'audit'>;
+  repos: Pick<Repositories, 'users' | 'setupTokens' | 'sessions' | 'apiTokens' | 'audit'>;
   transactor: Transactor;
   clock: Clock;
   audit: AuditTrail;
@@ -108,9 +108,17 @@ export async function setDisabled(
   actor: Actor,
 ): Promise<void> {
   await deps.transactor.transaction(async (tx) => {
-    await deps.repos.users.update(userId, { disabled }, deps.clock.now().toISOString(), tx);
-    if (disabled) await deps.repos.sessions.revokeAllOf(userId, deps.clock.now().toISOString(), tx);
-    await audit(deps, actor, disabled ? 'user.disable' : 'user.enable', userId, {}, tx);
+    const at = deps.clock.now().toISOString();
+    await deps.repos.users.update(userId, { disabled }, at, tx);
+    if (!disabled) {
+      await audit(deps, actor, 'user.enable', userId, {}, tx);
+      return;
+    }
+    // Disabling ends every way the account acts: re-enabling it later must not bring back a token
+    // that was handed out before, perhaps to someone who has since left.
+    await deps.repos.sessions.revokeAllOf(userId, at, tx);
+    const apiTokens = await deps.repos.apiTokens.revokeAllOf(userId, at, tx);
+    await audit(deps, actor, 'user.disable', userId, { apiTokensRevoked: apiTokens }, tx);
   });
 }
 

@@ -80,6 +80,9 @@ export async function publishIfDue(
 ): Promise<'published' | 'skipped'> {
   const current = await deps.repos.publications.findById(publicationId);
   if (current?.status !== 'scheduled' || current.scheduledAt !== scheduledAt) return 'skipped';
+  // Trash outranks a schedule: a piece thrown away before its moment stays unpublished, and if
+  // it is restored later an editor decides again rather than finding it already out.
+  if (current.deletedAt !== null) return 'skipped';
   if (new Date(scheduledAt) > deps.clock.now()) return 'skipped';
   await updatePublication(
     deps,

@@ -72,6 +72,16 @@ export class ApiTokensRepo implements ApiTokensRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  async revokeAllOf(userId: number, at: string, tx?: Tx): Promise<number> {
+    const r = await dbOrTx(this.db, tx)
+      .updateTable('apiTokens')
+      .set({ revokedAt: at })
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   async touch(id: number, at: string, ip: string | null, tx?: Tx): Promise<void> {
     await dbOrTx(this.db, tx)
       .updateTable('apiTokens')
