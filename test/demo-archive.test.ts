@@ -79,6 +79,10 @@ const SEED_ENTRIES: Array<[string, string, string[], string]> = [
 const DISCLAIMER =
   'The views expressed in this article are those of the author and do not necessarily represent the views of, and should not be attributed to, the Committee for Human Rights in North Korea (HRNK).';
 
+/** As the page prints it once, under its list of articles. */
+const LIST_DISCLAIMER =
+  'The views expressed in these articles are those of the authors and do not necessarily represent the views of, and should not be attributed to, the Committee for Human Rights in North Korea (HRNK).';
+
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 
 describeEachDatabase('the demo archive', (db) => {
@@ -156,8 +160,12 @@ describeEachDatabase('the demo archive', (db) => {
     expect(credits.find((c) => c.role === 'interviewee')?.person.name).toBe('Roberta Cohen');
   });
 
-  it('keeps the key words of "Addressing the Challenges"', async () => {
+  it('keeps the key words as printed for the one piece the page prints them for, apart from topics', async () => {
     const p = byTitle('Human Rights in North Korea: Addressing the Challenges');
+    expect(p.keywords).toBe(
+      'North Korea, Human Rights, Humanitarian, United Nations, Commission of Inquiry',
+    );
+    expect(all.filter((x) => x.keywords !== null).map((x) => x.title)).toEqual([p.title]);
     const topics = await ctx.repos.topics.findByIds(p.topicIds);
     const names = p.topicIds.map((id) => topics.find((t) => t.id === id)?.name);
     expect(names).toEqual([
@@ -208,7 +216,7 @@ describeEachDatabase('the demo archive', (db) => {
     const camp25 = (await ctx.repos.places.findByIds(update2.placeIds)).find(
       (p) => p.slug === 'camp-no-25',
     )!;
-    expect(camp25.latitude).toBeNull();
+    expect(camp25.coordinatesSource).toMatch(/Camp No\. 25 – Update 2/);
     const susong = await ctx.repos.places.findByIds([camp25.parentId!]);
     expect(susong[0]?.names.map((n) => n.name)).toEqual(
       expect.arrayContaining(['Susŏng', '수성', 'Suseong']),
@@ -219,15 +227,82 @@ describeEachDatabase('the demo archive', (db) => {
     );
   });
 
-  it('adds no coordinates beyond the one the sources give', async () => {
+  it('adds no coordinates beyond those the imagery reports print, each with its report named', async () => {
     const withCoordinates = (await ctx.repos.places.list()).filter((p) => p.latitude !== null);
-    expect(withCoordinates.map((p) => p.slug)).toEqual(['kyo-hwa-so-no-12']);
+    expect(withCoordinates.map((p) => [p.slug, p.latitude, p.longitude]).sort()).toEqual([
+      ['camp-no-25', 41.834384, 129.72528],
+      ['kyo-hwa-so-no-12', 42.20941, 129.7551],
+    ]);
+    const bySlug = (slug: string) => withCoordinates.find((p) => p.slug === slug)!;
+    expect(bySlug('kyo-hwa-so-no-12').coordinatesSource).toContain(
+      'Imagery Analysis of Kyo-hwa-so No. 12',
+    );
+    expect(bySlug('kyo-hwa-so-no-12').coordinatesSource).toContain('42.209410 N, 129.755100 E');
+    expect(bySlug('camp-no-25').coordinatesSource).toContain('41.834384 N, 129.725280 E');
   });
 
-  it('places Update 2 third in the Camp No. 25 series, with the earlier parts as drafts', async () => {
+  it('names a public source for every placement of a place that the seed page does not print', async () => {
+    const places = await ctx.repos.places.list();
+    const slugOf = (id: number | null) => places.find((p) => p.id === id)?.slug;
+    // The page prints "Kyo-hwa-so No. 12, Jongo-ri in Hamgyŏng-bukto, North Korea": those links
+    // are its own; every other link between places was added by the archive.
+    const printed = new Set(['kyo-hwa-so-no-12>jongo-ri', 'hamgyong-bukto>north-korea']);
+    for (const p of places.filter((x) => x.parentId !== null)) {
+      const link = `${p.slug}>${slugOf(p.parentId)}`;
+      if (printed.has(link)) continue;
+      expect(p.parentSource, link).toMatch(/HRNK/);
+    }
+    expect((await ctx.repos.places.findBySlug('chongjin'))?.parentSource).toContain(
+      'Susong-dong, Chongjin-si, North Hamgyong Province',
+    );
+    expect((await ctx.repos.places.findBySlug('jongo-ri'))?.parentSource).toContain(
+      'Hoeryŏng-si, Hamgyŏng-bukto',
+    );
+  });
+
+  it('calls Camp No. 25 a kwan-li-so, as its sources do, not a kyo-hwa-so', async () => {
+    const camp = await ctx.repos.places.findBySlug('camp-no-25');
+    const names = camp!.names.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['Kwan-li-so No. 25', '제25호 관리소']));
+    expect(names.join(' ')).not.toMatch(/kyo-hwa-so|교화소/i);
+  });
+
+  it('marks every summary, and the one body, that the archive wrote as the archive’s', () => {
+    for (const p of all.filter((x) => x.summary)) {
+      expect(p.archiveText, p.title).toMatch(/^summary/);
+    }
+    const dialogue = byTitle('A Human Rights Dialogue with North Korea: Real or Illusory?');
+    expect(dialogue.archiveText).toBe('summary-and-body');
+    // No headings of the archive's own making inside a summary of someone else's argument.
+    expect(dialogue.body).not.toMatch(/^#/m);
+    // The about pages are the archive's own, under no one's byline.
+    for (const p of all.filter((x) => x.body.trim() !== '' && x.type !== 'page')) {
+      expect(p.archiveText, p.title).toBe('summary-and-body');
+    }
+  });
+
+  it('labels the Korean flooding report as the archive’s translation', async () => {
+    const ko = all.find((p) => p.language === 'ko' && p.status === 'published')!;
+    const [translator] = await ctx.repos.organizations.findByIds([ko.translatedById!]);
+    expect(translator?.slug).toBe('dossier-demo-archive');
+    expect(all.filter((p) => p.translatedById !== null)).toHaveLength(1);
+  });
+
+  it('keeps the Journal of Democracy essay as announced, not published, there', () => {
+    const voice = byTitle('A Voice from the North Korean Gulag');
+    expect(voice.venueStatus).toBe('forthcoming');
+    expect(all.filter((p) => p.venueStatus === 'forthcoming')).toHaveLength(1);
+  });
+
+  it('gives no address for the 38 North article, which the page does not link', () => {
+    expect(byTitle('Must UN Agencies Also Fail in North Korea?').externalUrl).toBeNull();
+  });
+
+  it('places Update 2 third in the Camp No. 25 series, by a named source, with the earlier parts as drafts', async () => {
     const update2 = byTitle('North Korea Camp No. 25 Update 2');
     const series = await ctx.repos.series.findById(update2.seriesId!);
     expect(series?.title).toBe('North Korea: Camp No. 25');
+    expect(series?.source).toContain('the third HRNK satellite imagery report on Camp No. 25');
     expect(update2.seriesPosition).toBe(3);
     const parts = all
       .filter((p) => p.seriesId === series!.id)
@@ -255,10 +330,16 @@ describeEachDatabase('the demo archive', (db) => {
     }
   });
 
-  it('carries the standard disclaimer on both sections of the page', async () => {
+  it('words the disclaimer as the page prints it: one for each article, one under the list, none for reports', async () => {
     const sections = await ctx.repos.sections.list();
-    expect(sections.find((s) => s.slug === 'articles')?.disclaimer).toBe(DISCLAIMER);
-    expect(sections.find((s) => s.slug === 'reports')?.disclaimer).toBe(DISCLAIMER);
+    const articles = sections.find((s) => s.slug === 'articles')!;
+    expect(articles.disclaimer).toBe(DISCLAIMER);
+    expect(articles.listDisclaimer).toBe(LIST_DISCLAIMER);
+    expect(articles.listDisclaimerKo).toMatch(/필자들/);
+    const reports = sections.find((s) => s.slug === 'reports')!;
+    expect(reports.disclaimer).toBeNull();
+    expect(reports.listDisclaimer).toBeNull();
+    expect(all.filter((p) => p.disclaimer !== null)).toHaveLength(0);
   });
 
   it('gives every report a generated PDF stored by its hash', async () => {

@@ -33,6 +33,17 @@ export type Credit = (typeof CREDITS)[number];
 export const ORGANIZATION_KINDS = ['publisher', 'venue', 'partner', 'event', 'other'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/**
+ * Which of a piece's texts the archive wrote rather than its authors: such text is labelled as
+ * the archive's wherever it is shown, never left under the byline as the authors' own.
+ */
+export const ARCHIVE_TEXTS = ['summary', 'body', 'summary-and-body'] as const;
+export type ArchiveText = (typeof ARCHIVE_TEXTS)[number];
+
+/** Whether the venue has published the piece or has only announced it ("will appear in"). */
+export const VENUE_STATUSES = ['published', 'forthcoming'] as const;
+export type VenueStatus = (typeof VENUE_STATUSES)[number];
+
 export const PLACE_KINDS = [
   'country',
   'province',

@@ -1,4 +1,5 @@
 import type {
+  ArchiveText,
   AttachmentRole,
   ContributionRole,
   Credit,
@@ -7,6 +8,7 @@ import type {
   PlaceKind,
   PublicationType,
   UserRole,
+  VenueStatus,
 } from './content-types.ts';
 import type { PublicationStatus } from './publication-status.ts';
 
@@ -20,6 +22,9 @@ export interface Section {
   descriptionKo: string | null;
   disclaimer: string | null;
   disclaimerKo: string | null;
+  /** Printed once under a list of the section's pieces ("these articles … the authors"). */
+  listDisclaimer: string | null;
+  listDisclaimerKo: string | null;
   position: number;
   createdAt: string;
   updatedAt: string;
@@ -47,6 +52,8 @@ export interface Person {
   name: string;
   sortName: string;
   nameKo: string | null;
+  /** Where the Korean name is published: without one, the public site does not show it. */
+  nameKoSource: string | null;
   bio: string | null;
   bioKo: string | null;
   orcid: string | null;
@@ -76,6 +83,8 @@ export interface Place {
   latitude: number | null;
   longitude: number | null;
   coordinatesSource: string | null;
+  /** The public source that puts this place inside its parent. */
+  parentSource: string | null;
   names: PlaceName[];
   updatedAt: string;
 }
@@ -85,6 +94,8 @@ export interface Series {
   slug: string;
   title: string;
   titleKo: string | null;
+  /** The public source for the series' parts and their order. */
+  source: string | null;
 }
 
 export interface Contribution {
@@ -118,6 +129,8 @@ export interface Publication {
   publicFrom: string | null;
   publicUntil: string | null;
   venueId: number | null;
+  /** 'forthcoming' when the venue has only announced the piece ("will appear in"). */
+  venueStatus: VenueStatus;
   externalUrl: string | null;
   excerptOnly: boolean;
   seriesId: number | null;
@@ -125,6 +138,12 @@ export interface Publication {
   reportNumber: string | null;
   doi: string | null;
   disclaimer: string | null;
+  /** The authors' own key words exactly as printed with the piece (topics are the archive's). */
+  keywords: string | null;
+  /** Which texts the archive wrote, labelled as its own wherever they are shown. */
+  archiveText: ArchiveText | null;
+  /** The organization that translated this version, when the piece is a translation. */
+  translatedById: number | null;
   needsAttention: string | null;
   version: number;
   createdAt: string;

@@ -1,7 +1,7 @@
 /** A resized copy of an uploaded image, one of the `srcset` of its `<picture>`. */
 export interface ImageVariant {
   bytes: Uint8Array;
-  mediaType: 'image/webp' | 'image/avif';
+  mediaType: 'image/webp' | 'image/avif' | 'image/jpeg' | 'image/png';
   width: number;
   height: number;
 }
@@ -11,8 +11,18 @@ export interface ImageVariant {
  * limit on their pixels; an image it cannot read is an error, never a crash.
  */
 export interface ImageTools {
-  /** The image's upright dimensions and its display copies, without any metadata. */
-  makeVariants(
+  /** The upright size of an image, and the fallback format its copies will have. */
+  measure(
     bytes: Uint8Array,
-  ): Promise<{ width: number; height: number; variants: ImageVariant[] }>;
+  ): Promise<{ width: number; height: number; fallbackType: 'image/jpeg' | 'image/png' }>;
+  /**
+   * The image's upright dimensions and its display copies, without any metadata: AVIF, WebP and
+   * a fallback for older browsers (PNG when the image has transparency, else JPEG).
+   */
+  makeVariants(bytes: Uint8Array): Promise<{
+    width: number;
+    height: number;
+    fallbackType: 'image/jpeg' | 'image/png';
+    variants: ImageVariant[];
+  }>;
 }

@@ -1,9 +1,17 @@
-import type { ContributionRole, Credit, PublicationType } from './content-types.ts';
+import type {
+  ArchiveText,
+  ContributionRole,
+  Credit,
+  PublicationType,
+  VenueStatus,
+} from './content-types.ts';
 import type { Place, Section, Series, Topic } from './entities.ts';
 
 /** What public pages show, gathered by reading's loaders and rendered by its views. */
 export interface ContributorView {
   name: string;
+  /** The person's Korean name, only where its source is recorded (core/person-name.ts). */
+  nameKo?: string | null;
   personSlug: string;
   role: ContributionRole;
   credit: Credit;
@@ -20,6 +28,14 @@ export interface FileView {
   byteSize: number;
   pageCount: number | null;
   role: string;
+  /** A PDF's first page as an image (made by the PDF job), served beside it; null until made. */
+  cover?: CoverView | null;
+}
+
+export interface CoverView {
+  path: string;
+  width: number;
+  height: number;
 }
 
 export interface VenueView {
@@ -44,10 +60,16 @@ export interface EntryView {
   contributors: ContributorView[];
   mainPdf: FileView | null;
   venue: VenueView | null;
+  /** 'forthcoming': the venue had only announced the piece ("will appear in"). */
+  venueStatus: VenueStatus;
   externalUrl: string | null;
   excerptOnly: boolean;
   reportNumber: string | null;
   doi: string | null;
+  /** Which texts the archive wrote: shown labelled as the archive's, never as the authors'. */
+  archiveText: ArchiveText | null;
+  /** The organization that made this version, when it is a translation. */
+  translatedBy: VenueView | null;
 }
 
 export interface TranslationView {
@@ -61,14 +83,19 @@ export interface PublicationView extends EntryView {
   /** The piece's own disclaimer, else its section's, in English and (where given) Korean. */
   disclaimer: string | null;
   disclaimerKo: string | null;
+  /** The authors' key words exactly as printed, apart from the archive's topics. */
+  keywords: string | null;
   topics: Topic[];
-  places: Array<Place & { label: string }>;
+  /** "Kyo-hwa-so No. 12, Jongo-ri", and in Hangul where the gazetteer has it: "제12호 교화소, 전거리". */
+  places: Array<Place & { label: string; labelKo: string }>;
   files: FileView[];
   series: {
     series: Series;
     position: number;
     previous: EntryLink | null;
     next: EntryLink | null;
+    /** Every part up to the last public one, in order: a part not public is only a number. */
+    parts?: SeriesPartView[];
   } | null;
   translations: TranslationView[];
   updatedAt: string;
@@ -97,6 +124,13 @@ export interface PublicationParts {
 export interface EntryLink {
   title: string;
   path: string;
+}
+
+/** A part of a series as its navigator shows it: a link when public, else its number alone. */
+export interface SeriesPartView {
+  position: number;
+  link: EntryLink | null;
+  current: boolean;
 }
 
 export interface ListingPage<T> {

@@ -6,6 +6,7 @@ import type { CatalogRepository } from './repositories/catalog-repository.ts';
 import type { CredentialsRepository } from './repositories/credentials-repository.ts';
 import type { FilesRepository } from './repositories/files-repository.ts';
 import type { HarvestRepository } from './repositories/harvest-repository.ts';
+import type { ImagesRepository } from './repositories/images-repository.ts';
 import type { ImportSourcesRepository } from './repositories/import-sources-repository.ts';
 import type { JobsRepository } from './repositories/jobs-repository.ts';
 import type { OrganizationsRepository } from './repositories/organizations-repository.ts';
@@ -55,6 +56,7 @@ export interface Repositories {
   authChallenges: AuthChallengesRepository;
   apiTokens: ApiTokensRepository;
   previewLinks: PreviewLinksRepository;
+  images: ImagesRepository;
   apiCatalog: ApiCatalogRepository;
   importSources: ImportSourcesRepository;
   publicationRenders: PublicationRenders;

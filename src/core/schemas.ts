@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ARCHIVE_TEXTS,
   ATTACHMENT_ROLES,
   CONTRIBUTION_ROLES,
   CREDITS,
@@ -8,6 +9,7 @@ import {
   PLACE_KINDS,
   PUBLICATION_TYPES,
   USER_ROLES,
+  VENUE_STATUSES,
 } from './content-types.ts';
 import { footnoteLimitProblem } from './markdown/markdown-footnotes.ts';
 import { PUBLICATION_STATUSES } from './publication-status.ts';
@@ -65,6 +67,8 @@ export const sectionInput = z.object({
   descriptionKo: optionalText(5000),
   disclaimer: optionalText(5000),
   disclaimerKo: optionalText(5000),
+  listDisclaimer: optionalText(5000),
+  listDisclaimerKo: optionalText(5000),
   position: z.number().int().min(0).default(0),
 });
 export type SectionInput = z.input<typeof sectionInput>;
@@ -95,6 +99,7 @@ export const personInput = z.object({
   name: requiredText(300),
   sortName: requiredText(300),
   nameKo: optionalText(300),
+  nameKoSource: optionalText(1000),
   bio: optionalText(20000),
   bioKo: optionalText(20000),
   orcid: z
@@ -137,6 +142,7 @@ export const placeInput = z
     longitude: longitude.nullish().transform((v) => v ?? null),
     /** Where the coordinates come from. Wrong coordinates for a prison camp do real harm. */
     coordinatesSource: optionalText(1000),
+    parentSource: optionalText(1000),
     names: z.array(placeNameInput).min(1, 'A place needs at least one name').max(100),
   })
   .refine((p) => (p.latitude === null) === (p.longitude === null), {
@@ -153,6 +159,7 @@ export const seriesInput = z.object({
   slug: slugSchema,
   title: requiredText(300),
   titleKo: optionalText(300),
+  source: optionalText(1000),
 });
 export type SeriesInput = z.input<typeof seriesInput>;
 
@@ -192,6 +199,7 @@ export const publicationInput = z
       .positive()
       .nullish()
       .transform((v) => v ?? null),
+    venueStatus: z.enum(VENUE_STATUSES).default('published'),
     externalUrl: urlSchema.nullish().transform((v) => v ?? null),
     /** Only an excerpt lives here; readers "continue reading" at the venue. */
     excerptOnly: z.boolean().default(false),
@@ -214,6 +222,17 @@ export const publicationInput = z
       .nullish()
       .transform((v) => v ?? null),
     disclaimer: optionalText(5000),
+    keywords: optionalText(2000),
+    archiveText: z
+      .enum(ARCHIVE_TEXTS)
+      .nullish()
+      .transform((v) => v ?? null),
+    translatedById: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     needsAttention: optionalText(2000),
     contributions: z.array(contributionInput).max(200).default([]),
     topicIds: z.array(z.number().int().positive()).max(200).default([]),

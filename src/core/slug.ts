@@ -18,6 +18,8 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'sitemap',
   'healthz',
   'assets',
+  'images',
+  'identity',
 ]);
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

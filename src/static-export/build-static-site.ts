@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppContext } from '../core/app-context.ts';
+import type { IndexSources } from '../core/index-sources.ts';
 import { loadSitemapUrls } from '../features/discovery/sitemap/load-sitemap.ts';
 import { publicationPath } from '../features/reading/loaders/entries.ts';
+import { type StaticSearchData, staticSearchData } from '../features/search/index.ts';
 import { splitLocale } from '../ui/i18n/locales.ts';
 import { createApp } from '../web/app.tsx';
 import { exportHtml } from './export-html.ts';
@@ -47,7 +50,7 @@ const NEVER = /^\/(?:admin|preview|api|healthz)(?:\/|$)|^\/ko\/(?:admin|preview|
  * Incremental: see ExportWriter.
  */
 export async function buildStaticSite(
-  ctx: AppContext,
+  ctx: ExportContext,
   outDir: string,
   options: BuildOptions = {},
 ): Promise<BuildReport> {
@@ -61,6 +64,8 @@ export async function buildStaticSite(
   });
   const script = staticSearchScript();
   const indexable = await publicationPaths(ctx, now);
+  const searchData = await staticSearchWords(ctx, [...indexable.values()]);
+  const placesFile = variantFile(searchData.places);
 
   const seeds = (await loadSitemapUrls(ctx.repos, publicUrl, now)).map((u) =>
     u.loc.slice(publicUrl.length),
@@ -110,14 +115,18 @@ export async function buildStaticSite(
   let turns = 0;
   const visit = async (path: string) => {
     const [locale, bare] = splitLocale(path);
-    const turn = indexable.has(bare) && !path.includes('?') ? turns++ : null;
+    const publicationId = path.includes('?') ? undefined : indexable.get(bare);
+    const turn = publicationId === undefined ? null : turns++;
     let indexedHtml: string | null = null;
     try {
       await render(path, locale, (html) => {
         indexedHtml = html;
       });
     } finally {
-      if (turn !== null) search.add(turn, staticUrl(path)!, indexedHtml);
+      if (turn !== null) {
+        const words = searchData.words.get(publicationId!) ?? '';
+        search.add(turn, staticUrl(path)!, indexedHtml, words);
+      }
     }
     await search.backlog(32);
   };
@@ -142,7 +151,9 @@ export async function buildStaticSite(
     if (type.includes('text/html')) {
       const html = await res.text();
       for (const link of htmlLinks(html)) enqueue(link, path);
-      const page = isSearchPath(path) ? staticSearchPage(html, locale, script.path) : html;
+      const page = isSearchPath(path)
+        ? staticSearchPage(html, locale, script.path, placesFile.path)
+        : html;
       await writer.write(file, exportHtml(page, publicUrl, { wasm: isSearchPath(path) }));
       toIndex(html);
       pages++;
@@ -159,6 +170,10 @@ export async function buildStaticSite(
     }
     if (/xml|json|text\/plain/.test(type)) {
       for (const link of textLinks(new TextDecoder().decode(bytes))) enqueue(link, path);
+    }
+    // A style sheet names its fonts (the site identity's @font-face rules).
+    if (type.includes('text/css')) {
+      for (const link of cssLinks(new TextDecoder().decode(bytes))) enqueue(link, path);
     }
     await writer.write(file, bytes);
   };
@@ -184,6 +199,7 @@ export async function buildStaticSite(
   }
 
   await writer.write(script.path.slice(1), script.body);
+  await writer.write(placesFile.path.slice(1), placesFile.body);
   for (const f of await search.finish()) await writer.write(`pagefind/${f.path}`, f.content);
   const indexed = search.pages;
   const counts = await writer.finish();
@@ -201,19 +217,43 @@ export async function buildStaticSite(
   };
 }
 
-/** The folder paths (without a language prefix) of every public publication and page. */
-async function publicationPaths(ctx: AppContext, now: Date): Promise<Set<string>> {
+/**
+ * The context the export reads: the application's, with the search index's sources, from which
+ * the client search's records get what the server's index holds beyond a page's text.
+ */
+export type ExportContext = AppContext & { search: { sources: IndexSources } };
+
+/** The folder paths (without a language prefix) of every public publication, with its id. */
+async function publicationPaths(ctx: AppContext, now: Date): Promise<Map<string, number>> {
   const [pubs, sections] = await Promise.all([
     ctx.repos.catalog.publicDatestamps(now),
     ctx.repos.sections.list(),
   ]);
   const bySection = new Map(sections.map((s) => [s.id, s]));
-  const paths = new Set<string>();
+  const paths = new Map<string, number>();
   for (const p of pubs) {
     const section = bySection.get(p.sectionId);
-    if (section) paths.add(publicationPath(section, p));
+    // Pages (About) are not searched on the server either.
+    if (section && p.type !== 'page') paths.set(publicationPath(section, p), p.id);
   }
   return paths;
+}
+
+/** The extra words of each public publication's record, and the places' spellings. */
+async function staticSearchWords(ctx: ExportContext, ids: number[]): Promise<StaticSearchData> {
+  const gazetteer = await ctx.search.gazetteers.get();
+  const sources = [];
+  for (let i = 0; i < ids.length; i += 200) {
+    sources.push(...(await ctx.search.sources.publications(ids.slice(i, i + 200))));
+  }
+  return staticSearchData(sources, gazetteer);
+}
+
+/** The places' spellings as the search page fetches them, under a fingerprinted name. */
+function variantFile(places: StaticSearchData['places']): { path: string; body: Uint8Array } {
+  const body = new TextEncoder().encode(JSON.stringify(places));
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  return { path: `/assets/search-places.${hash}.json`, body };
 }
 
 /** Runs `work` on each path `next` gives, `width` at a time, until it gives none and all end. */
@@ -257,8 +297,13 @@ function htmlLinks(html: string): string[] {
   return out;
 }
 
+/** Absolute links in a feed, a sitemap or JSON; JSON escapes the quotes that end them (`\"`). */
 function textLinks(text: string): string[] {
-  return [...text.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, '&'));
+  return [...text.matchAll(/https?:\/\/[^\s"'<>\\]+/g)].map((m) => m[0].replace(/&amp;/g, '&'));
+}
+
+function cssLinks(css: string): string[] {
+  return [...css.matchAll(/url\(\s*(["']?)([^"')\s]+)\1\s*\)/g)].map((m) => m[2] ?? '');
 }
 
 function unescapeAttribute(value: string): string {

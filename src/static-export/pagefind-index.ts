@@ -34,7 +34,7 @@ export class PagefindBuilder {
     return new PagefindBuilder(index, options.koreanSubstrings);
   }
 
-  private readonly waiting = new Map<number, { url: string; html: string } | null>();
+  private readonly waiting = new Map<number, { url: string; html: string; words: string } | null>();
   private nextTurn = 0;
   private queued = 0;
 
@@ -44,13 +44,13 @@ export class PagefindBuilder {
    * over in turn order to keep an unchanged archive's index byte-identical. `html: null` gives
    * up a turn (a page that did not render).
    */
-  add(turn: number, url: string, html: string | null): void {
-    this.waiting.set(turn, html === null ? null : { url, html });
+  add(turn: number, url: string, html: string | null, words = ''): void {
+    this.waiting.set(turn, html === null ? null : { url, html, words });
     for (;;) {
       const page = this.waiting.get(this.nextTurn);
       if (page === undefined) return;
       this.waiting.delete(this.nextTurn++);
-      if (page !== null) this.send(page.url, page.html);
+      if (page !== null) this.send(page.url, withWords(page.html, page.words));
     }
   }
 
@@ -92,6 +92,21 @@ export class PagefindBuilder {
 /** Stops Pagefind's background process, so that a command can exit. */
 export async function closePagefind(): Promise<void> {
   await pagefind.close();
+}
+
+/**
+ * The page's indexed HTML with the words the server's index holds beyond its text (names in
+ * every language and spelling, place words, PDF text) after a ⁂ mark, which the search script
+ * hides from excerpts.
+ */
+export function withWords(html: string, words: string): string {
+  if (words.trim() === '') return html;
+  // A function, so that a "$&" in a PDF's text is not read as a replacement pattern.
+  return html.replace('</main>', () => `<p>${EXTRA_WORDS_MARK} ${escapeText(words)}</p></main>`);
+}
+
+function escapeText(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 export function withSubstrings(html: string): string {

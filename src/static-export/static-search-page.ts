@@ -15,12 +15,18 @@ export function staticSearchScript(): { path: string; body: Uint8Array } {
  * stays, the options only the server can answer (sort, years) and its query-syntax help go, and
  * a results region and the script that asks Pagefind take their place.
  */
-export function staticSearchPage(html: string, locale: Locale, scriptPath: string): string {
+export function staticSearchPage(
+  html: string,
+  locale: Locale,
+  scriptPath: string,
+  placesPath: string,
+): string {
   const t = translator(locale);
   const results =
     `<div id="static-search-results" class="results" aria-live="polite"` +
-    ` data-bundle="/pagefind/" data-count="${escapeAttribute(t('search.count'))}"` +
-    ` data-none="${escapeAttribute(t('search.none'))}"></div>`;
+    ` data-bundle="/pagefind/" data-places="${escapeAttribute(placesPath)}" data-count="${escapeAttribute(t('search.count'))}"` +
+    ` data-none="${escapeAttribute(t('search.none'))}"` +
+    ` data-failed="${escapeAttribute(t('search.failed'))}"></div>`;
   return html
     .replace(/<p id="search-help"[^>]*>[\s\S]*?<\/p>/, '')
     .replace(/ aria-describedby="search-help"/, '')

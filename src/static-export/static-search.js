@@ -20,18 +20,33 @@ if (box && input instanceof HTMLInputElement && query !== '') {
 
 async function run(q) {
   const base = box.dataset.bundle ?? '/pagefind/';
-  const pagefind = await import(`${base}pagefind.js`);
+  const [pagefind, places] = await Promise.all([
+    import(`${base}pagefind.js`),
+    box.dataset.places ? fetch(box.dataset.places).then((r) => r.json()) : null,
+  ]);
   await pagefind.options({ excerptLength: 30 });
-  const search = await pagefind.search(q);
+  // The query as typed, then as each place it names: every record holds a word for each place
+  // its work is filed at (or under) or names, as the server's index does (pagefind-index.ts).
+  const results = [];
+  const seenIds = new Set();
+  for (const variant of [q, ...placeQueries(q, places)]) {
+    const search = await pagefind.search(variant);
+    for (const result of search?.results ?? []) {
+      if (seenIds.has(result.id)) continue;
+      seenIds.add(result.id);
+      results.push(result);
+    }
+  }
   const seen = new Set();
   const hits = [];
-  for (const result of search.results) {
+  for (const result of results) {
     if (hits.length >= PAGE_SIZE) break;
     const data = await result.data();
     if (seen.has(data.url)) continue;
     seen.add(data.url);
     hits.push(data);
   }
+  const search = { results };
   box.replaceChildren();
   const heading = document.createElement('h2');
   heading.id = 'results-heading';
@@ -62,6 +77,61 @@ function renderHit(hit, q) {
   snippet.append(...excerpt(readable(hit.content ?? ''), q));
   item.append(title, snippet);
   return item;
+}
+
+/**
+ * The query with the places it names put in as their words, as the server's search plans it
+ * (query-plan.ts): the whole query as one name ("Kyo-hwa-so No. 12"), or one word of it.
+ */
+function placeQueries(q, places) {
+  if (!places) return [];
+  const out = new Set();
+  for (const word of placesNamed(q, places)) out.add(word);
+  const words = q.split(/\s+/).filter((w) => w !== '');
+  if (words.length > 1) {
+    words.forEach((w, i) => {
+      for (const word of placesNamed(w, places)) {
+        out.add([...words.slice(0, i), word, ...words.slice(i + 1)].join(' '));
+      }
+    });
+  }
+  return [...out];
+}
+
+/** The place words a name is spelled for: exact, then without a suffix, then loosely. */
+function placesNamed(name, places) {
+  const key = nameKey(name);
+  if (key === '') return [];
+  if (places.exact[key]) return places.exact[key];
+  if (places.shortened[key]) return places.shortened[key];
+  if (/^[a-z0-9]+$/.test(key) && key.length >= 5) return places.loose[looseKey(key)] ?? [];
+  return [];
+}
+
+// The key of gazetteer-variants.ts: case, diacritics, apostrophes, hyphens and spaces ignored.
+const SPECIAL = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th' };
+
+function nameKey(name) {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[øæœßđðłıþ]/g, (c) => SPECIAL[c] ?? c)
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function looseKey(key) {
+  return key
+    .replace(/eo/g, 'o')
+    .replace(/eu/g, 'u')
+    .replace(/ch|j/g, 'c')
+    .replace(/sh/g, 's')
+    .replace(/g/g, 'k')
+    .replace(/d/g, 't')
+    .replace(/b/g, 'p')
+    .replace(/l/g, 'r')
+    .replace(/(.)\1+/g, '$1');
 }
 
 function readable(content) {

@@ -10,6 +10,8 @@ export interface SiteIdentity {
   taglineKo: string | null;
   /** Path of the logo image on this site, if one was uploaded. */
   logoPath: string | null;
+  /** Path of the identity stylesheet (colours and fonts set in the back office), if any. */
+  identityCss?: string | null;
   footer: string | null;
   footerKo: string | null;
 }
@@ -18,6 +20,8 @@ export interface NavLink {
   label: string;
   labelKo: string | null;
   path: string;
+  /** Where the link goes on Korean pages, when that is another page (a page's translation). */
+  pathKo?: string | null;
 }
 
 /** What every page's frame needs: language, strings, identity, navigation and asset paths. */

@@ -7,8 +7,10 @@ import { discoveryRoutes } from '../features/discovery/routes/discovery-routes.t
 import { scholarlyExtras } from '../features/discovery/views/publication-scholarly.tsx';
 import { previewRoutes } from '../features/publishing/routes/preview-routes.tsx';
 import { fileRoutes } from '../features/reading/routes/file-routes.ts';
+import { imageRoutes } from '../features/reading/routes/image-routes.ts';
 import { publicRoutes } from '../features/reading/routes/public-routes.tsx';
 import { pageContext } from '../features/reading/routes/reading-context.ts';
+import { identityRoutes } from '../features/reading/settings/identity-routes.ts';
 import { statusOf } from '../ui/error-status.ts';
 import { ErrorPage } from '../ui/pages/error-page.tsx';
 import { renderPage } from '../ui/render-page.ts';
@@ -49,6 +51,9 @@ export function createApp(ctx: AppContext): Hono {
   // Feeds, sitemaps, citation downloads and OAI-PMH come first: the file routes' pattern
   // /{section}/{slug}/{file} would otherwise take …/cite.bib and /people/{slug}/feed.xml.
   app.route('/', discoveryRoutes(ctx, missing));
+  // Images and the site's identity files before the file routes, whose pattern would take them.
+  app.route('/', imageRoutes(ctx, missing));
+  app.route('/', identityRoutes(ctx, missing));
   app.route('/', fileRoutes(ctx, missing));
 
   // Anonymous pages revalidate cheaply: the ETag is a hash of the rendered bytes.

@@ -59,7 +59,7 @@ describe('serving', () => {
     await second.stop();
     const SQLite = (await import('better-sqlite3')).default;
     const db = new SQLite(join(dataDir, 'dossier.db'), { readonly: true });
-    expect(db.prepare('select count(*) as n from publications').get()).toEqual({ n: 18 });
+    expect(db.prepare('select count(*) as n from publications').get()).toEqual({ n: 19 });
     db.close();
   });
 
@@ -80,7 +80,7 @@ describe('serving', () => {
         await expectHealthy(server.url);
         await server.stop();
         const { rows } = await admin.query(`select count(*)::int as n from ${schema}.publications`);
-        expect(rows[0].n).toBe(18);
+        expect(rows[0].n).toBe(19);
       } finally {
         await admin.query(`drop schema if exists ${schema} cascade`);
         await admin.end();

@@ -32,6 +32,8 @@ describeEachDatabase('a prepared query', (db, dialect) => {
         descriptionKo: null,
         disclaimer: null,
         disclaimerKo: null,
+        listDisclaimer: null,
+        listDisclaimerKo: null,
         position: i,
         createdAt: '2026-06-01T00:00:00.000Z',
         updatedAt: '2026-06-01T00:00:00.000Z',

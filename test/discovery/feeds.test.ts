@@ -25,6 +25,9 @@ const FOLDERS = [
   '/people/roberta-cohen/',
   '/topics/satellite-imagery/',
   '/places/hamgyong-bukto/',
+  '/ko/',
+  '/ko/reports/',
+  '/ko/people/roberta-cohen/',
 ];
 
 describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
@@ -62,7 +65,10 @@ describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
         expect($('channel > lastBuildDate').text()).toMatch(RFC822);
         $('item').each((_, item) => {
           const guid = $(item).children('guid');
-          expect(guid.text()).toMatch(/^https:\/\/archive\.example\.org\/[a-z-]+\/[a-z0-9-]+\/$/);
+          // The piece's canonical address: under /ko/ for a piece in Korean.
+          expect(guid.text()).toMatch(
+            /^https:\/\/archive\.example\.org\/(?:ko\/)?[a-z-]+\/[a-z0-9-]+\/$/,
+          );
           expect(guid.attr('isPermaLink')).toBe('true');
           expect($(item).children('pubDate').text()).toMatch(RFC822);
           expect($(item).children('link').text()).toBe(guid.text());
@@ -189,6 +195,52 @@ describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
     expect(place).not.toContain("The Parallel Gulag: North Korea's…");
   });
 
+  it('makes every link in an item absolute, a footnote pointing into the piece at its own address', async () => {
+    const page = `${BASE}/articles/a-human-rights-dialogue-with-north-korea-real-or-illusory/`;
+    const rss = cheerio.load((await fetchText('/feed.xml')).body, { xml: true });
+    const atom = cheerio.load((await fetchText('/ko/feed.atom')).body, { xml: true });
+    const json = JSON.parse((await fetchText('/articles/feed.json')).body) as {
+      items: Array<{ content_html?: string }>;
+    };
+    const htmls = [
+      ...rss('item content\\:encoded, item description')
+        .map((_, e) => rss(e).text())
+        .get(),
+      ...atom('entry content, entry summary')
+        .map((_, e) => atom(e).text())
+        .get(),
+      ...json.items.map((i) => i.content_html ?? ''),
+    ];
+    expect(htmls.join('')).toContain(`href="${page}#fn1"`);
+    for (const html of htmls) {
+      const $ = cheerio.load(html);
+      $('[href], [src]').each((_, el) => {
+        const address = $(el).attr('href') ?? $(el).attr('src')!;
+        expect(address, html.slice(0, 80)).toMatch(/^https?:\/\//);
+      });
+    }
+  });
+
+  it('has Korean feeds under /ko/: the same pieces with the same ids, in the Korean interface', async () => {
+    for (const format of ['xml', 'atom', 'json']) {
+      expect((await fetchText(`/ko/feed.${format}`)).res.status, format).toBe(200);
+    }
+    const en = cheerio.load((await fetchText('/feed.atom')).body, { xml: true });
+    const ko = cheerio.load((await fetchText('/ko/feed.atom')).body, { xml: true });
+    expect(ko('feed').attr('xml:lang')).toBe('ko');
+    expect(ko('feed > link[rel="alternate"]').attr('href')).toBe(`${BASE}/ko/`);
+    expect(ko('feed > title').text()).not.toBe(en('feed > title').text());
+    const ids = ($: cheerio.CheerioAPI) =>
+      $('entry > id')
+        .map((_, e) => $(e).text())
+        .get();
+    expect(ids(ko)).toEqual(ids(en));
+    const rss = cheerio.load((await fetchText('/ko/reports/feed.xml')).body, { xml: true });
+    expect(rss('channel > language').text()).toBe('ko');
+    expect(rss('channel > title').text()).toContain('보고서');
+    expect((await fetchText('/ko/no-such/feed.xml')).res.status).toBe(404);
+  });
+
   it('answers 404 for a person, topic or place named only in unpublished work', async () => {
     const reports = (await ctx.repos.sections.findBySlug('reports'))!;
     const person = await createPerson(
@@ -234,7 +286,7 @@ describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
         i.title.startsWith('A Human Rights Dialogue'),
       );
     const full = dialogue((await fetchText('/articles/feed.json')).body);
-    expect(full.content_html).toContain('<h2>Why now</h2>');
+    expect(full.content_html).toContain('<p>The timing, Cohen argues');
     expect(full.content_html).toContain('class="footnote-ref"');
     const rssFull = cheerio.load((await fetchText('/articles/feed.xml')).body, { xml: true });
     expect(rssFull('item content\\:encoded').length).toBeGreaterThan(0);
@@ -246,7 +298,7 @@ describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
     );
     try {
       const summary = dialogue((await fetchText('/articles/feed.json')).body);
-      expect(summary.content_html).not.toContain('Why now');
+      expect(summary.content_html).not.toContain('The timing, Cohen argues');
       expect(summary.content_html).toContain('Roberta Cohen examines the offers');
       const atom = cheerio.load((await fetchText('/articles/feed.atom')).body, { xml: true });
       expect(atom('entry content').length).toBe(0);
@@ -271,7 +323,9 @@ describeEachDatabase('RSS, Atom and JSON feeds', (db) => {
     };
     const site = [`${BASE}/feed.xml`, `${BASE}/feed.atom`, `${BASE}/feed.json`];
     expect(await links('/')).toEqual(site);
-    expect(await links('/ko/')).toEqual(site);
+    // The Korean interface links the Korean feeds.
+    expect(await links('/ko/')).toEqual(site.map((url) => url.replace(BASE, `${BASE}/ko`)));
+    expect(await links('/ko/articles/')).toContain(`${BASE}/ko/articles/feed.atom`);
     expect(await links('/articles/')).toEqual([
       ...site,
       `${BASE}/articles/feed.xml`,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/web/app.tsx';
 import { browserAvailable, launchBrowser } from '../support/browser.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { DEMO_PAGE_TYPES, demoContext } from '../support/demo-context.ts';
+import { DEMO_PAGE_TYPES, DIALOGUE, demoContext, FLOOD } from '../support/demo-context.ts';
 import { liveServer } from '../support/live-server.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -123,11 +123,75 @@ describe.skipIf(!browserAvailable())('reading the archive in Chromium', () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${server.origin}/articles/`);
-    const summary = page.locator('details.summary').first();
-    await summary.locator('summary').click();
-    expect(await summary.getAttribute('open')).not.toBeNull();
     expect(await page.locator('main .entry').count()).toBe(10);
+    expect(await page.locator('main .entry-summary').first().isVisible()).toBe(true);
     await ctx.close();
+  });
+
+  it('sets a report beside its facts on a wide screen, keeping the text to a reading measure', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin}${FLOOD}`);
+    const text = (await page.locator('.pub-text').boundingBox())!;
+    const facts = (await page.locator('.pub-facts').boundingBox())!;
+    expect(facts.x).toBeGreaterThan(text.x + text.width);
+    expect(facts.y).toBeLessThan(text.y + 200);
+    // About 65–75 characters of the body's own type a line.
+    const measure = await page.evaluate(() => {
+      const body = document.querySelector('.pub-text p')!;
+      const probe = document.createElement('span');
+      probe.textContent = '0';
+      body.append(probe);
+      const ch = probe.getBoundingClientRect().width;
+      probe.remove();
+      return document.querySelector('.pub-text')!.getBoundingClientRect().width / ch;
+    });
+    expect(measure).toBeGreaterThan(60);
+    expect(measure).toBeLessThan(80);
+    // Listings use the width: cards side by side.
+    await page.goto(`${server.origin}/articles/`);
+    const tops = await page
+      .locator('main .entry')
+      .evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getBoundingClientRect().top));
+    expect(tops[0]).toBe(tops[1]);
+    await ctx.close();
+  });
+
+  it('puts the facts after the title block and the citation after the text on a phone', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(`${server.origin}${FLOOD}`);
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
+    expect(await top('.publication-header')).toBeLessThan(await top('.pub-facts'));
+    expect(await top('.pub-facts')).toBeLessThan(await top('.pub-text'));
+    expect(await top('.pub-text')).toBeLessThan(await top('.pub-more'));
+    await ctx.close();
+  });
+
+  it('prints the text, its facts and notes with their addresses, and none of the navigation', async () => {
+    const page = await open(DIALOGUE);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display !== 'none');
+    expect(await shown('.site-header')).toBe(false);
+    expect(await shown('.site-footer')).toBe(false);
+    expect(await shown('.breadcrumbs')).toBe(false);
+    expect(await shown('.pub-text')).toBe(true);
+    expect(await shown('.pub-facts')).toBe(true);
+    expect(await shown('.cite')).toBe(true);
+    // A note citing a web page, as many do: its address is printed after it.
+    const after = await page.evaluate(() => {
+      const link = document.createElement('a');
+      link.href = 'https://example.org/report';
+      link.textContent = 'the report';
+      document.querySelector('.footnotes li')!.append(link);
+      return getComputedStyle(link, '::after').content;
+    });
+    expect(after).toContain('https://example.org/report');
+    await page.close();
   });
 
   it('can be used with the keyboard: the skip link comes first and lands on the content', async () => {

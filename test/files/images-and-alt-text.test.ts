@@ -4,7 +4,7 @@ import { createJobRunner } from '../../src/cli/job-runners.ts';
 import type { WiredContext } from '../../src/context.ts';
 import { ValidationError } from '../../src/core/errors.ts';
 import { describeAttachment } from '../../src/features/publishing/files/describe-attachment.ts';
-import { readAll } from '../../src/features/publishing/jobs/read-all.ts';
+import { readAll } from '../../src/features/publishing/files/read-all.ts';
 import { updatePublication } from '../../src/features/publishing/save-publication.ts';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -60,7 +60,7 @@ describeEachDatabase('images', (t) => {
     expect(original.equals(photo)).toBe(true);
   });
 
-  it('get resized copies in WebP and AVIF, never wider than the original', async () => {
+  it('get resized copies in AVIF, WebP and a JPEG fallback, never wider than the original', async () => {
     const publication = await buildPublication(ctx, { status: 'draft' });
     const towers = await geotaggedJpeg(1200, 900);
     const { file } = await attachImage(publication.id, towers, 'towers.jpg');
@@ -70,13 +70,18 @@ describeEachDatabase('images', (t) => {
       'image/avif 1200x900',
       'image/avif 480x360',
       'image/avif 960x720',
+      'image/jpeg 1200x900',
+      'image/jpeg 480x360',
+      'image/jpeg 960x720',
       'image/webp 1200x900',
       'image/webp 480x360',
       'image/webp 960x720',
     ]);
     for (const v of variants) {
       const meta = await sharp(Buffer.from(await readAll(ctx.files.read(v.sha256)))).metadata();
-      expect(meta.format).toBe(v.mediaType === 'image/webp' ? 'webp' : 'heif');
+      expect(meta.format).toBe(
+        { 'image/webp': 'webp', 'image/avif': 'heif', 'image/jpeg': 'jpeg' }[v.mediaType],
+      );
       expect(meta.exif).toBeUndefined();
     }
     expect((await ctx.repos.files.findStoredFile(file.id))?.metadata).toEqual({

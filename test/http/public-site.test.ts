@@ -3,6 +3,7 @@ import type { WiredContext } from '../../src/context.ts';
 import type { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
+  DEMO_PAGE_TYPES,
   DIALOGUE,
   demoApp,
   editPublicationAt,
@@ -43,7 +44,14 @@ describeEachDatabase('the public reading site', (db) => {
     );
     expect(first.find('time').attr('datetime')).toBe('2016-07-25');
     expect(first.find('time').text()).toBe('Jul 25, 2016');
-    expect(first.find('details.summary > summary').text()).toBe('Read summary');
+    // The summary is shown, not behind a toggle, and a long one is cut with "…".
+    expect($('main details')).toHaveLength(0);
+    const summaries = $('main .entry-summary [lang]')
+      .map((_, p) => $(p).text())
+      .get();
+    expect(summaries.length).toBeGreaterThan(5);
+    for (const summary of summaries) expect(summary.length).toBeLessThanOrEqual(321);
+    expect(summaries.some((summary) => summary.endsWith('…'))).toBe(true);
     // JSON-LD data blocks are not script a browser runs; nothing else may be a <script>.
     expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
   });
@@ -68,11 +76,13 @@ describeEachDatabase('the public reading site', (db) => {
     const entry = $('main .entry').filter((_, e) =>
       $(e).find('.entry-title').text().startsWith('Must UN Agencies'),
     );
-    expect(entry.find('a.pdf').text()).toMatch(/^Download PDF \(PDF, \d+ KB/);
+    // "PDF" once: the label says it, the details give the size.
+    expect(entry.find('a.pdf').text()).toMatch(/^Download PDF \(\d+ KB/);
+    expect(entry.find('a.pdf').text().match(/PDF/g)).toHaveLength(1);
     expect(entry.find('a.pdf').attr('href')).toMatch(
       /^\/articles\/must-un-agencies-also-fail-in-north-korea\/[a-z0-9.-]+\.pdf$/,
     );
-    expect(entry.find('a.continue').text()).toBe('Continue reading at 38 North');
+    expect(entry.find('.continue').text()).toContain('38 North');
   });
 
   it('answers 404 for a page number past the end or not a number', async () => {
@@ -123,7 +133,7 @@ describeEachDatabase('the public reading site', (db) => {
     const update2 = await getPage(app, '/reports/north-korea-camp-no-25-update-2/');
     expect(text(update2.$, '.series p')).toBe('Part 3 of the series North Korea: Camp No. 25');
     const voice = await getPage(app, '/articles/a-voice-from-the-north-korean-gulag/');
-    expect(text(voice.$, '.venue')).toBe('First published in Journal of Democracy');
+    expect(text(voice.$, '.pub-facts')).toContain('Journal of Democracy');
     const flood = await getPage(app, FLOOD);
     expect(flood.$('.files a.pdf').length).toBe(1);
     const translation = flood.$('.translations a[hreflang="ko"]');
@@ -202,9 +212,9 @@ describeEachDatabase('the public reading site', (db) => {
     );
   });
 
-  it('draws no marker where no source gives coordinates', async () => {
-    const { $ } = await getPage(app, '/places/camp-no-25/');
-    expect($('.locator-map svg circle.marker').length).toBe(0);
+  it('marks no position of its own where no source gives coordinates', async () => {
+    const { $ } = await getPage(app, '/places/jongo-ri/');
+    expect($('.locator-map svg circle.marker:not(.marker-inside)').length).toBe(0);
     expect(text($, '.place-facts dd')).toContain('No public source gives coordinates');
   });
 
@@ -224,7 +234,7 @@ describeEachDatabase('the public reading site', (db) => {
     expect($('html').attr('lang')).toBe('ko');
     expect(text($, 'h1')).toBe('이사진·연구원·직원 기고문');
     expect($('main .entry').first().find('time').text()).toBe('2016년 7월 25일');
-    expect($('main .entry').first().find('summary').text()).toBe('요약 읽기');
+    expect($('main .entry').first().find('.entry-summary [lang]').attr('lang')).toBe('en');
     expect($('a.language-switch').attr('href')).toBe('/articles/');
     const dialogue = await getPage(app, `/ko${DIALOGUE}`);
     expect(dialogue.$('h1').attr('lang')).toBe('en');
@@ -236,6 +246,37 @@ describeEachDatabase('the public reading site', (db) => {
     expect($('link[rel="alternate"][hreflang="ko"]').attr('href')).toBe(
       'https://archive.example.org/ko/people/roberta-cohen/',
     );
+  });
+
+  it('names the language switch by its visible text first, in its own language', async () => {
+    for (const [path, visible, lang] of [
+      ['/', '한국어', 'ko'],
+      ['/ko/', 'English', 'en'],
+    ] as const) {
+      const { $ } = await getPage(app, path);
+      const link = $('a.language-switch');
+      expect(link.attr('aria-label')).toBeUndefined();
+      expect(link.text().startsWith(visible)).toBe(true);
+      expect(link.find(`[lang="${lang}"]`).text()).toBe(visible);
+    }
+  });
+
+  it('gives every public page kind a meta description in both languages', async () => {
+    for (const locale of ['', '/ko']) {
+      for (const path of [...DEMO_PAGE_TYPES, '/search?q=camp', '/reports/']) {
+        const { $ } = await getPage(app, `${locale}${path}`);
+        const description = $('meta[name="description"]').attr('content') ?? '';
+        expect(description.length, `${locale}${path}`).toBeGreaterThan(20);
+      }
+    }
+    const { $ } = await getPage(app, '/people/roberta-cohen/');
+    expect($('meta[name="description"]').attr('content')).toContain('Roberta Cohen');
+  });
+
+  it('shows one search box on the search page, the header keeping its own elsewhere', async () => {
+    expect((await getPage(app, '/search?q=camp')).$('input[type="search"]')).toHaveLength(1);
+    expect((await getPage(app, '/ko/search')).$('input[type="search"]')).toHaveLength(1);
+    expect((await getPage(app, '/')).$('.site-search input[type="search"]')).toHaveLength(1);
   });
 
   it('answers 404 in the site design, and redirects a folder without its slash', async () => {
@@ -320,11 +361,11 @@ describeEachDatabase('the public reading site', (db) => {
       const fetched = $('link[href], img[src], source[src], video[src], audio[src]')
         .map((_, el) => $(el).attr('href') ?? $(el).attr('src'))
         .get()
-        // Links that name an address without fetching it: alternates, the canonical URL, the DC schema.
+        // Links that name an address without fetching it: alternates, the canonical URL, the DC schemas.
         .filter(
           (u) =>
             !$(
-              `link[rel="alternate"][href="${u}"], link[rel="canonical"][href="${u}"], link[rel="schema.DC"][href="${u}"]`,
+              `link[rel="alternate"][href="${u}"], link[rel="canonical"][href="${u}"], link[rel="schema.DC"][href="${u}"], link[rel="schema.DCTERMS"][href="${u}"]`,
             ).length,
         );
       for (const url of fetched) expect(url, `${path}: ${url}`).toMatch(/^\/(?!\/)/);

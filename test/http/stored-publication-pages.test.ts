@@ -123,10 +123,11 @@ describeEachDatabase('publication pages stored at their first reading', (db, dia
   it("shows a person's new name and a topic's new name on the stored pages of their work", async () => {
     await get(app, DIALOGUE);
     await get(app, FLOOD);
-    await renamePerson(ctx, 'roberta-cohen', 'Roberta A. Cohen');
+    await renamePerson(ctx, 'roberta-cohen', 'Roberta A. Cohen', 'Cohen, Roberta A.');
     const dialogue = (await get(app, DIALOGUE)).html;
     expect(dialogue).toContain('Roberta A. Cohen');
-    expect(dialogue).toContain('<meta name="citation_author" content="Roberta A. Cohen"/>');
+    // Citation managers read the name family name first, from the sort name.
+    expect(dialogue).toContain('<meta name="citation_author" content="Cohen, Roberta A."/>');
     const flood = await publicationAt(ctx, FLOOD);
     const topic = (await ctx.repos.topics.findByIds(flood.topicIds))[0]!;
     await updateTopic(ctx, topic.id, { ...topic, name: 'Renamed key word' }, SYSTEM_ACTOR);

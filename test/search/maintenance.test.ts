@@ -1,7 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { WiredContext } from '../../src/context.ts';
+import { updatePlace } from '../../src/features/entities/index.ts';
 import { searchArchive } from '../../src/features/search/search-archive.ts';
 import { hasDrift } from '../../src/features/search/search-indexer.ts';
+import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   buildPerson,
@@ -150,6 +152,57 @@ describeEachDatabase('search index maintenance', (db) => {
       await ctx.search.indexer.refreshLinked({ placeId: place.id }, tx);
     });
     expect((await ids('Sinpo-ri')).sort()).toEqual([linked.id, naming.id].sort());
+  });
+
+  it('re-indexes the texts that name a place when the back office gives it a new name', async () => {
+    const {
+      id,
+      updatedAt: _,
+      ...place
+    } = await buildPlace(
+      ctx,
+      { name: 'Sŭngam-ri', language: 'ko-Latn', scheme: 'mccune-reischauer' },
+      { kind: 'village' },
+    );
+    const linked = await buildPublication(ctx, { title: 'A linked piece', placeIds: [id] });
+    const naming = await buildPublication(ctx, {
+      title: 'A piece that names it',
+      body: 'The road to 승암리 was closed in winter.',
+    });
+    expect(await ids('Sungam-ri')).toEqual([linked.id]);
+    await updatePlace(
+      ctx,
+      id,
+      {
+        ...place,
+        names: [...place.names, { name: '승암리', language: 'ko', scheme: 'hangul' }],
+      },
+      SYSTEM_ACTOR,
+    );
+    expect((await ids('Sungam-ri')).sort()).toEqual([linked.id, naming.id].sort());
+    expect(hasDrift(await ctx.search.indexer.check())).toBe(false);
+  });
+
+  it('finds work by the places a place lies in, and follows the place when it moves', async () => {
+    const north = await buildPlace(ctx, 'Quillmoor', { kind: 'province' });
+    const south = await buildPlace(ctx, 'Fernhollow', { kind: 'province' });
+    const {
+      id,
+      updatedAt: _,
+      ...town
+    } = await buildPlace(ctx, 'Ostwick', {
+      kind: 'town',
+      parentId: north.id,
+    });
+    const camp = await buildPlace(ctx, 'Camp Brennock', { kind: 'facility', parentId: id });
+    const p = await buildPublication(ctx, { title: 'A report', placeIds: [camp.id] });
+    expect(await ids('Quillmoor')).toEqual([p.id]);
+    expect(await ids('Ostwick')).toEqual([p.id]);
+    expect(await ids('Fernhollow')).toEqual([]);
+    await updatePlace(ctx, id, { ...town, parentId: south.id }, SYSTEM_ACTOR);
+    expect(await ids('Fernhollow')).toEqual([p.id]);
+    expect(await ids('Quillmoor')).toEqual([]);
+    expect(hasDrift(await ctx.search.indexer.check())).toBe(false);
   });
 
   it('reports drift between the index and the archive, and a rebuild mends it', async () => {

@@ -38,7 +38,7 @@ describe('dossier reindex', () => {
 
     const rebuilt = await runCli(['reindex'], env, 120_000);
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toMatch(/Reindexed 16 publications/);
+    expect(rebuilt.stdout).toMatch(/Reindexed 17 publications/);
     expect((await runCli(['reindex', '--check'], env)).code).toBe(0);
   }, 240_000);
 });

@@ -61,7 +61,7 @@ export async function crawlStatic(
           .load(body)('a[href], link[href], img[src], script[src], form[action]')
           .map((_, el) => el.attribs.href ?? el.attribs.src ?? el.attribs.action ?? '')
           .get()
-      : [...body.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, '&'));
+      : [...body.matchAll(/https?:\/\/[^\s"'<>\\]+/g)].map((m) => m[0].replace(/&amp;/g, '&'));
     for (const link of links) {
       const url = new URL(link, `${publicUrl}${path}`);
       if (url.origin !== new URL(publicUrl).origin) continue;

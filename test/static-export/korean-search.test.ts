@@ -122,7 +122,7 @@ function groundTruth(out: string) {
   const prefix = new Map<string, Set<string>>();
   const texts = new Map<string, string>();
   for (const file of files) {
-    if (!/^ko\/(?!people|topics|places|years|search)[^/]+\/[^/]+\/index\.html$/.test(file))
+    if (!/^ko\/(?!people|topics|places|years|search|about)[^/]+\/[^/]+\/index\.html$/.test(file))
       continue;
     const $ = cheerio.load(readFileSync(join(out, file), 'utf8'));
     $('main nav, main svg, main form, main script, main .cite-block').remove();

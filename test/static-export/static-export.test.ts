@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { WiredContext } from '../../src/context.ts';
 import type { AppContext } from '../../src/core/app-context.ts';
 import { changeStatus } from '../../src/features/publishing/workflow.ts';
+import { addFont } from '../../src/features/reading/settings/identity.ts';
 import { type BuildReport, buildStaticSite } from '../../src/static-export/build-static-site.ts';
 import { MANIFEST_FILE } from '../../src/static-export/export-writer.ts';
 import { closePagefind } from '../../src/static-export/pagefind-index.ts';
@@ -34,11 +37,19 @@ const SECRETS = [
 
 const hasBrowser = browserAvailable();
 
+/** A self-hosted typeface for the site identity (Noto Sans KR, OFL-1.1, from @fontsource). */
+const WOFF2 = readFileSync(
+  createRequire(import.meta.url).resolve(
+    '@fontsource/noto-sans-kr/files/noto-sans-kr-latin-400-normal.woff2',
+  ),
+);
+const WOFF2_NAME = `identity/${createHash('sha256').update(WOFF2).digest('hex')}.woff2`;
+
 const manifestOf = (out: string): Record<string, string> =>
   JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')).files;
 
 describeEachDatabase('dossier build: the static export', (db) => {
-  let ctx: AppContext;
+  let ctx: WiredContext;
   let out: string;
   let first: BuildReport;
   let server: Awaited<ReturnType<typeof staticFileServer>>;
@@ -70,6 +81,11 @@ describeEachDatabase('dossier build: the static export', (db) => {
     await changeStatus(
       ctx,
       { id: once.id, version: once.version, to: 'withdrawn', withdrawnReason: 'x' },
+      SYSTEM_ACTOR,
+    );
+    await addFont(
+      ctx,
+      { bytes: WOFF2, family: 'Noto Sans KR', weight: '400', style: 'normal', use: 'body' },
       SYSTEM_ACTOR,
     );
     out = mkdtempSync(join(tmpdir(), 'dossier-export-'));
@@ -109,8 +125,17 @@ describeEachDatabase('dossier build: the static export', (db) => {
       expect(files, path).toHaveProperty([path]);
     }
     expect(Object.keys(files).some((f) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(f))).toBe(true);
+    // The site identity's style sheet and the typeface it names, from the site's own folder.
+    expect(Object.keys(files).some((f) => /^identity\/[0-9a-f]+\.css$/.test(f))).toBe(true);
+    expect(files).toHaveProperty([WOFF2_NAME]);
+    // The flooding report's figure, in every format and width its <picture> offers.
+    for (const format of ['avif', 'webp', 'png']) {
+      expect(files, format).toHaveProperty([`images/1/480.${format}`]);
+    }
     expect(first.pages).toBeGreaterThan(100);
-    expect(first.indexed).toBe(32); // the demo's 16 public pieces, in both interface languages
+    // The demo's 15 public pieces in both interface languages; its About pages are not searched,
+    // on the server either.
+    expect(first.indexed).toBe(30);
     expect(first.notExported).toEqual({});
   });
 

@@ -36,6 +36,7 @@ export function work(overrides: Partial<ScholarlyWork> = {}): ScholarlyWork {
         printedAffiliation: 'HRNK Co-Chair',
       }),
     ],
+    collaborators: [],
     editors: [],
     translators: [],
     interviewers: [],

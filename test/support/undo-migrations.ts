@@ -11,6 +11,10 @@ export const MIGRATIONS_AFTER_0091 = [
   '0092-public-record',
   '0093-sign-in-limits',
   '0095-preview-links',
+  '0096-images',
+  '0099-korean-name-sources',
+  '0100-honest-attribution',
+  '0101-section-list-disclaimers',
 ] as const;
 
 export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
@@ -22,6 +26,19 @@ export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
 
 /** The schema as 0092 left it. */
 export async function undoMigrationsAfter0092(db: AnyDb): Promise<void> {
+  await sql`alter table sections drop column list_disclaimer`.execute(db);
+  await sql`alter table sections drop column list_disclaimer_ko`.execute(db);
+  await sql`delete from dossier_migration where name = '0101-section-list-disclaimers'`.execute(db);
+  for (const column of ['keywords', 'archive_text', 'venue_status', 'translated_by_id']) {
+    await sql`alter table publications drop column ${sql.ref(column)}`.execute(db);
+  }
+  await sql`alter table places drop column parent_source`.execute(db);
+  await sql`alter table series drop column source`.execute(db);
+  await sql`delete from dossier_migration where name = '0100-honest-attribution'`.execute(db);
+  await sql`alter table people drop column name_ko_source`.execute(db);
+  await sql`delete from dossier_migration where name = '0099-korean-name-sources'`.execute(db);
+  await sql`drop table if exists images`.execute(db);
+  await sql`delete from dossier_migration where name = '0096-images'`.execute(db);
   await sql`drop table preview_links`.execute(db);
   await sql`drop table sign_in_limits`.execute(db);
   await sql`delete from dossier_migration

@@ -10,8 +10,8 @@ export const isSearchPath = (path: string) => SEARCH.test(path);
 
 /**
  * Requests each start path as an anonymous reader and, with `follow`, every same-site link
- * found on the way. Links out of search pages are not followed: their facets would multiply the
- * requests, and the page itself already shows them.
+ * found on the way, images included (their bytes are read too). Links out of search pages are
+ * not followed: their facets would multiply the requests, and the page itself already shows them.
  */
 export function crawlAnonymously(
   app: Hono,
@@ -19,7 +19,7 @@ export function crawlAnonymously(
   starts: string[],
   options: { follow: boolean; limit: number },
 ): Promise<Crawled[]> {
-  return crawl(app, starts, origin, { ...options, leaf: isSearchPath });
+  return crawl(app, starts, origin, { ...options, leaf: isSearchPath, media: true });
 }
 
 /**

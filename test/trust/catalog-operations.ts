@@ -166,6 +166,7 @@ export async function importWordPress(
       slug: name,
       name,
       retired: [],
+      photos: [],
     });
     m.topics.push({
       id: record.topicIds[0] ?? 0,
@@ -173,6 +174,7 @@ export async function importWordPress(
       slug: marker(item.topicSlug),
       name: marker(item.topicWord),
       retired: [],
+      photos: [],
     });
     const person = m.people.length - 1;
     const topic = m.topics.length - 1;
@@ -206,6 +208,8 @@ export async function importWordPress(
     }
     retireField(piece, 'reason', piece.reason);
     piece.reason = null;
+    // The source's body replaces the piece's, figure lines and all.
+    for (const f of piece.figures) f.placed = false;
     piece.places = [];
     piece.embargoUntil = null;
     applyWxr(piece, status, date);

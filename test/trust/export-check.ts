@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildStaticSite } from '../../src/static-export/build-static-site.ts';
 import { exportedFiles } from '../static-export/export-files.ts';
+import { checkExportedImages } from './image-surfaces.ts';
 import { MARKER_PATTERN } from './markers.ts';
 import { isPublic, type Model } from './model.ts';
 import { markerRules } from './visibility-rules.ts';
@@ -26,7 +27,13 @@ export async function checkStaticExport(
   const rules = markerRules(m, now);
   const told = new Set<string>();
   for (const [path, bytes] of files) {
-    const text = `${path} ${BINARY.test(path) ? '' : bytes.toString('utf8')}`;
+    // An image's bytes are read too: what its metadata might still say is text.
+    const content = path.startsWith('images/')
+      ? bytes.toString('latin1')
+      : BINARY.test(path)
+        ? ''
+        : bytes.toString('utf8');
+    const text = `${path} ${content}`;
     for (const [word] of text.matchAll(MARKER_PATTERN)) {
       const rule = rules.get(word);
       if (!rule || rule.kind === 'public' || rule.kind === 'unchecked' || told.has(word)) continue;
@@ -43,6 +50,7 @@ export async function checkStaticExport(
       report(`LEAK: the static export's ${path} holds ${rule.what}`);
     }
   }
+  checkExportedImages(files, m, now, report);
   const fragments = [...files]
     .filter(([path]) => path.startsWith('pagefind/fragment/'))
     .map(([, bytes]) => bytes.toString('utf8'))

@@ -9,12 +9,14 @@ import { playSequence } from './play-sequence.ts';
 /**
  * The model-based leak test. fast-check generates sequences of editorial operations —
  * creating, editing, scheduling, embargoing and lifting, publishing, withdrawing, trashing,
- * restoring, purging, renaming people and places, attaching PDFs, importing — by admins,
+ * restoring, purging, renaming people and places, attaching PDFs, uploading figures and placing
+ * them in bodies (or another piece's, which must be refused), people's photos, importing — by admins,
  * editors and contributors in the back office, by API tokens of every scope, and by an operator
  * importing from the command line, with the clock moving between them. Each answer is compared
  * with what the model says the archive must allow or refuse; after each sequence every
  * anonymous surface (pages in both languages, listings and counts, search with suggestions and
- * facets, feeds, sitemaps, OAI-PMH, the API, citation files, files) is crawled, a static export
+ * facets, feeds, sitemaps, OAI-PMH, the API, citation files, files, every copy of every image,
+ * whose bytes are read for their metadata) is crawled, a static export
  * is built and read, and what the public can see is compared with the model, in both
  * directions; cached pages' headers are compared before and after unpublished work. The seed
  * is fixed, so CI runs the same sequences every time; LEAK_MODEL_SEED and LEAK_MODEL_RUNS

@@ -2,8 +2,9 @@
  * What the public should see, written from the rules and not from the code: a piece is public
  * while published, out of the trash, its date reached and its embargo over; a withdrawn piece
  * that was once public keeps a tombstone; anything never public leaves no trace; names show
- * only while credited on public work. The rights of each actor are here too, so that the model
- * predicts which operations the archive must refuse.
+ * only while credited on public work; a figure shows while its piece is public and its body
+ * places it, a person's photo while the person is shown. The rights of each actor are here too,
+ * so that the model predicts which operations the archive must refuse.
  */
 
 export const OFFICE_ROLES = ['admin', 'editor', 'contributor'] as const;
@@ -48,6 +49,8 @@ export interface Piece {
   body: Marker;
   /** PDF file names and the text inside them (one marker each). */
   pdfs: Marker[];
+  /** Images uploaded in its editor, in the order they were uploaded. */
+  figures: Figure[];
   people: number[];
   places: number[];
   topics: number[];
@@ -70,6 +73,28 @@ export interface WxrSource {
   body: Marker;
 }
 
+/** An image uploaded to a piece: public only while the piece is public and its body places it. */
+export interface Figure {
+  /** The image's number, as its addresses /images/{id}/… carry it. */
+  id: number;
+  placed: boolean;
+  alt: Marker;
+  caption: Marker;
+}
+
+/** A person's photo; a new one replaces the last, which is gone for good. */
+export interface Photo {
+  id: number;
+  alt: Marker;
+  credit: Marker;
+}
+
+/**
+ * Every image the test uploads is 640 pixels wide, so it has display copies 480 and 640 wide
+ * (the standard widths below its own, then its own) and no others.
+ */
+export const IMAGE_COPY_WIDTHS = [480, 640] as const;
+
 export interface Named {
   id: number;
   /** The slug as stored (an imported author's holds the name's word). */
@@ -77,6 +102,8 @@ export interface Named {
   slug: Marker;
   name: Marker;
   retired: Marker[];
+  /** A person's photos, the current one last (places and topics have none). */
+  photos: Photo[];
 }
 
 export interface Model {
@@ -86,6 +113,8 @@ export interface Model {
   topics: Named[];
   /** Words of work that was refused: it never existed, so they may show nowhere. */
   ghosts: string[];
+  /** Words written only into uploaded images' metadata (EXIF): no copy may carry them out. */
+  metadata: string[];
   /** When the daily job that empties old trash runs next. */
   trashJobDue: string;
 }
@@ -102,6 +131,13 @@ export function isPublic(p: Piece, now: string): boolean {
     p.publishedAt <= now &&
     (p.embargoUntil === null || p.embargoUntil <= now)
   );
+}
+
+export const figureIsPublic = (p: Piece, f: Figure, now: string) => isPublic(p, now) && f.placed;
+
+/** The current photo of a person, when it is shown: the person must have public work. */
+export function publicPhoto(m: Model, person: number, now: string): Photo | undefined {
+  return publicNames(m, now).people.has(person) ? m.people[person]?.photos.at(-1) : undefined;
 }
 
 export function hasTombstone(p: Piece): boolean {
@@ -161,6 +197,9 @@ export function observe(m: Model, now: string): void {
     if (isPublic(p, now)) {
       p.wasPublic = true;
       for (const w of [p.title, p.summary, p.body, p.slug, ...p.pdfs]) w.everPublic = true;
+      for (const f of p.figures) {
+        if (f.placed) for (const w of [f.alt, f.caption]) w.everPublic = true;
+      }
     }
     if (hasTombstone(p)) {
       for (const w of [p.title, p.slug, p.reason]) if (w) w.everPublic = true;
@@ -174,6 +213,10 @@ export function observe(m: Model, now: string): void {
     }
   };
   mark(m.people, names.people);
+  for (const i of names.people) {
+    const photo = m.people[i]!.photos.at(-1);
+    if (photo) for (const w of [photo.alt, photo.credit]) w.everPublic = true;
+  }
   mark(m.places, names.places);
   mark(m.topics, names.topics);
 }

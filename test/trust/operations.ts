@@ -53,6 +53,15 @@ export type Op =
   | { kind: 'trash' | 'restore' | 'purge'; actor: OfficeRole; piece: PieceRef }
   | { kind: 'rename'; actor: ActorName; what: 'person' | 'place'; index: number }
   | { kind: 'attach'; actor: ActorName; piece: PieceRef }
+  /** An image uploaded in the piece's editor and, with `place`, put in its body right away. */
+  | { kind: 'figure'; actor: OfficeRole; piece: PieceRef; place: boolean }
+  /**
+   * A body saved with a line placing an image: the piece's own latest figure, another piece's,
+   * or a number that names no image (the last two must be refused).
+   */
+  | { kind: 'place'; actor: ActorName; piece: PieceRef; which: 'own' | 'other' | 'missing' }
+  /** A person's photo uploaded on their form, replacing the last one. */
+  | { kind: 'photo'; actor: OfficeRole; index: number }
   | {
       kind: 'import';
       items: Array<{ status: WxrStatus; date: Offset }>;
@@ -171,6 +180,32 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('attach' as const), actor: anyActor, piece }),
   },
   {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('figure' as const),
+      actor: officeActor,
+      piece,
+      place: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, fc.constant(false)),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('place' as const),
+      actor: anyActor,
+      piece,
+      which: fc.constantFrom<'own' | 'other' | 'missing'>('own', 'own', 'other', 'missing'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('photo' as const),
+      actor: officeActor,
+      index: fc.nat(20),
+    }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('import' as const),
@@ -221,6 +256,12 @@ export function describeOp(o: Op): string {
       return `${o.actor} renames ${o.what} #${o.index}`;
     case 'attach':
       return `${o.actor} attaches a PDF to ${target(o.piece)}`;
+    case 'figure':
+      return `${o.actor} uploads a figure to ${target(o.piece)}${o.place ? ' and places it in the body' : ', not placed'}`;
+    case 'place':
+      return `${o.actor} saves the body of ${target(o.piece)} placing ${o.which === 'own' ? 'its latest figure' : o.which === 'other' ? "another piece's figure" : 'an image that does not exist'}`;
+    case 'photo':
+      return `${o.actor} uploads a photo of person #${o.index}`;
     case 'import':
       return `import of ${o.items.map((i) => `${i.status} ${when(i.date)}`).join(', ') || 'no new item'}${o.again ? `; again: item #${o.again.index} as ${o.again.status} ${when(o.again.date)}` : ''}`;
     case 'advance':

@@ -36,6 +36,22 @@ export const at = (now: string, minutes: number) => {
 const dayOf = (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`;
 const minuteOf = (iso: string) => `${iso.slice(0, 16)}:00.000Z`;
 
+/**
+ * Every report joins one series, numbered in the order of creation: each report's page then
+ * lists the others, so the series navigator is crawled like every other surface, and a part
+ * that is not public must show there as a number only, never by its title.
+ */
+async function reportSeries(r: Runner): Promise<number> {
+  const series = r.world.ctx.repos.series;
+  const found = await series.findBySlug('model-series');
+  if (found) return found.id;
+  const made = await series.insert(
+    { slug: 'model-series', title: 'Model series', titleKo: null, source: null },
+    r.now(),
+  );
+  return made.id;
+}
+
 export async function create(r: Runner, op: Extract<Op, { kind: 'create' }>): Promise<void> {
   const m = r.model;
   const person =
@@ -80,6 +96,8 @@ export async function create(r: Runner, op: Extract<Op, { kind: 'create' }>): Pr
   const type = section === 'reports' ? 'report' : 'article';
   const personId = m.people[person]!.id;
   const placeIds = place === null ? [] : [m.places[place]!.id];
+  const seriesId = section === 'reports' ? await reportSeries(r) : null;
+  const seriesPosition = seriesId === null ? null : m.pieces.length + 1;
   let ans: Answer;
   if (office) {
     ans = await (await r.session(op.actor as OfficeRole)).post('/admin/publications', {
@@ -96,6 +114,8 @@ export async function create(r: Runner, op: Extract<Op, { kind: 'create' }>): Pr
       'contributions[0][role]': 'author',
       'contributions[0][credit]': 'primary',
       placeIds: placeIds.map(String),
+      seriesId: seriesId === null ? '' : String(seriesId),
+      seriesPosition: seriesPosition === null ? '' : String(seriesPosition),
     });
   } else {
     ans = await r.world.api(r.token(op.actor), 'POST', '/api/v1/publications', {
@@ -112,6 +132,8 @@ export async function create(r: Runner, op: Extract<Op, { kind: 'create' }>): Pr
       withdrawnReason: reason ? reasonOf(reason) : null,
       contributions: [{ personId }],
       placeIds,
+      seriesId,
+      seriesPosition,
     });
   }
   const done = r.judge('create', verdict, ans, office);
@@ -164,7 +186,7 @@ export async function put(
 }
 
 /** What a save through the back office form does to the dates: day and minute. */
-function truncateDates(p: Piece): void {
+export function truncateDates(p: Piece): void {
   if (p.publishedAt) p.publishedAt = dayOf(p.publishedAt);
   if (p.embargoUntil) p.embargoUntil = minuteOf(p.embargoUntil);
 }
@@ -193,6 +215,8 @@ export async function edit(r: Runner, actor: ActorName, ref: PieceRef): Promise<
     retireField(p, field, p[field]);
     p[field] = marker(words[field]);
   }
+  // The new body is new text: the lines that placed figures are gone with the old one.
+  for (const f of p.figures) f.placed = false;
   if (office) truncateDates(p);
 }
 

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { INDEX_PAGES } from '../support/crawl.ts';
 import { type Crawled, crawlAnonymously, revealed } from './anonymous-crawl.ts';
+import { checkImages, imageProbes } from './image-surfaces.ts';
 import { MARKER_PATTERN, typoOf } from './markers.ts';
 import { hasTombstone, isPublic, type Model, type Piece, publicNames } from './model.ts';
 import { markerRules, onTombstoneSurface } from './visibility-rules.ts';
@@ -29,6 +30,7 @@ function glanceStarts(m: Model): string[] {
     API_LIST,
     '/search?q=report',
     ...m.pieces.map(folderOf),
+    ...imageProbes(m, true),
   ];
 }
 
@@ -48,6 +50,10 @@ function crawlStarts(m: Model): string[] {
     '/feed.json',
     '/reports/feed.xml',
     '/articles/feed.atom',
+    '/ko/feed.xml',
+    '/ko/feed.atom',
+    '/ko/feed.json',
+    '/ko/reports/feed.xml',
     OAI_RECORDS,
     OAI_IDS,
     API_LIST,
@@ -68,6 +74,8 @@ function crawlStarts(m: Model): string[] {
       `${folder}cite.ris`,
       `${folder}cite.json`,
       ...p.pdfs.map((w) => `${folder}${w.word}.pdf`),
+      // The cover drawn from each PDF's first page, served beside it (webp, as the job draws it).
+      ...p.pdfs.map((w) => `${folder}${w.word}.pdf.cover.webp`),
       `/api/v1/publications/${p.id}`,
       `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=${oaiId(p)}`,
       `/search?q=${p.body.word}`,
@@ -80,6 +88,8 @@ function crawlStarts(m: Model): string[] {
       ...p.retired.filter((w) => !w.everPublic).map((w) => `/search?q=${w.word}`),
     );
   }
+  // Every copy of every image, shown or not, asked for directly as well as reached from pages.
+  starts.push(...imageProbes(m));
   for (const [folder, list] of [
     ['people', m.people],
     ['places', m.places],
@@ -90,6 +100,7 @@ function crawlStarts(m: Model): string[] {
         `/${folder}/${n.slugText}/`,
         `/ko/${folder}/${n.slugText}/`,
         `/${folder}/${n.slugText}/feed.xml`,
+        `/ko/${folder}/${n.slugText}/feed.atom`,
         `/api/v1/${folder}/${n.slugText}`,
         `/search?q=${typoOf(n.name.word)}+OR+reprot`,
       );
@@ -122,6 +133,7 @@ export function checkPages(pages: Crawled[], m: Model, now: string, report: Repo
   checkPieces(byPath, pages, m, now, report);
   checkNames(byPath, m, now, report);
   checkCounts(byPath, m, now, report);
+  checkImages(byPath, pages, m, now, report);
 }
 
 function checkNoLeaks(pages: Crawled[], m: Model, now: string, report: Report): void {
@@ -196,6 +208,7 @@ function checkPieces(
     expectStatus(`/api/v1/publications/${p.id}`, expected);
     expectStatus(`${folder}cite.bib`, shown ? 200 : 'refused');
     for (const w of p.pdfs) expectStatus(`${folder}${w.word}.pdf`, expected);
+    for (const w of p.pdfs) expectStatus(`${folder}${w.word}.pdf.cover.webp`, expected);
     if (listed) {
       if (listed.has(p.id) !== shown) report(`the API's list ${shown ? 'lacks' : 'holds'} ${name}`);
     }

@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { createPublication } from '../../src/features/publishing/save-publication.ts';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { importWordPress, rename } from './catalog-operations.ts';
+import { compareFigures, figure, photo, place } from './image-operations.ts';
 import { newMarker } from './markers.ts';
 import {
   type ActorName,
@@ -71,6 +72,7 @@ export class Runner {
       places: [],
       topics: [],
       ghosts: [],
+      metadata: [],
       trashJobDue: new Date(Date.parse(world.now()) + DAY_MINUTES * MINUTE).toISOString(),
     };
   }
@@ -114,7 +116,11 @@ export class Runner {
     }
   }
 
-  /** One public piece per section, each with its own person and place, before any operation. */
+  /**
+   * One public piece per section, each with its own person and place, before any operation; then,
+   * through the back office, a figure placed in the newest piece's body and one left out of it,
+   * and a photo of its author, so that every sequence moves images as it moves their owners.
+   */
   async seed(): Promise<void> {
     for (const section of ['reports', 'articles'] as const) {
       const person = await this.newPerson();
@@ -151,6 +157,11 @@ export class Runner {
       );
     }
     observe(this.model, this.now());
+    const newest = { index: 0, own: false };
+    await figure(this, { kind: 'figure', actor: 'editor', piece: newest, place: true });
+    await figure(this, { kind: 'figure', actor: 'editor', piece: newest, place: false });
+    await photo(this, { kind: 'photo', actor: 'editor', index: 1 });
+    await this.settle();
   }
 
   async run(op: Op): Promise<void> {
@@ -180,6 +191,15 @@ export class Runner {
         break;
       case 'attach':
         await attach(this, op.actor, op.piece);
+        break;
+      case 'figure':
+        await figure(this, op);
+        break;
+      case 'place':
+        await place(this, op);
+        break;
+      case 'photo':
+        await photo(this, op);
         break;
       case 'import':
         await importWordPress(this, op);
@@ -257,6 +277,7 @@ export class Runner {
       if (!r.title.includes(p.title.word)) {
         this.violation(`${label} has the title "${r.title}", the model says ${p.title.word}`);
       }
+      compareFigures(this, p, r);
     }
   }
 
@@ -321,7 +342,7 @@ export class Runner {
     const name = marker(newMarker());
     const slug = marker(newMarker());
     const id = await this.world.makePerson(personName(name.word), slug.word);
-    this.model.people.push({ id, slug, slugText: slug.word, name, retired: [] });
+    this.model.people.push({ id, slug, slugText: slug.word, name, retired: [], photos: [] });
     return this.model.people.length - 1;
   }
 
@@ -329,7 +350,7 @@ export class Runner {
     const name = marker(newMarker());
     const slug = marker(newMarker());
     const id = await this.world.makePlace(placeName(name.word), slug.word);
-    this.model.places.push({ id, slug, slugText: slug.word, name, retired: [] });
+    this.model.places.push({ id, slug, slugText: slug.word, name, retired: [], photos: [] });
     return this.model.places.length - 1;
   }
 
@@ -357,6 +378,7 @@ export class Runner {
       summary: marker(words.summary),
       body: marker(words.body),
       pdfs: [],
+      figures: [],
       people: [],
       places: [],
       topics: [],

@@ -69,6 +69,22 @@ export function markerRules(m: Model, now: string): Map<string, Rule> {
       } else
         set(w.word, { kind: 'hidden', what: `an earlier word of ${p.slug.word} (${state(p)})` });
     }
+    // A figure's words show with it: on the piece's page while it is public and places it.
+    for (const f of p.figures) {
+      for (const [field, w] of [
+        ['alt text', f.alt],
+        ['caption', f.caption],
+      ] as const) {
+        if (shown && f.placed) set(w.word, { kind: 'public' });
+        else if (shown && w.everPublic) set(w.word, { kind: 'unchecked' });
+        else {
+          set(w.word, {
+            kind: 'hidden',
+            what: `the ${field} of image ${f.id}, a figure of ${p.slug.word} (${f.placed ? 'placed' : 'not placed'}; ${state(p)})`,
+          });
+        }
+      }
+    }
   }
 
   const names = publicNames(m, now);
@@ -99,9 +115,31 @@ export function markerRules(m: Model, now: string): Map<string, Rule> {
     });
   };
   named(m.people, 'person', names.people, (i) => tombstones.filter((p) => p.people.includes(i)));
+  // A photo's words show on its person's page, and only the current photo's.
+  m.people.forEach((n, i) => {
+    n.photos.forEach((photo, k) => {
+      const current = k === n.photos.length - 1;
+      for (const [field, w] of [
+        ['alt text', photo.alt],
+        ['credit', photo.credit],
+      ] as const) {
+        if (names.people.has(i) && current) set(w.word, { kind: 'public' });
+        else if (names.people.has(i) && w.everPublic) set(w.word, { kind: 'unchecked' });
+        else {
+          set(w.word, {
+            kind: 'hidden',
+            what: `the ${field} of image ${photo.id}, ${current ? 'the' : 'a replaced'} photo of person ${n.slug.word}${names.people.has(i) ? '' : ', credited on no public work'}`,
+          });
+        }
+      }
+    });
+  });
   named(m.places, 'place', names.places);
   named(m.topics, 'topic', names.topics);
   for (const w of m.ghosts) set(w, { kind: 'hidden', what: `${w}, from work that was refused` });
+  for (const w of m.metadata) {
+    set(w, { kind: 'hidden', what: `${w}, written only in an uploaded image's EXIF` });
+  }
   return rules;
 }
 

@@ -13,6 +13,7 @@ import {
   createSection,
 } from '../../src/features/entities/create-entities.ts';
 import { scheduleTrashEmptying } from '../../src/features/publishing/jobs/empty-trash-job.ts';
+import { saveColours, saveLogo } from '../../src/features/reading/settings/identity.ts';
 import type { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { tokenFor } from '../api/api-client.ts';
@@ -23,6 +24,15 @@ import { fixedClock, testContext } from '../support/factories.ts';
 import type { OfficeRole, SectionSlug, TokenKind } from './model.ts';
 
 export const START = '2026-06-01T12:00:00.000Z';
+const IDENTITY_COLOURS = {
+  brand: '#7a1f3d',
+  accent: '#0b5d7a',
+  text: '#1a1a1a',
+  background: '#fffdf7',
+};
+const IDENTITY_LOGO = new TextEncoder().encode(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>',
+);
 export const PUBLIC_URL = 'https://archive.example.org';
 
 /** An HTTP answer as the test keeps it. */
@@ -80,6 +90,9 @@ export class World {
     };
     // As every server does on start.
     await scheduleTrashEmptying(ctx);
+    // The site's own look, so that the crawl reads its files (/identity/…) as well.
+    await saveColours(ctx, IDENTITY_COLOURS, SYSTEM_ACTOR);
+    await saveLogo(ctx, { bytes: IDENTITY_LOGO, fileName: 'logo.svg' }, SYSTEM_ACTOR);
     return new World(
       clock,
       t,

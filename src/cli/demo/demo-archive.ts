@@ -1,10 +1,12 @@
 import type {
+  ArchiveText,
   ContributionRole,
   Credit,
   NameScheme,
   OrganizationKind,
   PlaceKind,
   PublicationType,
+  VenueStatus,
 } from '../../core/content-types.ts';
 
 /**
@@ -33,6 +35,9 @@ export interface DemoArchive {
     descriptionKo?: string;
     disclaimer?: string;
     disclaimerKo?: string;
+    /** Worded for a list of the section's pieces ("these articles … the authors"). */
+    listDisclaimer?: string;
+    listDisclaimerKo?: string;
   }>;
   people: Array<{
     slug: string;
@@ -40,6 +45,8 @@ export interface DemoArchive {
     sortName: string;
     nameKo?: string;
     bio?: string;
+    /** The archive's Korean translation of its own bio, saying nothing the English does not. */
+    bioKo?: string;
     roles: Array<{ title: string; organization?: string; startsOn?: string; endsOn?: string }>;
   }>;
   topics: Array<{ slug: string; name: string; nameKo?: string }>;
@@ -52,10 +59,28 @@ export interface DemoArchive {
     longitude?: number;
     /** Required with coordinates: the public source they come from. */
     coordinatesSource?: string;
+    /** Required with a parent the source page does not give: the public source of it. */
+    parentSource?: string;
     names: Array<{ name: string; language: string; scheme: NameScheme; preferred?: boolean }>;
   }>;
-  series: Array<{ slug: string; title: string; titleKo?: string }>;
+  /** With the public source that names the series' parts and their order. */
+  series: Array<{ slug: string; title: string; titleKo?: string; source?: string }>;
   publications: DemoPublication[];
+}
+
+/**
+ * A figure the archive draws itself (a locator map of a place it records coordinates for),
+ * placed after the body's first paragraph. Its words say what it is and who drew it.
+ */
+export interface DemoFigure {
+  /** Slug of the place marked; its recorded coordinates are drawn. */
+  place: string;
+  alt: string;
+  altKo?: string;
+  caption: string;
+  captionKo?: string;
+  credit: string;
+  source: string;
 }
 
 export interface DemoPublication {
@@ -75,11 +100,20 @@ export interface DemoPublication {
   publishedAt?: string;
   /** Slug of the organization where the piece first appeared. */
   venue?: string;
+  /** 'forthcoming' when the source says the piece "will appear" at the venue. */
+  venueStatus?: VenueStatus;
   externalUrl?: string;
   excerptOnly?: boolean;
   series?: { slug: string; position: number };
   reportNumber?: string;
   disclaimer?: string;
+  /** The author's key words exactly as the source page prints them (topics are the archive's). */
+  keywords?: string;
+  /** Which texts the archive wrote itself: shown as the archive's, never under the byline. */
+  archiveText?: ArchiveText;
+  /** Slug of the organization that translated this version. */
+  translatedBy?: string;
+  figure?: DemoFigure;
   /** Why an editor should look at this record (a gap in the source page). */
   needsAttention?: string;
   contributors: Array<{

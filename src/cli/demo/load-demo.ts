@@ -111,12 +111,16 @@ export async function loadDemo(
         status,
         publishedAt: p.publishedAt ? `${p.publishedAt}T00:00:00.000Z` : null,
         venueId: p.venue ? need(orgIds, p.venue, 'organization') : null,
+        venueStatus: p.venueStatus ?? 'published',
         externalUrl: p.externalUrl ?? null,
         excerptOnly: p.excerptOnly ?? false,
         seriesId: p.series ? need(seriesIds, p.series.slug, 'series') : null,
         seriesPosition: p.series?.position ?? null,
         reportNumber: p.reportNumber ?? null,
         disclaimer: p.disclaimer ?? null,
+        keywords: p.keywords ?? null,
+        archiveText: p.archiveText ?? null,
+        translatedById: p.translatedBy ? need(orgIds, p.translatedBy, 'organization') : null,
         needsAttention: p.needsAttention ?? null,
         contributions: p.contributors.map((c) => ({
           personId: need(personIds, c.person, 'person'),
@@ -150,6 +154,21 @@ export async function loadDemo(
           role: 'main-pdf',
           title: p.title,
         },
+        actor,
+      );
+    }
+    if (p.figure) {
+      const place = archive.places.find((x) => x.slug === p.figure?.place);
+      const country = archive.places.find((x) => x.kind === 'country');
+      if (place?.latitude === undefined || place.longitude === undefined || !country) {
+        throw new Error(`The demo figure of ${p.slug} marks a place with no recorded position`);
+      }
+      const { addDemoFigure } = await import('./demo-figure.ts');
+      await addDemoFigure(
+        ctx,
+        publication,
+        { ...p.figure, point: { latitude: place.latitude, longitude: place.longitude } },
+        country.names.map((n) => n.name),
         actor,
       );
     }

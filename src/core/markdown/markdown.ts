@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { figurePlugin } from './markdown-figures.ts';
 import { linearFootnoteTail } from './markdown-footnotes.ts';
 
 /**
@@ -7,7 +8,9 @@ import { linearFootnoteTail } from './markdown-footnotes.ts';
  * passed through, and markdown-it refuses javascript:, vbscript: and data: links, so whatever an
  * editor or an importer stores cannot put script on a page. Footnotes link both ways.
  */
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false }).use(footnote);
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false })
+  .use(footnote)
+  .use(figurePlugin);
 // The plugin gathers the notes in quadratic time; the same step in linear time replaces it.
 md.core.ruler.at('footnote_tail', linearFootnoteTail);
 
@@ -26,8 +29,27 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   return `<a href="${md.utils.escapeHtml(src)}" rel="external noopener">${md.utils.escapeHtml(alt || src)}</a>`;
 };
 
-export function renderMarkdown(source: string): string {
-  return md.render(source);
+/**
+ * `idPrefix` names this block's notes apart from the others' on the same page: a summary and a
+ * body that both have notes would otherwise both hold `fn1`, and the body's note would jump to
+ * the summary's. With the prefix "summary" the ids are `fn-summary-1` and `fnref-summary-1`.
+ */
+export function renderMarkdown(source: string, options: { idPrefix?: string } = {}): string {
+  return md.render(source, options.idPrefix ? { docId: options.idPrefix } : {});
+}
+
+/**
+ * Gives the notes' `<section>` a heading, in the reader's language, at the level the page needs:
+ * a section without one is an outline hole (the validator says so), and a screen reader user
+ * jumping by headings finds the notes. The body is rendered once for every language, so the
+ * heading goes in when the page is put together.
+ */
+export function headFootnotes(html: string, heading: string, level: 2 | 3 | 4 = 2): string {
+  const escaped = md.utils.escapeHtml(heading);
+  return html.replace(
+    '<section class="footnotes">',
+    `<section class="footnotes"><h${level} class="footnotes-heading">${escaped}</h${level}>`,
+  );
 }
 
 /** Inline Markdown (no paragraphs), for one-line fields such as captions. */

@@ -21,6 +21,7 @@ export type ApiReadingRepos = Pick<
   | 'series'
   | 'files'
   | 'settings'
+  | 'images'
 >;
 
 /**

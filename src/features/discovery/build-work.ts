@@ -1,9 +1,11 @@
 import { markdownToText } from '../../core/markdown/markdown.ts';
 import type { ContributorView, EntryView, FileView } from '../../core/public-views.ts';
+import { href } from '../../ui/components/links.ts';
 import { nameFromSortName } from './person-name.ts';
 import type { ScholarlyContext } from './scholarly-context.ts';
 import {
   bareDoi,
+  canonicalLocale,
   type ScholarlyWork,
   type WorkContributor,
   type WorkFile,
@@ -28,14 +30,18 @@ export function buildWork(
   extras: WorkExtras,
 ): ScholarlyWork {
   const people = entry.contributors.map((c) => contributor(ctx, c));
-  const by = (roles: (role: string) => boolean) => people.filter((p) => roles(p.role));
-  const venueKind = entry.venue
-    ? entry.venue.kind === 'venue'
-      ? 'journal'
-      : entry.venue.kind === 'event'
-        ? 'event'
-        : 'other'
-    : null;
+  const primary = people.filter((_, i) => entry.contributors[i]!.credit !== 'secondary');
+  const by = (roles: (role: string) => boolean) => primary.filter((p) => roles(p.role));
+  // A venue that had only announced the piece is not where it was published: the citation
+  // names the archive's posting instead, never the journal on the archive's date.
+  const venueKind =
+    entry.venue && entry.venueStatus !== 'forthcoming'
+      ? entry.venue.kind === 'venue'
+        ? 'journal'
+        : entry.venue.kind === 'event'
+          ? 'event'
+          : 'other'
+      : null;
   const issued = entry.publishedAt.slice(0, 10);
   const revised =
     entry.revisedAt && entry.revisedAt.slice(0, 10) !== issued
@@ -49,13 +55,14 @@ export function buildWork(
     subtitle: entry.subtitle,
     language: entry.language,
     authors: by((r) => AUTHOR_ROLES.has(r)),
+    collaborators: people.filter((_, i) => entry.contributors[i]!.credit === 'secondary'),
     editors: by((r) => r === 'editor'),
     translators: by((r) => r === 'translator'),
     interviewers: by((r) => r === 'interviewer'),
     others: by((r) => r === 'photographer'),
     issued,
     revised,
-    url: `${ctx.publicUrl}${entry.path}`,
+    url: `${ctx.publicUrl}${href(canonicalLocale(entry.language), entry.path)}`,
     files: extras.files.map((f) => file(ctx, f)),
     publisher: ctx.publisher,
     venue:
@@ -67,10 +74,22 @@ export function buildWork(
     doi: bareDoi(entry.doi),
     keywords: extras.keywords,
     places: extras.places,
-    abstract: entry.summary ? markdownToText(entry.summary) : null,
+    abstract: entry.summary ? abstractOf(entry, markdownToText(entry.summary)) : null,
     series: extras.series,
     excerptOnly: entry.excerptOnly,
   };
+}
+
+/**
+ * The summary as the abstract, said to be the archive's where the archive wrote it: every format
+ * that carries the abstract (Highwire, Dublin Core, RIS, BibTeX, CSL-JSON, JSON-LD) then carries
+ * that it is not the authors' text.
+ */
+function abstractOf(entry: EntryView, text: string): string {
+  if (entry.archiveText !== 'summary' && entry.archiveText !== 'summary-and-body') return text;
+  return entry.language === 'ko'
+    ? `[저자가 아닌 아카이브가 쓴 요약] ${text}`
+    : `[Summary by the archive, not by the author] ${text}`;
 }
 
 /**

@@ -57,6 +57,11 @@ export interface ScholarlyWork {
   language: string;
   /** Authors in byline order: the people a citation names first. */
   authors: WorkContributor[];
+  /**
+   * Those the byline credits after "with" (credit 'secondary'): David Hawk *with* Amanda Mortwedt
+   * Oh. Not authors; each format carries them in the role it has for a collaborator.
+   */
+  collaborators: WorkContributor[];
   editors: WorkContributor[];
   translators: WorkContributor[];
   interviewers: WorkContributor[];
@@ -66,7 +71,10 @@ export interface ScholarlyWork {
   issued: string;
   /** YYYY-MM-DD of a substantive revision, when there was one. */
   revised: string | null;
-  /** The English-interface page, the one address citations give. */
+  /**
+   * The piece's one canonical address, which every format gives: the page in the interface of the
+   * piece's own language (/ko/… for a Korean piece), the English interface otherwise.
+   */
   url: string;
   files: WorkFile[];
   publisher: WorkOrganization;
@@ -122,4 +130,9 @@ export function workKind(
   if (venueKind === 'event') return 'speech';
   if (venueKind === 'journal') return 'journal-article';
   return 'web-article';
+}
+
+/** The interface a piece in `language` is read in, so the locale of its canonical address. */
+export function canonicalLocale(language: string): 'en' | 'ko' {
+  return language === 'ko' || language.startsWith('ko-') ? 'ko' : 'en';
 }

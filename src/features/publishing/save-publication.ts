@@ -11,10 +11,14 @@ import type { Repositories } from '../../core/repositories.ts';
 import { type PublicationInput, publicationInput } from '../../core/schemas.ts';
 import { validate } from '../../core/validate.ts';
 import { assertMayMoveVisibility, assertMayWithdraw } from '../../core/visibility-policy.ts';
+import { placeFigures } from './files/place-figures.ts';
 import { assertPublishable } from './publish-rules.ts';
 
 export interface SavePublicationDeps {
-  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'files' | 'jobs'>;
+  repos: Pick<
+    Repositories,
+    'publications' | 'revisions' | 'audit' | 'sections' | 'files' | 'jobs' | 'images'
+  >;
   transactor: Transactor;
   clock: Clock;
   audit: AuditTrail;
@@ -39,6 +43,7 @@ export async function createPublication(
       ]);
     }
     await checkSlugFree(deps, write, null, tx);
+    write.bodyHtml = await placeFigures(deps.repos, null, write.bodyHtml, write.language, tx);
     assertMayMoveVisibility(actor.mayPublish, null, write);
     const record = nextPublicRecord(null, { ...write, deletedAt: null }, deps.clock.now());
     assertMayWithdraw(null, write, record);
@@ -81,6 +86,7 @@ export async function updatePublication(
     const current = await deps.repos.publications.findById(id, tx);
     if (!current) throw new NotFoundError('No such publication');
     await checkSlugFree(deps, write, id, tx);
+    write.bodyHtml = await placeFigures(deps.repos, id, write.bodyHtml, write.language, tx);
     assertMayMoveVisibility(actor.mayPublish, current, write);
     const record = nextPublicRecord(
       current,

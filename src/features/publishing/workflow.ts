@@ -9,7 +9,10 @@ import type { Repositories } from '../../core/repositories.ts';
 import { PUBLISH_SCHEDULED_JOB, updatePublication } from './save-publication.ts';
 
 export interface WorkflowDeps {
-  repos: Pick<Repositories, 'publications' | 'revisions' | 'audit' | 'sections' | 'jobs' | 'files'>;
+  repos: Pick<
+    Repositories,
+    'publications' | 'revisions' | 'audit' | 'sections' | 'jobs' | 'files' | 'images'
+  >;
   transactor: Transactor;
   clock: Clock;
   audit: AuditTrail;

@@ -1,3 +1,4 @@
+import { hangulName } from '../../core/place-name.ts';
 import type { Repositories } from '../../core/repositories.ts';
 import type { FacetCounts } from '../../core/search-index.ts';
 import type { SearchFilters } from './search-filters.ts';
@@ -93,7 +94,7 @@ export async function labelFacets(
     })),
     place: linked(places, counts.place, filters.places, (p) => ({
       label: (p.names.find((n) => n.preferred) ?? p.names[0])?.name ?? p.slug,
-      labelKo: p.names.find((n) => n.scheme === 'hangul')?.name ?? null,
+      labelKo: hangulName(p.names),
     })),
     year: years
       .sort((a, b) => b - a)

@@ -26,6 +26,8 @@ describe('place-name variants', () => {
   it('find a place without its administrative suffix, and across romanizations', () => {
     expect(lookup('Cheongjin')).toEqual([4]);
     expect(lookup('Hamgyeongbuk')).toEqual([1]);
+    expect(lookup('청진')).toEqual([4]);
+    expect(lookup('청진시')).toEqual([4]);
     expect(looseKey('jeongeori')).toBe(looseKey('chongori'));
   });
 

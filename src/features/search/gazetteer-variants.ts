@@ -48,6 +48,9 @@ const ADMIN_SUFFIXES = new Set([
   'namdo',
 ]);
 
+// The same suffixes in Hangul, one syllable each: 청진시 → 청진, 회령시 → 회령.
+const HANGUL_ADMIN_SUFFIXES = new Set(['시', '도', '군', '구', '리', '동', '읍', '면']);
+
 /**
  * A key that also forgets how the romanization systems differ (ŏ/eo, ŭ/eu, ch/j, k/g, t/d, p/b,
  * r/l, doubled letters), so that a spelling the gazetteer lacks still finds the place. Used only
@@ -97,18 +100,37 @@ export class Gazetteer implements GazetteerPort {
     const units = segment(sanitize(name));
     if (units.length === 0) return;
     const key = unitsKey(units);
-    add(this.exact, key, placeId);
     this.firstUnits.add(firstUnitProbe(units[0]!));
     this.maxUnits = Math.max(this.maxUnits, units.length);
     this.maxKeyLength = Math.max(this.maxKeyLength, key.length);
+    const maps = { exact: this.exact, shortened: this.shortened, loose: this.loose };
+    for (const [tier, k] of this.keysOf(name)) add(maps[tier], k, placeId);
+  }
+
+  /**
+   * The keys a name is found by, tier by tier: its spelling; without an administrative suffix
+   * (Hoeryŏng-si → hoeryong, 청진시 → 청진); with romanization differences forgotten.
+   */
+  keysOf(name: string): Array<['exact' | 'shortened' | 'loose', string]> {
+    const units = segment(sanitize(name));
+    if (units.length === 0) return [];
+    const key = unitsKey(units);
+    const out: Array<['exact' | 'shortened' | 'loose', string]> = [['exact', key]];
     const last = units[units.length - 1]!;
     if (units.length > 1 && last.script === 'latin' && ADMIN_SUFFIXES.has(last.text)) {
       const short = unitsKey(units.slice(0, -1));
-      if (short.length >= MIN_LATIN_KEY) add(this.shortened, short, placeId);
+      if (short.length >= MIN_LATIN_KEY) out.push(['shortened', short]);
+    }
+    if (last.script === 'cjk') {
+      const syllables = [...last.text];
+      if (syllables.length > MIN_CJK_KEY && HANGUL_ADMIN_SUFFIXES.has(syllables.at(-1)!)) {
+        out.push(['shortened', key.slice(0, -syllables.at(-1)!.length)]);
+      }
     }
     if (units.every((u) => u.script === 'latin') && key.length >= MIN_LOOSE_KEY) {
-      add(this.loose, looseKey(key), placeId);
+      out.push(['loose', looseKey(key)]);
     }
+    return out;
   }
 
   get size(): number {

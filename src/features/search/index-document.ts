@@ -81,12 +81,15 @@ export function publicationTexts(
 export function snippetTexts(
   p: Pick<PublicationSource, 'title' | 'subtitle' | 'summary' | 'body'>,
 ): Omit<PublicationTexts, 'names'> {
+  // A summary is Markdown too, footnotes and all: a snippet shows what the page reads, never
+  // the markup ("**", "[^1]") or a note's definition run into the sentence.
+  const summary = splitFootnotes(p.summary ?? '');
   const { main, notes } = splitFootnotes(p.body);
   return {
     title: p.title,
-    meta: [p.subtitle, p.summary].filter(Boolean).join('\n'),
+    meta: [p.subtitle, stripMarkdown(summary.main)].filter(Boolean).join('\n'),
     body: stripMarkdown(main),
-    notes: stripMarkdown(notes.join('\n')),
+    notes: stripMarkdown([...summary.notes, ...notes].join('\n')),
   };
 }
 
@@ -105,10 +108,21 @@ export function buildDocument(
   gazetteer: Gazetteer,
   body?: { body: string; notes: string },
 ): IndexedDocument {
+  // A place term also finds the work filed at places inside it ("Chongjin" finds a camp filed
+  // under one of its districts), so a publication is indexed under its places' ancestors too:
+  // their ids, and their names in every spelling beside its own places' names.
+  const linkedPlaceIds = withAncestors(
+    source.places.map((x) => x.id),
+    gazetteer,
+  );
+  const ancestorNames = new Map(gazetteer.places.map((p) => [p.id, p.names]));
   const names = [
     ...source.people.flatMap((x) => x.names),
     ...source.topics.flatMap((x) => x.names),
     ...source.places.flatMap((x) => x.names),
+    ...linkedPlaceIds
+      .filter((id) => !source.places.some((p) => p.id === id))
+      .flatMap((id) => ancestorNames.get(id) ?? []),
   ];
   const texts = publicationTexts({ ...source, names }, body);
   const pages = source.pdfFiles.flatMap((f) =>
@@ -122,13 +136,11 @@ export function buildDocument(
     notes: analyzeText(texts.notes, gazetteer),
     pdf: concatenate(pages.map((p) => p.text)),
   } satisfies Record<DocField, AnalyzedText>;
-  const linkedPlaceIds = source.places.map((x) => x.id);
   // The place facet counts linked places and places the publication's own text names; the PDF's
   // passing mentions stay searchable but do not make the publication "about" a place.
   const recognized = (['title', 'meta', 'body', 'notes'] as const).flatMap((f) =>
     fields[f].places.flatMap((m) => m.placeIds),
   );
-  const facetPlaces = unique([...linkedPlaceIds, ...recognized]);
   const terms = new Set<string>();
   for (const f of DOC_FIELDS) for (const tok of fields[f].tokens) if (isTerm(tok)) terms.add(tok);
   return {
@@ -139,11 +151,32 @@ export function buildDocument(
     facets: {
       person: unique(source.people.map((x) => x.id)),
       topic: unique(source.topics.map((x) => x.id)),
-      place: facetPlaces,
+      place: unique([...source.places.map((x) => x.id), ...recognized]),
     },
     terms: [...terms],
-    hash: digest([ANALYZER_VERSION, source, DOC_FIELDS.map((f) => fields[f].places)]),
+    hash: digest([
+      ANALYZER_VERSION,
+      source,
+      linkedPlaceIds,
+      texts.names,
+      DOC_FIELDS.map((f) => fields[f].places),
+    ]),
   };
+}
+
+/** The places and every place they lie inside, the places first. */
+function withAncestors(ids: readonly number[], gazetteer: Gazetteer): number[] {
+  const parentOf = new Map(gazetteer.places.map((p) => [p.id, p.parentId]));
+  const out = new Set<number>(ids);
+  for (const id of ids) {
+    let parent = parentOf.get(id) ?? null;
+    // The back office keeps places a tree; the bound guards a cycle in hand-edited data.
+    for (let depth = 0; parent !== null && depth < parentOf.size; depth++) {
+      out.add(parent);
+      parent = parentOf.get(parent) ?? null;
+    }
+  }
+  return [...out];
 }
 
 /** One stream from several (a PDF's pages), positions shifted to follow each other. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, MAX_TERMS, parseQuery, positiveLeaves } from './query-parser.ts';
+import { noteText } from './search-notes.ts';
 
 const words = (q: string) => positiveLeaves(parseQuery(q).root).map((l) => l.text);
 
@@ -45,7 +46,7 @@ describe('the query parser', () => {
   it('closes an unbalanced quote at the end and says so', () => {
     const parsed = parseQuery('"prison camps');
     expect(parsed.root).toMatchObject({ kind: 'phrase', text: 'prison camps' });
-    expect(parsed.notes.join(' ')).toMatch(/quotation mark/);
+    expect(parsed.notes.map((n) => noteText(n)).join(' ')).toMatch(/quotation mark/);
   });
 
   it.each([
@@ -71,8 +72,8 @@ describe('the query parser', () => {
     const parsed = parseQuery('word '.repeat(2000));
     expect(parsed.text.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
     expect(positiveLeaves(parsed.root)).toHaveLength(MAX_TERMS);
-    expect(parsed.notes.join(' ')).toMatch(/shortened/);
-    expect(parsed.notes.join(' ')).toMatch(/first 32 words/);
+    expect(parsed.notes.map((n) => noteText(n)).join(' ')).toMatch(/shortened/);
+    expect(parsed.notes.map((n) => noteText(n)).join(' ')).toMatch(/first 32 words/);
   });
 
   it('turns control characters and lone surrogates into separators', () => {

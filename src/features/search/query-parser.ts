@@ -1,4 +1,5 @@
 import { sanitize } from './analyzer.ts';
+import type { SearchNote } from './search-notes.ts';
 
 /**
  * The reader's query, parsed by us into a tree; nothing a reader types ever reaches FTS5 or
@@ -45,7 +46,7 @@ export interface ParsedQuery {
   text: string;
   root: QueryNode | null;
   filters: FieldFilter[];
-  notes: string[];
+  notes: SearchNote[];
 }
 
 export const MAX_QUERY_LENGTH = 500;
@@ -74,11 +75,11 @@ type Lexeme =
   | { kind: 'close' };
 
 export function parseQuery(input: string): ParsedQuery {
-  const notes: string[] = [];
+  const notes: SearchNote[] = [];
   let text = sanitize(input).replace(/\s+/g, ' ').trim();
   if (text.length > MAX_QUERY_LENGTH) {
     text = text.slice(0, MAX_QUERY_LENGTH);
-    notes.push(`The search was shortened to its first ${MAX_QUERY_LENGTH} characters.`);
+    notes.push({ key: 'search.note.shortened', values: { max: MAX_QUERY_LENGTH } });
   }
   const lexemes = lex(text, notes);
   const filters: FieldFilter[] = [];
@@ -87,7 +88,7 @@ export function parseQuery(input: string): ParsedQuery {
   return { text, root, filters, notes };
 }
 
-function lex(text: string, notes: string[]): Lexeme[] {
+function lex(text: string, notes: SearchNote[]): Lexeme[] {
   const out: Lexeme[] = [];
   let i = 0;
   let unbalanced = false;
@@ -150,7 +151,7 @@ function lex(text: string, notes: string[]): Lexeme[] {
         i = stop + 1;
       }
       if (value.trim()) out.push({ kind: 'field', field: alias, value: value.trim(), negated });
-      else notes.push(`"${field[1]}:" needs a value after the colon, as in ${alias}:…`);
+      else notes.push({ key: 'search.note.needsValue', values: { field: field[1]!, alias } });
       continue;
     }
     const stars = /\*+$/.exec(raw);
@@ -166,7 +167,7 @@ function lex(text: string, notes: string[]): Lexeme[] {
       negated,
     });
   }
-  if (unbalanced) notes.push('A quotation mark was not closed; the phrase runs to the end.');
+  if (unbalanced) notes.push({ key: 'search.note.unclosedQuote' });
   return out;
 }
 
@@ -177,7 +178,7 @@ class Parser {
   constructor(
     private readonly lexemes: Lexeme[],
     private readonly filters: FieldFilter[],
-    private readonly notes: string[],
+    private readonly notes: SearchNote[],
   ) {}
 
   parseAll(): QueryNode | null {
@@ -242,7 +243,10 @@ class Parser {
       }
       case 'field':
         if (this.depth > 0 || this.lexemes[this.i]?.kind === 'or') {
-          this.notes.push(`${lexeme.field}:${lexeme.value} applies to the whole search.`);
+          this.notes.push({
+            key: 'search.note.wholeSearch',
+            values: { filter: `${lexeme.field}:${lexeme.value}` },
+          });
         }
         this.filters.push({ field: lexeme.field, value: lexeme.value, negated: lexeme.negated });
         return null;
@@ -286,7 +290,7 @@ function simplify(node: QueryNode | null): QueryNode | null {
 }
 
 /** Keeps the first MAX_TERMS words and phrases: a longer query is a paste, not a search. */
-function limitTerms(node: QueryNode | null, notes: string[]): QueryNode | null {
+function limitTerms(node: QueryNode | null, notes: SearchNote[]): QueryNode | null {
   let budget = MAX_TERMS;
   let cut = false;
   const walk = (n: QueryNode): QueryNode | null => {
@@ -307,7 +311,7 @@ function limitTerms(node: QueryNode | null, notes: string[]): QueryNode | null {
     return children.length === 1 ? children[0]! : { kind: n.kind, children };
   };
   const result = node ? walk(node) : null;
-  if (cut) notes.push(`Only the first ${MAX_TERMS} words were searched for.`);
+  if (cut) notes.push({ key: 'search.note.tooManyWords', values: { max: MAX_TERMS } });
   return result;
 }
 

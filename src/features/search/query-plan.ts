@@ -2,10 +2,11 @@ import type { Gazetteer } from '../../core/gazetteer.ts';
 import type { MatchExpr } from '../../core/search-index.ts';
 import { compoundsOf, isCjk, sanitize, segment, stemOf, tokensOf, type Unit } from './analyzer.ts';
 import type { QueryNode } from './query-parser.ts';
+import type { SearchNote } from './search-notes.ts';
 
 export interface QueryPlan {
   match: MatchExpr | null;
-  notes: string[];
+  notes: SearchNote[];
   /** True when the query excluded words but asked for none. */
   onlyExclusions: boolean;
 }
@@ -16,7 +17,7 @@ const MIN_PREFIX = 2;
 const MAX_NAME_WORDS = 6;
 
 export function planQuery(root: QueryNode | null, gazetteer: Gazetteer): QueryPlan {
-  const notes: string[] = [];
+  const notes: SearchNote[] = [];
   let onlyExclusions = false;
   const plan = (node: QueryNode): MatchExpr | null => {
     switch (node.kind) {
@@ -90,7 +91,7 @@ function planTerm(
   text: string,
   prefix: boolean,
   gazetteer: Gazetteer,
-  notes: string[],
+  notes: SearchNote[],
 ): MatchExpr | null {
   const units = unitsOf(text);
   const tokens = tokensOf(units).map((t) => t.text);
@@ -100,7 +101,7 @@ function planTerm(
     if (last.length >= MIN_PREFIX || isCjk(last)) {
       return { kind: 'phrase', tokens, prefixLast: true };
     }
-    notes.push(`"${text}*" is too short to search as a beginning of words; searched as a word.`);
+    notes.push({ key: 'search.note.shortPrefix', values: { word: text } });
   }
   const words: MatchExpr =
     units.length === 1 && units[0]!.script === 'latin'

@@ -8,6 +8,7 @@ import { snippetTexts } from './index-document.ts';
 import { parseQuery } from './query-parser.ts';
 import { planQuery } from './query-plan.ts';
 import { type PublicLinks, resolveConstraints, type SearchFilters } from './search-filters.ts';
+import type { SearchNote } from './search-notes.ts';
 import { findPageHits, type PdfHit } from './search-page-hits.ts';
 import { suggestCorrection } from './search-suggestion.ts';
 import { Highlighter, openingOf, type Segment } from './snippets.ts';
@@ -65,9 +66,9 @@ export interface SearchResult {
   /** "Did you mean": a corrected query that finds public work, with how much. */
   suggestion: { q: string; total: number } | null;
   /** Why there are no results when the query itself is the reason (empty, only exclusions). */
-  message: string | null;
+  message: SearchNote | null;
   /** What was changed or ignored in the query (a stray quote, an unknown author, …). */
-  notes: string[];
+  notes: SearchNote[];
 }
 
 export interface SearchArchiveDeps {
@@ -124,7 +125,7 @@ async function search(deps: SearchArchiveDeps, request: SearchRequest): Promise<
     notes,
   );
   const sort: SortOrder = request.sort ?? (plan.match ? 'relevance' : 'newest');
-  const empty = (message: string | null): SearchResult => ({
+  const empty = (message: SearchNote | null): SearchResult => ({
     query: parsed.text,
     total: 0,
     totalExact: true,
@@ -139,14 +140,10 @@ async function search(deps: SearchArchiveDeps, request: SearchRequest): Promise<
     notes,
   });
   if (plan.onlyExclusions) {
-    return empty('Add a word to search for: a search cannot be made of excluded words alone.');
+    return empty({ key: 'search.note.onlyExclusions' });
   }
   if (!plan.match && constraints.length === 0) {
-    return empty(
-      parsed.text
-        ? 'Nothing in this search can be looked up: add a word.'
-        : 'Type a word to search for.',
-    );
+    return empty({ key: parsed.text ? 'search.note.nothingToLookUp' : 'search.note.typeAWord' });
   }
 
   const query: IndexQuery = { match: plan.match, constraints, now };

@@ -4,6 +4,7 @@ import type { Repositories } from '../../core/repositories.ts';
 import type { Constraint } from '../../core/search-index.ts';
 import { analyze, sanitize, segment, stemOf } from './analyzer.ts';
 import type { FieldFilter } from './query-parser.ts';
+import type { SearchNote } from './search-notes.ts';
 
 /** Facet selections a search request carries (from the page's facet links), by slug or key. */
 export interface SearchFilters {
@@ -62,7 +63,7 @@ export async function resolveConstraints(
   catalog: FilterCatalog,
   filters: SearchFilters,
   fieldFilters: readonly FieldFilter[],
-  notes: string[],
+  notes: SearchNote[],
 ): Promise<Constraint[]> {
   const { repos, gazetteer } = catalog;
   const out: Constraint[] = [];
@@ -111,18 +112,19 @@ async function resolveField(
   catalog: FilterCatalog,
   sections: Array<{ id: number; slug: string; title: string; titleKo: string | null }>,
   f: FieldFilter,
-  notes: string[],
+  notes: SearchNote[],
 ): Promise<Constraint | null> {
   const { repos, gazetteer } = catalog;
   const negated = f.negated;
-  const none = (what: string) => notes.push(`No ${what} matches "${f.value}".`);
+  const none = (what: 'author' | 'topic' | 'section' | 'place') =>
+    notes.push({ key: `search.note.no.${what}`, values: { value: f.value } });
   /** Named by its slug, or by every word of the query in one of its names. */
   const isNamed = (slug: string, names: Array<string | null>, stem = false) =>
     slug === f.value || containsWords(names, f.value, stem);
   /** Publications linked to the people or topics the filter names, counting only public ones. */
   const linked = async (
     field: 'person' | 'topic',
-    what: string,
+    what: 'author' | 'topic',
     matching: ReadonlyArray<{ id: number }>,
   ): Promise<Constraint> => {
     const found = await publicOnly(
@@ -158,7 +160,10 @@ async function resolveField(
       const v = f.value.toLowerCase();
       const type = PUBLICATION_TYPES.find((t) => t === v || `${t}s` === v);
       if (!type || type === 'page') {
-        notes.push(`No type "${f.value}"; types are ${PUBLICATION_TYPES.join(', ')}.`);
+        notes.push({
+          key: 'search.note.noType',
+          values: { value: f.value, types: PUBLICATION_TYPES.join(', ') },
+        });
       }
       return { field: 'type', values: type ? [type] : [], negated };
     }
@@ -169,7 +174,7 @@ async function resolveField(
     case 'year': {
       const range = parseYears(f.value);
       if (!range) {
-        notes.push(`"year:${f.value}" is not a year; write year:2016 or year:2013..2016.`);
+        notes.push({ key: 'search.note.badYear', values: { value: f.value } });
         return { field: 'year', from: 1, to: 0, negated: false };
       }
       return { field: 'year', ...range, negated };

@@ -1,4 +1,4 @@
-import type { ChangeListener } from '../../core/change-feed.ts';
+import type { AuditEntry, ChangeListener } from '../../core/change-feed.ts';
 import type { IndexSources } from '../../core/index-sources.ts';
 import { indexedBodyTexts } from '../../core/markdown/markdown-work.ts';
 import type { Clock, Transactor, Tx } from '../../core/ports.ts';
@@ -59,11 +59,20 @@ export class SearchIndexer implements ChangeListener {
   }
 
   /**
-   * After a person is renamed, a topic retitled or a place's names edited, the publications
-   * linked to it (and, for a place, those whose text names it, before or after the edit) carry
-   * the old words. Entity updates announce only the linked publications on the change feed
-   * (features/entities/update-entities.ts); this wider pass, which also finds the texts that name
-   * a place, is not yet wired to them, so today only the search suites call it.
+   * A place created or edited (its names, its parent) is announced only by its audit entry, and
+   * the entities' use case announces only the publications linked to it. The texts that name
+   * the place without linking it, and the work filed at places inside it, are found here.
+   */
+  async audited(entry: AuditEntry, tx?: Tx): Promise<void> {
+    if (entry.subjectType !== 'place' || entry.subjectId === null) return;
+    if (entry.action !== 'place.update' && entry.action !== 'place.create') return;
+    await this.refreshLinked({ placeId: Number(entry.subjectId) }, tx);
+  }
+
+  /**
+   * After a person is renamed, a topic retitled or a place's names or parent edited, the
+   * publications linked to it carry the old words; for a place, so do those whose text names it
+   * (before or after the edit) and those filed at places inside it (indexed under its id).
    */
   async refreshLinked(
     link: { personId: number } | { topicId: number } | { placeId: number },

@@ -7,6 +7,7 @@ import type { PageContext } from '../../ui/page-context.ts';
 import { Layout } from '../../ui/pages/layout.tsx';
 import type { FacetValue } from './facets.ts';
 import type { SearchResult, Segment } from './search-archive.ts';
+import { noteText } from './search-notes.ts';
 import { type FacetParam, toggledSearch, withoutFilters, withPage } from './search-params.ts';
 
 /** Highlighted words as <mark>; every segment is text, escaped by the renderer. */
@@ -107,9 +108,9 @@ export function SearchPage(props: {
         </div>
       </form>
 
-      {result?.message ? <p class="flash">{result.message}</p> : null}
+      {result?.message ? <p class="flash">{noteText(result.message, ctx.t)}</p> : null}
       {result?.notes.map((n) => (
-        <p class="quiet">{n}</p>
+        <p class="quiet">{noteText(n, ctx.t)}</p>
       ))}
       {result && result.total === 0 && !result.message ? <p>{ctx.t('search.none')}</p> : null}
       {result?.suggestion ? (

@@ -10,6 +10,7 @@ import { CatalogRepo } from './repos/catalog.repo.ts';
 import { CredentialsRepo } from './repos/credentials.repo.ts';
 import { FilesRepo } from './repos/files.repo.ts';
 import { HarvestRepo } from './repos/harvest.repo.ts';
+import { ImagesRepo } from './repos/images.repo.ts';
 import { ImportSourcesRepo } from './repos/import-sources.repo.ts';
 import { JobsRepo } from './repos/jobs.repo.ts';
 import { OrganizationsRepo } from './repos/organizations.repo.ts';
@@ -58,6 +59,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     authChallenges: new AuthChallengesRepo(k),
     apiTokens: new ApiTokensRepo(k),
     previewLinks: new PreviewLinksRepo(k),
+    images: new ImagesRepo(k),
     apiCatalog: new ApiCatalogRepo(k),
     importSources: new ImportSourcesRepo(k),
     publicationRenders: new PublicationRendersRepo(k, db.dialect),

@@ -13,6 +13,7 @@ import type {
   StoredFile,
   Topic,
 } from '../../core/entities.ts';
+import type { ImageRecord } from '../../core/images.ts';
 import type { ApiTokenRow } from '../../core/repositories/api-tokens-repository.ts';
 import type { AuthChallenge } from '../../core/repositories/auth-challenges-repository.ts';
 import type { PasskeyRow } from '../../core/repositories/credentials-repository.ts';
@@ -285,6 +286,13 @@ export interface ApiTokenTable extends Omit<ApiTokenRow, 'id'> {
   id: Generated<number>;
 }
 
+/** The `images` table (migration 0096): figures, photos, and the record scenes extend. */
+export interface ImageTable extends Omit<ImageRecord, 'id' | 'decorative' | 'fallbackType'> {
+  id: Id;
+  decorative: Flag;
+  fallbackType: string;
+}
+
 /** The `preview_links` table (migration 0095). */
 export interface PreviewLinkTable extends Omit<PreviewLinkRow, 'id'> {
   id: Generated<number>;
@@ -329,6 +337,7 @@ export interface Database {
   renderStamps: RenderStampTable;
   apiTokens: ApiTokenTable;
   previewLinks: PreviewLinkTable;
+  images: ImageTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

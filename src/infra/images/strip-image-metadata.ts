@@ -43,7 +43,8 @@ export async function stripImageMetadata(
     }
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    // libvips appends its decoder's warnings, each repeated, line by line: the first says it.
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new ValidationError(`The image could not be read: ${reason}`);
   }
 }

@@ -15,7 +15,7 @@ export function Breadcrumbs(props: { ctx: PageContext; trail: Crumb[] }) {
   const all: Crumb[] = [{ label: ctx.t('site.home'), path: '/' }, ...trail];
   return (
     <>
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <nav class="breadcrumbs" aria-label={ctx.t('site.breadcrumb')}>
         <ol>
           {all.map((c, i) =>
             i === all.length - 1 || !c.path ? (

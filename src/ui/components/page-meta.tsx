@@ -26,7 +26,13 @@ export function PageMeta(props: { ctx: PageContext; title: string; meta?: PageMe
   const url = `${ctx.publicUrl}${href(ctx.locale, ctx.path)}${meta?.canonicalQuery ?? ''}`;
   const isHome = ctx.path === '/';
   const tagline = localizedText(ctx.locale, ctx.site.tagline ?? '', ctx.site.taglineKo) || null;
-  const description = shortDescription(meta?.description ?? (isHome ? tagline : null));
+  // Every page says what it is, for search engines' result lines; a page that has nothing of its
+  // own to say names itself and the site.
+  const description = shortDescription(
+    meta?.description ??
+      (isHome ? tagline : null) ??
+      ctx.t('meta.default', { title: props.title, site: siteName }),
+  );
   return (
     <>
       <link rel="canonical" href={url} />

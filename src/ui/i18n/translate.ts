@@ -45,3 +45,16 @@ const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
 export function formatNumber(n: number, locale: Locale): string {
   return NUMBER_FORMATS[locale].format(n);
 }
+
+/**
+ * A day, a month or a year alone, as roles over time are stored (2012, 2012-05, 2012-05-31):
+ * in Korean with its units ("2012년 5월"), in English as stored.
+ */
+export function formatPartialDate(value: string, locale: Locale): string {
+  const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (locale !== 'ko' || !parts) return value;
+  const [, year, month, day] = parts;
+  return [`${year}년`, month && `${Number(month)}월`, day && `${Number(day)}일`]
+    .filter(Boolean)
+    .join(' ');
+}

@@ -39,6 +39,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === siteName ? siteName : `${props.title} — ${siteName}`}</title>
         <link rel="stylesheet" href={ctx.cssPath} integrity={ctx.cssIntegrity} />
+        {ctx.site.identityCss ? <link rel="stylesheet" href={ctx.site.identityCss} /> : null}
         <link rel="icon" href={ctx.iconPath} type="image/svg+xml" />
         <meta name="color-scheme" content="light dark" />
         <link
@@ -65,13 +66,21 @@ export function Layout(props: LayoutProps) {
           {ctx.t('site.skip')}
         </a>
         <header class="site-header">
-          <div class="wrap">
+          <div class="wrap site-bar">
             <a class="site-name" href={href(ctx.locale, '/')}>
               {ctx.site.logoPath ? (
-                <img src={ctx.site.logoPath} alt="" width="40" height="40" />
+                <img class="site-logo" src={ctx.site.logoPath} alt="" width="40" height="40" />
               ) : null}
               <span>{siteName}</span>
             </a>
+            {/* The visible name comes first in the accessible name (WCAG 2.5.3), in its own
+                language; the hint after it is for screen readers only. */}
+            <a class="language-switch" href={pathInLocale(ctx.path, other)} hreflang={other}>
+              <span lang={other}>{ctx.t('site.switchTo')}</span>
+              <span class="visually-hidden"> — {ctx.t('site.switchToLabel')}</span>
+            </a>
+          </div>
+          <div class="wrap site-tools">
             <nav class="site-nav" aria-label={ctx.t('site.menu')}>
               <ul>
                 {ctx.nav.map((link) => (
@@ -86,27 +95,21 @@ export function Layout(props: LayoutProps) {
                 ))}
               </ul>
             </nav>
-            <form class="site-search" action={href(ctx.locale, '/search')} method="get">
-              <label for="site-search-q" class="visually-hidden">
-                {ctx.t('site.search')}
-              </label>
-              <input
-                id="site-search-q"
-                type="search"
-                name="q"
-                placeholder={ctx.t('site.searchPlaceholder')}
-              />
-              <button type="submit">{ctx.t('site.search')}</button>
-            </form>
-            <a
-              class="language-switch"
-              href={pathInLocale(ctx.path, other)}
-              hreflang={other}
-              lang={other}
-              aria-label={ctx.t('site.switchToLabel')}
-            >
-              {ctx.t('site.switchTo')}
-            </a>
+            {/* The search page has its own form: one search box per page. */}
+            {ctx.path === '/search' ? null : (
+              <form class="site-search" action={href(ctx.locale, '/search')} method="get">
+                <label for="site-search-q" class="visually-hidden">
+                  {ctx.t('site.search')}
+                </label>
+                <input
+                  id="site-search-q"
+                  type="search"
+                  name="q"
+                  placeholder={ctx.t('site.searchPlaceholder')}
+                />
+                <button type="submit">{ctx.t('site.search')}</button>
+              </form>
+            )}
           </div>
         </header>
         <main id="main" class="wrap" tabindex={-1}>

@@ -34,6 +34,15 @@ import { fileUrl, presentPublication, presentSummary, sectionMap } from './prese
 import { problemResponse } from './problem.ts';
 import { jsonRequest, jsonResponse, readFailures, writeFailures } from './route-parts.ts';
 
+/** The media types an attachment can have: those the file store's sniffing recognizes. */
+const FILE_MEDIA_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/avif',
+] as const;
+
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 
@@ -216,14 +225,20 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
       path: '/api/v1/publications/{id}/files/{fileName}',
       tags: ['Publications'],
       summary: 'Download a file',
-      description: 'The stored bytes; the ETag is their SHA-256.',
+      description:
+        'The stored bytes, served with the media type decided from them when the file was attached; the ETag is their SHA-256.',
       request: { params: fileParams },
       responses: {
         200: {
           description: 'The file',
-          content: {
-            'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
-          },
+          // The types an attachment can have (its bytes decide it), as the download's
+          // Content-Type gives them: never application/octet-stream.
+          content: Object.fromEntries(
+            FILE_MEDIA_TYPES.map((type) => [
+              type,
+              { schema: z.string().openapi({ format: 'binary' }) },
+            ]),
+          ),
         },
         ...readFailures,
         404: problemResponse('No such file, or not one this caller may read'),

@@ -166,6 +166,8 @@ export const personSchema = z
     name: z.string(),
     sortName: z.string(),
     nameKo: z.string().nullable(),
+    /** Where the Korean name is published; the public pages show the name only with it. */
+    nameKoSource: z.string().nullable(),
     bio: z.string().nullable(),
     bioKo: z.string().nullable(),
     orcid: z.string().nullable(),

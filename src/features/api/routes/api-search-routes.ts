@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '../../../core/app-context.ts';
-import { searchArchive } from '../../search/index.ts';
+import { noteText, searchArchive } from '../../search/index.ts';
 import type { ApiEnv } from './api-env.ts';
 import { jsonResponse, readFailures } from './route-parts.ts';
 import { searchQuery, searchResultSchema } from './search-schemas.ts';
@@ -44,6 +44,9 @@ export function searchRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): void {
       return c.json(
         {
           ...result,
+          // The API speaks English: the notes as the English search page words them.
+          message: result.message && noteText(result.message),
+          notes: result.notes.map((n) => noteText(n)),
           hits: result.hits.map((h) => ({
             ...h,
             pdf: h.pdf.map((p) => ({

@@ -70,6 +70,7 @@ export function presentPerson(p: Person, orgs: Organization[]): z.infer<typeof p
     name: p.name,
     sortName: p.sortName,
     nameKo: p.nameKo,
+    nameKoSource: p.nameKoSource,
     bio: p.bio,
     bioKo: p.bioKo,
     orcid: p.orcid,

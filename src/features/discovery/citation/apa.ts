@@ -19,7 +19,8 @@ export function apa(work: ScholarlyWork): Formatted {
     work.kind === 'speech' ||
     work.kind === 'page';
   const date = `(${datedByDay ? yearMonthDay(work.issued) : year(work.issued)}).`;
-  const who = authors(work.authors);
+  // No "with" credit in this style: collaborators are named after the authors, as before.
+  const who = authors([...work.authors, ...work.collaborators]);
   const standAlone = work.kind !== 'journal-article' && work.kind !== 'interview';
   const note = description(work);
   const titleRuns = standAlone

@@ -15,6 +15,11 @@ export function bibtex(work: ScholarlyWork): string {
     ['author', names(work.authors)],
     ['editor', names(work.editors)],
     ['translator', names(work.translators)],
+    // biblatex's generic second editor role, typed `collaborator`: styles print "in
+    // collaboration with …", which is what the byline's "with" means. Classic BibTeX ignores it,
+    // so the note says it too.
+    ['editora', names(work.collaborators)],
+    ['editoratype', work.collaborators.length > 0 ? 'collaborator' : undefined],
     ['title', tex(fullTitle(work))],
     ...typeFields(work),
     ['year', year],
@@ -71,6 +76,9 @@ function typeFields(work: ScholarlyWork): Array<[string, string | undefined]> {
 
 function note(work: ScholarlyWork): string | undefined {
   const parts: string[] = [];
+  if (work.collaborators.length > 0) {
+    parts.push(`With ${work.collaborators.map((c) => tex(c.displayName)).join(' and ')}`);
+  }
   if (work.interviewers.length > 0) {
     parts.push(`Interview by ${work.interviewers.map((c) => tex(c.displayName)).join(' and ')}`);
   }

@@ -22,7 +22,16 @@ export function chicago(work: ScholarlyWork): Formatted {
   const title = fullTitle(work);
   const link = work.doi ? doiUrl(work.doi) : work.url;
   const date = monthDayYear(work.issued);
-  const who = authors(work.authors);
+  // A "with" credit follows the authors as the title page gives it: "Hawk, David, with Amanda
+  // Mortwedt Oh."
+  const who = [
+    authors(work.authors),
+    ...(work.collaborators.length > 0
+      ? [`with ${serialList(work.collaborators.map(direct))}`]
+      : []),
+  ]
+    .filter(Boolean)
+    .join(', ');
   const lead = who ? `${period(who)} ` : '';
   const credits = [
     work.editors.length > 0 ? `Edited by ${serialList(work.editors.map(direct))}.` : '',

@@ -28,6 +28,21 @@ describe('Chicago bibliography entries (17th edition)', () => {
     );
   });
 
+  it('names a "with" collaborator after the author, as the title page does', () => {
+    const book = work({
+      kind: 'book',
+      type: 'book',
+      title: 'The Parallel Gulag',
+      authors: [person('David Hawk', 'Hawk, David')],
+      collaborators: [person('Amanda Mortwedt Oh', 'Mortwedt Oh, Amanda')],
+      url: 'https://archive.example.org/reports/the-parallel-gulag/',
+    });
+    expect(plainText(chicago(book))).toMatch(
+      /^Hawk, David, with Amanda Mortwedt Oh\. The Parallel Gulag\. /,
+    );
+    expect(plainText(apa(book))).toMatch(/^Hawk, D\., & Mortwedt Oh, A\. /);
+  });
+
   it('italicizes a report, keeps "Jr." after an inverted name, gives the number and prefers the DOI', () => {
     const entry = chicago(campReport());
     expect(plainText(entry)).toBe(

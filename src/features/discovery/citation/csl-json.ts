@@ -17,6 +17,8 @@ export interface CslItem {
   editor?: CslName[];
   translator?: CslName[];
   interviewer?: CslName[];
+  /** CSL 1.0.2 `contributor`: the "with" credit, a collaborator who is not an author. */
+  contributor?: CslName[];
   issued: { 'date-parts': [[number, number, number]] };
   URL: string;
   DOI?: string;
@@ -63,6 +65,7 @@ export function cslItem(work: ScholarlyWork): CslItem {
     editor: names(work.editors),
     translator: names(work.translators),
     interviewer: names(work.interviewers),
+    contributor: names(work.collaborators),
     issued: { 'date-parts': [[y, m, d]] },
     URL: work.url,
     DOI: work.doi ?? undefined,

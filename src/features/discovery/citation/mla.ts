@@ -21,7 +21,8 @@ export function mla(work: ScholarlyWork): Formatted {
   const title = fullTitle(work);
   const link = work.doi ? doiUrl(work.doi) : work.url.replace(/^https?:\/\//, '');
   const date = dayMonthYear(work.issued);
-  const who = authors(work.authors);
+  // No "with" credit in this style: collaborators are named after the authors, as before.
+  const who = authors([...work.authors, ...work.collaborators]);
   const lead = who ? `${period(who)} ` : '';
   switch (work.kind) {
     case 'report':

@@ -41,6 +41,11 @@ export function ris(work: ScholarlyWork): string {
   for (const k of work.keywords) lines.push(['KW', k]);
   lines.push(['LA', work.language]);
   lines.push(['AB', work.abstract]);
+  // RIS has no collaborator tag: Zotero's importer reads A2 as an editor or series editor, A3 as
+  // an editor, A4 as a translator. The "with" credit goes into a note, where no tool misreads it.
+  if (work.collaborators.length > 0) {
+    lines.push(['N1', `With ${work.collaborators.map((c) => c.displayName).join(' and ')}`]);
+  }
   if (work.interviewers.length > 0) {
     lines.push(['N1', `Interview by ${work.interviewers.map((c) => c.displayName).join(' and ')}`]);
   }

@@ -1,11 +1,14 @@
 import { renderMarkdown } from '../../../core/markdown/markdown.ts';
 import { preferredName } from '../../../core/place-name.ts';
 import type { CatalogFilter } from '../../../core/repositories/catalog-repository.ts';
+import { href } from '../../../ui/components/links.ts';
+import type { Locale } from '../../../ui/i18n/locales.ts';
 import { translator } from '../../../ui/i18n/translate.ts';
 import type { ReadingRepos } from '../../reading/index.ts';
 import { loadWorks } from '../load-works.ts';
 import type { ScholarlyContext } from '../scholarly-context.ts';
 import { fullTitle } from '../work.ts';
+import { absoluteLinks } from './absolute-links.ts';
 import type { Feed, FeedItem } from './feed.ts';
 
 /** Whose work a feed follows: the whole site, or one section, person, topic or place. */
@@ -33,14 +36,21 @@ export function feedFolder(scope: FeedScope): string {
  * The newest public work in a scope, as a feed; null when the section, person, topic or place
  * does not exist, or (but for a section) has no public work. Only `catalog.list` supplies items,
  * so only public work can appear.
+ *
+ * The Korean feeds (/ko/feed.xml and the rest under /ko/) list the same pieces as the English
+ * ones: the archive's pieces are mostly in English, and a reader of the Korean interface follows
+ * the archive, not only its translations. What changes is the interface: the feed's title,
+ * description and home page are Korean, its language is `ko`. Each item keeps its own language
+ * and its one canonical address, so the same piece has the same id in both feeds.
  */
 export async function loadFeed(
   repos: ReadingRepos,
   ctx: ScholarlyContext,
   scope: FeedScope,
   now: Date,
+  locale: Locale = 'en',
 ): Promise<Feed | null> {
-  const target = await resolveScope(repos, scope);
+  const target = await resolveScope(repos, scope, locale);
   if (!target) return null;
   const page = await repos.catalog.list(
     target.filter,
@@ -55,84 +65,96 @@ export async function loadFeed(
     url: work.url,
     title: fullTitle(work),
     language: work.language,
-    summaryHtml: publication.summary ? renderMarkdown(publication.summary) : null,
+    // Readers show an item away from its page, so every link in it is made absolute against the
+    // piece's address: "#fn1" would otherwise point nowhere.
+    summaryHtml: publication.summary
+      ? absoluteLinks(renderMarkdown(publication.summary), work.url)
+      : null,
     summaryText: work.abstract,
     contentHtml:
-      ctx.syndication.feedContent === 'full' && publication.bodyHtml ? publication.bodyHtml : null,
+      ctx.syndication.feedContent === 'full' && publication.bodyHtml
+        ? absoluteLinks(publication.bodyHtml, work.url)
+        : null,
     published: publication.publishedAt ?? publication.createdAt,
     updated: publication.revisedAt ?? publication.publishedAt ?? publication.createdAt,
-    authors: work.authors.map((a) => ({ name: a.displayName, url: a.profileUrl })),
+    authors: [...work.authors, ...work.collaborators].map((a) => ({
+      name: a.displayName,
+      url: a.profileUrl,
+    })),
     categories: work.keywords,
     enclosures: work.files
       .filter((f) => f.mediaType === 'application/pdf')
       .sort((a, b) => Number(b.main) - Number(a.main))
       .map((f) => ({ url: f.url, mediaType: f.mediaType, byteSize: f.byteSize, title: f.title })),
   }));
-  const folder = `${ctx.publicUrl}${feedFolder(scope)}`;
+  const folder = `${ctx.publicUrl}${href(locale, feedFolder(scope))}`;
+  const siteName = locale === 'ko' ? (ctx.siteNameKo ?? ctx.siteName) : ctx.siteName;
   const newest = items
     .map((i) => i.updated)
     .sort()
     .at(-1);
   return {
-    title: target.title ? `${ctx.siteName}: ${target.title}` : ctx.siteName,
-    description: target.description ?? ctx.siteName,
+    title: target.title ? `${siteName}: ${target.title}` : siteName,
+    description: target.description ?? siteName,
     homeUrl: folder,
     urls: { rss: `${folder}feed.xml`, atom: `${folder}feed.atom`, json: `${folder}feed.json` },
-    language: 'en',
-    siteName: ctx.siteName,
+    language: locale,
+    siteName,
     updated: newest ?? now.toISOString(),
     items,
   };
 }
 
-/** Feeds are written in English, the language of the site's main interface. */
-const en = translator('en');
-
 async function resolveScope(
   repos: ReadingRepos,
   scope: FeedScope,
+  locale: Locale,
 ): Promise<{ filter: CatalogFilter; title: string | null; description: string | null } | null> {
+  const t = translator(locale);
+  const ko = locale === 'ko';
   switch (scope.kind) {
     case 'site': {
-      const site = await repos.settings.get<{ tagline?: string }>('site');
-      return { filter: {}, title: null, description: site?.tagline ?? null };
+      const site = await repos.settings.get<{ tagline?: string; taglineKo?: string }>('site');
+      const tagline = ko ? (site?.taglineKo ?? site?.tagline) : site?.tagline;
+      return { filter: {}, title: null, description: tagline ?? null };
     }
     case 'section': {
       const section = await repos.sections.findBySlug(scope.slug);
       return section
         ? {
             filter: { sectionId: section.id },
-            title: section.title,
-            description: section.description,
+            title: (ko ? section.titleKo : null) ?? section.title,
+            description: (ko ? section.descriptionKo : null) ?? section.description,
           }
         : null;
     }
     case 'person': {
       const person = await repos.people.findBySlug(scope.slug);
-      return person
-        ? {
-            filter: { personId: person.id },
-            title: person.name,
-            description: en('feed.personWork', { name: person.name }),
-          }
-        : null;
+      if (!person) return null;
+      // A Korean name only where its source is recorded, as on the person's page.
+      const name = ko && person.nameKo && person.nameKoSource ? person.nameKo : person.name;
+      return {
+        filter: { personId: person.id },
+        title: name,
+        description: t('feed.personWork', { name }),
+      };
     }
     case 'topic': {
       const topic = await repos.topics.findBySlug(scope.slug);
-      return topic
-        ? {
-            filter: { topicId: topic.id },
-            title: topic.name,
-            description: en('feed.topicWork', { name: topic.name }),
-          }
-        : null;
+      if (!topic) return null;
+      const name = (ko ? topic.nameKo : null) ?? topic.name;
+      return {
+        filter: { topicId: topic.id },
+        title: name,
+        description: t('feed.topicWork', { name }),
+      };
     }
     case 'place': {
       const place = await repos.places.findBySlug(scope.slug);
       if (!place) return null;
       const name = preferredName(place.names);
       const placeIds = await repos.places.descendantIds(place.id);
-      return { filter: { placeIds }, title: name, description: en('feed.placeWork', { name }) };
+      return { filter: { placeIds }, title: name, description: t('feed.placeWork', { name }) };
     }
   }
 }

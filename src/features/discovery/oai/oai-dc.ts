@@ -14,9 +14,13 @@ export function oaiDc(work: ScholarlyWork): string {
   const parts = [
     dc('title', fullTitle(work), work.language),
     ...work.authors.map((a) => dc('creator', invertedName(a.name))),
-    ...[...work.editors, ...work.translators, ...work.interviewers, ...work.others].map((c) =>
-      dc('contributor', invertedName(c.name)),
-    ),
+    ...[
+      ...work.collaborators,
+      ...work.editors,
+      ...work.translators,
+      ...work.interviewers,
+      ...work.others,
+    ].map((c) => dc('contributor', invertedName(c.name))),
     ...work.keywords.map((k) => dc('subject', k, 'en')),
     dc('description', work.abstract, work.language),
     dc('publisher', work.publisher.name),

@@ -18,6 +18,8 @@ export function discoveryRoutes(
   const routes = new Hono();
   routes.route('/', oaiRoutes(app, options.oaiPageSize));
   routes.route('/', sitemapRoutes(app, options.sitemapSize));
+  // The Korean feeds first: /ko/feed.xml would otherwise be taken for a section called "ko".
+  routes.route('/ko', feedRoutes(app, 'ko'));
   routes.route('/', feedRoutes(app));
   routes.route('/', citeRoutes(app, onMissing));
   return routes;

@@ -46,7 +46,8 @@ export function publicationJsonLd(work: ScholarlyWork, pageUrl: string): Publica
   const common: CreativeWork & { '@type': string } = {
     '@type': TYPES[work.kind],
     '@id': `${work.url}#work`,
-    url: pageUrl,
+    // The piece's one canonical address; the page in the other interface language is its twin.
+    url: work.url,
     name: fullTitle(work),
     headline:
       work.kind === 'page' || work.kind === 'book' || work.kind === 'report'
@@ -60,7 +61,9 @@ export function publicationJsonLd(work: ScholarlyWork, pageUrl: string): Publica
     author: optionalList(work.authors.map(person)),
     editor: optionalList(work.editors.map(person)),
     translator: optionalList(work.translators.map(person)),
-    contributor: optionalList([...work.interviewers, ...work.others].map(person)),
+    contributor: optionalList(
+      [...work.collaborators, ...work.interviewers, ...work.others].map(person),
+    ),
     publisher: organization(work.publisher),
     keywords: work.keywords.length > 0 ? work.keywords.join(', ') : undefined,
     isPartOf: isPartOf(work),

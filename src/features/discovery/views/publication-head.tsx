@@ -2,7 +2,7 @@ import { JsonLd } from '../../../ui/components/json-ld.tsx';
 import { href } from '../../../ui/components/links.ts';
 import { MetaTags } from '../../../ui/components/meta-tags.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { DC_NAMESPACE, dublinCoreTags } from '../meta/dublin-core-tags.ts';
+import { DC_NAMESPACE, DCTERMS_NAMESPACE, dublinCoreTags } from '../meta/dublin-core-tags.ts';
 import { highwireTags } from '../meta/highwire-tags.ts';
 import { publicationJsonLd } from '../structured-data/publication-jsonld.ts';
 import type { ScholarlyWork } from '../work.ts';
@@ -19,6 +19,7 @@ export function PublicationHead(props: { ctx: PageContext; work: ScholarlyWork; 
   return (
     <>
       <link rel="schema.DC" href={DC_NAMESPACE} />
+      <link rel="schema.DCTERMS" href={DCTERMS_NAMESPACE} />
       <MetaTags tags={highwireTags(work, pageUrl)} />
       <MetaTags tags={dublinCoreTags(work)} />
       <JsonLd data={publicationJsonLd(work, pageUrl)} />

@@ -8,10 +8,20 @@ import { updatePerson } from '../update-entities.ts';
 import { ENTITY_KINDS } from '../views/entity-list.tsx';
 import { PersonForm, type PersonFormValues } from '../views/person-form.tsx';
 import { entityRoutes, textFields } from './entity-crud.tsx';
+import { personPhotoRoutes } from './person-photo-routes.tsx';
 
 const ROLE_KEYS = ['title', 'organizationId', 'startsOn', 'endsOn'] as const;
 
-const fields = textFields(['slug', 'name', 'sortName', 'nameKo', 'bio', 'bioKo', 'orcid']);
+const fields = textFields([
+  'slug',
+  'name',
+  'sortName',
+  'nameKo',
+  'nameKoSource',
+  'bio',
+  'bioKo',
+  'orcid',
+]);
 
 /**
  * People with their roles over time. Saving a person rebuilds the search entries of every piece
@@ -26,15 +36,7 @@ export function personRoutes(app: AppContext): AdminRoute[] {
       detail: p.roles.map((r) => r.title).join('; ') || p.slug,
     }),
     empty: { ...fields.empty, roles: [] },
-    valuesOf: (p) => ({
-      ...fields.valuesOf(p),
-      roles: p.roles.map((r) => ({
-        title: r.title,
-        organizationId: shown(r.organizationId),
-        startsOn: shown(r.startsOn),
-        endsOn: shown(r.endsOn),
-      })),
-    }),
+    valuesOf: personValues,
     read: (body) => {
       const v = fields.read(body);
       return {
@@ -60,7 +62,23 @@ export function personRoutes(app: AppContext): AdminRoute[] {
     create: createPerson,
     update: updatePerson,
     form: async (props) => (
-      <PersonForm {...props} organizations={await app.repos.organizations.list()} />
+      <PersonForm
+        {...props}
+        organizations={await app.repos.organizations.list()}
+        photo={props.id ? (await app.repos.images.photosOf([props.id])).get(props.id) : null}
+      />
     ),
-  });
+  }).concat(personPhotoRoutes(app, personValues));
+}
+
+function personValues(p: Person): PersonFormValues {
+  return {
+    ...fields.valuesOf(p),
+    roles: p.roles.map((r) => ({
+      title: r.title,
+      organizationId: shown(r.organizationId),
+      startsOn: shown(r.startsOn),
+      endsOn: shown(r.endsOn),
+    })),
+  };
 }

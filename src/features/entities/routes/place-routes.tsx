@@ -13,7 +13,7 @@ import { entityRoutes, textFields } from './entity-crud.tsx';
 const NAME_KEYS = ['name', 'language', 'scheme', 'preferred'] as const;
 
 const fields = textFields(
-  ['slug', 'kind', 'parentId', 'latitude', 'longitude', 'coordinatesSource'],
+  ['slug', 'kind', 'parentId', 'parentSource', 'latitude', 'longitude', 'coordinatesSource'],
   { kind: 'facility' },
 );
 
@@ -54,6 +54,7 @@ export function placeRoutes(app: AppContext): AdminRoute[] {
           latitude,
           longitude,
           coordinatesSource: v.coordinatesSource,
+          parentSource: v.parentSource,
           names: v.names.map((n) => ({
             name: n.name,
             language: n.language.trim(),

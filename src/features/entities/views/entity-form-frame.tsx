@@ -22,6 +22,8 @@ export function EntityFormFrame(props: {
   errors: Record<string, string>;
   message?: string;
   children?: Child;
+  /** Shown after the form: forms of their own (a person's photo). */
+  after?: Child;
 }) {
   const { ctx } = props;
   const action = props.id ? `${props.path}/${props.id}` : props.path;
@@ -38,6 +40,7 @@ export function EntityFormFrame(props: {
           <button type="submit">Save</button>
         </p>
       </form>
+      {props.after}
     </AdminLayout>
   );
 }

@@ -1,7 +1,9 @@
 import type { Organization } from '../../../core/entities.ts';
+import type { ImageRecord } from '../../../core/images.ts';
 import { BilingualFields, Field, fieldBinder, Options } from '../../../ui/admin/form-fields.tsx';
 import { RowTable, SelectCell, TextCell } from '../../../ui/admin/row-table.tsx';
 import { EntityFormFrame, type EntityFormProps } from './entity-form-frame.tsx';
+import { PhotoPanel } from './photo-panel.tsx';
 
 export interface PersonRoleValues {
   title: string;
@@ -15,6 +17,7 @@ export interface PersonFormValues {
   name: string;
   sortName: string;
   nameKo: string;
+  nameKoSource: string;
   bio: string;
   bioKo: string;
   orcid: string;
@@ -25,13 +28,29 @@ export interface PersonFormValues {
 const SPARE_ROWS = 2;
 
 export function PersonForm(
-  props: EntityFormProps<PersonFormValues> & { organizations: Organization[] },
+  props: EntityFormProps<PersonFormValues> & {
+    organizations: Organization[];
+    photo?: ImageRecord | null;
+  },
 ) {
   const { values: v, errors } = props;
   const bound = fieldBinder(v, errors);
   const organizations = props.organizations.map((o) => ({ value: String(o.id), label: o.name }));
   return (
-    <EntityFormFrame {...props} title={props.id ? `Person: ${v.name}` : 'New person'}>
+    <EntityFormFrame
+      {...props}
+      title={props.id ? `Person: ${v.name}` : 'New person'}
+      after={
+        props.id ? (
+          <PhotoPanel
+            ctx={props.ctx}
+            personId={props.id}
+            photo={props.photo ?? null}
+            error={errors.photo}
+          />
+        ) : null
+      }
+    >
       <Field {...bound('name')} label="Name" required />
       <Field
         {...bound('sortName')}
@@ -39,7 +58,16 @@ export function PersonForm(
         required
         hint="As lists order it: Cohen, Roberta."
       />
-      <Field {...bound('nameKo')} label="Korean name" />
+      <Field
+        {...bound('nameKo')}
+        label="Korean name"
+        hint="In Hangul, as a published source prints it."
+      />
+      <Field
+        {...bound('nameKoSource')}
+        label="Source of the Korean name"
+        hint="Where this Hangul form is published (a publication, a page, its address). Without a source the public site does not show the Korean name: a Hangul form of a foreign name is one transcription among several."
+      />
       <Field {...bound('slug')} label="Slug" required hint="The address: /people/slug/." />
       <Field {...bound('orcid')} label="ORCID" hint="0000-0002-1825-0097" />
       <BilingualFields

@@ -17,6 +17,7 @@ export interface PlaceFormValues {
   latitude: string;
   longitude: string;
   coordinatesSource: string;
+  parentSource: string;
   names: PlaceNameValues[];
 }
 
@@ -78,6 +79,13 @@ export function PlaceForm(
         {...bound('parentId')}
         label="Lies in"
         options={props.parents.map((p) => ({ value: String(p.id), label: p.label }))}
+      />
+      <Field
+        {...bound('parentSource')}
+        label="Source for where it lies"
+        multiline
+        rows={2}
+        hint="The public source that puts the place inside the one above: shown on the place's page."
       />
       <fieldset>
         <legend>Coordinates</legend>

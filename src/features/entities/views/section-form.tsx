@@ -10,6 +10,8 @@ export const SECTION_FIELDS = [
   'descriptionKo',
   'disclaimer',
   'disclaimerKo',
+  'listDisclaimer',
+  'listDisclaimerKo',
   'position',
 ] as const;
 
@@ -43,6 +45,15 @@ export function SectionForm(props: EntityFormProps<SectionFormValues>) {
         multiline
         rows={3}
         hint="Printed under every piece of the section that has none of its own."
+      />
+      <BilingualFields
+        label="Disclaimer under a list of the section's pieces"
+        name="listDisclaimer"
+        values={v}
+        errors={errors}
+        multiline
+        rows={3}
+        hint="Printed once under the section's listing, worded for many pieces (“these articles … the authors”)."
       />
       <Field {...bound('position')} label="Position in the menu" type="number" />
     </EntityFormFrame>

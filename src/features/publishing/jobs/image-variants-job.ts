@@ -3,8 +3,8 @@ import { type JobHandler, PermanentJobError } from '../../../core/jobs.ts';
 import type { Clock, FileStore, StoredBlob } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 import { IMAGE_VARIANTS_JOB } from '../files/attach-file.ts';
+import { readAll } from '../files/read-all.ts';
 import { addDerivedFile, jobSourceFile, storeMadeFile } from './derived-files.ts';
-import { readAll } from './read-all.ts';
 
 export { IMAGE_VARIANTS_JOB };
 

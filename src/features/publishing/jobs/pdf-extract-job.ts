@@ -5,8 +5,8 @@ import type { PdfTools } from '../../../core/pdf-ports.ts';
 import type { Clock, FileStore } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 import { PDF_EXTRACT_JOB } from '../files/attach-file.ts';
+import { readAll } from '../files/read-all.ts';
 import { addDerivedFile, jobSourceFile, storeMadeFile } from './derived-files.ts';
-import { readAll } from './read-all.ts';
 
 export { PDF_EXTRACT_JOB };
 

@@ -64,8 +64,12 @@ const LABELS: ReadonlyArray<[string, string]> = [
   ['reportNumber', 'Report number'],
   ['doi', 'DOI'],
   ['disclaimer', 'Disclaimer'],
+  ['keywords', 'Key words as printed'],
+  ['archiveText', 'Text written by the archive'],
+  ['translatedById', 'Translated by'],
+  ['venueStatus', 'Status at the venue'],
   ['needsAttention', 'Needs attention'],
-  ['topicIds', 'Key words'],
+  ['topicIds', 'Topics'],
   ['placeIds', 'Places'],
 ];
 

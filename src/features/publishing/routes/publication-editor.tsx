@@ -36,6 +36,7 @@ export const EMPTY_PUBLICATION: PublicationFormValues = {
   revisedAt: '',
   embargoUntil: '',
   venueId: '',
+  venueStatus: 'published',
   externalUrl: '',
   excerptOnly: false,
   seriesId: '',
@@ -43,6 +44,9 @@ export const EMPTY_PUBLICATION: PublicationFormValues = {
   reportNumber: '',
   doi: '',
   disclaimer: '',
+  keywords: '',
+  archiveText: '',
+  translatedById: '',
   needsAttention: '',
   contributions: [],
   topicIds: [],
@@ -70,9 +74,13 @@ const LABELS: Partial<Record<keyof PublicationFormValues, string>> = {
   reportNumber: 'Report number',
   doi: 'DOI',
   disclaimer: 'Disclaimer',
+  keywords: 'Key words as printed',
+  archiveText: 'Text written by the archive',
+  translatedById: 'Translated by',
+  venueStatus: 'Status at the venue',
   needsAttention: 'Needs attention',
   contributions: 'Contributors',
-  topicIds: 'Key words',
+  topicIds: 'Topics',
   placeIds: 'Places',
   translationGroup: 'Translation group',
 };
@@ -168,6 +176,7 @@ export function publicationEditor(app: AppContext) {
           files={await formFiles(record)}
           canPublish={can(user, 'publication.publish')}
           previewLinks={record ? await livePreviewLinks(app, record.id) : []}
+          figures={record ? await app.repos.images.ofPublication(record.id) : []}
           previewDays={PREVIEW_DAYS}
           publicPath={
             record && section && record.status === 'published'

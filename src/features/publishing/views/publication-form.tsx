@@ -7,11 +7,13 @@ import type {
   Series,
   Topic,
 } from '../../../core/entities.ts';
+import type { ImageRecord } from '../../../core/images.ts';
 import type { PublicationStatus } from '../../../core/publication-status.ts';
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 import { Field, fieldBinder, Options, SelectField } from '../../../ui/admin/form-fields.tsx';
 import { CorrectionSummary, Flash } from '../../../ui/admin/notices.tsx';
 import { RowTable, SelectCell } from '../../../ui/admin/row-table.tsx';
+import { FiguresPanel } from './figures-panel.tsx';
 import { type PreviewLinkItem, PreviewLinksPanel } from './preview-links-panel.tsx';
 
 /** The form's values as typed: strings, so that nothing the user typed is lost on an error. */
@@ -29,6 +31,7 @@ export interface PublicationFormValues {
   revisedAt: string;
   embargoUntil: string;
   venueId: string;
+  venueStatus: string;
   externalUrl: string;
   excerptOnly: boolean;
   seriesId: string;
@@ -36,6 +39,9 @@ export interface PublicationFormValues {
   reportNumber: string;
   doi: string;
   disclaimer: string;
+  keywords: string;
+  archiveText: string;
+  translatedById: string;
   needsAttention: string;
   contributions: Array<{
     personId: string;
@@ -86,6 +92,7 @@ export function PublicationForm(props: {
   publicPath: string | null;
   previewLinks: PreviewLinkItem[];
   previewDays: number;
+  figures?: ImageRecord[];
   message?: string;
 }) {
   const { ctx, values: v, errors, choices } = props;
@@ -239,6 +246,16 @@ export function PublicationForm(props: {
             value={v.venueId}
             options={choices.organizations.map((o) => ({ value: String(o.id), label: o.name }))}
           />
+          <SelectField
+            label="At the venue, the piece is"
+            name="venueStatus"
+            value={v.venueStatus}
+            empty={null}
+            options={[
+              { value: 'published', label: 'published (“First published in …”)' },
+              { value: 'forthcoming', label: 'announced only (“Forthcoming in …”)' },
+            ]}
+          />
           <Field {...bound('externalUrl')} label="Link to the original" type="url" />
           <div class="field checkbox">
             <input
@@ -253,7 +270,13 @@ export function PublicationForm(props: {
         </fieldset>
 
         <fieldset>
-          <legend>Key words and places</legend>
+          <legend>Topics, key words and places</legend>
+          <Field
+            label="Key words as printed by the author (leave empty if none were printed)"
+            name="keywords"
+            value={v.keywords}
+          />
+          <p class="hint">Topics (the archive's own tags):</p>
           <div class="checkbox-list">
             {choices.topics.map((t) => (
               <label>
@@ -302,6 +325,22 @@ export function PublicationForm(props: {
             value={v.disclaimer}
             multiline
             rows={3}
+          />
+          <SelectField
+            label="Text written by the archive, not the authors"
+            name="archiveText"
+            value={v.archiveText}
+            options={[
+              { value: 'summary', label: 'the summary' },
+              { value: 'body', label: 'the body' },
+              { value: 'summary-and-body', label: 'the summary and the body' },
+            ]}
+          />
+          <SelectField
+            label="Translated by (when this version is a translation)"
+            name="translatedById"
+            value={v.translatedById}
+            options={choices.organizations.map((o) => ({ value: String(o.id), label: o.name }))}
           />
           <Field
             label="Needs attention (a note for editors)"
@@ -439,6 +478,13 @@ export function PublicationForm(props: {
               publicationId={props.id}
               links={props.previewLinks}
               days={props.previewDays}
+            />
+            <FiguresPanel
+              ctx={ctx}
+              publicationId={props.id}
+              language={v.language}
+              figures={props.figures ?? []}
+              error={errors.figure}
             />
             {props.canPublish ? (
               <form method="post" action={`/admin/publications/${props.id}/delete`}>

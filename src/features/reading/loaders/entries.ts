@@ -6,12 +6,14 @@ import type {
   Section,
   StoredFile,
 } from '../../../core/entities.ts';
+import { publicKoreanName } from '../../../core/person-name.ts';
 import type {
   ContributorView,
   EntryView,
   FileView,
   VenueView,
 } from '../../../core/public-views.ts';
+import type { FileDerivative } from '../../../core/repositories/files-repository.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 
 export type ReadingRepos = Pick<
@@ -26,6 +28,7 @@ export type ReadingRepos = Pick<
   | 'places'
   | 'series'
   | 'settings'
+  | 'images'
 >;
 
 export function publicationPath(
@@ -68,19 +71,27 @@ export async function loadEntriesAndPeople(
     known.sections ?? repos.sections.list(),
     known.attachments ?? repos.files.attachmentsOf(ids),
     repos.organizations.findByIds([
-      ...new Set(publications.map((p) => p.venueId).filter((v): v is number => v !== null)),
+      ...new Set(
+        publications
+          .flatMap((p) => [p.venueId, p.translatedById])
+          .filter((v): v is number => v !== null),
+      ),
     ]),
   ]);
   const personIds = [
     ...new Set([...contributions.values()].flatMap((list) => list.map((c) => c.personId))),
   ];
-  const people = await repos.people.findByIds(personIds);
+  const [people, covers] = await Promise.all([
+    repos.people.findByIds(personIds),
+    coversOf(repos, attachments),
+  ]);
   const entries = publications.map((p): EntryView => {
     const section = sections.find((s) => s.id === p.sectionId)!;
     const contributors: ContributorView[] = (contributions.get(p.id) ?? []).map((c) => {
       const person = people.find((x) => x.id === c.personId);
       return {
         name: person?.name ?? '',
+        nameKo: person ? publicKoreanName(person) : null,
         personSlug: person?.slug ?? '',
         role: c.role,
         credit: c.credit,
@@ -89,8 +100,9 @@ export async function loadEntriesAndPeople(
     });
     const files = attachments
       .filter((a) => a.publicationId === p.id)
-      .map((a) => fileView(section, p, a));
+      .map((a) => fileView(section, p, a, covers.get(a.storedFileId)));
     const venue = venues.find((v) => v.id === p.venueId);
+    const translator = venues.find((v) => v.id === p.translatedById);
     return {
       id: p.id,
       path: publicationPath(section, p),
@@ -106,10 +118,13 @@ export async function loadEntriesAndPeople(
       contributors,
       mainPdf: files.find((f) => f.role === 'main-pdf') ?? null,
       venue: venue ? venueView(venue) : null,
+      venueStatus: p.venueStatus,
       externalUrl: p.externalUrl,
       excerptOnly: p.excerptOnly,
       reportNumber: p.reportNumber,
       doi: p.doi,
+      archiveText: p.archiveText,
+      translatedBy: translator ? venueView(translator) : null,
     };
   });
   return { entries, people };
@@ -124,9 +139,20 @@ export function fileView(
     role: string;
     file: { mediaType: string; byteSize: number; pageCount: number | null };
   },
+  cover?: FileDerivative,
 ): FileView {
+  const path = `${publicationPath(section, p)}${encodeURIComponent(a.fileName)}`;
+  const coverName = cover ? coverFileName(a.fileName, cover.mediaType) : null;
   return {
-    path: `${publicationPath(section, p)}${encodeURIComponent(a.fileName)}`,
+    path,
+    cover:
+      cover && coverName
+        ? {
+            path: `${publicationPath(section, p)}${encodeURIComponent(coverName)}`,
+            width: cover.width,
+            height: cover.height,
+          }
+        : null,
     fileName: a.fileName,
     title: a.title,
     mediaType: a.file.mediaType,
@@ -143,4 +169,41 @@ function venueView(v: {
   url: string | null;
 }): VenueView {
   return { name: v.name, nameKo: v.nameKo, kind: v.kind, url: v.url };
+}
+
+const COVER_EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/jpeg': 'jpg',
+  'image/avif': 'avif',
+};
+
+/**
+ * The name a PDF's cover is served under, beside the PDF: "report.pdf" → "report.pdf.cover.png".
+ * The cover answers to its PDF's publication, so it is public exactly when the PDF is.
+ */
+export function coverFileName(pdfFileName: string, mediaType: string): string | null {
+  const extension = COVER_EXTENSIONS[mediaType];
+  return extension ? `${pdfFileName}.cover.${extension}` : null;
+}
+
+/** The first-page thumbnails of the PDFs among these attachments, by stored file id. */
+async function coversOf(
+  repos: Pick<ReadingRepos, 'files'>,
+  attachments: Array<{ storedFileId: number; file: { mediaType: string } }>,
+): Promise<Map<number, FileDerivative>> {
+  const pdfs = [
+    ...new Set(
+      attachments.filter((a) => a.file.mediaType === 'application/pdf').map((a) => a.storedFileId),
+    ),
+  ];
+  const found = await Promise.all(
+    pdfs.map(async (id) => {
+      const thumbnail = (await repos.files.derivativesOf(id)).find(
+        (d) => d.purpose === 'thumbnail',
+      );
+      return thumbnail ? ([id, thumbnail] as const) : null;
+    }),
+  );
+  return new Map(found.filter((x) => x !== null));
 }

@@ -70,7 +70,9 @@ export async function loadPersonPage(repos: ReadingRepos, slug: string, page: nu
     ...r,
     organization: orgs.find((o) => o.id === r.organizationId) ?? null,
   }));
-  return { person, roles, listing };
+  // Shown only here, where the person is already known to have public work.
+  const photo = (await repos.images.photosOf([person.id])).get(person.id) ?? null;
+  return { person, roles, listing, photo };
 }
 
 /** An index entry: a person or topic with how much public work it has (never none). */
@@ -125,6 +127,8 @@ export interface PlacePageView {
   children: Place[];
   /** The country the place lies in, for the locator map. */
   country: Place | null;
+  /** Places inside this one with sourced coordinates and public work: marked on its map. */
+  pointsInside: Place[];
   listing: ListingPage<EntryView>;
 }
 
@@ -155,7 +159,12 @@ export async function loadPlacePage(
     all.filter((p) => p.parentId === place.id),
     now,
   );
-  return { place, ancestors, children, country, listing };
+  const pointsInside = await placesWithPublicWork(
+    repos,
+    all.filter((p) => p.id !== place.id && ids.includes(p.id) && p.latitude !== null),
+    now,
+  );
+  return { place, ancestors, children, country, listing, pointsInside };
 }
 
 /** The places that have public work at them or inside them: the public gazetteer. */

@@ -1,6 +1,6 @@
 import type { StoredFile } from '../../../core/entities.ts';
 import { isPubliclyVisible, isTombstone } from '../../../core/publication-status.ts';
-import type { ReadingRepos } from './entries.ts';
+import { coverFileName, type ReadingRepos } from './entries.ts';
 
 export type PublicFileLookup =
   | { kind: 'found'; file: StoredFile; fileName: string }
@@ -23,10 +23,27 @@ export async function findPublicFile(
   if (!publication) return { kind: 'missing' };
   if (isTombstone(publication)) return { kind: 'gone' };
   if (!isPubliclyVisible(publication, now)) return { kind: 'missing' };
-  const attachment = (await repos.files.attachmentsOf([publication.id])).find(
-    (a) => a.fileName === fileName,
+  const attachments = await repos.files.attachmentsOf([publication.id]);
+  const attachment = attachments.find((a) => a.fileName === fileName);
+  if (attachment) return { kind: 'found', file: attachment.file, fileName: attachment.fileName };
+  return findCover(repos, attachments, fileName);
+}
+
+/**
+ * A PDF's cover ("report.pdf.cover.png"), made from its first page: asked for only once the
+ * publication is known to be public, like the PDF itself.
+ */
+async function findCover(
+  repos: ReadingRepos,
+  attachments: Array<{ fileName: string; storedFileId: number }>,
+  fileName: string,
+): Promise<PublicFileLookup> {
+  const match = /^(.+)\.cover\.[a-z]+$/.exec(fileName);
+  const pdf = match && attachments.find((a) => a.fileName === match[1]);
+  if (!pdf) return { kind: 'missing' };
+  const cover = (await repos.files.derivativesOf(pdf.storedFileId)).find(
+    (d) => d.purpose === 'thumbnail' && coverFileName(pdf.fileName, d.mediaType) === fileName,
   );
-  return attachment
-    ? { kind: 'found', file: attachment.file, fileName: attachment.fileName }
-    : { kind: 'missing' };
+  const file = cover && (await repos.files.findStoredFile(cover.fileId));
+  return file ? { kind: 'found', file, fileName } : { kind: 'missing' };
 }

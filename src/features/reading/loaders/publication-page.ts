@@ -1,6 +1,6 @@
-import type { Person, PublicationRecord, Section } from '../../../core/entities.ts';
-import { preferredName } from '../../../core/place-name.ts';
-import type { EntryView, PublicationView } from '../../../core/public-views.ts';
+import type { Person, Place, PublicationRecord, Section } from '../../../core/entities.ts';
+import { placeNameIn } from '../../../core/place-name.ts';
+import type { EntryView, PublicationView, SeriesPartView } from '../../../core/public-views.ts';
 import { isPubliclyVisible, isTombstone } from '../../../core/publication-status.ts';
 import {
   fileView,
@@ -96,14 +96,23 @@ async function buildView(
     bodyHtml: record.bodyHtml,
     disclaimer: record.disclaimer ?? section.disclaimer,
     disclaimerKo: record.disclaimer ? null : section.disclaimerKo,
+    keywords: record.keywords,
     topics: record.topicIds
       .map((id) => topics.find((t) => t.id === id))
       .filter((t) => t !== undefined),
     places: record.placeIds
       .map((id) => places.find((p) => p.id === id))
       .filter((p) => p !== undefined)
-      .map((p) => ({ ...p, label: placeLabel(p, parents) })),
-    files: attachments.map((a) => fileView(section, record, a)),
+      .map((p) => ({
+        ...p,
+        label: placeLabel(p, parents, 'en'),
+        labelKo: placeLabel(p, parents, 'ko'),
+      })),
+    // The main PDF's view from the entry carries its cover.
+    files: attachments.map((a) => {
+      const file = fileView(section, record, a);
+      return entry.mainPdf?.path === file.path ? entry.mainPdf : file;
+    }),
     series,
     translations: await translationLinks(repos, record, now),
     updatedAt: record.updatedAt,
@@ -141,20 +150,50 @@ async function seriesNavigation(repos: ReadingRepos, record: PublicationRecord, 
       ? { title: p.title, path: publicationPath(sections.find((s) => s.id === p.sectionId)!, p) }
       : null;
   const index = parts.findIndex((p) => p.id === record.id);
+  const position = record.seriesPosition ?? index + 1;
+  const numbered = parts.map((p, i) => ({
+    position: p.seriesPosition ?? i + 1,
+    link: link(p),
+    current: p.id === record.id,
+  }));
   return {
     series,
-    position: record.seriesPosition ?? index + 1,
+    position,
     previous: link(parts[index - 1]),
     next: link(parts[index + 1]),
+    parts: withGaps(numbered, position),
   };
 }
 
-/** "Kyo-hwa-so No. 12, Jongo-ri": the preferred name, then its nearest parent, for context. */
+/** Past this many parts a series' navigator lists its public parts only. */
+const MAX_NUMBERED_PARTS = 60;
+
+/**
+ * The public parts in order, with the numbers between them that no public part holds: those
+ * parts exist but are not public (a draft, an embargo), and the navigator says so without their
+ * titles. Parts after the last public one are not known to the public and are not listed.
+ */
+export function withGaps(parts: SeriesPartView[], currentPosition: number): SeriesPartView[] {
+  const last = Math.max(currentPosition, ...parts.map((p) => p.position));
+  if (last > MAX_NUMBERED_PARTS) return parts;
+  const out: SeriesPartView[] = [];
+  for (let position = 1; position <= last; position++) {
+    const here = parts.filter((p) => p.position === position);
+    out.push(...(here.length > 0 ? here : [{ position, link: null, current: false }]));
+  }
+  return out;
+}
+
+/**
+ * "Kyo-hwa-so No. 12, Jongo-ri": the name in the interface language, then its nearest parent's,
+ * for context.
+ */
 function placeLabel(
-  place: { parentId: number | null; names: Array<{ name: string; preferred: boolean }> },
-  all: Array<{ id: number; names: Array<{ name: string; preferred: boolean }> }>,
+  place: { parentId: number | null; names: Place['names'] },
+  all: Array<{ id: number; names: Place['names'] }>,
+  language: 'en' | 'ko',
 ): string {
-  const name = preferredName(place.names);
+  const name = placeNameIn(place.names, language);
   const parent = all.find((p) => p.id === place.parentId);
-  return parent ? `${name}, ${preferredName(parent.names)}` : name;
+  return parent ? `${name}, ${placeNameIn(parent.names, language)}` : name;
 }

@@ -1,24 +1,46 @@
 import type { Place } from '../../../core/entities.ts';
-import { preferredName } from '../../../core/place-name.ts';
+import { placeNameIn } from '../../../core/place-name.ts';
+import { StoredText } from '../../../ui/i18n/stored-text.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { locatorMap } from './map-projection.ts';
 
-/** The server-drawn locator map as inline SVG, described for screen readers. */
-export function LocatorMap(props: { ctx: PageContext; country: Place; place: Place }) {
+const hasPoint = (p: Place): p is Place & { latitude: number; longitude: number } =>
+  p.latitude !== null && p.longitude !== null;
+
+/**
+ * The server-drawn locator map as inline SVG. It marks the place's own position when a source
+ * gives one; otherwise the sourced positions of the places inside it, and says that the place's
+ * own position is not recorded. Outlines go down to countries only (no licensed province outlines
+ * are at hand), so a province is never drawn as a shape it was not given. The text alternative
+ * says what is marked, and every position marked names its source beside the map.
+ */
+export function LocatorMap(props: {
+  ctx: PageContext;
+  country: Place;
+  place: Place;
+  /** Places inside this one with sourced coordinates (and public work). */
+  inside?: readonly Place[];
+}) {
   const { ctx, country, place } = props;
-  const point =
-    place.latitude !== null && place.longitude !== null
-      ? { latitude: place.latitude, longitude: place.longitude }
-      : null;
+  const own = hasPoint(place) ? place : null;
+  const others = own ? [] : (props.inside ?? []).filter(hasPoint);
   const map = locatorMap(
     country.names.map((n) => n.name),
-    point,
+    own ? [own] : others,
   );
   if (!map) return null;
-  const countryName = preferredName(country.names);
-  const label = map.marker
-    ? ctx.t('place.map', { country: countryName, place: preferredName(place.names) })
-    : ctx.t('place.mapCountry', { country: countryName });
+  const name = (p: Place) => placeNameIn(p.names, ctx.locale);
+  const countryName = name(country);
+  const list = others.map(name).join(', ');
+  const label = own
+    ? ctx.t('place.map', { country: countryName, place: name(place) })
+    : place.id === country.id
+      ? others.length > 0
+        ? ctx.t('place.mapCountryPoints', { country: countryName, places: list })
+        : ctx.t('place.mapCountry', { country: countryName })
+      : others.length > 0
+        ? ctx.t('place.mapInside', { country: countryName, place: name(place), places: list })
+        : ctx.t('place.mapNotRecorded', { country: countryName, place: name(place) });
   return (
     <figure class="locator-map">
       <svg
@@ -34,14 +56,30 @@ export function LocatorMap(props: { ctx: PageContext; country: Place; place: Pla
           <path class="neighbour" d={d} />
         ))}
         <path class="country" d={map.country} />
-        {map.marker ? (
+        {map.markers.map((m) => (
           <>
-            <circle class="marker-halo" cx={map.marker.x} cy={map.marker.y} r="9" />
-            <circle class="marker" cx={map.marker.x} cy={map.marker.y} r="4" />
+            <circle class="marker-halo" cx={m.x} cy={m.y} r="9" />
+            <circle class={own ? 'marker' : 'marker marker-inside'} cx={m.x} cy={m.y} r="4" />
+          </>
+        ))}
+      </svg>
+      <figcaption>
+        {label}
+        {others.length > 0 ? (
+          <>
+            {' '}
+            {ctx.t('place.mapPositions')}:
+            <ul class="map-sources">
+              {others.map((p) => (
+                <li>
+                  {name(p)} ({p.latitude.toFixed(6)}, {p.longitude.toFixed(6)}):{' '}
+                  <StoredText locale={ctx.locale} text={p.coordinatesSource ?? ''} />
+                </li>
+              ))}
+            </ul>
           </>
         ) : null}
-      </svg>
-      <figcaption>{label}</figcaption>
+      </figcaption>
     </figure>
   );
 }

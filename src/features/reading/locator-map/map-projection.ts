@@ -1,14 +1,19 @@
 import { geoBounds, geoMercator, geoPath } from 'd3-geo';
 import { allCountries, findCountry } from './country-outlines.ts';
 
+export interface MapPoint {
+  latitude: number;
+  longitude: number;
+}
+
 export interface LocatorMapSvg {
   width: number;
   height: number;
   /** The country's outline, and its neighbours inside the frame, as SVG path data. */
   country: string;
   neighbours: string[];
-  /** Where the place is drawn, when its coordinates are known. */
-  marker: { x: number; y: number } | null;
+  /** Where each point is drawn, in the order given. */
+  markers: Array<{ x: number; y: number }>;
 }
 
 const SIZE = 280;
@@ -17,13 +22,14 @@ const cache = new Map<string, LocatorMapSvg | null>();
 
 /**
  * A small locator map computed on the server: a Mercator projection fitted to the country,
- * neighbours clipped to the frame, and the place marked. No tiles, no script, no third party.
+ * neighbours clipped to the frame, and the given points marked. No tiles, no script, no third
+ * party. Only points are marked: the outline data holds countries, not provinces.
  */
 export function locatorMap(
   countryNames: readonly string[],
-  point: { latitude: number; longitude: number } | null,
+  points: readonly MapPoint[],
 ): LocatorMapSvg | null {
-  const key = `${countryNames.join('|')}@${point ? `${point.latitude},${point.longitude}` : ''}`;
+  const key = `${countryNames.join('|')}@${points.map((p) => `${p.latitude},${p.longitude}`).join(';')}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const country = findCountry(countryNames);
   let result: LocatorMapSvg | null = null;
@@ -49,15 +55,18 @@ export function locatorMap(
       })
       .map((c) => path(c) ?? '')
       .filter((d) => d.length > 0);
-    const projected = point ? projection([point.longitude, point.latitude]) : null;
+    const markers = points.flatMap((point) => {
+      const projected = projection([point.longitude, point.latitude]);
+      return projected
+        ? [{ x: Math.round(projected[0] * 10) / 10, y: Math.round(projected[1] * 10) / 10 }]
+        : [];
+    });
     result = {
       width: SIZE,
       height: SIZE,
       country: path(country) ?? '',
       neighbours,
-      marker: projected
-        ? { x: Math.round(projected[0] * 10) / 10, y: Math.round(projected[1] * 10) / 10 }
-        : null,
+      markers,
     };
   }
   cache.set(key, result);

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { AppContext } from '../../../core/app-context.ts';
-import { preferredName } from '../../../core/place-name.ts';
+import { personNameIn, publicKoreanName } from '../../../core/person-name.ts';
+import { hangulName, placeNameIn, preferredName } from '../../../core/place-name.ts';
 import { FeedLinks } from '../../../ui/components/feed-links.tsx';
 import { localizedText } from '../../../ui/components/localized.tsx';
 import { ErrorPage } from '../../../ui/pages/error-page.tsx';
@@ -62,7 +63,7 @@ export function publicRoutes(
   site.get(`${prefix}/people/`, async (c) => {
     const ctx = await pageContext(app, c);
     const items = (await loadPeopleIndex(app.repos, now())).map(({ item: p, count }) => ({
-      label: p.name,
+      label: personNameIn(p.name, publicKoreanName(p), ctx.locale),
       path: `/people/${p.slug}/`,
       note: `(${count})`,
     }));
@@ -115,11 +116,14 @@ export function publicRoutes(
     const ctx = await pageContext(app, c);
     const places = await placesWithPublicWork(app.repos, await app.repos.places.list(), now());
     const items = places.map((p) => {
-      const hangul = p.names.find((n) => n.scheme === 'hangul')?.name;
+      // Each list shows the other script's name beside: the Hangul name on English pages,
+      // the romanized one on Korean pages.
+      const hangul = hangulName(p.names);
+      const romanized = preferredName(p.names);
       return {
-        label: ctx.locale === 'ko' && hangul ? hangul : preferredName(p.names),
+        label: ctx.locale === 'ko' && hangul ? hangul : romanized,
         path: `/places/${p.slug}/`,
-        note: hangul && ctx.locale === 'en' ? hangul : undefined,
+        note: hangul ? (ctx.locale === 'en' ? hangul : romanized) : undefined,
       };
     });
     return renderPage(c, <IndexPage ctx={ctx} title={ctx.t('places.title')} items={items} />);
@@ -134,7 +138,7 @@ export function publicRoutes(
       <FeedLinks
         ctx={ctx}
         folder={`/places/${view.place.slug}/`}
-        name={preferredName(view.place.names)}
+        name={placeNameIn(view.place.names, ctx.locale)}
       />
     );
     return renderPage(c, <PlacePage ctx={ctx} view={view} head={feeds} />);
@@ -177,8 +181,12 @@ export function publicRoutes(
     const ctx = await pageContext(app, c);
     const { section } = view;
     const title = localizedText(ctx.locale, section.title, section.titleKo);
+    // Worded for a list ("these articles … their authors"); the disclaimer of one piece is
+    // said on that piece's page.
     const disclaimer =
-      ctx.locale === 'ko' ? (section.disclaimerKo ?? section.disclaimer) : section.disclaimer;
+      ctx.locale === 'ko'
+        ? (section.listDisclaimerKo ?? section.listDisclaimer)
+        : section.listDisclaimer;
     return renderPage(
       c,
       <ListingPage
@@ -190,6 +198,11 @@ export function publicRoutes(
         listing={view.listing}
         head={<FeedLinks ctx={ctx} folder={`/${section.slug}/`} name={title} />}
         disclaimer={disclaimer}
+        description={
+          section.description
+            ? localizedText(ctx.locale, section.description, section.descriptionKo)
+            : undefined
+        }
         intro={
           section.description ? (
             <p class="section-description">

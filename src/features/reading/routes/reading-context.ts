@@ -14,6 +14,7 @@ interface StoredSite {
   tagline?: string;
   taglineKo?: string;
   logoPath?: string;
+  identityCss?: string;
   footer?: string;
   footerKo?: string;
   navigation?: NavLink[];
@@ -21,7 +22,9 @@ interface StoredSite {
 
 /**
  * Without a configured menu: every section that lists public work, in the editors' order, then
- * the static pages (About, Contact), which are publications of type "page" outside listings.
+ * the static pages (About, Contact), which are publications of type "page" outside listings. A
+ * page and its translations are one link: labelled and reached in Korean through the Korean
+ * version where one is public.
  */
 async function defaultNavigation(app: AppContext, sections: Section[]): Promise<NavLink[]> {
   const now = app.clock.now();
@@ -32,10 +35,24 @@ async function defaultNavigation(app: AppContext, sections: Section[]): Promise<
   const listed = sections
     .filter((s) => withWork.has(s.id))
     .map((s) => ({ label: s.title, labelKo: s.titleKo, path: `/${s.slug}/` }));
-  const staticPages = pages.map((p) => {
-    const section = sections.find((s) => s.id === p.sectionId);
-    return { label: p.title, labelKo: null, path: `/${section?.slug}/${p.slug}/` };
-  });
+  const pathOf = (p: (typeof pages)[number]) =>
+    `/${sections.find((s) => s.id === p.sectionId)?.slug}/${p.slug}/`;
+  const staticPages: NavLink[] = [];
+  const groups = new Set<string>();
+  for (const p of pages) {
+    const group = p.translationGroup;
+    if (group && groups.has(group)) continue;
+    const versions = group ? pages.filter((other) => other.translationGroup === group) : [p];
+    if (group) groups.add(group);
+    const main = versions.find((v) => v.language !== 'ko') ?? p;
+    const korean = versions.find((v) => v.language === 'ko');
+    staticPages.push({
+      label: main.title,
+      labelKo: korean?.title ?? null,
+      path: pathOf(main),
+      pathKo: korean && korean !== main ? pathOf(korean) : null,
+    });
+  }
   return [...listed, ...staticPages];
 }
 
@@ -46,6 +63,8 @@ interface Frame {
   validUntil: number;
   site: SiteIdentity;
   nav: NavLink[];
+  /** The menu as Korean pages link it: to a page's Korean version where it has one. */
+  navKo: NavLink[];
   memo: Map<string, FrameTemplate>;
 }
 
@@ -85,7 +104,7 @@ export async function pageContext(
     t: translator(locale),
     path,
     site: frame.site,
-    nav: frame.nav,
+    nav: locale === 'ko' ? frame.navKo : frame.nav,
     cssPath: assetManifest().css.path,
     cssIntegrity: assetManifest().css.integrity,
     iconPath: assetManifest().icon.path,
@@ -107,6 +126,7 @@ async function readFrame(app: AppContext, stamps: FrameStamps, now: Date): Promi
     tagline: stored?.tagline ?? null,
     taglineKo: stored?.taglineKo ?? null,
     logoPath: stored?.logoPath ?? null,
+    identityCss: stored?.identityCss ?? null,
     footer: stored?.footer ?? null,
     footerKo: stored?.footerKo ?? null,
   };
@@ -116,6 +136,7 @@ async function readFrame(app: AppContext, stamps: FrameStamps, now: Date): Promi
     validUntil: next ? Date.parse(next) : Number.POSITIVE_INFINITY,
     site,
     nav,
+    navKo: nav.map((link) => (link.pathKo ? { ...link, path: link.pathKo } : link)),
     memo: new Map(),
   };
 }

@@ -1,6 +1,8 @@
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 import { BilingualFields, Field, fieldBinder } from '../../../ui/admin/form-fields.tsx';
 import { Flash, RefusedNotice } from '../../../ui/admin/notices.tsx';
+import type { StoredIdentity } from './identity.ts';
+import { type ColourFormValues, IdentitySection } from './identity-section.tsx';
 
 export interface SiteFormValues {
   name: string;
@@ -33,6 +35,9 @@ export function SettingsPage(props: {
   security: SecurityFormValues;
   siteErrors: Record<string, string>;
   securityErrors: Record<string, string>;
+  identity: StoredIdentity;
+  colours: ColourFormValues;
+  identityErrors: Record<string, string>;
   message?: string;
 }) {
   const { ctx, site: s, security: p, siteErrors: se, securityErrors: pe } = props;
@@ -60,6 +65,12 @@ export function SettingsPage(props: {
           <button type="submit">Save the site</button>
         </form>
       </section>
+      <IdentitySection
+        csrfToken={ctx.csrfToken}
+        identity={props.identity}
+        colours={props.colours}
+        errors={props.identityErrors}
+      />
       <section aria-labelledby="security-heading">
         <h2 id="security-heading">Signing in</h2>
         <Errors errors={pe} />

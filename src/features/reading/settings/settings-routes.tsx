@@ -13,6 +13,9 @@ import {
   submitForm,
   text,
 } from '../../accounts/index.ts';
+import type { StoredIdentity } from './identity.ts';
+import { identityRoutesAdmin } from './identity-admin-routes.ts';
+import { type ColourFormValues, DEFAULT_COLOURS } from './identity-section.tsx';
 import { formatNavigation, parseNavigation } from './navigation-lines.ts';
 import { type SecurityFormValues, SettingsPage, type SiteFormValues } from './settings-page.tsx';
 import { type StoredSite, saveSecuritySettings, saveSiteSettings } from './site-settings.ts';
@@ -20,6 +23,9 @@ import { type StoredSite, saveSecuritySettings, saveSiteSettings } from './site-
 const SAVED: Record<string, string> = {
   site: 'The site settings were saved.',
   security: 'The sign-in rules were saved.',
+  colours: 'The colours were saved.',
+  logo: 'The logo was saved.',
+  fonts: 'The typefaces were saved.',
 };
 
 /** Site identity and menu, and the sign-in policy. Each save is audited as 'settings.update'. */
@@ -52,11 +58,19 @@ export function settingsRoutes(app: AppContext): AdminRoute[] {
       security?: SecurityFormValues;
       siteErrors?: Record<string, string>;
       securityErrors?: Record<string, string>;
+      colours?: ColourFormValues;
+      identityErrors?: Record<string, string>;
     } = {},
   ) => {
     const siteErrors = opts.siteErrors ?? {};
     const securityErrors = opts.securityErrors ?? {};
-    const failed = Object.keys(siteErrors).length + Object.keys(securityErrors).length > 0;
+    const identityErrors = opts.identityErrors ?? {};
+    const identity = (await app.repos.settings.get<StoredIdentity>('identity')) ?? {};
+    const failed =
+      Object.keys(siteErrors).length +
+        Object.keys(securityErrors).length +
+        Object.keys(identityErrors).length >
+      0;
     return renderAdmin(
       c,
       <SettingsPage
@@ -65,6 +79,9 @@ export function settingsRoutes(app: AppContext): AdminRoute[] {
         security={opts.security ?? (await storedSecurity())}
         siteErrors={siteErrors}
         securityErrors={securityErrors}
+        identity={identity}
+        colours={opts.colours ?? identity.colours ?? DEFAULT_COLOURS}
+        identityErrors={identityErrors}
         message={SAVED[c.req.query('saved') ?? '']}
       />,
       failed ? 422 : 200,
@@ -73,6 +90,9 @@ export function settingsRoutes(app: AppContext): AdminRoute[] {
 
   return [
     { method: 'GET', path: '/admin/settings', action: 'settings.manage', handler: (c) => page(c) },
+    ...identityRoutesAdmin(app, (c, colours, identityErrors) =>
+      page(c, { colours, identityErrors }),
+    ),
     {
       method: 'POST',
       path: '/admin/settings/site',

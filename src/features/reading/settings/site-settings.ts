@@ -26,6 +26,8 @@ export interface StoredSite {
   tagline?: string | null;
   taglineKo?: string | null;
   logoPath?: string | null;
+  /** The identity stylesheet's path (identity.ts), when colours or fonts are set. */
+  identityCss?: string | null;
   footer?: string | null;
   footerKo?: string | null;
   navigation?: Array<{ label: string; labelKo: string | null; path: string }>;

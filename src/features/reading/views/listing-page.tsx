@@ -7,8 +7,9 @@ import { Layout } from '../../../ui/pages/layout.tsx';
 import { EntryCard } from './entry-card.tsx';
 
 /**
- * Any paginated list of entries: a section, a person's work, a topic, a year. The disclaimer
- * is said once per page, not under every entry.
+ * Any paginated list of entries: a section, a person's work, a topic, a year, as a grid of
+ * cards that fills a wide screen. A disclaimer worded for a list is said once, above the
+ * entries, never under each of them.
  */
 export function ListingPage(props: {
   ctx: PageContext;
@@ -19,6 +20,8 @@ export function ListingPage(props: {
   listing: Listing<EntryView>;
   intro?: Child;
   disclaimer?: string | null;
+  /** The page's meta description; by default, what the list holds. */
+  description?: string | null;
   head?: Child;
 }) {
   const { ctx, listing } = props;
@@ -31,11 +34,20 @@ export function ListingPage(props: {
       ctx={ctx}
       title={heading}
       head={props.head}
-      meta={{ canonicalQuery: listing.page > 1 ? `?page=${listing.page}` : undefined }}
+      meta={{
+        canonicalQuery: listing.page > 1 ? `?page=${listing.page}` : undefined,
+        description:
+          props.description ?? ctx.t('meta.listing', { title: props.title, count: listing.total }),
+      }}
     >
       <Breadcrumbs ctx={ctx} trail={props.trail} />
       <h1 lang={props.titleLang}>{props.title}</h1>
       {props.intro}
+      {props.disclaimer ? (
+        <aside class="disclaimer" aria-label={ctx.t('pub.disclaimer')}>
+          <p>{props.disclaimer}</p>
+        </aside>
+      ) : null}
       {listing.total === 0 ? <p>{ctx.t('listing.empty')}</p> : null}
       <div class="entries">
         {listing.items.map((entry) => (
@@ -43,11 +55,6 @@ export function ListingPage(props: {
         ))}
       </div>
       <Pagination ctx={ctx} basePath={props.basePath} page={listing.page} pages={listing.pages} />
-      {props.disclaimer ? (
-        <aside class="disclaimer" aria-label={ctx.t('pub.disclaimer')}>
-          <p>{props.disclaimer}</p>
-        </aside>
-      ) : null}
     </Layout>
   );
 }

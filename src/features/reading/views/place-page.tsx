@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
-import { preferredName } from '../../../core/place-name.ts';
+import type { Place } from '../../../core/entities.ts';
+import { hangulName, placeNameIn } from '../../../core/place-name.ts';
 import { href } from '../../../ui/components/links.ts';
 import type { MessageKey } from '../../../ui/i18n/messages.en.ts';
+import { StoredText } from '../../../ui/i18n/stored-text.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { PlacePageView } from '../loaders/listings.ts';
 import { LocatorMap } from '../locator-map/locator-map.tsx';
@@ -16,9 +18,8 @@ const SCRIPT_LANG: Record<string, string> = { hangul: 'ko', hanja: 'ko-Hani' };
 export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?: Child }) {
   const { ctx, view } = props;
   const { place } = view;
-  const name = preferredName(place.names);
-  const hangul = place.names.find((n) => n.scheme === 'hangul')?.name;
-  const title = ctx.locale === 'ko' && hangul ? hangul : name;
+  const hangul = hangulName(place.names);
+  const title = placeNameIn(place.names, ctx.locale);
   return (
     <ListingPage
       ctx={ctx}
@@ -28,6 +29,7 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
       basePath={`/places/${place.slug}/`}
       listing={view.listing}
       head={props.head}
+      description={ctx.t('meta.place', { place: title })}
       intro={
         <div class="place-facts">
           <dl>
@@ -40,9 +42,12 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
                   {view.ancestors.map((a, i) => (
                     <>
                       {i > 0 ? ', ' : ''}
-                      <a href={href(ctx.locale, `/places/${a.slug}/`)}>{preferredName(a.names)}</a>
+                      <a href={href(ctx.locale, `/places/${a.slug}/`)}>
+                        {placeNameIn(a.names, ctx.locale)}
+                      </a>
                     </>
                   ))}
+                  <PlacementSources ctx={ctx} chain={[place, ...view.ancestors]} />
                 </dd>
               </>
             ) : null}
@@ -50,12 +55,13 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
             <dd>
               {place.latitude !== null && place.longitude !== null ? (
                 <>
-                  {formatCoordinate(place.latitude, 'N', 'S')},{' '}
-                  {formatCoordinate(place.longitude, 'E', 'W')}
+                  {formatCoordinate(ctx, place.latitude, 'place.north', 'place.south')},{' '}
+                  {formatCoordinate(ctx, place.longitude, 'place.east', 'place.west')}
                   {place.coordinatesSource ? (
                     <>
                       <br />
-                      {ctx.t('place.coordinatesSource')}: {place.coordinatesSource}
+                      {ctx.t('place.coordinatesSource')}:{' '}
+                      <StoredText locale={ctx.locale} text={place.coordinatesSource} />
                     </>
                   ) : null}
                 </>
@@ -77,14 +83,18 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
               ))}
             </tbody>
           </table>
-          {view.country ? <LocatorMap ctx={ctx} country={view.country} place={place} /> : null}
+          {view.country ? (
+            <LocatorMap ctx={ctx} country={view.country} place={place} inside={view.pointsInside} />
+          ) : null}
           {view.children.length > 0 ? (
             <>
               <h2>{ctx.t('place.inside')}</h2>
               <ul>
                 {view.children.map((c) => (
                   <li>
-                    <a href={href(ctx.locale, `/places/${c.slug}/`)}>{preferredName(c.names)}</a>
+                    <a href={href(ctx.locale, `/places/${c.slug}/`)}>
+                      {placeNameIn(c.names, ctx.locale)}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -97,6 +107,29 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
   );
 }
 
-function formatCoordinate(value: number, positive: string, negative: string): string {
-  return `${Math.abs(value).toFixed(6)}° ${value >= 0 ? positive : negative}`;
+/**
+ * The public sources that put each place of the chain inside the next, so that no placement the
+ * archive added stands without one.
+ */
+function PlacementSources(props: { ctx: PageContext; chain: Place[] }) {
+  const { ctx, chain } = props;
+  const sources = [...new Set(chain.flatMap((p) => (p.parentSource ? [p.parentSource] : [])))];
+  if (sources.length === 0) return null;
+  return (
+    <>
+      <br />
+      {ctx.t('place.coordinatesSource')}:{' '}
+      <StoredText locale={ctx.locale} text={sources.join('; ')} />
+    </>
+  );
+}
+
+/** "42.209410° N" in English, "북위 42.209410°" in Korean. */
+function formatCoordinate(
+  ctx: PageContext,
+  value: number,
+  positive: MessageKey,
+  negative: MessageKey,
+): string {
+  return ctx.t(value >= 0 ? positive : negative, { degrees: Math.abs(value).toFixed(6) });
 }

@@ -17,6 +17,10 @@ import { sectionListedCounts } from './0091-section-listed-counts.ts';
 import { publicRecord } from './0092-public-record.ts';
 import { signInLimits } from './0093-sign-in-limits.ts';
 import { previewLinks } from './0095-preview-links.ts';
+import { images } from './0096-images.ts';
+import { koreanNameSources } from './0099-korean-name-sources.ts';
+import { honestAttribution } from './0100-honest-attribution.ts';
+import { sectionListDisclaimers } from './0101-section-list-disclaimers.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -43,5 +47,9 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0092-public-record': publicRecord(),
     '0093-sign-in-limits': signInLimits(),
     '0095-preview-links': previewLinks(dialect),
+    '0096-images': images(dialect),
+    '0099-korean-name-sources': koreanNameSources(),
+    '0100-honest-attribution': honestAttribution(),
+    '0101-section-list-disclaimers': sectionListDisclaimers(),
   };
 }

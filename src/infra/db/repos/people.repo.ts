@@ -10,6 +10,7 @@ const PERSON_COLUMNS = [
   'name',
   'sortName',
   'nameKo',
+  'nameKoSource',
   'bio',
   'bioKo',
   'orcid',

@@ -12,6 +12,7 @@ const PLACE_COLUMNS = [
   'latitude',
   'longitude',
   'coordinatesSource',
+  'parentSource',
   'updatedAt',
 ] as const;
 

@@ -17,6 +17,8 @@ const SECTION_COLUMNS = [
   'descriptionKo',
   'disclaimer',
   'disclaimerKo',
+  'listDisclaimer',
+  'listDisclaimerKo',
   'position',
   'createdAt',
   'updatedAt',

@@ -5,6 +5,6 @@ import { SluggedEntityRepo } from './slugged-entity-repo.ts';
 
 export class SeriesRepo extends SluggedEntityRepo<'series', Series> implements SeriesRepository {
   constructor(db: Executor) {
-    super(db, 'series', ['id', 'slug', 'title', 'titleKo'], 'title');
+    super(db, 'series', ['id', 'slug', 'title', 'titleKo', 'source'], 'title');
   }
 }
