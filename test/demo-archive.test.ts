@@ -267,7 +267,7 @@ describeEachDatabase('the demo archive', (db) => {
     expect(names.join(' ')).not.toMatch(/kyo-hwa-so|교화소/i);
   });
 
-  it('marks every summary, and the one body, that the archive wrote as the archive’s', () => {
+  it('marks every summary and every body that the archive wrote as the archive’s', () => {
     for (const p of all.filter((x) => x.summary)) {
       expect(p.archiveText, p.title).toMatch(/^summary/);
     }

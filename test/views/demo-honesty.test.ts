@@ -25,7 +25,7 @@ describeEachDatabase('the demo archive, honest about what it is', (db) => {
   it('shows the Dialogue’s summary and body as the archive’s, with no headings of its own', async () => {
     const { $ } = await getPage(app, DIALOGUE);
     expect(text($, '#summary-heading')).toBe('Summary by the archive');
-    expect(text($, '.archive-text')).toMatch(/written by the archive.*not the author’s text/);
+    expect(text($, '.archive-text')).toMatch(/written by the archive, not by the piece’s authors/);
     // The archive-written notice comes before the body it speaks of.
     expect($('.archive-text').next('.body').length).toBe(1);
     expect($('.body h2, .body h3').not('#footnotes-heading, .footnotes h2').length).toBe(0);

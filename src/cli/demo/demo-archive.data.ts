@@ -812,7 +812,7 @@ const entries: Entry[] = [
     topics: ['north-korea', 'political-prison-camps', 'satellite-imagery', 'humanitarian'],
     places: ['kyo-hwa-so-no-12', 'jongo-ri'],
     pdfFileName: 'hrnk-kyo-hwa-so-no-12-flooding-2016.pdf',
-    archiveText: 'body',
+    archiveText: 'summary-and-body',
     body: [
       'The report’s own satellite images are not reproduced in this demo archive, and its PDF ' +
         'here is a stand-in the archive made. The map below, which the archive drew itself, ' +
