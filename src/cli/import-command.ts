@@ -3,10 +3,16 @@ import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
 import { loadConfig } from '../core/config.ts';
 import { CsvImportError } from '../features/import/csv-rows.ts';
-import { type HtmlProfile, htmlProfileSchema } from '../features/import/html-profile.ts';
+import {
+  type HtmlProfile,
+  ProfileError,
+  parseHtmlProfile,
+} from '../features/import/html-profile.ts';
 import { CSV_KINDS, type CsvKind, importCsv } from '../features/import/import-csv.ts';
 import { importHtmlSite } from '../features/import/import-html.ts';
 import {
+  entriesFailure,
+  formatEntryTable,
   formatSummary,
   formatWritten,
   ImportInterruptedError,
@@ -20,6 +26,7 @@ import {
 } from '../features/import/wxr-mapping.ts';
 import { WxrFormatError } from '../features/import/wxr-reader.ts';
 import { databaseFailure } from '../infra/db/database-failure.ts';
+import { detectLanguage } from '../infra/pdf/detect-language.ts';
 import { type Command, parseOptions } from './command.ts';
 import { createJobRunner } from './job-runners.ts';
 import { progressBar } from './progress-bar.ts';
@@ -28,13 +35,16 @@ import { UsageError } from './user-error.ts';
 export const importCommand: Command = {
   usage: `Usage:
   dossier import wxr <file.xml> [--uploads <folder>] [--map <mapping.json>] [--dry-run]
-  dossier import html <folder-or-file> --profile <profile.json> [--dry-run]
+  dossier import html <folder-or-file> --profile <profile.json> [--dry-run] [--overwrite]
   dossier import csv --kind publications|people|places <file.csv> [--dry-run]
 
 Every import can run again: records it made before are updated, never duplicated. A malformed
 file is refused with its line (or row and column) and the reason, before anything is written.
---dry-run prints what would happen and writes nothing. Stored files go through the usual ingest
-jobs, which this command runs before it exits (--no-jobs leaves them to the server).`,
+--dry-run prints what would happen and writes nothing (for a site: a table of what each entry
+becomes). A site's piece edited in Dossier since its import and changed at the source too is
+left alone and reported, unless --overwrite is given. A site import fails (exit 1) when nothing
+was imported or an entry was skipped. Stored files go through the usual ingest jobs, which this
+command runs before it exits (--no-jobs leaves them to the server).`,
   async run(args) {
     const [format, ...rest] = args;
     const { values, positionals } = parseOptions(
@@ -45,6 +55,7 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
         profile: { type: 'string' },
         kind: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        overwrite: { type: 'boolean' },
         'no-jobs': { type: 'boolean' },
       },
       true,
@@ -58,6 +69,10 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
       throw new UsageError(`One file at a time (also given: ${extra.join(' ')})`);
     await mustExist(file);
     const dryRun = values['dry-run'] === true;
+    if (values.overwrite === true && format !== 'html') {
+      // A WordPress export or a spreadsheet is the authority already: its text always replaces.
+      throw new UsageError('--overwrite is for sites (import html) only');
+    }
 
     let mapping: WxrMapping | undefined;
     let profile: HtmlProfile | undefined;
@@ -66,7 +81,7 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
       mapping = values.map ? await readJson(values.map, wxrMappingSchema) : DEFAULT_WXR_MAPPING;
     } else if (format === 'html') {
       if (!values.profile) throw new UsageError('Name the profile: --profile <profile.json>');
-      profile = await readJson(values.profile, htmlProfileSchema);
+      profile = await readProfile(values.profile);
     } else {
       if (!values.kind || !(CSV_KINDS as readonly string[]).includes(values.kind)) {
         throw new UsageError(`--kind must be one of ${CSV_KINDS.join(', ')}`);
@@ -102,6 +117,8 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
             path: file,
             profile,
             dryRun,
+            overwrite: values.overwrite === true,
+            detectLanguage,
             actor: cliActor(),
             onProgress,
           });
@@ -128,8 +145,14 @@ jobs, which this command runs before it exits (--no-jobs leaves them to the serv
         throw error;
       }
       progress.finish();
+      if (format === 'html') process.stdout.write(formatEntryTable(summary));
       process.stdout.write(formatSummary(summary));
       if (!dryRun && values['no-jobs'] !== true) await runIngest(ctx);
+      const failure = format === 'html' ? entriesFailure(summary) : null;
+      if (failure) {
+        process.stderr.write(`The import is not complete: ${failure}.\n`);
+        return 1;
+      }
       return 0;
     } finally {
       await ctx.close();
@@ -165,6 +188,24 @@ async function mustExist(path: string): Promise<void> {
     await stat(path);
   } catch {
     throw new UsageError(`No such file or folder: ${path}`);
+  }
+}
+
+/** A site profile, or every problem in it by the path of its key. */
+async function readProfile(path: string): Promise<HtmlProfile> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      `${path} is not readable JSON: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+  try {
+    return parseHtmlProfile(raw);
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    throw new UsageError(`${path} was refused:\n${error.problems.map((p) => `  ${p}`).join('\n')}`);
   }
 }
 

@@ -44,6 +44,13 @@ export type ArchiveText = (typeof ARCHIVE_TEXTS)[number];
 export const VENUE_STATUSES = ['published', 'forthcoming'] as const;
 export type VenueStatus = (typeof VENUE_STATUSES)[number];
 
+/**
+ * How much of a piece's date its source printed ("12 October 2020", "October 2020", "2020"):
+ * the stored instant lies in that span and is shown, marked up and cited only as far as known.
+ */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 export const PLACE_KINDS = [
   'country',
   'province',

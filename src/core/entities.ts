@@ -3,6 +3,7 @@ import type {
   AttachmentRole,
   ContributionRole,
   Credit,
+  DatePrecision,
   NameScheme,
   OrganizationKind,
   PlaceKind,
@@ -120,6 +121,8 @@ export interface Publication {
   translationGroup: string | null;
   status: PublicationStatus;
   publishedAt: string | null;
+  /** How much of `publishedAt` the source printed; below that it is not known, never shown. */
+  publishedPrecision: DatePrecision;
   revisedAt: string | null;
   scheduledAt: string | null;
   embargoUntil: string | null;

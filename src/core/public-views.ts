@@ -2,6 +2,7 @@ import type {
   ArchiveText,
   ContributionRole,
   Credit,
+  DatePrecision,
   PublicationType,
   VenueStatus,
 } from './content-types.ts';
@@ -56,6 +57,8 @@ export interface EntryView {
   language: string;
   summary: string | null;
   publishedAt: string;
+  /** How much of `publishedAt` is known: shown, marked up and cited no further than that. */
+  publishedPrecision: DatePrecision;
   revisedAt: string | null;
   contributors: ContributorView[];
   mainPdf: FileView | null;

@@ -1,3 +1,4 @@
+import type { DatePrecision } from './content-types.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Tx } from './ports.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -14,6 +15,7 @@ export interface HitRow {
   type: string;
   language: string;
   publishedAt: string | null;
+  publishedPrecision: DatePrecision;
 }
 
 /** What a search reads besides the index: the hits' rows and their PDFs' page text. */

@@ -7,8 +7,21 @@ describe('slugs', () => {
     expect(slugify("Chŏn'gŏ-ri, Hamgyŏng-bukto")).toBe('chongo-ri-hamgyong-bukto');
   });
 
-  it('falls back when a title has no Latin letters', () => {
-    expect(slugify('북한인권', 'untitled')).toBe('untitled');
+  it('romanizes Hangul titles, so Korean titles get slugs of their own', () => {
+    expect(slugify('북한인권 보고서')).toBe('bukanningwon-bogoseo');
+    expect(slugify('2020 북한인권백서')).toBe('2020-bukanningwonbaekseo');
+    expect(slugify('정치범수용소와 UN 보고서')).toBe('jeongchibeomsuyongsowa-un-bogoseo');
+    expect(slugify('북한인권')).not.toBe(slugify('정치범수용소'));
+  });
+
+  it('keeps Latin titles as they were', () => {
+    expect(slugify('Hidden Gulag (Second Edition): The Lives…')).toBe(
+      'hidden-gulag-second-edition-the-lives',
+    );
+  });
+
+  it('falls back when a title has no letters it can write in Latin', () => {
+    expect(slugify('金正恩', 'untitled')).toBe('untitled');
   });
 
   it('refuses reserved words as section slugs', () => {

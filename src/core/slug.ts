@@ -1,3 +1,4 @@
+import { romanize } from 'es-hangul';
 import { z } from 'zod';
 
 /**
@@ -35,11 +36,14 @@ export const sectionSlugSchema = slugSchema.refine((s) => !RESERVED_SECTION_SLUG
 });
 
 /**
- * Makes a URL-safe slug from any title. Diacritics are folded (Hamgyŏng → hamgyong); scripts
- * without a Latin form (Hangul) are kept out, so a Korean-only title falls back to `fallback`.
+ * Makes a URL-safe slug from any title. Diacritics are folded (Hamgyŏng → hamgyong); Hangul is
+ * written in the Revised Romanization, with its sound changes, as a title is read
+ * (북한인권 보고서 → bukanningwon-bogoseo), so two Korean titles never share a fallback. Scripts
+ * with no Latin form here are kept out, and a title of nothing else falls back to `fallback`.
  */
 export function slugify(text: string, fallback = 'item'): string {
   const slug = text
+    .replace(/[\uac00-\ud7a3]+/g, (hangul) => ` ${romanize(hangul)} `)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

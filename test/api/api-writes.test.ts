@@ -57,6 +57,45 @@ describeEachDatabase('the JSON API: writing', (db) => {
     );
   }, 60_000);
 
+  it('writes and reads back a date known only to the month, and refuses a precision it does not know', async () => {
+    const created = await api.request<Pub & { publishedPrecision: string }>(
+      'POST',
+      '/api/v1/publications',
+      {
+        token: editor,
+        json: draftInput({
+          publishedAt: '2020-10-01T00:00:00.000Z',
+          publishedPrecision: 'month',
+        }),
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.publishedPrecision).toBe('month');
+    expect((await ctx.repos.publications.findById(created.body.id))?.publishedPrecision).toBe(
+      'month',
+    );
+    const read = await api.request<{ publishedPrecision: string }>(
+      'GET',
+      `/api/v1/publications/${created.body.id}`,
+      { token: editor },
+    );
+    expect(read.body.publishedPrecision).toBe('month');
+    const refused = await api.request('POST', '/api/v1/publications', {
+      token: editor,
+      json: draftInput({ publishedAt: '2020-10-01T00:00:00.000Z', publishedPrecision: 'week' }),
+    });
+    expect(refused.status).toBe(400);
+    const plain = await api.request<{ publishedPrecision: string }>(
+      'POST',
+      '/api/v1/publications',
+      {
+        token: editor,
+        json: draftInput(),
+      },
+    );
+    expect(plain.body.publishedPrecision).toBe('day');
+  });
+
   it('creates, updates, publishes and withdraws a publication, each audited as the token', async () => {
     const created = await api.request<Pub>('POST', '/api/v1/publications', {
       token: editor,

@@ -7,7 +7,7 @@ import { demoArchive } from '../../src/cli/demo/demo-archive.data.ts';
 import type { WiredContext } from '../../src/context.ts';
 import { cliActor } from '../../src/core/actor.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
-import { htmlProfileSchema } from '../../src/features/import/html-profile.ts';
+import { parseHtmlProfile } from '../../src/features/import/html-profile.ts';
 import { importHtmlSite } from '../../src/features/import/import-html.ts';
 import { PDF_EXTRACT_JOB } from '../../src/features/publishing/files/attach-file.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
@@ -16,7 +16,7 @@ import { testContext } from '../support/factories.ts';
 import { SEED_PAGE, sharedAvailable } from './shared-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const profile = htmlProfileSchema.parse(
+const profile = parseHtmlProfile(
   JSON.parse(readFileSync(join(ROOT, 'profiles/seed-listing.json'), 'utf8')),
 );
 const haveSeed = sharedAvailable(SEED_PAGE);

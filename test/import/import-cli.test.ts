@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
+import { CARD_PROFILE, cardAndDetailSite } from './generated-sites.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -91,6 +92,61 @@ describe('dossier import', () => {
     expect(r.stdout).toContain('publications: 6 created');
     // The fixture folder holds no PDFs: both links are reported, neither invented.
     expect(r.stdout).toContain('2 × PDF not saved beside the pages');
+  });
+
+  it('prints a dry run of a site as a table of entries, fails for the entry it must skip, and writes nothing', async () => {
+    const site = await cardAndDetailSite();
+    const profilePath = join(dir, 'policy-desk.json');
+    writeFileSync(profilePath, JSON.stringify(CARD_PROFILE));
+    const before = count('publications');
+    const r = await runCli(
+      ['import', 'html', site.dir, '--profile', profilePath, '--dry-run'],
+      env,
+      120_000,
+    );
+    rmSync(site.dir, { recursive: true, force: true });
+    expect(r.stdout).toMatch(
+      /^\| outcome +\| title +\| date +\| authors +\| lang +\| type +\| files +\|$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^\| to create +\| Food Prices in the Northern Provinces +\| 2021-03-12 +\| Jane Doe \(author\); Sam Lee \(author\) +\| en +\| report +\| food-prices\.pdf, chart\.png +\|$/m,
+    );
+    expect(r.stdout).toMatch(/^\| to create +\| Border Trade After the Closure +\| 2020-10 /m);
+    expect(r.stdout).toMatch(/^\| to create +\| 북한 식량 가격 동향 +\| 2021-03-12 +\| — +\| ko /m);
+    expect(r.stdout).toContain(
+      'skipped: The Page That Was Never Saved: its detail page publications/lost-page/index.html is not saved in the folder',
+    );
+    expect(r.stderr).toContain('The import is not complete: 1 of 8 entries were not imported.');
+    expect(r.code).toBe(1);
+    expect(count('publications')).toBe(before);
+  }, 120_000);
+
+  it('refuses a profile with a misspelt key, naming its path', async () => {
+    const profilePath = join(dir, 'typo.json');
+    writeFileSync(
+      profilePath,
+      JSON.stringify({
+        ...CARD_PROFILE,
+        fields: { ...CARD_PROFILE.fields, body: { detial: '.content' } },
+      }),
+    );
+    const r = await runCli(
+      ['import', 'html', join(FIXTURES, 'site'), '--profile', profilePath],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fields.body.detial: unknown key (did you mean detail?)');
+  });
+
+  it('fails when a profile finds no entries at all', async () => {
+    const profilePath = join(dir, 'nothing.json');
+    writeFileSync(profilePath, JSON.stringify(CARD_PROFILE));
+    const r = await runCli(
+      ['import', 'html', join(FIXTURES, 'site'), '--profile', profilePath],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no entries were found');
   });
 
   it('explains its usage mistakes', async () => {

@@ -15,6 +15,7 @@ export const MIGRATIONS_AFTER_0091 = [
   '0099-korean-name-sources',
   '0100-honest-attribution',
   '0101-section-list-disclaimers',
+  '0102-date-precision',
 ] as const;
 
 export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
@@ -26,6 +27,8 @@ export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
 
 /** The schema as 0092 left it. */
 export async function undoMigrationsAfter0092(db: AnyDb): Promise<void> {
+  await sql`alter table publications drop column published_precision`.execute(db);
+  await sql`delete from dossier_migration where name = '0102-date-precision'`.execute(db);
   await sql`alter table sections drop column list_disclaimer`.execute(db);
   await sql`alter table sections drop column list_disclaimer_ko`.execute(db);
   await sql`delete from dossier_migration where name = '0101-section-list-disclaimers'`.execute(db);

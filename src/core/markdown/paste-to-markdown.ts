@@ -1,4 +1,6 @@
+import * as cheerio from 'cheerio';
 import TurndownService from 'turndown';
+import { markBareReferences, markersToReferences, readHtmlFootnotes } from './html-footnotes.ts';
 
 /**
  * Pasted HTML from Word, Google Docs or Pages, as clean Markdown. Their style sheets, class
@@ -23,12 +25,9 @@ turndown.remove([
   'object',
   'form',
 ]);
-// Word and Pages mark footnote references with superscript anchors: keep them as [^n].
-turndown.addRule('footnote-reference', {
-  filter: (node) =>
-    node.nodeName === 'SUP' && /^\[?\d{1,3}\]?$/.test(node.textContent?.trim() ?? ''),
-  replacement: (content) => `[^${content.replace(/\D/g, '')}]`,
-});
+// Text that reads as an entity ("&copy;") must stay text: the renderer would decode it.
+const escapeMarkdown = turndown.escape.bind(turndown);
+turndown.escape = (text: string) => escapeMarkdown(text).replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 // Google Docs wraps everything in <b style="font-weight:normal"> — bold that is not bold.
 turndown.addRule('fake-bold', {
   filter: (node) =>
@@ -37,13 +36,48 @@ turndown.addRule('fake-bold', {
   replacement: (content) => content,
 });
 
-export function pasteToMarkdown(html: string): string {
-  const withoutComments = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<!\[if[\s\S]*?<!\[endif\]>/gi, '');
-  return turndown
-    .turndown(withoutComments)
+/**
+ * Footnotes, in whatever shape the page printed them (see `readHtmlFootnotes`), become Markdown
+ * footnotes with their definitions, numbered in the order they are first referred to. `notes` is
+ * the HTML of a list of notes kept apart from the text (an importer's notes selector).
+ */
+export function pasteToMarkdown(html: string, options: { notes?: string } = {}): string {
+  const source = withoutComments(html) + (options.notes ? withoutComments(options.notes) : '');
+  const $ = cheerio.load(source.replace(/[\uE001\uE002]/g, ''), null, false);
+  const notes = readHtmlFootnotes($);
+  if (notes.length === 0) markBareReferences($);
+  const body = convert($.html());
+  if (notes.length === 0) return body;
+  // One conversion for all the notes, apart by a mark no text holds: a report has thousands.
+  const converted = convert(notes.map((note) => `<div>${note.html}</div>`).join(NOTE_BREAK)).split(
+    /\s*\uE002\s*/,
+  );
+  const definitions = notes.map((_note, i) => definition(i + 1, converted[i] ?? ''));
+  return `${body}\n\n${definitions.join('\n')}`;
+}
+
+const NOTE_BREAK = '<p>\uE002</p>';
+
+function convert(html: string): string {
+  return markersToReferences(turndown.turndown(html))
     .replace(/\u00a0/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** A note of several paragraphs continues on lines indented by four spaces. */
+function definition(n: number, markdown: string): string {
+  const [first = '', ...rest] = markdown.split('\n');
+  return [`[^${n}]: ${first}`, ...rest.map((line) => (line ? `    ${line}` : ''))].join('\n');
+}
+
+/**
+ * Comments and Word's conditional blocks go, except Word's footnote marks, which it prints
+ * inside `<![if !supportFootnotes]>[1]<![endif]>`.
+ */
+function withoutComments(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!\[if !support(?:Foot|End)notes\]>([\s\S]*?)<!\[endif\]>/gi, '$1')
+    .replace(/<!\[if[\s\S]*?<!\[endif\]>/gi, '');
 }

@@ -1,3 +1,4 @@
+import { isoDateAt } from '../../core/date-precision.ts';
 import { markdownToText } from '../../core/markdown/markdown.ts';
 import type { ContributorView, EntryView, FileView } from '../../core/public-views.ts';
 import { href } from '../../ui/components/links.ts';
@@ -42,9 +43,9 @@ export function buildWork(
           ? 'event'
           : 'other'
       : null;
-  const issued = entry.publishedAt.slice(0, 10);
+  const issued = isoDateAt(entry.publishedAt, entry.publishedPrecision);
   const revised =
-    entry.revisedAt && entry.revisedAt.slice(0, 10) !== issued
+    entry.revisedAt && entry.revisedAt.slice(0, 10) !== entry.publishedAt.slice(0, 10)
       ? entry.revisedAt.slice(0, 10)
       : null;
   return {

@@ -67,7 +67,10 @@ export interface ScholarlyWork {
   interviewers: WorkContributor[];
   /** Everyone else credited (photographers and the like), for DC contributor and JSON-LD. */
   others: WorkContributor[];
-  /** YYYY-MM-DD, the UTC day of first publication. */
+  /**
+   * The UTC date of first publication as far as it is known: YYYY-MM-DD, or YYYY-MM or YYYY when
+   * the source printed only the month or the year. Every format carries no more than that.
+   */
   issued: string;
   /** YYYY-MM-DD of a substantive revision, when there was one. */
   revised: string | null;

@@ -6,7 +6,7 @@ import type { NameScheme } from '../../core/content-types.ts';
 import type { PersonInput, PlaceInput, PublicationInput } from '../../core/schemas.ts';
 import { personInput, placeInput, publicationInput } from '../../core/schemas.ts';
 import { slugify } from '../../core/slug.ts';
-import { parseByline, personSlug, sortNameOf } from './bylines.ts';
+import { parseByline, personSlug, printedLabel, sortNameOf } from './bylines.ts';
 import {
   CsvImportError,
   type CsvProblem,
@@ -278,9 +278,9 @@ async function importPublications(session: ImportSession, text: string, options:
       });
       contributions.push({
         personId,
-        role: 'author' as const,
+        role: a.role,
         credit: a.credit,
-        affiliationLabel: a.affiliation,
+        affiliationLabel: printedLabel(a),
       });
     }
     const topicIds: number[] = [];

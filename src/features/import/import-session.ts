@@ -16,7 +16,13 @@ import {
   updatePerson,
   updatePlace,
 } from '../entities/index.ts';
-import { attachFile, createPublication, updatePublication } from '../publishing/index.ts';
+import {
+  attachFile,
+  createPublication,
+  IMAGE_VARIANTS_JOB,
+  PDF_EXTRACT_JOB,
+  updatePublication,
+} from '../publishing/index.ts';
 import { addRedirect } from '../redirects/index.ts';
 import { ImportInterruptedError, type ImportOutcome, SummaryBuilder } from './import-summary.ts';
 
@@ -44,6 +50,31 @@ export interface SessionOptions {
   source: string;
   dryRun: boolean;
   actor: Actor;
+  /**
+   * Leave a publication edited in Dossier since its import alone when the source changed too
+   * (a conflict, reported), instead of the source's text replacing the edits.
+   */
+  keepEdits?: boolean;
+}
+
+/** Why a publication was left alone: the source changed it, and so did an editor. */
+export const CONFLICT =
+  'edited in Dossier since it was imported, and changed at the source: left alone (--overwrite replaces the edits)';
+
+/** What became of one publication: the three counts, or a conflict left alone. */
+export type PublicationOutcome = ImportOutcome | 'conflict';
+
+/**
+ * The stored fingerprint of a publication: the hash of its input and the version the import
+ * left, so that a later edit in Dossier (a newer version) is seen as such.
+ */
+function stamped(hash: string, version: number): string {
+  return `${hash}@v${version}`;
+}
+
+function unstamped(stored: string | null): { hash: string | null; version: number | null } {
+  const m = /^(.*)@v(\d+)$/.exec(stored ?? '');
+  return m ? { hash: m[1] ?? null, version: Number(m[2]) } : { hash: stored, version: null };
 }
 
 /**
@@ -258,34 +289,58 @@ export class ImportSession {
 
   /**
    * A publication: created, or updated over its current version when the source changed since
-   * the last run (edits made in Dossier meanwhile are overwritten: the source is the authority
-   * while a site is being moved). Another publication already holding the slug in the section
-   * gets this one a suffixed slug, never a clash.
+   * the last run. With `keepEdits`, a publication edited in Dossier since the import wrote it
+   * (its version moved on) is a conflict and left alone; without, the source is the authority. Keys an earlier run used for
+   * the same entry (`formerKeys`) are mapped to this one, so a change of key duplicates nothing.
+   * Another publication already holding the slug in the section gets this one a suffixed slug,
+   * never a clash.
    */
   async publication(
     key: string,
     input: PublicationInput,
-  ): Promise<{ id: number; slug: string; outcome: ImportOutcome }> {
+    options: { formerKeys?: string[]; label?: string } = {},
+  ): Promise<{ id: number; slug: string; outcome: PublicationOutcome }> {
     const hash = fingerprint(input);
-    const source = await this.known(key, 'publication');
+    let source = await this.known(key, 'publication');
+    for (const former of options.formerKeys ?? []) {
+      if (source) break;
+      source = await this.known(former, 'publication');
+    }
     const current = source
       ? await this.deps.repos.publications.findById(source.entityId)
       : undefined;
     if (current) {
-      const outcome: ImportOutcome = source?.contentHash === hash ? 'unchanged' : 'updated';
+      const before = unstamped(source?.contentHash ?? null);
+      const moved = source?.sourceKey !== key;
+      let outcome: PublicationOutcome = before.hash === hash ? 'unchanged' : 'updated';
+      if (
+        outcome === 'updated' &&
+        before.version !== null &&
+        before.version !== current.version &&
+        this.options.keepEdits
+      ) {
+        outcome = 'conflict';
+      }
       if (outcome === 'updated' && !this.dryRun) {
         // A scheduled piece gets the job that publishes it from the save itself.
-        await this.recorded(key, 'publication', hash, (deps) =>
-          updatePublication(
-            deps,
+        await this.deps.transactor.transaction(async (tx) => {
+          const saved = await updatePublication(
+            { ...this.deps, transactor: joined(tx) },
             current.id,
             current.version,
             { ...input, slug: current.slug, sectionId: current.sectionId },
             this.options.actor,
-          ),
-        );
+          );
+          const at = this.deps.clock.now().toISOString();
+          await this.remember(key, 'publication', saved.id, stamped(hash, saved.version), at, tx);
+        });
+      } else if (moved && !this.dryRun) {
+        // The entry is the same; only the key that names it changed. Keep what was stored.
+        const at = this.deps.clock.now().toISOString();
+        await this.remember(key, 'publication', current.id, source?.contentHash ?? null, at);
       }
-      this.summary.count('publications', outcome);
+      if (outcome === 'conflict') this.summary.skip(options.label ?? key, CONFLICT);
+      else this.summary.count('publications', outcome);
       return { id: current.id, slug: current.slug, outcome };
     }
     const slug = this.dryRun ? input.slug : await this.freeSlug(input.sectionId, input.slug, key);
@@ -293,16 +348,29 @@ export class ImportSession {
       this.summary.count('publications', 'created');
       return { id: this.nextPlaceholder(), slug, outcome: 'created' };
     }
-    const created = await this.recorded(key, 'publication', hash, (deps) =>
-      createPublication(deps, { ...input, slug }, this.options.actor),
-    );
+    const created = await this.deps.transactor.transaction(async (tx) => {
+      const saved = await createPublication(
+        { ...this.deps, transactor: joined(tx) },
+        { ...input, slug },
+        this.options.actor,
+      );
+      const at = this.deps.clock.now().toISOString();
+      await this.remember(key, 'publication', saved.id, stamped(hash, saved.version), at, tx);
+      return saved;
+    });
     this.summary.count('publications', 'created');
     return { id: created.id, slug, outcome: 'created' };
   }
 
   /** The slug a publication will have: its own when imported before, else a free one. */
-  async plannedSlug(key: string, sectionId: number, slug: string): Promise<string> {
-    const source = await this.known(key, 'publication');
+  async plannedSlug(
+    key: string,
+    sectionId: number,
+    slug: string,
+    formerKeys: string[] = [],
+  ): Promise<string> {
+    let source = await this.known(key, 'publication');
+    for (const former of formerKeys) source ??= await this.known(former, 'publication');
     const current = source
       ? await this.deps.repos.publications.findById(source.entityId)
       : undefined;
@@ -344,6 +412,9 @@ export class ImportSession {
   /**
    * A file from disk under a publication, once per source key: through attachFile, so PDFs are
    * queued for extraction and images for their resized copies, and image metadata is stripped.
+   * With `hash` (of the bytes on disk), a file whose bytes changed since the last run is read
+   * again: the attachment keeps its name and place and points at the new bytes, which are
+   * extracted like any new file.
    */
   async attachment(
     key: string,
@@ -355,34 +426,97 @@ export class ImportSession {
       title?: string | null;
       altText?: string | null;
       caption?: string | null;
+      hash?: string;
     },
-  ): Promise<void> {
-    if (await this.known(key, 'attachment')) {
-      this.summary.count('files', 'unchanged');
-      return;
+  ): Promise<ImportOutcome | 'refused'> {
+    const { hash, ...attach } = file;
+    const known = await this.known(key, 'attachment');
+    const existing = known ? await this.deps.repos.files.findAttachment(known.entityId) : undefined;
+    if (known && existing) {
+      if (!hash || known.contentHash === hash || known.contentHash === null) {
+        if (hash && known.contentHash === null && !this.dryRun) {
+          await this.remember(
+            key,
+            'attachment',
+            known.entityId,
+            hash,
+            this.deps.clock.now().toISOString(),
+          );
+        }
+        this.summary.count('files', 'unchanged');
+        return 'unchanged';
+      }
+      if (!this.dryRun) await this.replaceFile(key, existing, attach, hash);
+      this.summary.count('files', 'updated');
+      return 'updated';
     }
     if (this.dryRun) {
       this.summary.count('files', 'created');
-      return;
+      return 'created';
     }
     try {
       const { attachment } = await attachFile(
         this.deps,
-        { publicationId, ...file, source: file.source() },
+        { publicationId, ...attach, source: attach.source() },
         this.options.actor,
       );
       await this.remember(
         key,
         'attachment',
         attachment.id,
-        null,
+        hash ?? null,
         this.deps.clock.now().toISOString(),
       );
       this.summary.count('files', 'created');
+      return 'created';
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       this.summary.skip(`${file.fileName}`, `file refused: ${error.message}`);
+      return 'refused';
     }
+  }
+
+  /** Points an attachment at new bytes, queued for extraction like a new file. */
+  private async replaceFile(
+    key: string,
+    attachment: { id: number; publicationId: number; fileName: string },
+    file: { source: () => AsyncIterable<Uint8Array> },
+    hash: string,
+  ): Promise<void> {
+    const blob = await this.deps.files.put(file.source(), { stripImageMetadata: true });
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.transactor.transaction(async (tx) => {
+      const stored = await this.deps.repos.files.ensureStoredFile(blob, at, tx);
+      await this.deps.repos.files.replaceAttachmentFile(attachment.id, stored.id, tx);
+      if (stored.mediaType === 'application/pdf' && stored.extractionStatus === 'none') {
+        await this.deps.repos.files.updateStoredFile(stored.id, { extractionStatus: 'queued' }, tx);
+        await this.deps.repos.jobs.enqueue(
+          { kind: PDF_EXTRACT_JOB, payload: { storedFileId: stored.id } },
+          at,
+          tx,
+        );
+      }
+      if (stored.mediaType.startsWith('image/')) {
+        await this.deps.repos.jobs.enqueueUnique(
+          {
+            kind: IMAGE_VARIANTS_JOB,
+            payload: { storedFileId: stored.id },
+            uniqueKey: `${IMAGE_VARIANTS_JOB}:${stored.id}`,
+          },
+          at,
+          tx,
+        );
+      }
+      await this.deps.audit.record(
+        this.options.actor,
+        'attachment.replace',
+        { type: 'publication', id: attachment.publicationId },
+        { fileName: attachment.fileName, sha256: blob.sha256, bytes: blob.byteSize },
+        tx,
+      );
+      await this.deps.changes.publicationChanged(attachment.publicationId, tx);
+      await this.remember(key, 'attachment', attachment.id, hash, at, tx);
+    });
   }
 
   /**

@@ -8,12 +8,32 @@ export interface ImportSummary {
   skipped: Array<{ reason: string; count: number; examples: string[] }>;
   /** Records imported with a needs-attention note, by reason, every one of them named. */
   needsAttention: Array<{ reason: string; items: string[] }>;
+  /** Entry by entry, for imports that read entries (a saved site): what each became. */
+  entries: EntryReport[];
+}
+
+/** What one entry of a source became, or why it did not. */
+export interface EntryReport {
+  outcome: ImportOutcome | 'conflict' | 'skipped';
+  /** Why it was skipped or is in conflict; null otherwise. */
+  reason: string | null;
+  title: string;
+  /** As stored: `2021-03-12`, `2020-10` for a month, `2019` for a year; null for none. */
+  date: string | null;
+  /** "Name (author)", "Name (author, with)"… */
+  authors: string[];
+  language: string;
+  type: string;
+  files: string[];
+  /** The source key, so an entry can be found again. */
+  key: string;
 }
 
 export class SummaryBuilder {
   private readonly counts: Record<string, Record<ImportOutcome, number>> = {};
   private readonly skips = new Map<string, { count: number; examples: string[] }>();
   private readonly attentions = new Map<string, string[]>();
+  private readonly entryReports: EntryReport[] = [];
 
   constructor(
     readonly source: string,
@@ -40,6 +60,17 @@ export class SummaryBuilder {
     this.attentions.set(reason, items);
   }
 
+  /**
+   * One entry's outcome; a skipped entry is also counted among the skipped, with its reason (a
+   * conflict was counted there by the session that found it).
+   */
+  entry(report: EntryReport): void {
+    this.entryReports.push(report);
+    if (report.outcome === 'skipped') {
+      this.skip(report.title, report.reason ?? report.outcome);
+    }
+  }
+
   get(kind: string, outcome: ImportOutcome): number {
     return this.counts[kind]?.[outcome] ?? 0;
   }
@@ -54,8 +85,75 @@ export class SummaryBuilder {
         reason,
         items: [...items],
       })),
+      entries: this.entryReports.map((e) => ({
+        ...e,
+        authors: [...e.authors],
+        files: [...e.files],
+      })),
     };
   }
+}
+
+/**
+ * Why a run of entries did not succeed, or null: nothing was imported (no entry found, or none
+ * of them came in), or an entry was skipped or left alone for a reason. Unchanged entries are a
+ * success: the archive already holds them as the source says.
+ */
+export function entriesFailure(summary: ImportSummary): string | null {
+  const entries = summary.entries;
+  if (entries.length === 0) return 'no entries were found: check the profile’s lists and pages';
+  const kept = entries.filter((e) => e.outcome !== 'skipped' && e.outcome !== 'conflict');
+  if (kept.length === 0) return `none of the ${entries.length} entries was imported`;
+  const left = entries.length - kept.length;
+  return left > 0 ? `${left} of ${entries.length} entries were not imported` : null;
+}
+
+const OUTCOME_WORDS: Record<EntryReport['outcome'], [string, string]> = {
+  created: ['created', 'to create'],
+  updated: ['updated', 'to update'],
+  unchanged: ['unchanged', 'unchanged'],
+  conflict: ['conflict', 'conflict'],
+  skipped: ['skipped', 'to skip'],
+};
+
+/**
+ * The entries as a table: what each becomes (title, date, authors with their roles, language,
+ * files), so that a profile can be tuned before anything is written.
+ */
+export function formatEntryTable(summary: ImportSummary): string {
+  const head = ['outcome', 'title', 'date', 'authors', 'lang', 'type', 'files'];
+  const rows = summary.entries.map((e) => [
+    OUTCOME_WORDS[e.outcome][summary.dryRun ? 1 : 0],
+    clip(e.title, 48),
+    e.date ?? '—',
+    clip(e.authors.join('; ') || '—', 56),
+    e.language,
+    e.type,
+    clip(e.files.join(', ') || '—', 40),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => columns(r[i] ?? ''))));
+  const pad = (c: string, width: number) => c + ' '.repeat(Math.max(0, width - columns(c)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`.trimEnd();
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w)))];
+  for (const r of rows) out.push(line(r));
+  for (const e of summary.entries) {
+    if (e.reason) out.push(`  ${OUTCOME_WORDS[e.outcome][0]}: ${e.title}: ${e.reason}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Terminal columns: Hangul and other wide scripts take two. */
+function columns(text: string): number {
+  const wide = text.match(
+    /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu,
+  );
+  return text.length + (wide?.length ?? 0);
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s*\|\s*/g, ' / ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** The summary as lines for the terminal. */

@@ -58,17 +58,29 @@ export function readListingText(text: string, profile: HtmlProfile): ListedEntry
       .filter(Boolean);
     const [summary, ...rest] = paragraphs;
     const printed = (lines[a.date] ?? '').trim();
+    const day = printedDate(printed);
     return {
       list: a.list,
+      key: null,
+      page: null,
       title: a.title === null ? null : (lines[a.title] ?? '').trim(),
+      subtitle: null,
       byline: (lines[a.byline] ?? '').trim(),
-      date: printedDate(printed),
+      date: day ? { day, precision: 'day' as const } : null,
       printedDate: printed,
       summary: summary ?? null,
       body: withFootnotes(paragraphs.length > 1 ? [summary ?? '', ...rest].join('\n\n') : ''),
-      pdfHref: null,
+      pdfs: [],
+      files: [],
+      linkedFiles: [],
+      images: [],
       externalHref: null,
-      detailHref: null,
+      topics: [],
+      language: null,
+      pageLanguage: null,
+      type: null,
+      unmappedType: null,
+      problem: null,
     };
   });
 }

@@ -6,9 +6,10 @@ import { pasteToMarkdown } from '../../core/markdown/paste-to-markdown.ts';
  * are blank lines (its `wpautop` adds the <p> tags only when a page is shown), images sit in
  * [caption] shortcodes, and footnotes come in three shapes — the footnotes block of WordPress
  * 6.3+ (`<sup data-fn>` with the notes in the `footnotes` post meta), the classic anchors to an
- * `<ol class="footnotes">`, and the ((…)) / [ref] shortcodes of footnote plugins. All of them
- * become Markdown footnotes ([^1] … [^1]: text); headings, lists, quotes, links and images go
- * through the same conversion as pasted HTML (`pasteToMarkdown`).
+ * `<ol class="footnotes">`, and the ((…)) / [ref] shortcodes of footnote plugins. The block's and
+ * the shortcodes' notes are written out as classic anchors to a list of notes, so that one reader
+ * — the conversion of pasted HTML (`pasteToMarkdown`) — turns every shape into Markdown footnotes
+ * ([^1] … [^1]: text), together with headings, lists, quotes, links and images.
  */
 export function wordpressToMarkdown(content: string, footnotesMeta = ''): string {
   const notes: string[] = [];
@@ -16,13 +17,13 @@ export function wordpressToMarkdown(content: string, footnotesMeta = ''): string
   const html = autop(withShortcodes);
   const $ = cheerio.load(html, null, false);
   blockFootnotes($, footnotesMeta, notes);
-  classicFootnotes($, notes);
-  const body = pasteToMarkdown($.html());
-  if (notes.length === 0) return body;
-  const definitions = notes.map(
-    (n, i) => `[^${i + 1}]: ${pasteToMarkdown(n).replace(/\n+/g, ' ')}`,
-  );
-  return `${body}\n\n${definitions.join('\n')}`;
+  const list = notes.map((n, i) => `<li id="wp-note-${i + 1}">${n}</li>`).join('');
+  return pasteToMarkdown(notes.length > 0 ? `${$.html()}<ol>${list}</ol>` : $.html());
+}
+
+/** A note's reference as the classic shape, pointing at the list written after the text. */
+function noteAnchor(n: number): string {
+  return `<sup><a href="#wp-note-${n}">${n}</a></sup>`;
 }
 
 /** Plain text of an excerpt or a short HTML field. */
@@ -40,7 +41,7 @@ const WRAPPING_SHORTCODES =
 function shortcodes(content: string, notes: string[]): string {
   const marker = (text: string) => {
     notes.push(text.trim());
-    return `<sup>${notes.length}</sup>`;
+    return noteAnchor(notes.length);
   };
   return content
     .replace(FOOTNOTE_SHORTCODES, (_m, _tag, shortcode?: string, parens?: string) =>
@@ -111,35 +112,8 @@ function blockFootnotes($: $, meta: string, notes: string[]): void {
     const note = listed.find((n) => n.id === id);
     if (!note) return;
     notes.push(note.content);
-    $(el).replaceWith(`<sup>${notes.length}</sup>`);
+    $(el).replaceWith(noteAnchor(notes.length));
   });
   // The block's own rendered list, if the export kept it, would repeat the notes.
   $('ol.wp-block-footnotes').remove();
-}
-
-/**
- * Anchors to a list of notes at the end: `<sup><a href="#fn1">1</a></sup>` and
- * `<ol class="footnotes"><li id="fn1">…</li></ol>` (or a div/section of class footnotes).
- */
-function classicFootnotes($: $, notes: string[]): void {
-  const lists = $('ol.footnotes, div.footnotes, section.footnotes, ol.footnotes-list');
-  if (lists.length === 0) return;
-  const byId = new Map<string, string>();
-  lists.find('li[id]').each((_i, li) => {
-    const $li = $(li);
-    $li
-      .find('a[href^="#"]')
-      .filter((_j, a) => /^[↩↑^\s]*$|back/i.test($(a).text()))
-      .remove();
-    byId.set($li.attr('id') ?? '', $li.html() ?? '');
-  });
-  $('a[href^="#"]').each((_i, a) => {
-    const target = ($(a).attr('href') ?? '').slice(1);
-    const note = byId.get(target);
-    if (note === undefined) return;
-    notes.push(note);
-    const sup = $(a).parent('sup');
-    (sup.length > 0 ? sup : $(a)).replaceWith(`<sup>${notes.length}</sup>`);
-  });
-  lists.remove();
 }

@@ -1,3 +1,4 @@
+import type { DatePrecision } from '../../core/content-types.ts';
 import { nextTurn } from '../../core/next-turn.ts';
 import type { Clock } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
@@ -44,6 +45,8 @@ export interface SearchHit {
   type: string;
   language: string;
   publishedAt: string | null;
+  /** How much of `publishedAt` the source printed: shown no more precisely than that. */
+  publishedPrecision: DatePrecision;
   score: number;
   /** The best passage of the summary, body or notes, or the opening when none matched. */
   snippet: Segment[];
@@ -197,6 +200,7 @@ async function search(deps: SearchArchiveDeps, request: SearchRequest): Promise<
       type: p.type,
       language: p.language,
       publishedAt: p.publishedAt,
+      publishedPrecision: p.publishedPrecision,
       score: h.score,
       snippet: bestPassage(highlighter, [texts.meta, texts.body, texts.notes]),
       pdf: pageHits.get(p.id) ?? [],

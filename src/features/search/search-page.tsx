@@ -1,8 +1,9 @@
 import { Breadcrumbs } from '../../ui/components/breadcrumbs.tsx';
 import { href } from '../../ui/components/links.ts';
 import { PageLinks } from '../../ui/components/pagination.tsx';
+import { DateAt } from '../../ui/components/published-date.tsx';
 import type { MessageKey } from '../../ui/i18n/messages.en.ts';
-import { formatDate, formatNumber } from '../../ui/i18n/translate.ts';
+import { formatNumber } from '../../ui/i18n/translate.ts';
 import type { PageContext } from '../../ui/page-context.ts';
 import { Layout } from '../../ui/pages/layout.tsx';
 import type { FacetValue } from './facets.ts';
@@ -145,9 +146,11 @@ export function SearchPage(props: {
                       {hit.publishedAt ? (
                         <>
                           {' · '}
-                          <time datetime={hit.publishedAt.slice(0, 10)}>
-                            {formatDate(hit.publishedAt, ctx.locale)}
-                          </time>
+                          <DateAt
+                            iso={hit.publishedAt}
+                            precision={hit.publishedPrecision}
+                            locale={ctx.locale}
+                          />
                         </>
                       ) : null}
                     </p>

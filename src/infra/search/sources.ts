@@ -139,6 +139,7 @@ export class SqlSearchSources implements SearchSources, IndexSources {
         'publications.type',
         'publications.language',
         'publications.publishedAt',
+        'publications.publishedPrecision',
       ])
       .where('publications.id', 'in', [...ids])
       .execute();

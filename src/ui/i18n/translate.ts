@@ -1,3 +1,4 @@
+import type { DatePrecision } from '../../core/content-types.ts';
 import type { Locale } from './locales.ts';
 import { en, type MessageKey } from './messages.en.ts';
 import { ko } from './messages.ko.ts';
@@ -34,6 +35,26 @@ const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
 /** A date in the reader's interface language. Stored instants are UTC; so is the shown day. */
 export function formatDate(iso: string, locale: Locale): string {
   return DATE_FORMATS[locale].format(new Date(iso));
+}
+
+const PARTIAL_DATE_FORMATS: Record<Locale, Record<'month' | 'year', Intl.DateTimeFormat>> = {
+  en: {
+    month: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    year: new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: 'UTC' }),
+  },
+  ko: {
+    month: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    year: new Intl.DateTimeFormat('ko-KR', { year: 'numeric', timeZone: 'UTC' }),
+  },
+};
+
+/**
+ * A date only as far as its source printed it: "October 2020" / "2020년 10월", "2019" /
+ * "2019년"; a whole day as formatDate shows it.
+ */
+export function formatDateAt(iso: string, precision: DatePrecision, locale: Locale): string {
+  if (precision === 'day') return formatDate(iso, locale);
+  return PARTIAL_DATE_FORMATS[locale][precision].format(new Date(iso));
 }
 
 // Building a formatter loads locale data and costs far more than formatting; keep one each.

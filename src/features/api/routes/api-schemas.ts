@@ -3,6 +3,7 @@ import {
   ATTACHMENT_ROLES,
   CONTRIBUTION_ROLES,
   CREDITS,
+  DATE_PRECISIONS,
   NAME_SCHEMES,
   PLACE_KINDS,
   PUBLICATION_TYPES,
@@ -233,6 +234,10 @@ const publicationFields = {
   language: z.string(),
   status: z.enum(PUBLICATION_STATUSES),
   publishedAt: instant.nullable(),
+  publishedPrecision: z.enum(DATE_PRECISIONS).openapi({
+    description:
+      'How much of publishedAt the source printed: with "month" only its year and month are known, with "year" only its year.',
+  }),
   revisedAt: instant.nullable(),
   updatedAt: instant,
   /** When the public last saw it change: the order of the list and of `updated_since`. */

@@ -128,6 +128,7 @@ export function presentSummary(
     language: p.language,
     status: p.status,
     publishedAt: p.publishedAt,
+    publishedPrecision: p.publishedPrecision,
     revisedAt: p.revisedAt,
     updatedAt: p.updatedAt,
     datestamp: publicDatestamp(p),

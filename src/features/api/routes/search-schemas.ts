@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DATE_PRECISIONS } from '../../../core/content-types.ts';
 
 /** The search API's query parameters and result: the search page's own request and result. */
 
@@ -66,6 +67,8 @@ export const searchResultSchema = z
         type: z.string(),
         language: z.string(),
         publishedAt: z.string().openapi({ format: 'date-time' }).nullable(),
+        /** How much of `publishedAt` the source printed: 'day', 'month' or 'year'. */
+        publishedPrecision: z.enum(DATE_PRECISIONS),
         score: z.number(),
         snippet: segments,
         pdf: z.array(

@@ -23,7 +23,7 @@ export function bibtex(work: ScholarlyWork): string {
     ['title', tex(fullTitle(work))],
     ...typeFields(work),
     ['year', year],
-    ['month', String(Number(month))],
+    ['month', month ? String(Number(month)) : undefined],
     ['date', work.issued],
     ['url', work.url],
     ['doi', work.doi ?? undefined],

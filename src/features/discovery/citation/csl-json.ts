@@ -19,7 +19,8 @@ export interface CslItem {
   interviewer?: CslName[];
   /** CSL 1.0.2 `contributor`: the "with" credit, a collaborator who is not an author. */
   contributor?: CslName[];
-  issued: { 'date-parts': [[number, number, number]] };
+  /** As far as the date is known: [[2020, 10, 12]], [[2020, 10]] or [[2020]]. */
+  issued: { 'date-parts': [[number] | [number, number] | [number, number, number]] };
   URL: string;
   DOI?: string;
   publisher?: string;
@@ -56,7 +57,7 @@ export function cslName(name: PersonName): CslName {
 export function cslItem(work: ScholarlyWork): CslItem {
   const names = (list: WorkContributor[]) =>
     list.length > 0 ? list.map((c) => cslName(c.name)) : undefined;
-  const [y, m, d] = work.issued.split('-').map(Number) as [number, number, number];
+  const dateParts = work.issued.split('-').map(Number) as [number] | [number, number];
   const item: CslItem = {
     id: citationKey(work),
     type: TYPES[work.kind],
@@ -66,7 +67,7 @@ export function cslItem(work: ScholarlyWork): CslItem {
     translator: names(work.translators),
     interviewer: names(work.interviewers),
     contributor: names(work.collaborators),
-    issued: { 'date-parts': [[y, m, d]] },
+    issued: { 'date-parts': [dateParts] },
     URL: work.url,
     DOI: work.doi ?? undefined,
     publisher:

@@ -29,7 +29,7 @@ export function ris(work: ScholarlyWork): string {
     if (TYPES[work.kind] === 'GEN') lines.push(['T3', work.series?.title]);
   }
   lines.push(['PY', work.issued.slice(0, 4)]);
-  lines.push(['DA', work.issued.replace(/-/g, '/')]);
+  lines.push(['DA', risDate(work.issued)]);
   if (work.kind === 'report' || work.kind === 'book' || work.kind === 'web-article') {
     lines.push(['PB', work.publisher.name]);
   }
@@ -64,6 +64,15 @@ function container(work: ScholarlyWork): string | undefined {
   }
   if (work.kind === 'web-article' || work.kind === 'page') return work.siteName;
   return undefined;
+}
+
+/**
+ * RIS dates are "YYYY/MM/DD/other", a part left empty when it is not known: "2020/10//" for a
+ * piece the source dates only by its month, "2019///" for one dated only by its year.
+ */
+function risDate(issued: string): string {
+  const [y, m, d] = issued.split('-');
+  return `${y}/${m ?? ''}/${d ?? ''}/`;
 }
 
 function oneLine(value: string): string {

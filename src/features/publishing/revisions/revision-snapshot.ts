@@ -23,6 +23,7 @@ const RESTORED = [
   'language',
   'translationGroup',
   'publishedAt',
+  'publishedPrecision',
   'revisedAt',
   'embargoUntil',
   'venueId',

@@ -52,6 +52,7 @@ const LABELS: ReadonlyArray<[string, string]> = [
   ['language', 'Language'],
   ['translationGroup', 'Translation group'],
   ['publishedAt', 'Published'],
+  ['publishedPrecision', 'Date as printed'],
   ['revisedAt', 'Updated'],
   ['scheduledAt', 'Scheduled'],
   ['embargoUntil', 'Embargo until'],

@@ -28,6 +28,7 @@ export interface PublicationFormValues {
   language: string;
   translationGroup: string;
   publishedAt: string;
+  publishedPrecision: string;
   revisedAt: string;
   embargoUntil: string;
   venueId: string;
@@ -229,6 +230,17 @@ export function PublicationForm(props: {
         <fieldset>
           <legend>Dates</legend>
           <Field {...bound('publishedAt')} label="Published (date shown to readers)" type="date" />
+          <SelectField
+            {...bound('publishedPrecision')}
+            label="Date as printed"
+            empty={null}
+            hint="When the source prints only a month or a year, pick its first day above."
+            options={[
+              { value: 'day', label: 'Day' },
+              { value: 'month', label: 'Month only' },
+              { value: 'year', label: 'Year only' },
+            ]}
+          />
           <Field {...bound('revisedAt')} label="Updated" type="date" />
           <Field
             {...bound('embargoUntil')}

@@ -114,6 +114,8 @@ export async function loadEntriesAndPeople(
       language: p.language,
       summary: p.summary,
       publishedAt: p.publishedAt ?? p.createdAt,
+      // A piece never given a date shows the day it was created, which is known to the day.
+      publishedPrecision: p.publishedAt ? p.publishedPrecision : 'day',
       revisedAt: p.revisedAt,
       contributors,
       mainPdf: files.find((f) => f.role === 'main-pdf') ?? null,

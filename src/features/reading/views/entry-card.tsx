@@ -1,8 +1,8 @@
 import { markdownToText } from '../../../core/markdown/markdown.ts';
 import type { EntryView } from '../../../core/public-views.ts';
 import { href } from '../../../ui/components/links.ts';
+import { DateAt } from '../../../ui/components/published-date.tsx';
 import type { MessageKey } from '../../../ui/i18n/messages.en.ts';
-import { formatDate } from '../../../ui/i18n/translate.ts';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { Byline } from './byline.tsx';
 import { CoverImage } from './cover-image.tsx';
@@ -28,9 +28,11 @@ export function EntryCard(props: { ctx: PageContext; entry: EntryView; headingLe
       <div class="entry-text">
         <p class="kicker">
           {ctx.t(`type.${entry.type}` as MessageKey)} ·{' '}
-          <time datetime={entry.publishedAt.slice(0, 10)}>
-            {formatDate(entry.publishedAt, ctx.locale)}
-          </time>
+          <DateAt
+            iso={entry.publishedAt}
+            precision={entry.publishedPrecision}
+            locale={ctx.locale}
+          />
         </p>
         <Heading class="entry-title" lang={entry.language}>
           <a href={href(ctx.locale, entry.path)}>{entry.title}</a>

@@ -1,5 +1,5 @@
 import type { EntryView } from '../../../core/public-views.ts';
-import { formatDate } from '../../../ui/i18n/translate.ts';
+import { formatDateAt } from '../../../ui/i18n/translate.ts';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { Layout } from '../../../ui/pages/layout.tsx';
 import { bylineText } from './byline.tsx';
@@ -27,7 +27,7 @@ export function GonePage(props: {
         <p class="citation">
           {authors ? `${authors}. ` : ''}
           <cite lang={entry.language}>{entry.title}</cite>.{' '}
-          {formatDate(entry.publishedAt, ctx.locale)}. {ctx.publicUrl}
+          {formatDateAt(entry.publishedAt, entry.publishedPrecision, ctx.locale)}. {ctx.publicUrl}
           {entry.path}
         </p>
       </section>

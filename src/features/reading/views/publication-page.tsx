@@ -11,6 +11,7 @@ import { Breadcrumbs } from '../../../ui/components/breadcrumbs.tsx';
 import { href } from '../../../ui/components/links.ts';
 import { Localized, localizedText } from '../../../ui/components/localized.tsx';
 import { PageMeta, type PageMetaInput } from '../../../ui/components/page-meta.tsx';
+import { DateAt } from '../../../ui/components/published-date.tsx';
 import type { MessageKey } from '../../../ui/i18n/messages.en.ts';
 import { StoredText } from '../../../ui/i18n/stored-text.tsx';
 import { formatDate } from '../../../ui/i18n/translate.ts';
@@ -131,9 +132,7 @@ function Header(props: { ctx: PageContext; pub: PublicationView }) {
       ) : null}
       <Byline ctx={ctx} contributors={pub.contributors} />
       <p class="meta">
-        <time datetime={pub.publishedAt.slice(0, 10)}>
-          {formatDate(pub.publishedAt, ctx.locale)}
-        </time>
+        <DateAt iso={pub.publishedAt} precision={pub.publishedPrecision} locale={ctx.locale} />
       </p>
     </header>
   );
@@ -291,9 +290,7 @@ function Facts(props: { ctx: PageContext; pub: PublicationView }) {
         <dd>{ctx.t(`type.${pub.type}` as MessageKey)}</dd>
         <dt>{ctx.t('pub.published')}</dt>
         <dd>
-          <time datetime={pub.publishedAt.slice(0, 10)}>
-            {formatDate(pub.publishedAt, ctx.locale)}
-          </time>
+          <DateAt iso={pub.publishedAt} precision={pub.publishedPrecision} locale={ctx.locale} />
         </dd>
         {updated ? (
           <>

@@ -21,6 +21,7 @@ import { images } from './0096-images.ts';
 import { koreanNameSources } from './0099-korean-name-sources.ts';
 import { honestAttribution } from './0100-honest-attribution.ts';
 import { sectionListDisclaimers } from './0101-section-list-disclaimers.ts';
+import { datePrecision } from './0102-date-precision.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -51,5 +52,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0099-korean-name-sources': koreanNameSources(),
     '0100-honest-attribution': honestAttribution(),
     '0101-section-list-disclaimers': sectionListDisclaimers(),
+    '0102-date-precision': datePrecision(),
   };
 }
