@@ -11,6 +11,7 @@ import { imageRoutes } from '../features/reading/routes/image-routes.ts';
 import { publicRoutes } from '../features/reading/routes/public-routes.tsx';
 import { pageContext } from '../features/reading/routes/reading-context.ts';
 import { identityRoutes } from '../features/reading/settings/identity-routes.ts';
+import { findPublicRedirect } from '../features/redirects/index.ts';
 import { statusOf } from '../ui/error-status.ts';
 import { ErrorPage } from '../ui/pages/error-page.tsx';
 import { renderPage } from '../ui/render-page.ts';
@@ -66,7 +67,9 @@ export function createApp(ctx: AppContext): Hono {
 
   app.notFound(async (c) => {
     const path = c.req.path;
-    const redirect = await ctx.repos.redirects.find(path).catch(() => undefined);
+    const redirect = await findPublicRedirect(ctx.repos, path, ctx.clock.now()).catch(
+      () => undefined,
+    );
     // Every Location is percent-encoded UTF-8 and stays on this site, or there is none.
     const target = redirect ? siteLocation(redirect.toPath) : null;
     if (redirect && target) return c.redirect(target, redirect.statusCode as 301);

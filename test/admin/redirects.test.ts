@@ -4,7 +4,7 @@ import type { Section } from '../../src/core/entities.ts';
 import type { createApp } from '../../src/web/app.tsx';
 import type { Browserish } from '../support/admin-session.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { buildPublication, buildSection, unique } from '../support/factories.ts';
+import { buildPublication, buildSection, editPublication, unique } from '../support/factories.ts';
 import { backOfficeAs, fieldValue, sentBack } from './back-office-support.ts';
 
 describeEachDatabase('redirects in the back office', (db) => {
@@ -52,6 +52,21 @@ describeEachDatabase('redirects in the back office', (db) => {
     expect((await ctx.repos.audit.list({ action: 'redirect.delete' }))[0]?.subjectId).toBe(
       String(saved.id),
     );
+  });
+
+  it('follows a redirect to a piece only while the public may see it, naming no draft', async () => {
+    const piece = await buildPublication(ctx, { sectionId: section.id });
+    const from = `/old/${unique('moved')}.html`;
+    expect((await add(from, `/${section.slug}/${piece.slug}/`)).status).toBe(303);
+    expect((await app.request(`http://localhost${from}`)).status).toBe(301);
+    // Back to draft: the old address answers as if it had never been, its Location gone.
+    await editPublication(ctx, piece.id, { status: 'draft' });
+    const hidden = await app.request(`http://localhost${from}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.headers.get('location')).toBeNull();
+    expect(await hidden.text()).not.toContain(piece.slug);
+    await editPublication(ctx, piece.id, { status: 'published' });
+    expect((await app.request(`http://localhost${from}`)).status).toBe(301);
   });
 
   it('refuses a redirect to itself', async () => {

@@ -260,6 +260,22 @@ describeEachDatabase('The hand-made example site in docs/examples', (db) => {
     const notes = await byTitle(ctx, 'Coastal Fishing Quotas and Forced Labour');
     expect(notes.body).toMatch(/\[\^\d+\]:/);
   });
+
+  it('leads the old site’s address of each published piece to its new page', async () => {
+    const ctx = await testContext(db());
+    await run(ctx, EXAMPLE);
+    const app = createApp(ctx);
+    const p = await byTitle(ctx, 'Coastal Fishing Quotas and Forced Labour');
+    const section = await ctx.repos.sections.findById(p.sectionId);
+    const res = await app.request('http://localhost/research/coastal-quotas.htm');
+    expect(res.status).toBe(301);
+    expect(new URL(res.headers.get('location') ?? '', 'http://localhost').pathname).toBe(
+      `/${section?.slug}/${p.slug}/`,
+    );
+    // A piece that came in as a draft (it has no date) gets no public way in.
+    const draft = await app.request('http://localhost/research/field-notes.htm');
+    expect(draft.status).toBe(404);
+  });
 });
 
 describeEachDatabase('A site whose entries change at the source', (db) => {

@@ -346,6 +346,11 @@ async function importEntry(
     return;
   }
   for (const note of attention) session.summary.attention(report.title, note);
+  // The piece's address on the old site leads to its new one, so links to it keep working.
+  if (entry.page && entry.date && profile.status === 'published') {
+    const from = oldAddress(entry.page, profile.siteUrl);
+    await session.redirect(from, `/${list.section}/${saved.slug}/`, report.title);
+  }
   for (const f of stored) {
     if (!f.path) {
       session.summary.skip(
@@ -367,6 +372,13 @@ async function importEntry(
   }
   // The entry's outcome is its publication's, or "updated" when only a file's bytes changed.
   session.summary.entry({ ...report, outcome: saved.outcome });
+}
+
+/** Where a saved page was served on the old site: its path under the site's root. */
+function oldAddress(page: string, siteUrl: string | undefined): string {
+  const root = siteUrl ? new URL(siteUrl).pathname.replace(/\/+$/, '') : '';
+  const path = `/${page.split(sep).join('/')}`.replace(/\/index\.html?$/i, '/');
+  return `${root}${path}`;
 }
 
 interface StoredFile {

@@ -90,3 +90,23 @@ export async function deleteRedirect(deps: RedirectDeps, id: number, actor: Acto
     );
   });
 }
+
+/**
+ * The stored redirect a reader may follow from `path`, or undefined. A redirect that leads to a
+ * publication is followed only while the public may see that publication (or its tombstone):
+ * one made while a piece was public must not name it, nor its slug, once it is a draft again or
+ * under embargo. Any other target (a listing, a person's page) is the site's own and public.
+ */
+export async function findPublicRedirect(
+  repos: Pick<Repositories, 'redirects' | 'sections' | 'publications'>,
+  path: string,
+  now: Date,
+): Promise<Redirect | undefined> {
+  const redirect = await repos.redirects.find(path);
+  const address = redirect && publicationAddress(redirect.toPath);
+  if (!redirect || !address) return redirect;
+  const section = await repos.sections.findBySlug(address.sectionSlug);
+  const p = section && (await repos.publications.findBySlug(section.id, address.slug));
+  if (!p) return redirect;
+  return isPubliclyVisible(p, now) || isTombstone(p) ? redirect : undefined;
+}
