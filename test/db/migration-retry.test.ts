@@ -10,13 +10,15 @@ const failure = (code: string, failedMigration?: string): MigrationResultSet => 
 });
 
 describe('a migration run that met another schema being dropped', () => {
-  it('is looked at again when a schema or a table vanished before any migration ran', () => {
+  it('is looked at again when a schema, a table or a column vanished before any migration ran', () => {
     expect(isDroppedDuringLook(failure('3F000'))).toBe(true);
     expect(isDroppedDuringLook(failure('42P01'))).toBe(true);
+    expect(isDroppedDuringLook(failure('42703'))).toBe(true);
   });
 
   it('is a real failure when a migration itself met a missing table, or anything else failed', () => {
     expect(isDroppedDuringLook(failure('42P01', '0012_users'))).toBe(false);
+    expect(isDroppedDuringLook(failure('42703', '0102-date-precision'))).toBe(false);
     expect(isDroppedDuringLook(failure('42601'))).toBe(false);
     expect(isDroppedDuringLook({ error: undefined, results: [] })).toBe(false);
   });

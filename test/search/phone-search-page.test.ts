@@ -49,10 +49,6 @@ describe.skipIf(!browserAvailable())('the search page on a phone', () => {
           '.hit .entry-title',
           (title) => title.getBoundingClientRect().bottom,
         );
-        await page.screenshot({
-          path: `/tmp/s/phone-${path.startsWith('/ko') ? 'ko' : 'en'}.png`,
-          fullPage: false,
-        });
         console.info(`${path}: the first result's top is ${Math.round(top)} px down at 390 px`);
         expect(bottom).toBeLessThan(PHONE.height);
       } finally {
