@@ -336,7 +336,7 @@ describeEachDatabase('figures', (t) => {
     expect(figurePanelError(await refused.text())).toBe(
       `The body still places figure:${id}; take its line out of the body first.`,
     );
-    expect(await ctx.repos.images.find(id)).toBeDefined();
+    expect((await ctx.repos.images.find(id))?.id).toBe(id);
     expect((await saveBody(record.id, 'No figure now.')).status).toBe(303);
     expect((await remove()).status).toBe(303);
     expect(await ctx.repos.images.find(id)).toBeUndefined();

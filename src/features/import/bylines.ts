@@ -1,5 +1,6 @@
 import type { ContributionRole, Credit } from '../../core/content-types.ts';
 import { slugify } from '../../core/slug.ts';
+import { monthNumber } from './import-dates.ts';
 import {
   familyFirstRomanized,
   isHangulName,
@@ -295,28 +296,11 @@ function fallbackSlug(name: string): string {
   return `person-${hash.toString(36)}`;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 /** "Jul 25, 2016" or "July 25, 2016" as "2016-07-25", or null when the line is not such a date. */
 export function printedDate(line: string): string | null {
   const m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),\s*(\d{4})$/.exec(line.trim());
   if (!m) return null;
-  const month =
-    MONTHS[(m[1] ?? '').toLowerCase().slice(0, m[1]?.toLowerCase().startsWith('sept') ? 4 : 3)];
+  const month = monthNumber(m[1]);
   const day = Number(m[2]);
   if (!month || day < 1 || day > 31) return null;
   return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

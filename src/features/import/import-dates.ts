@@ -68,7 +68,8 @@ const FORMATS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number, number
   },
 ];
 
-function monthNumber(name: string | undefined): number {
+/** An English month name or its abbreviation ("Sept." too) as 1–12, or 0. */
+export function monthNumber(name: string | undefined): number {
   return MONTHS[(name ?? '').slice(0, 3).toLowerCase()] ?? 0;
 }
 
