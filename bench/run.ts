@@ -11,7 +11,8 @@
  *   bytes, measured in the same run; each page's throughput is reported as a ratio of it;
  * - server RSS at idle and under load, and the cold start time to the first served page.
  * Import throughput (WXR items per second) is read from the newest bench/results/import-*.json
- * when the import benchmark has written one.
+ * when the import benchmark has written one, and the tiling figures from the newest
+ * bench/results/tiles-*.json (bench/tiles.ts).
  *
  * `--quick` (for CI, short even when the archive must be built first): a 2,000-
  * publication archive on SQLite, 3 s per run.
@@ -41,6 +42,7 @@ import {
   startDossier,
   withPeakRss,
 } from './http-harness.ts';
+import { readTilesResult, tilesLine } from './tiles-result.ts';
 
 const { values } = parseArgs({
   options: {
@@ -135,9 +137,11 @@ async function main(): Promise<void> {
     targets: TARGETS,
     archives: results,
     import: importResult,
+    tiles: readTilesResult(),
     totalSeconds: Math.round((performance.now() - started) / 1000),
   };
   printTable(results, importResult);
+  process.stdout.write(`${tilesLine(report.tiles)}\n`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\nWrote ${file} (${report.totalSeconds} s in all)\n`);
 }

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { AppContext } from './core/app-context.ts';
 import { ChangeFeed } from './core/change-feed.ts';
 import type { Config } from './core/config.ts';
@@ -10,6 +11,7 @@ import { createRepositories } from './infra/db/create-repositories.ts';
 import type { Executor } from './infra/db/executor.ts';
 import { migrateToLatest } from './infra/db/migrate.ts';
 import { DEFAULT_MAX_BYTES, LocalFileStore } from './infra/files/local-file-store.ts';
+import { DiskSceneTools } from './infra/imagery/scene-tools.ts';
 import { sharpImageTools } from './infra/images/image-variants.ts';
 import { stripImageMetadata } from './infra/images/strip-image-metadata.ts';
 import { PdfSandbox } from './infra/pdf/pdf-sandbox.ts';
@@ -78,18 +80,21 @@ export async function createContext(
     : null;
   if (renderCache) changes.subscribe(renderCache.listener);
   const pdf = new PdfSandbox();
+  const files = new LocalFileStore(config.filesDir, DEFAULT_MAX_BYTES, stripImageMetadata);
   return {
     config,
     db,
     repos,
     transactor,
-    files: new LocalFileStore(config.filesDir, DEFAULT_MAX_BYTES, stripImageMetadata),
+    files,
     clock,
     changes,
     audit,
     search,
     pdf,
     images: sharpImageTools,
+    // Tiles sit beside the file store: derived from it, made again when missing.
+    scenes: new DiskSceneTools(files, join(dirname(config.filesDir), 'iiif')),
     renderCache: renderCache?.cache ?? null,
     close: async () => {
       // The render cache first: its timers query the database, and on PostgreSQL it holds a

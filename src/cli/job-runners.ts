@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { WiredContext } from '../context.ts';
+import { rebuildMissingTiles } from '../features/imagery/index.ts';
 import { scheduleTrashEmptying } from '../features/publishing/jobs/empty-trash-job.ts';
 import { FIXITY_INTERVAL_MS, scheduleFixity } from '../features/publishing/jobs/fixity-job.ts';
 import { jobHandlers } from '../features/publishing/jobs/job-handlers.ts';
@@ -23,6 +24,8 @@ export async function startBackgroundJobs(
 ): Promise<{ runner: JobRunner; stop(): Promise<void> }> {
   await scheduleFixity(ctx, FIXITY_INTERVAL_MS);
   await scheduleTrashEmptying(ctx);
+  // Scene tiles live beside the file store: a copied database or a lost disk may lack them.
+  await rebuildMissingTiles(ctx);
   const runner = createJobRunner(ctx, {
     onEvent: (event) => {
       if (event.type === 'failed') {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
 import { loadConfig } from '../core/config.ts';
+import { rebuildMissingTiles } from '../features/imagery/index.ts';
 import { restoreArchive } from '../infra/backup/restore-archive.ts';
 import { type Command, parseOptions } from './command.ts';
 import { UsageError } from './user-error.ts';
@@ -34,8 +35,10 @@ afterwards; everyone signs in again.`,
       const r = await restoreArchive(ctx, file, cliActor(), (phase) => {
         if (process.stderr.isTTY) process.stderr.write(`${PHASES[phase]}\n`);
       });
+      // Tiles are made again from the restored originals by the server's job runner.
+      const scenes = await rebuildMissingTiles(ctx);
       process.stdout.write(
-        `Restored ${r.rows} record(s) and ${r.files} file(s) from an export of ${r.manifest.createdAt} (schema ${r.manifest.schemaVersion}); indexed ${r.indexed.publications} publication(s).\n`,
+        `Restored ${r.rows} record(s) and ${r.files} file(s) from an export of ${r.manifest.createdAt} (schema ${r.manifest.schemaVersion}); indexed ${r.indexed.publications} publication(s)${scenes > 0 ? `; ${scenes} scene(s) wait for their tiles` : ''}.\n`,
       );
       return 0;
     } finally {

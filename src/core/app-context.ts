@@ -7,6 +7,7 @@ import type { PdfTools } from './pdf-ports.ts';
 import type { Clock, FileStore, Transactor } from './ports.ts';
 import type { RenderCache } from './render-cache.ts';
 import type { Repositories } from './repositories.ts';
+import type { SceneTools } from './scene-ports.ts';
 import type { SearchEngine } from './search-engine.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface AppContext {
   pdf: PdfTools;
   /** Makes the display copies of uploaded images. */
   images: ImageTools;
+  /** Reads satellite scenes' files, makes their tiles and copies, and serves their tiles. */
+  scenes: SceneTools;
   /** The render cache for anonymous pages; null unless a server turns it on (src/infra/render-cache/). */
   renderCache: RenderCache | null;
   close(): Promise<void>;

@@ -11,6 +11,7 @@ import type {
   UserRole,
   VenueStatus,
 } from './content-types.ts';
+import type { Outline } from './geojson.ts';
 import type { PublicationStatus } from './publication-status.ts';
 
 /** Records as the rest of the application sees them. Instants are ISO-8601 UTC strings. */
@@ -86,6 +87,10 @@ export interface Place {
   coordinatesSource: string | null;
   /** The public source that puts this place inside its parent. */
   parentSource: string | null;
+  /** The place's outline in WGS 84, exterior rings counterclockwise (RFC 7946). */
+  footprint: Outline | null;
+  /** The public source of the outline: a report, a gazetteer, a scene's footprint. */
+  footprintSource: string | null;
   names: PlaceName[];
   updatedAt: string;
 }

@@ -14,6 +14,22 @@ export interface PublicationSource {
   places: Array<{ id: number; names: string[] }>;
   /** Its PDFs' page text, in attachment and page order. */
   pdfFiles: Array<{ storedFileId: number; pages: Array<{ pageNumber: number; text: string }> }>;
+  /** The rendered body, whose figure markers say which of its images it shows. */
+  bodyHtml: string | null;
+  /** Its satellite scenes, shown or not: the index keeps only those the public may see. */
+  scenes: SceneSource[];
+}
+
+/** A satellite scene among a publication's images, with what the index may read of it. */
+export interface SceneSource {
+  imageId: number;
+  /** Whether its tiles are made: until then no page shows it. */
+  tiled: boolean;
+  /** The capture date, YYYY-MM-DD. */
+  takenOn: string | null;
+  placeIds: number[];
+  /** Alt text, caption and credit in both languages, and its annotations' labels and notes. */
+  words: string[];
 }
 
 /**

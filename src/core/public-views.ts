@@ -7,6 +7,7 @@ import type {
   VenueStatus,
 } from './content-types.ts';
 import type { Place, Section, Series, Topic } from './entities.ts';
+import type { PublicScene } from './scenes.ts';
 
 /** What public pages show, gathered by reading's loaders and rendered by its views. */
 export interface ContributorView {
@@ -101,6 +102,8 @@ export interface PublicationView extends EntryView {
     parts?: SeriesPartView[];
   } | null;
   translations: TranslationView[];
+  /** The satellite scenes its body shows that the public may see, by capture date. */
+  scenes: PublicScene[];
   updatedAt: string;
 }
 

@@ -16,6 +16,7 @@ import type { PreviewLinksRepository } from './repositories/preview-links-reposi
 import type { PublicationsRepository } from './repositories/publications-repository.ts';
 import type { RedirectsRepository } from './repositories/redirects-repository.ts';
 import type { RevisionsRepository } from './repositories/revisions-repository.ts';
+import type { ScenesRepository } from './repositories/scenes-repository.ts';
 import type { SectionsRepository } from './repositories/sections-repository.ts';
 import type { SeriesRepository } from './repositories/series-repository.ts';
 import type { SessionsRepository } from './repositories/sessions-repository.ts';
@@ -57,6 +58,7 @@ export interface Repositories {
   apiTokens: ApiTokensRepository;
   previewLinks: PreviewLinksRepository;
   images: ImagesRepository;
+  scenes: ScenesRepository;
   apiCatalog: ApiCatalogRepository;
   importSources: ImportSourcesRepository;
   publicationRenders: PublicationRenders;

@@ -12,6 +12,7 @@ import {
   USER_ROLES,
   VENUE_STATUSES,
 } from './content-types.ts';
+import { type Outline, readOutline } from './geojson.ts';
 import { footnoteLimitProblem } from './markdown/markdown-footnotes.ts';
 import { PUBLICATION_STATUSES } from './publication-status.ts';
 import { sectionSlugSchema, slugSchema } from './slug.ts';
@@ -129,6 +130,18 @@ export const placeNameInput = z.object({
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 
+/** An outline as pasted or sent (core/geojson.ts reads it); null or absent for none. */
+const outlineSchema = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): Outline | null => {
+    if (value === null || value === undefined) return null;
+    const read = readOutline(value);
+    if (read.ok) return read.outline;
+    ctx.addIssue({ code: 'custom', message: read.problem });
+    return z.NEVER;
+  });
+
 export const placeInput = z
   .object({
     slug: slugSchema,
@@ -144,6 +157,9 @@ export const placeInput = z
     /** Where the coordinates come from. Wrong coordinates for a prison camp do real harm. */
     coordinatesSource: optionalText(1000),
     parentSource: optionalText(1000),
+    /** A GeoJSON Polygon or MultiPolygon, stored by the right-hand rule (core/geojson.ts). */
+    footprint: outlineSchema,
+    footprintSource: optionalText(1000),
     names: z.array(placeNameInput).min(1, 'A place needs at least one name').max(100),
   })
   .refine((p) => (p.latitude === null) === (p.longitude === null), {
@@ -153,6 +169,10 @@ export const placeInput = z
   .refine((p) => p.latitude === null || p.coordinatesSource !== null, {
     message: 'Coordinates need a source',
     path: ['coordinatesSource'],
+  })
+  .refine((p) => p.footprint === null || p.footprintSource !== null, {
+    message: 'An outline needs a source',
+    path: ['footprintSource'],
   });
 export type PlaceInput = z.input<typeof placeInput>;
 

@@ -14,6 +14,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'ko',
   'admin',
   'api',
+  'iiif',
   'oai',
   'feed',
   'sitemap',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppContext } from '../core/app-context.ts';
+import { levelZeroPaths, type SceneTiles } from '../core/imagery.ts';
 import type { IndexSources } from '../core/index-sources.ts';
 import { loadSitemapUrls } from '../features/discovery/sitemap/load-sitemap.ts';
 import { publicationPath } from '../features/reading/loaders/entries.ts';
@@ -170,6 +171,13 @@ export async function buildStaticSite(
     }
     if (/xml|json|text\/plain/.test(type)) {
       for (const link of textLinks(new TextDecoder().decode(bytes))) enqueue(link, path);
+    }
+    // A scene's info.json names no tile: a viewer works their addresses out. The export holds
+    // every one a level 0 viewer may ask for.
+    const scene = /^\/iiif\/(\d+)\/info\.json$/.exec(path);
+    if (scene) {
+      const info = JSON.parse(new TextDecoder().decode(bytes)) as SceneTiles;
+      for (const tile of levelZeroPaths(info)) enqueue(`/iiif/${scene[1]}/${tile}`, path);
     }
     // A style sheet names its fonts (the site identity's @font-face rules).
     if (type.includes('text/css')) {

@@ -34,6 +34,17 @@ const SOURCES = {
     ),
     type: 'text/javascript; charset=utf-8',
   },
+  // The deep-zoom viewer of scene pages (BSD-3-Clause), and the script that sets it up.
+  openSeadragonJs: {
+    name: 'openseadragon',
+    file: join(dirname(require.resolve('openseadragon')), 'openseadragon.min.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
+  sceneViewerJs: {
+    name: 'scene-viewer',
+    file: own('scene-viewer.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
 } as const;
 
 export type AssetName = keyof typeof SOURCES;

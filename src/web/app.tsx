@@ -7,6 +7,8 @@ import { discoveryRoutes } from '../features/discovery/routes/discovery-routes.t
 import { scholarlyExtras } from '../features/discovery/views/publication-scholarly.tsx';
 import { previewRoutes } from '../features/publishing/routes/preview-routes.tsx';
 import { fileRoutes } from '../features/reading/routes/file-routes.ts';
+import { geoJsonRoutes } from '../features/reading/routes/geojson-routes.ts';
+import { iiifRoutes } from '../features/reading/routes/iiif-routes.tsx';
 import { imageRoutes } from '../features/reading/routes/image-routes.ts';
 import { publicRoutes } from '../features/reading/routes/public-routes.tsx';
 import { pageContext } from '../features/reading/routes/reading-context.ts';
@@ -54,7 +56,10 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', discoveryRoutes(ctx, missing));
   // Images and the site's identity files before the file routes, whose pattern would take them.
   app.route('/', imageRoutes(ctx, missing));
+  app.route('/', iiifRoutes(ctx));
   app.route('/', identityRoutes(ctx, missing));
+  // /places/{slug}/map.geojson too, before the file routes' /{section}/{slug}/{file}.
+  app.route('/', geoJsonRoutes(ctx, missing));
   app.route('/', fileRoutes(ctx, missing));
 
   // Anonymous pages revalidate cheaply: the ETag is a hash of the rendered bytes.

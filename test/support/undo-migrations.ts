@@ -16,6 +16,7 @@ export const MIGRATIONS_AFTER_0091 = [
   '0100-honest-attribution',
   '0101-section-list-disclaimers',
   '0102-date-precision',
+  '0103-scenes',
 ] as const;
 
 export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
@@ -27,6 +28,12 @@ export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
 
 /** The schema as 0092 left it. */
 export async function undoMigrationsAfter0092(db: AnyDb): Promise<void> {
+  await sql`drop table if exists scene_annotations`.execute(db);
+  await sql`drop table if exists scene_places`.execute(db);
+  await sql`drop table if exists scenes`.execute(db);
+  await sql`alter table places drop column footprint`.execute(db);
+  await sql`alter table places drop column footprint_source`.execute(db);
+  await sql`delete from dossier_migration where name = '0103-scenes'`.execute(db);
   await sql`alter table publications drop column published_precision`.execute(db);
   await sql`delete from dossier_migration where name = '0102-date-precision'`.execute(db);
   await sql`alter table sections drop column list_disclaimer`.execute(db);

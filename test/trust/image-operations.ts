@@ -1,7 +1,10 @@
 import sharp from 'sharp';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
 import type { PublicationRecord } from '../../src/core/entities.ts';
+import { SCENE_PREPARE_JOB } from '../../src/features/imagery/index.ts';
+import { writeGeoTiff } from '../support/geotiff.ts';
 import { newMarker } from './markers.ts';
-import { isOffice, marker, mayEdit, type Piece } from './model.ts';
+import { type Figure, isOffice, marker, mayEdit, type Piece } from './model.ts';
 import type { Op } from './operations.ts';
 import { put, saveForm, truncateDates } from './piece-operations.ts';
 import { allow, type Runner, refuse, type Verdict } from './runner.ts';
@@ -55,6 +58,23 @@ async function photoBytes(exifWord: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(bytes);
 }
 
+/**
+ * A satellite scene as an analyst's workstation writes it: a 640×480 GeoTIFF in UTM zone 52N
+ * whose ImageDescription and EXIF name the analyst (kept in the stored original, for staff).
+ */
+function sceneBytes(exifWord: string): Uint8Array<ArrayBuffer> {
+  const bytes = writeGeoTiff({
+    width: 640,
+    height: 480,
+    epsg: 32652,
+    origin: [397_000, 4_682_000],
+    pixelSize: [2, 2],
+    extra: [{ tag: 270, type: 'ASCII', values: `Tasked by ${exifWord}` }],
+    exif: [{ tag: 42016, type: 'ASCII', values: `Analyst ${exifWord}` }],
+  });
+  return new Uint8Array(bytes);
+}
+
 /** The line that places an image, alone in its paragraph; the bracketed words are a reminder. */
 const placing = (id: number) => `\n\n![figure](figure:${id})\n`;
 
@@ -70,26 +90,53 @@ export async function figure(r: Runner, op: Extract<Op, { kind: 'figure' }>): Pr
     : !mayEdit(actor, p)
       ? refuse(`${actor} may not add images to this piece`)
       : allow();
-  const ans = await session.upload(
-    `/admin/publications/${p.id}/figures`,
-    new File([await figureBytes(exif)], 'figure.jpg', { type: 'image/jpeg' }),
-    {
-      alt: `Figure ${words.alt}`,
-      caption: `Caption ${words.caption}`,
-      credit: 'Model Agency',
-      takenOn: '2025-03-01',
-    },
-  );
-  if (!r.judge('upload a figure', verdict, ans, true)) {
+  const fields = {
+    alt: `Figure ${words.alt}`,
+    caption: `Caption ${words.caption}`,
+    credit: 'Model Agency',
+    takenOn: '2025-03-01',
+  };
+  const ans = op.scene
+    ? await session.upload(
+        `/admin/publications/${p.id}/scenes`,
+        new File([sceneBytes(exif)], 'scene.tif', { type: 'image/tiff' }),
+        { ...fields, illustrative: '1' },
+      )
+    : await session.upload(
+        `/admin/publications/${p.id}/figures`,
+        new File([await figureBytes(exif)], 'figure.jpg', { type: 'image/jpeg' }),
+        fields,
+      );
+  if (!r.judge(`upload a ${op.scene ? 'scene' : 'figure'}`, verdict, ans, true)) {
     r.model.ghosts.push(words.alt, words.caption);
     return;
   }
-  const id = Number(/#figure-(\d+)$/.exec(ans.location ?? '')?.[1]);
+  const id = Number(/(?:#figure-|\/scenes\/)(\d+)$/.exec(ans.location ?? '')?.[1]);
   if (!id) {
-    r.violation(`uploading a figure to ${p.slug.word} did not say which image it made`);
+    r.violation(`uploading an image to ${p.slug.word} did not say which image it made`);
     return;
   }
-  const f = { id, placed: false, alt: marker(words.alt), caption: marker(words.caption) };
+  let scene: Figure['scene'] = null;
+  if (op.scene) {
+    const label = newMarker();
+    const added = await session.post(`/admin/publications/${p.id}/scenes/${id}/annotations`, {
+      points: '100,100',
+      label: `Callout ${label}`,
+    });
+    if (!r.judge('annotate the scene', allow(), added, true)) {
+      r.model.ghosts.push(label);
+    } else scene = { annotation: marker(label) };
+    // The server's job runner makes the tiles, the still and the public copy (only that job:
+    // others, like scheduled publishing, run when the model says the server would run them).
+    await createJobRunner(r.world.ctx, { kinds: [SCENE_PREPARE_JOB] }).drain();
+  }
+  const f: Figure = {
+    id,
+    placed: false,
+    alt: marker(words.alt),
+    caption: marker(words.caption),
+    scene,
+  };
   p.figures.push(f);
   r.log.push(`   image ${id}`);
   if (!op.place) return;

@@ -80,6 +80,11 @@ export interface Figure {
   placed: boolean;
   alt: Marker;
   caption: Marker;
+  /**
+   * A satellite scene is a figure with more to show: tiles, a manifest, a download and
+   * annotations (this one's label), each under /iiif/{id}/, all by the figure's rule.
+   */
+  scene: { annotation: Marker } | null;
 }
 
 /** A person's photo; a new one replaces the last, which is gone for good. */

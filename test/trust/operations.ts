@@ -54,7 +54,7 @@ export type Op =
   | { kind: 'rename'; actor: ActorName; what: 'person' | 'place'; index: number }
   | { kind: 'attach'; actor: ActorName; piece: PieceRef }
   /** An image uploaded in the piece's editor and, with `place`, put in its body right away. */
-  | { kind: 'figure'; actor: OfficeRole; piece: PieceRef; place: boolean }
+  | { kind: 'figure'; actor: OfficeRole; piece: PieceRef; place: boolean; scene: boolean }
   /**
    * A body saved with a line placing an image: the piece's own latest figure, another piece's,
    * or a number that names no image (the last two must be refused).
@@ -186,6 +186,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       actor: officeActor,
       piece,
       place: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, fc.constant(false)),
+      scene: fc.boolean(),
     }),
   },
   {
@@ -257,7 +258,7 @@ export function describeOp(o: Op): string {
     case 'attach':
       return `${o.actor} attaches a PDF to ${target(o.piece)}`;
     case 'figure':
-      return `${o.actor} uploads a figure to ${target(o.piece)}${o.place ? ' and places it in the body' : ', not placed'}`;
+      return `${o.actor} uploads a ${o.scene ? 'satellite scene' : 'figure'} to ${target(o.piece)}${o.place ? ' and places it in the body' : ', not placed'}`;
     case 'place':
       return `${o.actor} saves the body of ${target(o.piece)} placing ${o.which === 'own' ? 'its latest figure' : o.which === 'other' ? "another piece's figure" : 'an image that does not exist'}`;
     case 'photo':

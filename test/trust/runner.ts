@@ -158,8 +158,13 @@ export class Runner {
     }
     observe(this.model, this.now());
     const newest = { index: 0, own: false };
-    await figure(this, { kind: 'figure', actor: 'editor', piece: newest, place: true });
-    await figure(this, { kind: 'figure', actor: 'editor', piece: newest, place: false });
+    const add = (place: boolean, scene: boolean) =>
+      figure(this, { kind: 'figure', actor: 'editor', piece: newest, place, scene });
+    await add(true, false);
+    await add(false, false);
+    // Satellite scenes, one shown and one not, so every sequence has their files to probe.
+    await add(true, true);
+    await add(false, true);
     await photo(this, { kind: 'photo', actor: 'editor', index: 1 });
     await this.settle();
   }

@@ -69,11 +69,13 @@ export function markerRules(m: Model, now: string): Map<string, Rule> {
       } else
         set(w.word, { kind: 'hidden', what: `an earlier word of ${p.slug.word} (${state(p)})` });
     }
-    // A figure's words show with it: on the piece's page while it is public and places it.
+    // A figure's words show with it: on the piece's page while it is public and places it. A
+    // scene's annotations follow the same rule, on the scene's page and its IIIF files.
     for (const f of p.figures) {
       for (const [field, w] of [
         ['alt text', f.alt],
         ['caption', f.caption],
+        ...(f.scene ? ([['annotation', f.scene.annotation]] as const) : []),
       ] as const) {
         if (shown && f.placed) set(w.word, { kind: 'public' });
         else if (shown && w.everPublic) set(w.word, { kind: 'unchecked' });

@@ -131,7 +131,7 @@ describeEachDatabase('the demo archive, honest about what it is', (db) => {
 
   it('marks a place’s own sourced position on its locator map', async () => {
     const { $ } = await getPage(app, '/places/kyo-hwa-so-no-12/');
-    expect($('.locator-map circle.marker').length).toBe(1);
+    expect($('.locator-map svg:not(.inset) circle.marker').length).toBe(1);
     expect($('.locator-map circle.marker-inside').length).toBe(0);
     expect($('#locator-map-title').text()).toBe(
       'Locator map of North Korea with Kyo-hwa-so No. 12 marked',

@@ -97,6 +97,15 @@ export interface FigureLabels {
   source: string;
   taken: string;
   formatDate(isoDay: string): string;
+  /** For satellite scenes: the link to the scene's page, and the note an illustrative one carries. */
+  sceneLink?: string;
+  illustrative?: string;
+}
+
+/** What a figure that is a satellite scene adds: its page, and whether it is illustrative. */
+export interface FigureScene {
+  href: string;
+  illustrative: boolean;
 }
 
 /** The width the body column shows a figure at, for the browser's choice of copy. */
@@ -111,16 +120,25 @@ export function fillFigures(
   images: ReadonlyMap<number, ImageRecord>,
   locale: 'en' | 'ko',
   labels: FigureLabels,
+  scenes: ReadonlyMap<number, FigureScene> = new Map(),
 ): string {
   return html.replace(MARKER, (_all, id: string) => {
     const image = images.get(Number(id));
-    return image ? `${figureHtml(image, locale, labels)}\n` : '';
+    return image ? `${figureHtml(image, locale, labels, scenes.get(image.id))}\n` : '';
   });
 }
 
-export function figureHtml(image: ImageRecord, locale: 'en' | 'ko', labels: FigureLabels): string {
+export function figureHtml(
+  image: ImageRecord,
+  locale: 'en' | 'ko',
+  labels: FigureLabels,
+  scene?: FigureScene,
+): string {
   const { alt, caption } = imageText(image, locale);
   const facts: string[] = [];
+  if (scene?.illustrative && labels.illustrative) {
+    facts.push(`<span class="figure-illustrative">${escapeHtml(labels.illustrative)}</span>`);
+  }
   if (caption) facts.push(`<span class="figure-caption">${escapeHtml(caption)}</span>`);
   if (image.credit)
     facts.push(
@@ -134,6 +152,11 @@ export function figureHtml(image: ImageRecord, locale: 'en' | 'ko', labels: Figu
     facts.push(
       `<span class="figure-date">${escapeHtml(labels.taken)} <time datetime="${image.takenOn}">${escapeHtml(labels.formatDate(image.takenOn))}</time></span>`,
     );
+  if (scene && labels.sceneLink) {
+    facts.push(
+      `<a class="figure-scene" href="${escapeHtml(scene.href)}">${escapeHtml(labels.sceneLink)}</a>`,
+    );
+  }
   const caption_ = facts.length > 0 ? `<figcaption>${facts.join(' ')}</figcaption>` : '';
   return `<figure class="figure" id="figure-${image.id}">${pictureHtml(image, alt, FIGURE_SIZES)}${caption_}</figure>`;
 }

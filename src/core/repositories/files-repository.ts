@@ -6,7 +6,7 @@ export interface FileDerivativeRow {
   id: number;
   sourceFileId: number;
   fileId: number;
-  purpose: 'thumbnail' | 'display';
+  purpose: 'thumbnail' | 'display' | 'scene-download';
   mediaType: string;
   width: number;
   height: number;

@@ -22,6 +22,7 @@ export type ApiReadingRepos = Pick<
   | 'files'
   | 'settings'
   | 'images'
+  | 'scenes'
 >;
 
 /**

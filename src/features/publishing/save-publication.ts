@@ -17,7 +17,7 @@ import { assertPublishable } from './publish-rules.ts';
 export interface SavePublicationDeps {
   repos: Pick<
     Repositories,
-    'publications' | 'revisions' | 'audit' | 'sections' | 'files' | 'jobs' | 'images'
+    'publications' | 'revisions' | 'audit' | 'sections' | 'files' | 'jobs' | 'images' | 'scenes'
   >;
   transactor: Transactor;
   clock: Clock;

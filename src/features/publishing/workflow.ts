@@ -11,7 +11,7 @@ import { PUBLISH_SCHEDULED_JOB, updatePublication } from './save-publication.ts'
 export interface WorkflowDeps {
   repos: Pick<
     Repositories,
-    'publications' | 'revisions' | 'audit' | 'sections' | 'jobs' | 'files' | 'images'
+    'publications' | 'revisions' | 'audit' | 'sections' | 'jobs' | 'files' | 'images' | 'scenes'
   >;
   transactor: Transactor;
   clock: Clock;

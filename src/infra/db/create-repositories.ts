@@ -21,6 +21,7 @@ import { PublicationRendersRepo } from './repos/publication-renders.repo.ts';
 import { PublicationsRepo } from './repos/publications.repo.ts';
 import { RedirectsRepo } from './repos/redirects.repo.ts';
 import { RevisionsRepo } from './repos/revisions.repo.ts';
+import { ScenesRepo } from './repos/scenes.repo.ts';
 import { SectionsRepo } from './repos/sections.repo.ts';
 import { SeriesRepo } from './repos/series.repo.ts';
 import { SessionsRepo } from './repos/sessions.repo.ts';
@@ -60,6 +61,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     apiTokens: new ApiTokensRepo(k),
     previewLinks: new PreviewLinksRepo(k),
     images: new ImagesRepo(k),
+    scenes: new ScenesRepo(k),
     apiCatalog: new ApiCatalogRepo(k),
     importSources: new ImportSourcesRepo(k),
     publicationRenders: new PublicationRendersRepo(k, db.dialect),

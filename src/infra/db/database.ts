@@ -72,8 +72,10 @@ export interface TopicTable extends Omit<Topic, 'id'> {
 }
 
 /** A place's own row; its names are rows of `placeNames`. */
-export interface PlaceTable extends Omit<Place, 'id' | 'names'> {
+export interface PlaceTable extends Omit<Place, 'id' | 'names' | 'footprint'> {
   id: Id;
+  /** GeoJSON text (core/geojson.ts). */
+  footprint: string | null;
   createdAt: string;
 }
 
@@ -293,6 +295,44 @@ export interface ImageTable extends Omit<ImageRecord, 'id' | 'decorative' | 'fal
   fallbackType: string;
 }
 
+/** The `scenes` table (migration 0103): a satellite scene's facts, keyed by its image. */
+export interface SceneTable {
+  imageId: number;
+  sensor: string | null;
+  provider: string | null;
+  licence: string | null;
+  illustrative: Flag;
+  /** GeoJSON, WGS 84. */
+  footprint: string | null;
+  footprintCrs: string | null;
+  /** JSON: the tile geometry of info.json. */
+  tiles: string | null;
+  downloadSha256: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScenePlaceTable {
+  imageId: number;
+  placeId: number;
+  position: number;
+}
+
+export interface SceneAnnotationTable {
+  id: Id;
+  imageId: number;
+  number: number;
+  shape: string;
+  /** JSON: [[x, y], …] in full-resolution pixels. */
+  points: string;
+  label: string | null;
+  labelKo: string | null;
+  note: string | null;
+  noteKo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** The `preview_links` table (migration 0095). */
 export interface PreviewLinkTable extends Omit<PreviewLinkRow, 'id'> {
   id: Generated<number>;
@@ -338,6 +378,9 @@ export interface Database {
   apiTokens: ApiTokenTable;
   previewLinks: PreviewLinkTable;
   images: ImageTable;
+  scenes: SceneTable;
+  scenePlaces: ScenePlaceTable;
+  sceneAnnotations: SceneAnnotationTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

@@ -9,7 +9,8 @@ export type AllowedMediaType =
   | 'image/png'
   | 'image/jpeg'
   | 'image/webp'
-  | 'image/avif';
+  | 'image/avif'
+  | 'image/tiff';
 
 export function sniffMediaType(head: Uint8Array): AllowedMediaType | null {
   const starts = (bytes: number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
@@ -25,6 +26,9 @@ export function sniffMediaType(head: Uint8Array): AllowedMediaType | null {
   ) {
     return 'image/avif';
   }
+  // TIFF and BigTIFF, either byte order: satellite scenes (GeoTIFF) only, see features/imagery.
+  if (starts([0x49, 0x49, 0x2a, 0x00]) || starts([0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
+  if (starts([0x49, 0x49, 0x2b, 0x00]) || starts([0x4d, 0x4d, 0x00, 0x2b])) return 'image/tiff';
   return null;
 }
 
@@ -42,4 +46,5 @@ export const EXTENSION_FOR: Record<AllowedMediaType, string> = {
   'image/jpeg': 'jpg',
   'image/webp': 'webp',
   'image/avif': 'avif',
+  'image/tiff': 'tif',
 };

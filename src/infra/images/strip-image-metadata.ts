@@ -38,6 +38,12 @@ export async function stripImageMetadata(
         return new Uint8Array(await image.webp({ quality: 92 }).toBuffer());
       case 'image/avif':
         return new Uint8Array(await image.avif({ quality: 70 }).toBuffer());
+      case 'image/tiff':
+        // A TIFF is a satellite scene's format, stored as uploaded and published through its
+        // own public copy (features/imagery); as a figure or a photo it is refused.
+        throw new ValidationError(
+          'TIFF images are accepted as satellite scenes only: upload a JPEG, PNG, WebP or AVIF here',
+        );
       default:
         throw new ValidationError(`Images of type ${mediaType} are not accepted`);
     }

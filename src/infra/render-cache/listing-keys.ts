@@ -5,7 +5,8 @@ import type { Executor } from '../db/executor.ts';
 /**
  * The listings a publication appears in as it stands in `db` (inside the writing transaction,
  * it sees the write). A place's page lists the work at every place inside it, so a piece filed
- * under a village is also in its county's and province's listings.
+ * under a village is also in its county's and province's listings; and it shows the satellite
+ * scenes of the place, so a piece whose scene shows a place is in that place's keys too.
  */
 export async function listingKeysOf(
   db: Executor,
@@ -18,6 +19,8 @@ export async function listingKeysOf(
   const { rows } = await sql<{ kind: ListingKind; id: number }>`
     with recursive around (id) as (
       select place_id from publication_places where publication_id = ${id}
+      union select scene_places.place_id from scene_places
+        join images on images.id = scene_places.image_id where images.publication_id = ${id}
       union select places.parent_id from places join around on places.id = around.id
         where places.parent_id is not null)
     select 'person' as kind, person_id as id from contributions where publication_id = ${id}

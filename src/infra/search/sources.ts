@@ -6,6 +6,7 @@ import type { HitRow, SearchSources } from '../../core/search-engine.ts';
 
 import { dbOrTx, type Executor } from '../db/executor.ts';
 import { FilesRepo } from '../db/repos/files.repo.ts';
+import { scenesOfPublications } from './scene-sources.ts';
 
 /**
  * Reads what the index is built from, in bulk: a rebuild of 100,000 publications must not make
@@ -52,10 +53,10 @@ export class SqlSearchSources implements SearchSources, IndexSources {
     if (ids.length === 0) return [];
     const db = dbOrTx(this.db, tx);
     const list = [...ids];
-    const [pubs, people, topics, places, pages] = await Promise.all([
+    const [pubs, people, topics, places, pages, scenes] = await Promise.all([
       db
         .selectFrom('publications')
-        .select(['id', 'title', 'subtitle', 'summary', 'body'])
+        .select(['id', 'title', 'subtitle', 'summary', 'body', 'bodyHtml'])
         .where('id', 'in', list)
         .orderBy('id')
         .execute(),
@@ -93,6 +94,7 @@ export class SqlSearchSources implements SearchSources, IndexSources {
         .orderBy('a.position')
         .orderBy('pg.pageNumber')
         .execute(),
+      scenesOfPublications(db, list),
     ]);
     const group = <T extends { publicationId: number }>(rows: T[]) => {
       const map = new Map<number, T[]>();
@@ -119,6 +121,7 @@ export class SqlSearchSources implements SearchSources, IndexSources {
       })),
       places: mergePlaceNames(placesBy.get(p.id) ?? []),
       pdfFiles: groupFiles(pagesBy.get(p.id) ?? []),
+      scenes: scenes.get(p.id) ?? [],
     }));
   }
 
@@ -267,12 +270,24 @@ export class SqlSearchSources implements SearchSources, IndexSources {
         .execute();
     } else {
       if (link.placeIds.length === 0) return [];
-      rows = await db
-        .selectFrom('publicationPlaces')
-        .select('publicationId')
-        .distinct()
-        .where('placeId', 'in', [...link.placeIds])
-        .execute();
+      const [filed, shown] = await Promise.all([
+        db
+          .selectFrom('publicationPlaces')
+          .select('publicationId')
+          .distinct()
+          .where('placeId', 'in', [...link.placeIds])
+          .execute(),
+        // A scene's places count as its publication's, as the index files them.
+        db
+          .selectFrom('scenePlaces')
+          .innerJoin('images', 'images.id', 'scenePlaces.imageId')
+          .select('images.publicationId')
+          .distinct()
+          .where('scenePlaces.placeId', 'in', [...link.placeIds])
+          .execute(),
+      ]);
+      const ids = [...filed, ...shown].map((r) => r.publicationId);
+      return [...new Set(ids.filter((id): id is number => id !== null))];
     }
     return rows.map((r) => r.publicationId);
   }

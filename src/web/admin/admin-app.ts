@@ -12,6 +12,7 @@ import { editorToolRoutes } from '../../features/publishing/routes/editor-tool-r
 import { figureRoutes } from '../../features/publishing/routes/figure-routes.tsx';
 import { publicationFileRoutes } from '../../features/publishing/routes/publication-file-routes.tsx';
 import { publicationRoutes } from '../../features/publishing/routes/publication-routes.tsx';
+import { sceneRoutes } from '../../features/publishing/routes/scene-routes.tsx';
 import { backOfficeRoutes } from './back-office-routes.ts';
 import { adminHeaders } from './middleware/admin-headers.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
@@ -26,6 +27,7 @@ export function adminRouteTable(app: AppContext): AdminRoute[] {
     ...publicationRoutes(app),
     ...publicationFileRoutes(app),
     ...figureRoutes(app),
+    ...sceneRoutes(app),
     ...editorToolRoutes(app),
     ...backOfficeRoutes(app),
   ];

@@ -32,6 +32,8 @@ export function securityHeaders(): MiddlewareHandler {
     );
     h.set('X-Frame-Options', 'DENY');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    h.set('Cross-Origin-Resource-Policy', 'same-origin');
+    // IIIF tiles and descriptions are meant for viewers on other sites: their routes say so.
+    if (!h.has('Cross-Origin-Resource-Policy'))
+      h.set('Cross-Origin-Resource-Policy', 'same-origin');
   };
 }

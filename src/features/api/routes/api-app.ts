@@ -6,6 +6,7 @@ import { assetManifest } from '../../../ui/assets.ts';
 import { entityRoutes } from './api-entity-routes.ts';
 import { type ApiEnv, ApiProblem } from './api-env.ts';
 import { apiErrorAnswer, validationHook } from './api-errors.ts';
+import { geoJsonRoutes } from './api-geojson-routes.ts';
 import {
   type ApiLimits,
   apiCaller,
@@ -74,6 +75,7 @@ export function apiApp(app: AppContext, options: { limits?: ApiLimits } = {}): O
     description: 'An API token from the back office (Tokens), starting with dsr_.',
   });
   publicationRoutes(app, api);
+  geoJsonRoutes(app, api);
   entityRoutes(app, api);
   searchRoutes(app, api);
 

@@ -19,6 +19,7 @@ import {
   publicationInput,
   topicInput,
 } from '../../../core/schemas.ts';
+import { outlineBodySchema, outlineSchema } from './api-geojson-schemas.ts';
 
 /**
  * The API's schemas. Request bodies are the content model's own zod schemas (domain/schemas.ts),
@@ -62,6 +63,7 @@ export const topicBody = topicInput.strict().openapi('TopicInput');
 
 export const placeBody = placeInput
   .safeExtend({
+    footprint: outlineBodySchema,
     names: z.array(placeNameInput.strict()).min(1, 'A place needs at least one name').max(100),
   })
   .strict()
@@ -194,6 +196,8 @@ export const placeSchema = z
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
     coordinatesSource: z.string().nullable(),
+    footprint: outlineSchema.nullable(),
+    footprintSource: z.string().nullable(),
     names: z.array(
       z.object({
         name: z.string(),

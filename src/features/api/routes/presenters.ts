@@ -51,6 +51,8 @@ export function presentPlace(p: Place): z.infer<typeof placeSchema> {
     latitude: p.latitude,
     longitude: p.longitude,
     coordinatesSource: p.coordinatesSource,
+    footprint: p.footprint,
+    footprintSource: p.footprintSource,
     names: p.names.map((n) => ({
       name: n.name,
       language: n.language,

@@ -3,7 +3,7 @@ import type { Place } from '../../../core/entities.ts';
 import { preferredName } from '../../../core/place-name.ts';
 import type { PlaceInput } from '../../../core/schemas.ts';
 import { idOrNull } from '../../../ui/admin/form-values.ts';
-import { type AdminRoute, numberOrNull, rows } from '../../accounts/index.ts';
+import { type AdminRoute, numberOrNull, rows, text } from '../../accounts/index.ts';
 import { createPlace } from '../create-entities.ts';
 import { updatePlace } from '../update-entities.ts';
 import { ENTITY_KINDS } from '../views/entity-list.tsx';
@@ -13,14 +13,33 @@ import { entityRoutes, textFields } from './entity-crud.tsx';
 const NAME_KEYS = ['name', 'language', 'scheme', 'preferred'] as const;
 
 const fields = textFields(
-  ['slug', 'kind', 'parentId', 'parentSource', 'latitude', 'longitude', 'coordinatesSource'],
+  [
+    'slug',
+    'kind',
+    'parentId',
+    'parentSource',
+    'latitude',
+    'longitude',
+    'coordinatesSource',
+    'footprintSource',
+  ],
   { kind: 'facility' },
 );
 
+/** The outline as the editor pasted it: JSON, or nothing. Its shape is checked by placeInput. */
+function parsedOutline(pasted: string): { value: unknown } | { error: string } {
+  if (pasted.trim() === '') return { value: null };
+  try {
+    return { value: JSON.parse(pasted) };
+  } catch {
+    return { error: 'Not JSON: paste a GeoJSON Polygon or MultiPolygon' };
+  }
+}
+
 /**
  * Places with their names in every script and romanization, their kind, the place they lie in,
- * and coordinates with their source. Saving one rebuilds the search entries of the work linked
- * to it, in the same transaction (see updatePlace).
+ * and coordinates and an outline (GeoJSON), each with its source. Saving one rebuilds the search
+ * entries of the work linked to it, in the same transaction (see updatePlace).
  */
 export function placeRoutes(app: AppContext): AdminRoute[] {
   return entityRoutes<Place, PlaceFormValues, PlaceInput>(app, ENTITY_KINDS.places, {
@@ -30,10 +49,15 @@ export function placeRoutes(app: AppContext): AdminRoute[] {
       const inside = parent ? ` in ${preferredName(parent.names)}` : '';
       return { id: p.id, label: preferredName(p.names) || p.slug, detail: `${p.kind}${inside}` };
     },
-    empty: { ...fields.empty, names: [] },
-    valuesOf: (p) => ({ ...fields.valuesOf(p), names: p.names.map((n) => ({ ...n })) }),
+    empty: { ...fields.empty, footprint: '', names: [] },
+    valuesOf: (p) => ({
+      ...fields.valuesOf(p),
+      footprint: p.footprint ? JSON.stringify(p.footprint) : '',
+      names: p.names.map((n) => ({ ...n })),
+    }),
     read: (body) => ({
       ...fields.read(body),
+      footprint: text(body, 'footprint'),
       names: rows(body, 'names', NAME_KEYS, 'name').map((n) => ({
         ...n,
         preferred: n.preferred === '1',
@@ -45,7 +69,9 @@ export function placeRoutes(app: AppContext): AdminRoute[] {
       const errors: Record<string, string> = {};
       if (Number.isNaN(latitude)) errors.latitude = 'Decimal degrees, like 41.79';
       if (Number.isNaN(longitude)) errors.longitude = 'Decimal degrees, like 129.72';
-      if (Object.keys(errors).length > 0) return { errors };
+      const outline = parsedOutline(v.footprint);
+      if ('error' in outline) errors.footprint = outline.error;
+      if (Object.keys(errors).length > 0 || 'error' in outline) return { errors };
       return {
         input: {
           slug: v.slug.trim(),
@@ -55,6 +81,8 @@ export function placeRoutes(app: AppContext): AdminRoute[] {
           longitude,
           coordinatesSource: v.coordinatesSource,
           parentSource: v.parentSource,
+          footprint: outline.value,
+          footprintSource: v.footprintSource,
           names: v.names.map((n) => ({
             name: n.name,
             language: n.language.trim(),

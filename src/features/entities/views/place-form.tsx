@@ -18,6 +18,9 @@ export interface PlaceFormValues {
   longitude: string;
   coordinatesSource: string;
   parentSource: string;
+  /** GeoJSON text. */
+  footprint: string;
+  footprintSource: string;
   names: PlaceNameValues[];
 }
 
@@ -101,6 +104,28 @@ export function PlaceForm(
           multiline
           rows={2}
           hint="Required with coordinates: the imagery report, gazetteer or testimony they come from."
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Outline</legend>
+        <p class="hint">
+          The place's boundary as a GeoJSON Polygon or MultiPolygon in longitude and latitude (WGS
+          84), as drawing tools export it. It is stored with exterior rings counterclockwise. An
+          outline crossing the 180th meridian is refused: split it there first.
+        </p>
+        <Field
+          {...bound('footprint')}
+          label="Outline (GeoJSON)"
+          multiline
+          rows={6}
+          hint='For example {"type":"Polygon","coordinates":[[[129.74,42.2],[129.77,42.2],[129.77,42.22],[129.74,42.2]]]}'
+        />
+        <Field
+          {...bound('footprintSource')}
+          label="Source of the outline"
+          multiline
+          rows={2}
+          hint="Required with an outline: the imagery report, gazetteer or scene footprint it follows."
         />
       </fieldset>
     </EntityFormFrame>

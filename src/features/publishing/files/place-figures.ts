@@ -1,8 +1,13 @@
 import { ValidationError } from '../../../core/errors.ts';
 import type { ImageRecord } from '../../../core/images.ts';
-import { figureMarkers, fillFigures } from '../../../core/markdown/markdown-figures.ts';
+import {
+  type FigureScene,
+  figureMarkers,
+  fillFigures,
+} from '../../../core/markdown/markdown-figures.ts';
 import type { Tx } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
+import { iiifPath } from '../../../core/scenes.ts';
 import { formatDate, translator } from '../../../ui/i18n/translate.ts';
 
 /**
@@ -11,7 +16,7 @@ import { formatDate, translator } from '../../../ui/i18n/translate.ts';
  * one that does not exist would vanish without a word, so either is refused on the body field.
  */
 export async function placeFigures(
-  repos: Pick<Repositories, 'images'>,
+  repos: Pick<Repositories, 'images' | 'scenes'>,
   publicationId: number | null,
   bodyHtml: string,
   language: string,
@@ -30,10 +35,28 @@ export async function placeFigures(
   }
   const locale = language === 'ko' ? 'ko' : 'en';
   const t = translator(locale);
-  return fillFigures(bodyHtml, images, locale, {
-    credit: t('figure.credit'),
-    source: t('figure.source'),
-    taken: t('figure.taken'),
-    formatDate: (day) => formatDate(`${day}T00:00:00Z`, locale),
-  });
+  // A scene's figure links to its page, where readers zoom, compare and read its annotations.
+  const scenes = new Map<number, FigureScene>(
+    (await repos.scenes.findMany(wanted, tx)).map((s) => [
+      s.imageId,
+      {
+        href: `${locale === 'ko' ? '/ko' : ''}${iiifPath.base(s.imageId)}/`,
+        illustrative: s.illustrative,
+      },
+    ]),
+  );
+  return fillFigures(
+    bodyHtml,
+    images,
+    locale,
+    {
+      credit: t('figure.credit'),
+      source: t('figure.source'),
+      taken: t('figure.taken'),
+      formatDate: (day) => formatDate(`${day}T00:00:00Z`, locale),
+      sceneLink: t('scene.zoom'),
+      illustrative: t('scene.illustrative'),
+    },
+    scenes,
+  );
 }

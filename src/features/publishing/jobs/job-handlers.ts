@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../core/app-context.ts';
 import type { JobHandlers } from '../../../core/jobs.ts';
+import { SCENE_PREPARE_JOB, scenePrepareHandler } from '../../imagery/index.ts';
 import { EMPTY_TRASH_JOB, emptyTrashHandler } from './empty-trash-job.ts';
 import { FIXITY_JOB, fixityHandler } from './fixity-job.ts';
 import { IMAGE_VARIANTS_JOB, imageVariantsHandler } from './image-variants-job.ts';
@@ -17,8 +18,9 @@ export function jobHandlers(
     [FIXITY_JOB]: fixityHandler(ctx, options.fixityIntervalMs),
     [PUBLISH_SCHEDULED_JOB]: scheduledPublishHandler(ctx),
     [EMPTY_TRASH_JOB]: emptyTrashHandler(ctx),
+    [SCENE_PREPARE_JOB]: scenePrepareHandler(ctx),
   };
 }
 
 /** The kinds that turn uploads into derived data: what `dossier ingest` waits for. */
-export const FILE_JOB_KINDS = [PDF_EXTRACT_JOB, IMAGE_VARIANTS_JOB] as const;
+export const FILE_JOB_KINDS = [PDF_EXTRACT_JOB, IMAGE_VARIANTS_JOB, SCENE_PREPARE_JOB] as const;

@@ -93,6 +93,20 @@ const LABELS: Partial<Record<keyof PublicationFormValues, string>> = {
  * instead of overwriting someone else's work.
  */
 export function publicationEditor(app: AppContext) {
+  /** A publication's images, figures apart from satellite scenes, for their two panels. */
+  const imagesOf = async (publicationId: number) => {
+    const images = await app.repos.images.ofPublication(publicationId);
+    const scenes = new Set(
+      (await app.repos.scenes.findMany(images.map((i) => i.id))).map((s) => s.imageId),
+    );
+    return {
+      figures: images.filter((i) => !scenes.has(i.id)),
+      scenes: {
+        images: images.filter((i) => scenes.has(i.id)),
+        places: await app.repos.places.list(),
+      },
+    };
+  };
   const choices = async (): Promise<PublicationFormChoices> => {
     const [sections, people, organizations, topics, places, series] = await Promise.all([
       app.repos.sections.list(),
@@ -178,7 +192,7 @@ export function publicationEditor(app: AppContext) {
           files={await formFiles(record)}
           canPublish={can(user, 'publication.publish')}
           previewLinks={record ? await livePreviewLinks(app, record.id) : []}
-          figures={record ? await app.repos.images.ofPublication(record.id) : []}
+          {...(record ? await imagesOf(record.id) : {})}
           previewDays={PREVIEW_DAYS}
           publicPath={
             record && section && record.status === 'published'

@@ -61,7 +61,8 @@ export async function readStreamedUpload<T>(
   parser.on('field', (name: string, value: string, info: busboy.FieldInfo) => {
     if (stored) refuse('Send the file last in the form.');
     else if (info.valueTruncated) refuse(`The field ${name} is too long.`);
-    else fields.set(name, value);
+    // A repeated field (a multiple choice) is kept as its values joined by commas.
+    else fields.set(name, fields.has(name) ? `${fields.get(name)},${value}` : value);
   });
   parser.on('file', (name: string, stream: Readable, info: busboy.FileInfo) => {
     if (name !== 'file' || !info.filename) {

@@ -15,6 +15,7 @@ import { CorrectionSummary, Flash } from '../../../ui/admin/notices.tsx';
 import { RowTable, SelectCell } from '../../../ui/admin/row-table.tsx';
 import { FiguresPanel } from './figures-panel.tsx';
 import { type PreviewLinkItem, PreviewLinksPanel } from './preview-links-panel.tsx';
+import { ScenesPanel } from './scenes-panel.tsx';
 
 /** The form's values as typed: strings, so that nothing the user typed is lost on an error. */
 export interface PublicationFormValues {
@@ -94,6 +95,8 @@ export function PublicationForm(props: {
   previewLinks: PreviewLinkItem[];
   previewDays: number;
   figures?: ImageRecord[];
+  /** The publication's satellite scenes, and the places one may show. */
+  scenes?: { images: ImageRecord[]; places: Place[] };
   message?: string;
 }) {
   const { ctx, values: v, errors, choices } = props;
@@ -497,6 +500,14 @@ export function PublicationForm(props: {
               language={v.language}
               figures={props.figures ?? []}
               error={errors.figure}
+            />
+            <ScenesPanel
+              ctx={ctx}
+              publicationId={props.id}
+              language={v.language}
+              scenes={props.scenes?.images ?? []}
+              places={props.scenes?.places ?? []}
+              error={errors.scene}
             />
             {props.canPublish ? (
               <form method="post" action={`/admin/publications/${props.id}/delete`}>

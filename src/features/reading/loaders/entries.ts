@@ -29,6 +29,7 @@ export type ReadingRepos = Pick<
   | 'series'
   | 'settings'
   | 'images'
+  | 'scenes'
 >;
 
 export function publicationPath(

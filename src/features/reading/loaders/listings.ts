@@ -127,7 +127,7 @@ export interface PlacePageView {
   children: Place[];
   /** The country the place lies in, for the locator map. */
   country: Place | null;
-  /** Places inside this one with sourced coordinates and public work: marked on its map. */
+  /** Places inside this one with a sourced point or outline and public work: on its map. */
   pointsInside: Place[];
   listing: ListingPage<EntryView>;
 }
@@ -161,7 +161,10 @@ export async function loadPlacePage(
   );
   const pointsInside = await placesWithPublicWork(
     repos,
-    all.filter((p) => p.id !== place.id && ids.includes(p.id) && p.latitude !== null),
+    all.filter(
+      (p) =>
+        p.id !== place.id && ids.includes(p.id) && (p.latitude !== null || p.footprint !== null),
+    ),
     now,
   );
   return { place, ancestors, children, country, listing, pointsInside };

@@ -9,6 +9,7 @@ import {
   publicationPath,
   type ReadingRepos,
 } from './entries.ts';
+import { publicScenesOf } from './public-scene.ts';
 
 export type PublicationLookup =
   | {
@@ -115,6 +116,7 @@ async function buildView(
     }),
     series,
     translations: await translationLinks(repos, record, now),
+    scenes: await publicScenesOf(repos, record.id, now),
     updatedAt: record.updatedAt,
   };
   return { view, people };

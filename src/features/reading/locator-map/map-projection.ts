@@ -1,10 +1,9 @@
 import { geoBounds, geoMercator, geoPath } from 'd3-geo';
-import { allCountries, findCountry } from './country-outlines.ts';
+import type { Outline } from '../../../core/geojson.ts';
+import { findCountry } from './country-outlines.ts';
+import { drawMarks, type MapPoint, neighboursWithin } from './map-geometry.ts';
 
-export interface MapPoint {
-  latitude: number;
-  longitude: number;
-}
+export type { MapPoint } from './map-geometry.ts';
 
 export interface LocatorMapSvg {
   width: number;
@@ -12,8 +11,10 @@ export interface LocatorMapSvg {
   /** The country's outline, and its neighbours inside the frame, as SVG path data. */
   country: string;
   neighbours: string[];
-  /** Where each point is drawn, in the order given. */
+  /** Where each point is drawn, in the order given, then a dot for each outline too small. */
   markers: Array<{ x: number; y: number }>;
+  /** The outlines marked, as SVG path data. */
+  outlines: string[];
 }
 
 const SIZE = 280;
@@ -22,14 +23,16 @@ const cache = new Map<string, LocatorMapSvg | null>();
 
 /**
  * A small locator map computed on the server: a Mercator projection fitted to the country,
- * neighbours clipped to the frame, and the given points marked. No tiles, no script, no third
- * party. Only points are marked: the outline data holds countries, not provinces.
+ * neighbours clipped to the frame, and the given points and outlines marked. No tiles, no
+ * script, no third party. The country outlines stop at countries (see country-outlines.ts):
+ * anything smaller is drawn only from an outline a source gives.
  */
 export function locatorMap(
   countryNames: readonly string[],
   points: readonly MapPoint[],
+  outlines: readonly Outline[] = [],
 ): LocatorMapSvg | null {
-  const key = `${countryNames.join('|')}@${points.map((p) => `${p.latitude},${p.longitude}`).join(';')}`;
+  const key = JSON.stringify([countryNames, points, outlines]);
   if (cache.has(key)) return cache.get(key) ?? null;
   const country = findCountry(countryNames);
   let result: LocatorMapSvg | null = null;
@@ -46,27 +49,13 @@ export function locatorMap(
       [SIZE, SIZE],
     ]);
     const path = geoPath(projection).digits(1);
-    const [[west, south], [east, north]] = geoBounds(country);
-    const neighbours = allCountries()
-      .filter((c) => c !== country)
-      .filter((c) => {
-        const [[w, s], [e, n]] = geoBounds(c);
-        return w < east + 5 && e > west - 5 && s < north + 5 && n > south - 5;
-      })
-      .map((c) => path(c) ?? '')
-      .filter((d) => d.length > 0);
-    const markers = points.flatMap((point) => {
-      const projected = projection([point.longitude, point.latitude]);
-      return projected
-        ? [{ x: Math.round(projected[0] * 10) / 10, y: Math.round(projected[1] * 10) / 10 }]
-        : [];
-    });
+    const marks = drawMarks(projection, { points, outlines });
     result = {
       width: SIZE,
       height: SIZE,
       country: path(country) ?? '',
-      neighbours,
-      markers,
+      neighbours: neighboursWithin(path, country, geoBounds(country), 5),
+      ...marks,
     };
   }
   cache.set(key, result);

@@ -29,6 +29,8 @@ export function imageRoutes(
       (d) =>
         d.purpose === 'display' && d.mediaType === wanted.mediaType && d.width === wanted.width,
     );
+    // A scene's original keeps its metadata (it is evidence, for staff): never a stand-in.
+    if (!copy && (await app.repos.scenes.find(image.id))) return onMissing(c, 404);
     const file = await app.repos.files.findStoredFile(copy ? copy.fileId : image.storedFileId);
     if (!file) return onMissing(c, 404);
     const etag = `"${file.sha256}"`;

@@ -19,6 +19,7 @@ import {
   placesWithPublicWork,
 } from '../loaders/listings.ts';
 import { parsePage } from '../loaders/paging.ts';
+import { publicScenesShowing } from '../loaders/public-scene.ts';
 import { HomePage } from '../views/home-page.tsx';
 import { IndexPage } from '../views/index-page.tsx';
 import { ListingPage } from '../views/listing-page.tsx';
@@ -141,7 +142,8 @@ export function publicRoutes(
         name={placeNameIn(view.place.names, ctx.locale)}
       />
     );
-    return renderPage(c, <PlacePage ctx={ctx} view={view} head={feeds} />);
+    const scenes = await publicScenesShowing(app.repos, [view.place.id], now());
+    return renderPage(c, <PlacePage ctx={ctx} view={view} head={feeds} scenes={scenes} />);
   });
 
   site.get(`${prefix}/years/`, async (c) => {

@@ -1,25 +1,39 @@
 import type { Child } from 'hono/jsx';
 import type { Place } from '../../../core/entities.ts';
+import { GEOJSON_TYPE, placeFeatures } from '../../../core/geojson-features.ts';
 import { hangulName, placeNameIn } from '../../../core/place-name.ts';
 import { href } from '../../../ui/components/links.ts';
 import type { MessageKey } from '../../../ui/i18n/messages.en.ts';
 import { StoredText } from '../../../ui/i18n/stored-text.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { PlacePageView } from '../loaders/listings.ts';
+import type { PublicScene } from '../loaders/public-scene.ts';
 import { LocatorMap } from '../locator-map/locator-map.tsx';
+import { hasOutline, markOf } from '../locator-map/place-marks.ts';
 import { ListingPage } from './listing-page.tsx';
+import { SceneTimeline } from './scene-timeline.tsx';
 
 const SCRIPT_LANG: Record<string, string> = { hangul: 'ko', hanja: 'ko-Hani' };
 
 /**
- * A place with every name it goes by, where it lies, its coordinates and their source, a
- * locator map drawn on the server, and the work about it or anywhere inside it.
+ * A place with every name it goes by, where it lies, its coordinates and outline with their
+ * sources, a locator map drawn on the server, its map data as GeoJSON, and the work about it or
+ * anywhere inside it.
  */
-export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?: Child }) {
+export function PlacePage(props: {
+  ctx: PageContext;
+  view: PlacePageView;
+  head?: Child;
+  /** Public satellite scenes of this place, by capture date. */
+  scenes?: readonly PublicScene[];
+}) {
   const { ctx, view } = props;
   const { place } = view;
   const hangul = hangulName(place.names);
   const title = placeNameIn(place.names, ctx.locale);
+  // Served only with a source (core/geojson-features.ts); no link to an empty collection.
+  const mapData = placeFeatures(place).length > 0 ? `/places/${place.slug}/map.geojson` : null;
+  const around = view.ancestors.find((a) => a.kind !== 'country' && markOf(a) !== null) ?? null;
   return (
     <ListingPage
       ctx={ctx}
@@ -28,7 +42,12 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
       trail={[{ label: ctx.t('site.places'), path: '/places/' }, { label: title }]}
       basePath={`/places/${place.slug}/`}
       listing={view.listing}
-      head={props.head}
+      head={
+        <>
+          {props.head}
+          {mapData ? <link rel="alternate" type={GEOJSON_TYPE} href={mapData} /> : null}
+        </>
+      }
       description={ctx.t('meta.place', { place: title })}
       intro={
         <div class="place-facts">
@@ -69,6 +88,17 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
                 ctx.t('place.noCoordinates')
               )}
             </dd>
+            {hasOutline(place) ? (
+              <>
+                <dt>{ctx.t('place.outline')}</dt>
+                <dd>
+                  {ctx.t('place.outlineShown')}
+                  <br />
+                  {ctx.t('place.coordinatesSource')}:{' '}
+                  <StoredText locale={ctx.locale} text={place.footprintSource ?? ''} />
+                </dd>
+              </>
+            ) : null}
           </dl>
           <h2>{ctx.t('place.names')}</h2>
           <table class="names">
@@ -84,7 +114,20 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
             </tbody>
           </table>
           {view.country ? (
-            <LocatorMap ctx={ctx} country={view.country} place={place} inside={view.pointsInside} />
+            <LocatorMap
+              ctx={ctx}
+              country={view.country}
+              place={place}
+              inside={view.pointsInside}
+              around={around}
+            />
+          ) : null}
+          {mapData ? (
+            <p class="map-data">
+              <a href={mapData} type={GEOJSON_TYPE} download>
+                {ctx.t('place.mapData')}
+              </a>
+            </p>
           ) : null}
           {view.children.length > 0 ? (
             <>
@@ -100,6 +143,12 @@ export function PlacePage(props: { ctx: PageContext; view: PlacePageView; head?:
               </ul>
             </>
           ) : null}
+          <SceneTimeline
+            ctx={ctx}
+            scenes={props.scenes ?? []}
+            heading={ctx.t('scene.placeImagery')}
+            id="place-imagery"
+          />
           <h2>{ctx.t('place.work')}</h2>
         </div>
       }

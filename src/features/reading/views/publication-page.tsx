@@ -20,6 +20,7 @@ import { type RenderedPage, renderInFrame } from '../../../ui/pages/layout.tsx';
 import { Byline } from './byline.tsx';
 import { CoverImage } from './cover-image.tsx';
 import { PdfLink } from './pdf-link.tsx';
+import { SceneTimeline } from './scene-timeline.tsx';
 import { VenueLink } from './venue-link.tsx';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어' };
@@ -245,6 +246,14 @@ function Body(props: { ctx: PageContext; pub: PublicationView; cite?: Child }) {
             class="body"
             lang={pub.language}
             dangerouslySetInnerHTML={{ __html: headFootnotes(pub.bodyHtml, ctx.t('pub.notes')) }}
+          />
+        ) : null}
+        {pub.scenes.length > 1 ? (
+          <SceneTimeline
+            ctx={ctx}
+            scenes={pub.scenes}
+            heading={ctx.t('scene.inThisReport')}
+            id="publication-imagery"
           />
         ) : null}
 

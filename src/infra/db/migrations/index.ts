@@ -22,6 +22,7 @@ import { koreanNameSources } from './0099-korean-name-sources.ts';
 import { honestAttribution } from './0100-honest-attribution.ts';
 import { sectionListDisclaimers } from './0101-section-list-disclaimers.ts';
 import { datePrecision } from './0102-date-precision.ts';
+import { scenes } from './0103-scenes.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -53,5 +54,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0100-honest-attribution': honestAttribution(),
     '0101-section-list-disclaimers': sectionListDisclaimers(),
     '0102-date-precision': datePrecision(),
+    '0103-scenes': scenes(dialect),
   };
 }

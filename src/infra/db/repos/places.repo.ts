@@ -1,4 +1,5 @@
 import type { Place, PlaceName } from '../../../core/entities.ts';
+import { outlineFromText, outlineText } from '../../../core/geojson.ts';
 import type { Tx } from '../../../core/ports.ts';
 import type { NewPlace, PlacesRepository } from '../../../core/repositories/places-repository.ts';
 import { dbOrTx, type Executor, flag } from '../executor.ts';
@@ -13,27 +14,42 @@ const PLACE_COLUMNS = [
   'longitude',
   'coordinatesSource',
   'parentSource',
+  'footprint',
+  'footprintSource',
   'updatedAt',
 ] as const;
 
+/** A row as stored: the outline is GeoJSON text. */
+type PlaceRow = Omit<Place, 'names' | 'footprint'> & { footprint: string | null };
+type PlaceWithoutNames = Omit<Place, 'names'>;
+
+const fromRow = (row: PlaceRow): PlaceWithoutNames => ({
+  ...row,
+  footprint: outlineFromText(row.footprint),
+});
+
+/** The columns to write: the outline as GeoJSON text. */
+function toRow(place: NewPlace) {
+  const { names: _names, footprint, ...row } = place;
+  return { ...row, footprint: footprint ? outlineText(footprint) : null };
+}
+
 export class PlacesRepo implements PlacesRepository {
-  private readonly rows: EntityTable<'places', Omit<Place, 'names'>>;
+  private readonly rows: EntityTable<'places', PlaceRow>;
 
   constructor(private readonly db: Executor) {
     this.rows = new EntityTable(db, 'places', PLACE_COLUMNS);
   }
 
   async insert(place: NewPlace, at: string, tx?: Tx): Promise<Place> {
-    const { names, ...row } = place;
-    const inserted = await this.rows.insert({ ...row, createdAt: at, updatedAt: at }, tx);
-    await this.replaceNames(inserted.id, names, tx);
-    return { ...inserted, names };
+    const inserted = await this.rows.insert({ ...toRow(place), createdAt: at, updatedAt: at }, tx);
+    await this.replaceNames(inserted.id, place.names, tx);
+    return { ...fromRow(inserted), names: place.names };
   }
 
   async update(id: number, place: NewPlace, at: string, tx?: Tx): Promise<void> {
-    const { names, ...row } = place;
-    await this.rows.update(id, { ...row, updatedAt: at }, tx);
-    await this.replaceNames(id, names, tx);
+    await this.rows.update(id, { ...toRow(place), updatedAt: at }, tx);
+    await this.replaceNames(id, place.names, tx);
   }
 
   private replaceNames(placeId: number, names: PlaceName[], tx?: Tx): Promise<void> {
@@ -80,8 +96,9 @@ export class PlacesRepo implements PlacesRepository {
     return [...found];
   }
 
-  private async withNames(rows: Omit<Place, 'names'>[], tx?: Tx): Promise<Place[]> {
-    if (rows.length === 0) return [];
+  private async withNames(stored: PlaceRow[], tx?: Tx): Promise<Place[]> {
+    if (stored.length === 0) return [];
+    const rows = stored.map(fromRow);
     const names = await dbOrTx(this.db, tx)
       .selectFrom('placeNames')
       .select(['placeId', 'name', 'language', 'scheme', 'preferred'])

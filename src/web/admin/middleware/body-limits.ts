@@ -10,6 +10,9 @@ const FORM_LIMIT = 8 * 1024 * 1024;
 /** An upload, counted as it streams to the file store; the store limits the file alike. */
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
 const UPLOAD_PATH = /^\/admin\/publications\/[^/]+\/files$/;
+/** A satellite scene: a 20,000-pixel-square GeoTIFF is over a gigabyte. */
+const SCENE_UPLOAD_LIMIT = 2 * 1024 * 1024 * 1024;
+const SCENE_UPLOAD_PATH = /^\/admin\/publications\/[^/]+\/scenes$/;
 /** The forms that are sent without a session. */
 const SIGNED_OUT_FORM = /^\/admin\/(?:sign-in|setup\/|passkey\/authenticate\/)/;
 
@@ -39,9 +42,11 @@ export function bodyLimits(
     onError: (c) => c.text('This form is too large.', 413),
   });
   const upload = streamingLimit(UPLOAD_LIMIT, 'The file is larger than 200 MB.');
+  const sceneUpload = streamingLimit(SCENE_UPLOAD_LIMIT, 'The scene is larger than 2 GB.');
   return (c, next) => {
     if (!c.get('session')) return signedOut(c, next);
     if (UPLOAD_PATH.test(c.req.path)) return upload(c, next);
+    if (SCENE_UPLOAD_PATH.test(c.req.path)) return sceneUpload(c, next);
     return form(c, next);
   };
 }
