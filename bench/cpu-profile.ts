@@ -46,7 +46,9 @@ export function placeOf(url: string, functionName: string): string {
 function frameName(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
   const file = url.replace(/^.*\/(node_modules\/|src\/)/, '$1').replace(/^file:\/\//, '');
-  return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
+  // Modules compiled on the fly report every function on line 0: the line says nothing there.
+  const where = file && lineNumber > 0 ? `${file}:${lineNumber + 1}` : file;
+  return `${functionName || '(anonymous)'} ${where}`.trim();
 }
 
 export function summarizeProfile(path: string, top = 25): ProfileSummary {

@@ -10,11 +10,11 @@
  * uncounted warm-up, so a neighbour's load on a shared machine weighs on both sides alike; then
  * once more against a server with its render cache off. Medians and their ratio are printed and
  * written to bench/results/tile-serving-<date>.json. When a ratio misses the target, one more
- * run of the full-resolution tile is made under `node --cpu-prof` and where its time went is
- * summarized.
+ * run of the full-resolution tile is made with V8's sampling profiler in the server, and where
+ * its time went is summarized.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -173,22 +173,38 @@ async function measure(data: TileServingData): Promise<Case[]> {
   return cases;
 }
 
-/** One more run of `url` against a server under `node --cpu-prof`, summarized. */
-async function profile(data: TileServingData, url: string): Promise<ProfileSummary> {
+/**
+ * One more run of `url` against a server that samples itself (bench/cpu-profile-preload.mjs),
+ * from after its warm-up to its exit, summarized.
+ */
+async function profile(
+  data: TileServingData,
+  url: string,
+): Promise<ProfileSummary & { requests: number; busyMicrosecondsPerRequest: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-cpu-prof-'));
+  const file = join(dir, 'server.cpuprofile');
   try {
     const server = await startDossier({
       ...data,
       cache: true,
-      extraEnv: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` },
+      extraEnv: {
+        NODE_OPTIONS: `--import=${join(import.meta.dirname, 'cpu-profile-preload.mjs')}`,
+        CPU_PROFILE_FILE: file,
+      },
     });
     process.stderr.write('profiling the full-resolution tile\n');
     await wrk(`${server.url}${url}`, WARM_UP);
-    await wrk(`${server.url}${url}`, LOAD);
+    server.child.kill('SIGUSR2');
+    const run = await wrk(`${server.url}${url}`, LOAD);
     await server.stop();
-    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (!file) throw new Error('the server wrote no CPU profile');
-    return summarizeProfile(join(dir, file));
+    if (!existsSync(file)) throw new Error('the server wrote no CPU profile');
+    const summary = summarizeProfile(file);
+    const busyUs = (summary.totalMs - summary.idleMs) * 1000;
+    return {
+      ...summary,
+      requests: run.requests,
+      busyMicrosecondsPerRequest: Math.round(busyUs / run.requests),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -246,7 +262,11 @@ async function main(): Promise<void> {
     `wrk -t${LOAD.threads} -c${LOAD.connections} -d${LOAD.seconds}s, ${RUNS} runs each, medians\n`,
   );
   printTable(cases);
-  if (profiled) process.stdout.write(`\n${formatSummary(profiled)}\n`);
+  if (profiled) {
+    process.stdout.write(
+      `\n${profiled.requests} requests profiled, ${profiled.busyMicrosecondsPerRequest} µs of server CPU each\n${formatSummary(profiled)}\n`,
+    );
+  }
   process.stdout.write(`\nWrote ${file}\n`);
 }
 

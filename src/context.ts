@@ -17,6 +17,7 @@ import { stripImageMetadata } from './infra/images/strip-image-metadata.ts';
 import { PdfSandbox } from './infra/pdf/pdf-sandbox.ts';
 import type { RenderCacheOptions } from './infra/render-cache/lru-render-cache.ts';
 import { postgresChangeNotifier } from './infra/render-cache/postgres-change-notifier.ts';
+import { RenderCacheTileGate } from './infra/render-cache/scene-tile-gate.ts';
 import { startRenderCache } from './infra/render-cache/start-render-cache.ts';
 import { storedPageStamps } from './infra/render-cache/stored-page-stamps.ts';
 import { createSearchEngine, type SearchEngineParts } from './infra/search/create-search.ts';
@@ -96,6 +97,7 @@ export async function createContext(
     // Tiles sit beside the file store: derived from it, made again when missing.
     scenes: new DiskSceneTools(files, join(dirname(config.filesDir), 'iiif')),
     renderCache: renderCache?.cache ?? null,
+    tileGate: renderCache ? new RenderCacheTileGate(renderCache.cache) : null,
     close: async () => {
       // The render cache first: its timers query the database, and on PostgreSQL it holds a
       // listening connection of the pool.

@@ -130,7 +130,9 @@ function announce(config: Config): void {
 async function listen(ctx: WiredContext) {
   const app = createApp(ctx);
   // Cached pages are answered in the node listener itself; everything else goes to Hono.
-  const server = createServer(withRenderCache(ctx.renderCache, getRequestListener(app.fetch)));
+  const server = createServer(
+    withRenderCache(ctx.renderCache, getRequestListener(app.fetch), ctx.tileGate),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(ctx.config.port, () => resolve());

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from './database-handle.ts';
 import type { ImageTools } from './image-ports.ts';
 import type { PdfTools } from './pdf-ports.ts';
 import type { Clock, FileStore, Transactor } from './ports.ts';
-import type { RenderCache } from './render-cache.ts';
+import type { RenderCache, SceneTileGate } from './render-cache.ts';
 import type { Repositories } from './repositories.ts';
 import type { SceneTools } from './scene-ports.ts';
 import type { SearchEngine } from './search-engine.ts';
@@ -38,5 +38,7 @@ export interface AppContext {
   scenes: SceneTools;
   /** The render cache for anonymous pages; null unless a server turns it on (src/infra/render-cache/). */
   renderCache: RenderCache | null;
+  /** With the render cache: which scenes are public, and hot tiles, so a tile costs no query. */
+  tileGate: SceneTileGate | null;
   close(): Promise<void>;
 }

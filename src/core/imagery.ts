@@ -55,6 +55,11 @@ export interface SceneTiles {
   tiles: SceneTileGrid[];
   /** Whole-image sizes that exist as files (`full/{w},{h}/0/default.jpg`). */
   sizes: Array<{ width: number; height: number }>;
+  /**
+   * The largest width and height served (info.json's `maxWidth`/`maxHeight`): level 0 must
+   * answer `full/max`, which is the whole image at this bound, written as a file of its own.
+   */
+  maxSize?: number;
 }
 
 /** The IIIF Image API 3.0 service description of a level 0 (static files) image. */
@@ -66,6 +71,8 @@ export interface ImageService3 {
   profile: 'level0';
   width: number;
   height: number;
+  maxWidth?: number;
+  maxHeight?: number;
   tiles: SceneTileGrid[];
   sizes: Array<{ width: number; height: number }>;
 }
@@ -83,6 +90,7 @@ export function infoJson(tiles: SceneTiles, id: string): ImageService3 {
     profile: 'level0',
     width: tiles.width,
     height: tiles.height,
+    ...(tiles.maxSize ? { maxWidth: tiles.maxSize, maxHeight: tiles.maxSize } : {}),
     tiles: tiles.tiles.map((t) => ({ ...t, scaleFactors: [...t.scaleFactors] })),
     sizes: tiles.sizes.map((s) => ({ ...s })),
   };
@@ -113,5 +121,21 @@ export function levelZeroPaths(tiles: SceneTiles): string[] {
     }
   }
   for (const size of tiles.sizes) paths.add(`full/${size.width},${size.height}/0/default.jpg`);
+  if (tiles.maxSize) paths.add('full/max/0/default.jpg');
   return [...paths];
+}
+
+/** The size of `full/max` under a bound: the whole image fitted inside it, never enlarged. */
+export function maxSizeOf(width: number, height: number, bound: number) {
+  const scale = Math.min(1, bound / width, bound / height);
+  return {
+    width: Math.max(1, Math.round(width * scale)),
+    height: Math.max(1, Math.round(height * scale)),
+  };
+}
+
+/** The geometry an info.json describes, as `levelZeroPaths` reads it (the static export's use). */
+export function tilesOfInfo(info: ImageService3): SceneTiles {
+  const { width, height, tiles, sizes, maxWidth } = info;
+  return { width, height, tiles, sizes, ...(maxWidth ? { maxSize: maxWidth } : {}) };
 }

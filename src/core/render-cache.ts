@@ -64,5 +64,35 @@ export interface RenderCache {
   ): CachedEntry;
   /** Drops every entry recorded under any of these keys ('all' empties the cache). */
   invalidate(keys: Iterable<string>): number;
+  /**
+   * Hears every invalidation, from this process or another, after the entries are dropped:
+   * what else a server keeps about public data (the scene tile gate) drops with them.
+   */
+  onInvalidate(listener: (keys: readonly string[]) => void): void;
   stats(): RenderCacheStats;
+}
+
+/** What serving a scene's tile needs once the scene is known to be public. */
+export interface PublicTileFacts {
+  /** The scene's original, whose hash names its tiles. */
+  sha256: string;
+  publicationId: number;
+}
+
+/**
+ * What a server remembers about public scenes so that a tile costs no query: a scene found public
+ * is known until an invalidation names its publication (or everything), as a cached page of that
+ * publication would be dropped. Only positive answers are kept: a scene becomes public with time,
+ * but stops being public only through a write, which invalidates. Tile bytes are kept by hash,
+ * so they are never stale; whether they may be served is the memo's to say.
+ */
+export interface SceneTileGate {
+  /** The facts of a scene found public, unless anything it depends on changed since. */
+  known(imageId: number): PublicTileFacts | undefined;
+  /** The moment to hand back to `remember`, read before the check that found the scene public. */
+  readonly epoch: number;
+  /** Keeps a positive answer, unless an invalidation came after `startEpoch`. */
+  remember(imageId: number, facts: PublicTileFacts, startEpoch: number): void;
+  bytes(sha256: string, tilePath: string): Uint8Array | undefined;
+  keepBytes(sha256: string, tilePath: string, bytes: Uint8Array): void;
 }

@@ -149,3 +149,30 @@ export const iiifPath = {
  */
 export const TILE_PATH =
   /^(full|\d{1,6},\d{1,6},\d{1,6},\d{1,6})\/(max|\d{1,6},\d{0,6})\/0\/default\.jpg$/;
+
+/**
+ * How long shared caches may keep a scene's tiles: a year at a CDN, whose purge by the
+ * `Surrogate-Key`/`Cache-Tag` named here ends it when a scene stops being public; five minutes
+ * in a browser, so a withdrawn scene stops showing soon without a purge reaching every reader.
+ */
+export const TILE_CACHE_CONTROL = 'public, max-age=300, s-maxage=31536000';
+
+/** The headers of a tile, the same whichever path of the server answers it. */
+export function tileHeaders(
+  imageId: number,
+  sha256: string,
+  tilePath: string,
+  byteLength: number,
+): Record<string, string> {
+  return {
+    'content-type': 'image/jpeg',
+    'content-length': String(byteLength),
+    etag: `"${sha256.slice(0, 32)}-${tilePath.replace(/[^0-9a-z]+/g, '.')}"`,
+    'cache-control': TILE_CACHE_CONTROL,
+    'surrogate-key': `iiif-${imageId}`,
+    'cache-tag': `iiif-${imageId}`,
+    // IIIF viewers on other sites may read the tiles.
+    'access-control-allow-origin': '*',
+    'cross-origin-resource-policy': 'cross-origin',
+  };
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppContext } from '../core/app-context.ts';
-import { levelZeroPaths, type SceneTiles } from '../core/imagery.ts';
+import { type ImageService3, levelZeroPaths, tilesOfInfo } from '../core/imagery.ts';
 import type { IndexSources } from '../core/index-sources.ts';
 import { loadSitemapUrls } from '../features/discovery/sitemap/load-sitemap.ts';
 import { publicationPath } from '../features/reading/loaders/entries.ts';
@@ -169,14 +169,15 @@ export async function buildStaticSite(
       fail(path, error instanceof Error ? error.message : String(error));
       return;
     }
-    if (/xml|json|text\/plain/.test(type)) {
+    // A IIIF document's ids name canvases and annotations as well as files: they are not links.
+    if (/xml|json|text\/plain/.test(type) && !path.startsWith('/iiif/')) {
       for (const link of textLinks(new TextDecoder().decode(bytes))) enqueue(link, path);
     }
     // A scene's info.json names no tile: a viewer works their addresses out. The export holds
     // every one a level 0 viewer may ask for.
     const scene = /^\/iiif\/(\d+)\/info\.json$/.exec(path);
     if (scene) {
-      const info = JSON.parse(new TextDecoder().decode(bytes)) as SceneTiles;
+      const info = tilesOfInfo(JSON.parse(new TextDecoder().decode(bytes)) as ImageService3);
       for (const tile of levelZeroPaths(info)) enqueue(`/iiif/${scene[1]}/${tile}`, path);
     }
     // A style sheet names its fonts (the site identity's @font-face rules).

@@ -91,7 +91,7 @@ describeEachDatabase(
       await page
         .locator('#f-file')
         .setInputFiles({ name: 'Browser Report.pdf', mimeType: 'application/pdf', buffer: pdf });
-      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByRole('button', { name: 'Upload', exact: true }).click();
       await page.waitForURL(/saved=1/);
       expect(await page.locator('.file-status li').textContent()).toContain('browser-report.pdf');
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WiredContext } from '../../src/context.ts';
-import { levelZeroPaths, type SceneTiles } from '../../src/core/imagery.ts';
+import {
+  type ImageService3,
+  levelZeroPaths,
+  type SceneTiles,
+  tilesOfInfo,
+} from '../../src/core/imagery.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { describeEachDatabase } from '../support/databases.ts';
 import { demoContext, editPublicationAt, FLOOD, publicationAt } from '../support/demo-context.ts';
@@ -35,11 +40,13 @@ describeEachDatabase('satellite scenes as IIIF', (db) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/ld+json');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const info = (await res.json()) as SceneTiles & { id: string; profile: string };
+    const info = (await res.json()) as ImageService3;
     expect(info.id).toBe(`${ctx.config.publicUrl}/iiif/${placed}`);
     expect(info.profile).toBe('level0');
     expect([info.width, info.height]).toEqual([600, 400]);
-    for (const path of levelZeroPaths(info)) {
+    // Level 0 answers `full/max` too: the whole image within maxWidth and maxHeight.
+    expect(levelZeroPaths(tilesOfInfo(info))).toContain('full/max/0/default.jpg');
+    for (const path of levelZeroPaths(tilesOfInfo(info))) {
       const tile = await app.request(`/iiif/${placed}/${path}`);
       expect(tile.status, path).toBe(200);
       expect(tile.headers.get('content-type')).toBe('image/jpeg');

@@ -56,6 +56,9 @@ export async function crawlStatic(
       continue;
     }
     const body = await res.text();
+    // A IIIF document's ids name canvases and annotations as well as files: not links to follow.
+    // Its files are reached from the scene's page (and the tiles from info.json, by the export).
+    if (!type.includes('html') && path.startsWith('/iiif/')) continue;
     const links = type.includes('html')
       ? cheerio
           .load(body)('a[href], link[href], img[src], script[src], form[action]')

@@ -121,8 +121,11 @@ function groundTruth(out: string) {
   const inner = new Map<string, Set<string>>();
   const prefix = new Map<string, Set<string>>();
   const texts = new Map<string, string>();
+  // Publication pages only: scene pages (iiif/) are not indexed, their piece is.
   for (const file of files) {
-    if (!/^ko\/(?!people|topics|places|years|search|about)[^/]+\/[^/]+\/index\.html$/.test(file))
+    if (
+      !/^ko\/(?!people|topics|places|years|search|about|iiif)[^/]+\/[^/]+\/index\.html$/.test(file)
+    )
       continue;
     const $ = cheerio.load(readFileSync(join(out, file), 'utf8'));
     $('main nav, main svg, main form, main script, main .cite-block').remove();

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WiredContext } from '../../src/context.ts';
 import type { AppContext } from '../../src/core/app-context.ts';
+import { levelZeroPaths } from '../../src/core/imagery.ts';
 import { changeStatus } from '../../src/features/publishing/workflow.ts';
 import { addFont } from '../../src/features/reading/settings/identity.ts';
 import { type BuildReport, buildStaticSite } from '../../src/static-export/build-static-site.ts';
@@ -101,7 +102,7 @@ describeEachDatabase('dossier build: the static export', (db) => {
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  it('writes every page in both languages, listing pages as folders, and the public files', () => {
+  it('writes every page in both languages, listing pages as folders, and the public files', async () => {
     const files = manifestOf(out);
     for (const path of [
       'index.html',
@@ -129,8 +130,28 @@ describeEachDatabase('dossier build: the static export', (db) => {
     expect(Object.keys(files).some((f) => /^identity\/[0-9a-f]+\.css$/.test(f))).toBe(true);
     expect(files).toHaveProperty([WOFF2_NAME]);
     // The flooding report's figure, in every format and width its <picture> offers.
+    const flood = await ctx.repos.publications.findBySlug(
+      (await ctx.repos.sections.findBySlug('reports'))!.id,
+      'north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri',
+    );
+    const figure = (await ctx.repos.images.ofPublication(flood!.id)).find(
+      (i) => i.fallbackType === 'image/png',
+    )!;
     for (const format of ['avif', 'webp', 'png']) {
-      expect(files, format).toHaveProperty([`images/1/480.${format}`]);
+      expect(files, format).toHaveProperty([`images/${figure.id}/480.${format}`]);
+    }
+    // Its illustrative scenes: their pages, descriptions and every tile a viewer may ask for.
+    const scenes = await ctx.repos.scenes.findMany(
+      (await ctx.repos.images.ofPublication(flood!.id)).map((i) => i.id),
+    );
+    expect(scenes).toHaveLength(2);
+    for (const scene of scenes) {
+      for (const file of ['index.html', 'info.json', 'manifest.json', 'annotations.json']) {
+        expect(files, file).toHaveProperty([`iiif/${scene.imageId}/${file}`]);
+      }
+      for (const tile of levelZeroPaths(scene.tiles!)) {
+        expect(files, tile).toHaveProperty([`iiif/${scene.imageId}/${tile}`]);
+      }
     }
     expect(first.pages).toBeGreaterThan(100);
     // The demo's 15 public pieces in both interface languages; its About pages are not searched,
@@ -270,6 +291,37 @@ describeEachDatabase('dossier build: the static export', (db) => {
       await first.click();
       await page.waitForLoadState();
       expect(new URL(page.url()).pathname).toMatch(/^\/(reports|articles)\/[a-z0-9-]+\/$/);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasBrowser)(
+    'opens a scene in the deep-zoom viewer from the plain static server, its tiles included',
+    async () => {
+      const page = await browser!.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+      });
+      const tiles: string[] = [];
+      page.on('request', (r) => {
+        if (/\/iiif\/\d+\/.+\/default\.jpg$/.test(r.url())) tiles.push(r.url());
+      });
+      const flood = await ctx.repos.publications.findBySlug(
+        (await ctx.repos.sections.findBySlug('reports'))!.id,
+        'north-korea-flooding-at-kyo-hwa-so-no-12-jongo-ri',
+      );
+      const [scene] = await ctx.repos.scenes.findMany(
+        (await ctx.repos.images.ofPublication(flood!.id)).map((i) => i.id),
+      );
+      await page.goto(`${server.origin}/iiif/${scene!.imageId}/`);
+      await page.locator('.scene-still.is-zoomable').waitFor({ timeout: 15_000 });
+      // Read from the static server, not from the public address info.json names.
+      expect(tiles.length).toBeGreaterThan(0);
+      expect(tiles.every((t) => t.startsWith(server.origin))).toBe(true);
       expect(problems).toEqual([]);
       await page.close();
     },

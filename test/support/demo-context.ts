@@ -5,6 +5,7 @@ import type { ContextOptions, WiredContext } from '../../src/context.ts';
 import type { AppContext } from '../../src/core/app-context.ts';
 import type { Clock } from '../../src/core/ports.ts';
 import { updatePerson } from '../../src/features/entities/update-entities.ts';
+import { SCENE_PREPARE_JOB } from '../../src/features/imagery/index.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { SYSTEM_ACTOR } from './actors.ts';
 import type { TestDatabase } from './databases.ts';
@@ -25,6 +26,8 @@ export async function demoContext(
   const clock = typeof now === 'string' ? fixedClock(now) : now;
   const ctx = await testContext(t, clock, publicUrl, { renderCache: options.renderCache });
   await loadDemo(ctx, demoArchive, SYSTEM_ACTOR);
+  // The demo's illustrative scenes show only once their tiles are made, as behind `npm start`.
+  await createJobRunner(ctx, { kinds: [SCENE_PREPARE_JOB] }).drain();
   if (options.extract) {
     await createJobRunner(ctx).drain();
     await ctx.pdf.close();

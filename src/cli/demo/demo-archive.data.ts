@@ -791,6 +791,36 @@ const entries: Entry[] = [
     topics: ['north-korea', 'political-prison-camps', 'satellite-imagery'],
     places: ['camp-no-25'],
     pdfFileName: 'hrnk-camp-no-25-update-2-2016.pdf',
+    archiveText: 'summary-and-body',
+    body:
+      'The scene below is an illustration this demo archive drew to show how a report’s ' +
+      'imagery is presented here; it is not an image from the report and shows nothing ' +
+      'observed at Camp No. 25.',
+    scenes: [
+      {
+        drawing: 'camp',
+        alt:
+          'Drawing of a large walled compound with four long buildings and a guard post at ' +
+          'each upper corner, beside fields and a river.',
+        altKo:
+          '긴 건물 네 채와 위쪽 두 모서리의 초소가 있는 큰 담장 시설, 그 옆의 밭과 강을 그린 그림.',
+        caption: 'Illustration: a walled compound with guard posts.',
+        captionKo: '예시 그림: 초소가 있는 담장 시설.',
+        places: ['camp-no-25'],
+        annotations: [
+          {
+            points: '383,83',
+            label: 'Guard post (illustrative)',
+            labelKo: '초소 (예시)',
+          },
+          {
+            points: '380,80 800,80 800,380 380,380',
+            label: 'Perimeter wall (illustrative)',
+            labelKo: '외곽 담장 (예시)',
+          },
+        ],
+      },
+    ],
   },
   {
     section: 'reports',
@@ -818,7 +848,54 @@ const entries: Entry[] = [
         'here is a stand-in the archive made. The map below, which the archive drew itself, ' +
         'shows where the facility lies.',
       'For the imagery and its analysis, see the report as HRNK published it.',
+      'The two scenes at the end are illustrations the archive drew to show how a report’s ' +
+        'imagery is presented here (deep zoom, numbered annotations, two dates compared): they ' +
+        'are not the report’s images and show nothing that happened.',
     ].join('\n\n'),
+    scenes: [
+      {
+        drawing: 'flood-before',
+        alt:
+          'Drawing of a walled compound with two long buildings, fields to its west and south, ' +
+          'and a river along the bottom edge.',
+        altKo:
+          '긴 건물 두 채가 있는 담장 두른 시설과 서쪽과 남쪽의 밭, 아래쪽을 흐르는 강을 그린 그림.',
+        caption: 'Illustration: a compound beside its fields and a river, before a flood.',
+        captionKo: '예시 그림: 홍수 전, 밭과 강 옆의 시설.',
+        places: ['kyo-hwa-so-no-12'],
+        annotations: [
+          {
+            points: '400,120 620,120 620,320 400,320',
+            label: 'Walled compound (illustrative)',
+            labelKo: '담장 두른 시설 (예시)',
+          },
+        ],
+      },
+      {
+        drawing: 'flood-after',
+        alt:
+          'The same drawing with the river widened over the southern edge and water covering ' +
+          'the fields to the west and south of the compound.',
+        altKo: '같은 그림에서 강이 남쪽으로 넓어지고 시설 서쪽과 남쪽의 밭이 물에 잠긴 모습.',
+        caption: 'Illustration: the same compound after a flood, water over its fields.',
+        captionKo: '예시 그림: 홍수 후 같은 시설, 밭이 물에 잠김.',
+        places: ['kyo-hwa-so-no-12'],
+        annotations: [
+          {
+            points: '40,220 340,220 340,410 40,410',
+            label: 'Fields under water (illustrative)',
+            labelKo: '물에 잠긴 밭 (예시)',
+            note: 'Drawn to show a polygon callout; not an observation.',
+            noteKo: '다각형 주석을 보여 주려고 그린 것이며 관측 결과가 아님.',
+          },
+          {
+            points: '510,330',
+            label: 'South wall at the water’s edge (illustrative)',
+            labelKo: '물가에 닿은 남쪽 담장 (예시)',
+          },
+        ],
+      },
+    ],
     figure: {
       place: 'kyo-hwa-so-no-12',
       alt:

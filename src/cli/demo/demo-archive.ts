@@ -69,6 +69,29 @@ export interface DemoArchive {
 }
 
 /**
+ * A satellite scene the archive draws itself to show how imagery is presented: never imagery
+ * from a report. It is marked illustrative (every view says so) and carries the words in the
+ * picture too, so a copy taken out of the page still says what it is. Placed at the end of the
+ * body, in order.
+ */
+export interface DemoScene {
+  drawing: 'flood-before' | 'flood-after' | 'camp';
+  alt: string;
+  altKo: string;
+  caption: string;
+  captionKo: string;
+  /** Slugs of the places it shows. */
+  places: string[];
+  annotations: Array<{
+    points: string;
+    label: string;
+    labelKo: string;
+    note?: string;
+    noteKo?: string;
+  }>;
+}
+
+/**
  * A figure the archive draws itself (a locator map of a place it records coordinates for),
  * placed after the body's first paragraph. Its words say what it is and who drew it.
  */
@@ -114,6 +137,7 @@ export interface DemoPublication {
   /** Slug of the organization that translated this version. */
   translatedBy?: string;
   figure?: DemoFigure;
+  scenes?: DemoScene[];
   /** Why an editor should look at this record (a gap in the source page). */
   needsAttention?: string;
   contributors: Array<{

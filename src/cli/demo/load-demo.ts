@@ -172,6 +172,11 @@ export async function loadDemo(
         actor,
       );
     }
+    if (p.scenes) {
+      const { addDemoScenes } = await import('./demo-scenes.ts');
+      const current = (await ctx.repos.publications.findById(publication.id))!;
+      await addDemoScenes(ctx, current, p.scenes, placeIds, actor);
+    }
     count++;
     onProgress(`${count}/${archive.publications.length} ${p.title}`);
   }

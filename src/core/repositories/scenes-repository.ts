@@ -15,7 +15,9 @@ export interface ScenesRepository {
   find(imageId: number, tx?: Tx): Promise<SceneRecord | undefined>;
   findMany(imageIds: readonly number[], tx?: Tx): Promise<SceneRecord[]>;
   /** Every scene's image id and the hash of its original, for work on all of them. */
-  originals(tx?: Tx): Promise<Array<{ imageId: number; sha256: string; tiled: boolean }>>;
+  originals(
+    tx?: Tx,
+  ): Promise<Array<{ imageId: number; publicationId: number; sha256: string; tiled: boolean }>>;
   /** Forgets a scene's tiles (they are gone from disk): it is not shown until they are made. */
   clearTiles(imageId: number, at: string, tx?: Tx): Promise<void>;
   /** The ids of the scenes that show a place (any state: the caller applies visibility). */

@@ -1,3 +1,4 @@
+import type { ChangeFeed } from '../../core/change-feed.ts';
 import type { Clock, Transactor } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
 import type { SceneTools } from '../../core/scene-ports.ts';
@@ -14,6 +15,7 @@ export async function rebuildMissingTiles(deps: {
   scenes: SceneTools;
   transactor: Transactor;
   clock: Clock;
+  changes: ChangeFeed;
 }): Promise<number> {
   let queued = 0;
   for (const scene of await deps.repos.scenes.originals()) {
@@ -21,6 +23,7 @@ export async function rebuildMissingTiles(deps: {
     const at = deps.clock.now().toISOString();
     await deps.transactor.transaction(async (tx) => {
       await deps.repos.scenes.clearTiles(scene.imageId, at, tx);
+      await deps.changes.publicationChanged(scene.publicationId, tx);
       await deps.repos.jobs.enqueueUnique(
         {
           kind: SCENE_PREPARE_JOB,

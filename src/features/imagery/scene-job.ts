@@ -1,3 +1,4 @@
+import type { ChangeFeed } from '../../core/change-feed.ts';
 import { type JobHandler, PermanentJobError, payloadOf } from '../../core/jobs.ts';
 import type { Clock, StoredBlob, Tx } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
@@ -10,6 +11,7 @@ export interface ScenePrepareDeps {
   repos: Pick<Repositories, 'files' | 'images' | 'scenes'>;
   scenes: SceneTools;
   clock: Clock;
+  changes: ChangeFeed;
 }
 
 /**
@@ -41,6 +43,8 @@ export function scenePrepareHandler(deps: ScenePrepareDeps): JobHandler {
         await derive(deps, file.id, download, { purpose: 'scene-download', ...size }, at, tx);
         for (const v of variants) await derive(deps, file.id, v.blob, v, at, tx);
         await deps.repos.scenes.setTiles(imageId, tiles, download.sha256, at, tx);
+        // Now public if its piece is: the index, stored pages and caches hear it.
+        await deps.changes.publicationChanged(image.publicationId!, tx);
       };
     },
   };

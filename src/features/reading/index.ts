@@ -7,6 +7,7 @@ export { fileView, loadEntries, publicationPath, type ReadingRepos } from './loa
 export { placesWithPublicWork } from './loaders/listings.ts';
 export { pageDependencies } from './loaders/page-dependencies.ts';
 export { findPublicImage } from './loaders/public-image.ts';
+export { type PublicScene, publicScenesOf } from './loaders/public-scene.ts';
 export { loadPublicationPage, loadPublicationPreview } from './loaders/publication-page.ts';
 export type { PublicationExtrasFor } from './routes/publication-route.tsx';
 export { pageContext } from './routes/reading-context.ts';

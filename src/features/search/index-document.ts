@@ -10,6 +10,7 @@ import {
   type IndexedPage,
 } from '../../core/search-index.ts';
 import { compoundsOf, sanitize, segment, stemOf, tokensOf } from './analyzer.ts';
+import { sceneText, shownScenes } from './scene-words.ts';
 
 /**
  * What the index holds for a publication and for a PDF page: analyzed token streams per field,
@@ -19,9 +20,10 @@ import { compoundsOf, sanitize, segment, stemOf, tokensOf } from './analyzer.ts'
 
 /**
  * Bump when analysis or the index's layout changes, so that `reindex --check` reports every
- * document as drifted. (3: the index gained a head; see migration 0060.)
+ * document as drifted. (3: the index gained a head; see migration 0060. 4: a publication's
+ * public satellite scenes became part of its document.)
  */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 const LATIN_WORD = /^[a-z]+$/;
 
@@ -108,23 +110,37 @@ export function buildDocument(
   gazetteer: Gazetteer,
   body?: { body: string; notes: string },
 ): IndexedDocument {
+  const namesOf = new Map(gazetteer.places.map((p) => [p.id, p.names]));
+  // The scenes the public sees are part of the piece: their places count as its places (every
+  // spelling of them finds it), their words and capture dates as text of its body.
+  const scenes = shownScenes(source);
+  const places = [...source.places];
+  for (const id of scenes.flatMap((s) => s.placeIds)) {
+    if (!places.some((p) => p.id === id)) places.push({ id, names: [...(namesOf.get(id) ?? [])] });
+  }
   // A place term also finds the work filed at places inside it ("Chongjin" finds a camp filed
   // under one of its districts), so a publication is indexed under its places' ancestors too:
   // their ids, and their names in every spelling beside its own places' names.
   const linkedPlaceIds = withAncestors(
-    source.places.map((x) => x.id),
+    places.map((x) => x.id),
     gazetteer,
   );
-  const ancestorNames = new Map(gazetteer.places.map((p) => [p.id, p.names]));
   const names = [
     ...source.people.flatMap((x) => x.names),
     ...source.topics.flatMap((x) => x.names),
-    ...source.places.flatMap((x) => x.names),
+    ...places.flatMap((x) => x.names),
     ...linkedPlaceIds
-      .filter((id) => !source.places.some((p) => p.id === id))
-      .flatMap((id) => ancestorNames.get(id) ?? []),
+      .filter((id) => !places.some((p) => p.id === id))
+      .flatMap((id) => namesOf.get(id) ?? []),
   ];
-  const texts = publicationTexts({ ...source, names }, body);
+  const bodyText = body ?? bodyTexts(source.body);
+  const texts = publicationTexts(
+    { ...source, names },
+    {
+      body: [bodyText.body, ...scenes.map(sceneText)].filter(Boolean).join('\n\n'),
+      notes: bodyText.notes,
+    },
+  );
   const pages = source.pdfFiles.flatMap((f) =>
     f.pages.map((p) => buildPage(f.storedFileId, p.pageNumber, p.text, gazetteer)),
   );
@@ -151,7 +167,7 @@ export function buildDocument(
     facets: {
       person: unique(source.people.map((x) => x.id)),
       topic: unique(source.topics.map((x) => x.id)),
-      place: unique([...source.places.map((x) => x.id), ...recognized]),
+      place: unique([...places.map((x) => x.id), ...recognized]),
     },
     terms: [...terms],
     hash: digest([

@@ -3,11 +3,12 @@ import type { PublicationSource } from '../../core/index-sources.ts';
 import { DOC_FIELDS } from '../../core/search-index.ts';
 import { Gazetteer } from './gazetteer-variants.ts';
 import { buildDocument } from './index-document.ts';
+import { sceneText, shownScenes } from './scene-words.ts';
 
 /**
  * What a static export's client search needs to find what the server's search finds, without
  * the server: the words the server indexes that a publication's page does not print (every name
- * of its people, topics and places, its PDFs' text) and one word per place it is filed at or
+ * of its people, topics and places, its PDFs' text, its public scenes' words and dates) and one word per place it is filed at or
  * names, inside or above it (`placeWord`), plus a map from every spelling of those places to
  * their words, which the search page expands a query with (static-search.js). Both are made by
  * the server's own analysis (buildDocument), so a place is found by the same rules.
@@ -69,9 +70,15 @@ export function staticSearchData(
       ...doc.linkedPlaceIds.flatMap((id) => namesOf.get(id) ?? []),
     ];
     const pdf = source.pdfFiles.flatMap((f) => f.pages.map((p) => p.text));
+    // A scene's words in the language the page is not in, its annotations and its capture date
+    // in words may be printed only on the scene's own page.
+    const scenes = shownScenes(source).map(sceneText);
     words.set(
       source.id,
-      [...[...placeIds].map(placeWord), ...names, ...pdf].join(' ').replace(/\s+/g, ' ').trim(),
+      [...[...placeIds].map(placeWord), ...names, ...scenes, ...pdf]
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
     );
   }
   const variants = gazetteer instanceof Gazetteer ? gazetteer : new Gazetteer(gazetteer.places);

@@ -77,6 +77,8 @@ export class DiskSceneTools implements SceneTools {
       sequentialRead: true,
     })
       .autoOrient()
+      // The scene's record promises JPEG copies for old browsers: no transparency to keep.
+      .flatten({ background: '#ffffff' })
       .resize({ width: STILL_WIDTH, withoutEnlargement: true })
       .png({ compressionLevel: 1 })
       .toBuffer();

@@ -29,9 +29,13 @@ describe('tileScene', () => {
     const paths = levelZeroPaths(tiles);
     expect(paths).toContain('0,0,512,512/512,512/0/default.jpg');
     expect(paths).toContain('1024,1024,277,3/277,3/0/default.jpg');
+    // `max` is the whole image within maxWidth and maxHeight (the tile size).
+    expect(paths).toContain('full/max/0/default.jpg');
     for (const path of paths) {
       const meta = await sharp(join(target, path)).metadata();
-      const [w, h] = path.split('/')[1]!.split(',').map(Number);
+      const [w, h] = path.startsWith('full/max/')
+        ? [TILE_SIZE, Math.round((1027 * TILE_SIZE) / 1301)]
+        : path.split('/')[1]!.split(',').map(Number);
       expect({ path, format: meta.format, width: meta.width, height: meta.height }).toEqual({
         path,
         format: 'jpeg',
@@ -52,6 +56,8 @@ describe('tileScene', () => {
       profile: 'level0',
       width: 700,
       height: 300,
+      maxWidth: TILE_SIZE,
+      maxHeight: TILE_SIZE,
       tiles: [{ width: TILE_SIZE, scaleFactors: [1, 2] }],
       sizes: [{ width: 350, height: 150 }],
     });

@@ -5,6 +5,7 @@ import { ValidationError } from '../../core/errors.ts';
 import {
   levelZeroPaths,
   MAX_SCENE_PIXELS,
+  maxSizeOf,
   type SceneTileGrid,
   type SceneTiles,
 } from '../../core/imagery.ts';
@@ -43,6 +44,21 @@ function smallestWhole(width: number, height: number, tiles: SceneTileGrid[]) {
     }
   }
   return sizes;
+}
+
+/**
+ * `full/max`, which level 0 must answer: the whole image within `maxWidth`/`maxHeight` (the
+ * tile size, so that every tile is within them too), made from the original in one streamed pass.
+ */
+async function writeMax(path: string, dir: string, tiles: SceneTiles): Promise<void> {
+  const { default: sharp } = await import('sharp');
+  const size = maxSizeOf(tiles.width, tiles.height, tiles.maxSize!);
+  await mkdir(join(dir, 'full', 'max', '0'), { recursive: true });
+  await sharp(path, { limitInputPixels: MAX_SCENE_PIXELS, sequentialRead: true, failOn: 'error' })
+    .autoOrient()
+    .resize(size.width, size.height, { fit: 'fill' })
+    .jpeg({ quality: 80 })
+    .toFile(join(dir, 'full', 'max', '0', 'default.jpg'));
 }
 
 /** Level 0 means files only: every tile and size the info.json lists must be on disk. */
@@ -87,7 +103,8 @@ export async function tileScene(path: string, targetDir: string): Promise<SceneT
     } catch (error) {
       throw new ValidationError(`The scene could not be tiled: ${firstLine(error)}`);
     }
-    const tiles = await readGeometry(written);
+    const tiles = { ...(await readGeometry(written)), maxSize: TILE_SIZE };
+    await writeMax(path, written, tiles);
     await assertComplete(written, tiles);
     await replaceDir(written, targetDir);
     return tiles;

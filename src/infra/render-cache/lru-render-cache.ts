@@ -44,6 +44,7 @@ export class RenderCache implements RenderCachePort {
    * have read the data the invalidation was about.
    */
   epoch = 0;
+  private readonly invalidationListeners: Array<(keys: readonly string[]) => void> = [];
 
   constructor(options: RenderCacheOptions = {}) {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -133,7 +134,9 @@ export class RenderCache implements RenderCachePort {
     this.epoch++;
     this.counters.invalidations++;
     let dropped = 0;
-    for (const dep of keys) {
+    const all = [...keys];
+    for (const listener of this.invalidationListeners) listener(all);
+    for (const dep of all) {
       if (dep === ALL) {
         dropped += this.entries.size;
         this.entries.clear();
@@ -146,6 +149,10 @@ export class RenderCache implements RenderCachePort {
       for (const key of [...keysOfDep]) if (this.remove(key)) dropped++;
     }
     return dropped;
+  }
+
+  onInvalidate(listener: (keys: readonly string[]) => void): void {
+    this.invalidationListeners.push(listener);
   }
 
   stats(): RenderCacheStats {

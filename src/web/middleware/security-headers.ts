@@ -18,20 +18,28 @@ export const PUBLIC_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The headers every answer carries, whichever path of the server writes it (the node listener's
+ * fast paths send them too). Readers on watched networks: links out of the archive say nothing
+ * about where they came from (Referrer-Policy).
+ */
+export const ALWAYS_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'same-origin'],
+  [
+    'Permissions-Policy',
+    'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
+  ],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+];
+
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
     if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', PUBLIC_CSP);
-    h.set('X-Content-Type-Options', 'nosniff');
-    // Readers on watched networks: links out of the archive say nothing about where they came from.
-    h.set('Referrer-Policy', 'same-origin');
-    h.set(
-      'Permissions-Policy',
-      'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
-    );
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
+    for (const [name, value] of ALWAYS_HEADERS) h.set(name, value);
     // IIIF tiles and descriptions are meant for viewers on other sites: their routes say so.
     if (!h.has('Cross-Origin-Resource-Policy'))
       h.set('Cross-Origin-Resource-Policy', 'same-origin');

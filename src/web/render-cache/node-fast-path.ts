@@ -1,8 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { RenderCache } from '../../core/render-cache.ts';
+import type { RenderCache, SceneTileGate } from '../../core/render-cache.ts';
 import { nextRequestId } from '../middleware/request-id.ts';
 import { cacheKeyOf } from './cacheable.ts';
 import { acceptsCompression, replyFrom } from './cached-reply.ts';
+import { tileFastPath } from './tile-fast-path.ts';
 
 /**
  * The node request listener for `dossier serve`: a cached page is written straight from the
@@ -12,9 +13,12 @@ import { acceptsCompression, replyFrom } from './cached-reply.ts';
 export function withRenderCache(
   cache: RenderCache | null,
   application: RequestListener,
+  tileGate: SceneTileGate | null = null,
 ): RequestListener {
   if (!cache) return application;
+  const serveTile = tileGate ? tileFastPath(tileGate) : null;
   return (req: IncomingMessage, res: ServerResponse) => {
+    if (serveTile?.(req, res)) return;
     if (!serveFromCache(cache, req, res)) application(req, res);
   };
 }

@@ -166,7 +166,7 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
       tags: ['Publications'],
       summary: 'Read one publication',
       description:
-        'With contributors (and the affiliation printed at the time), topics, places with all their names, files and translations. A withdrawn piece the public once saw answers 410 with the reason.',
+        'With contributors (and the affiliation printed at the time), topics, places with all their names, files, satellite scenes and translations. A withdrawn piece the public once saw answers 410 with the reason.',
       request: { params: publicationRef, query: publicationRefQuery },
       responses: {
         200: jsonResponse(publicationSchema, 'The publication'),

@@ -20,6 +20,7 @@ import {
   topicInput,
 } from '../../../core/schemas.ts';
 import { outlineBodySchema, outlineSchema } from './api-geojson-schemas.ts';
+import { sceneSchema } from './api-scene-schemas.ts';
 
 /**
  * The API's schemas. Request bodies are the content model's own zod schemas (domain/schemas.ts),
@@ -284,6 +285,8 @@ export const publicationSchema = z
     topics: z.array(topicSchema),
     places: z.array(placeSchema),
     attachments: z.array(attachmentSchema),
+    /** Its satellite scenes: those the public sees, or every one for who reads its drafts. */
+    scenes: z.array(sceneSchema),
     translations: z.array(
       z.object({
         id: z.number().int(),

@@ -18,6 +18,7 @@ import type {
   sectionSchema,
   topicSchema,
 } from './api-schemas.ts';
+import { presentScenes } from './scene-presenter.ts';
 
 /** Records as the API shows them: ids and slugs of linked things, never internal columns. */
 export type PublicationSummaryOut = z.infer<typeof publicationSummarySchema>;
@@ -153,7 +154,7 @@ export async function presentPublication(
   audience: ApiAudience,
   now: Date,
 ): Promise<PublicationOut> {
-  const [sections, people, topics, places, attachments, venue, series, translationIds] =
+  const [sections, people, topics, places, attachments, venue, series, translationIds, scenes] =
     await Promise.all([
       sectionMap(repos),
       repos.people.findByIds(record.contributions.map((c) => c.personId)),
@@ -165,6 +166,7 @@ export async function presentPublication(
       record.translationGroup
         ? repos.apiCatalog.translationIds(audience, record.translationGroup, now)
         : [],
+      presentScenes(repos, record, audience, now),
     ]);
   const others = translationIds.filter((id) => id !== record.id);
   const translations = (
@@ -230,6 +232,7 @@ export async function presentPublication(
       pageCount: a.file.pageCount,
       url: fileUrl(record.id, a.fileName),
     })),
+    scenes,
     translations: translations.map((t) => ({
       id: t.id,
       language: t.language,

@@ -4,7 +4,8 @@ import { type Feed, type FeedItem, GENERATOR } from './feed.ts';
 /**
  * Atom 1.0 (RFC 4287). The feed has an author (the site), so an entry without authors is still
  * valid (4.1.1); each entry lists every author in order, the summary, the full text when the site
- * publishes it, and every PDF as an enclosure link with its length.
+ * publishes it, and every PDF and every image it shows (the still of each satellite scene) as an
+ * enclosure link with its length.
  */
 export function atom(feed: Feed): string {
   const parts = [
@@ -35,6 +36,10 @@ function entry(i: FeedItem): string {
     ...i.enclosures.map(
       (e) =>
         `<link${attributes({ rel: 'enclosure', type: e.mediaType, length: e.byteSize, href: e.url, title: e.title })}/>`,
+    ),
+    ...i.media.map(
+      (m) =>
+        `<link${attributes({ rel: 'enclosure', type: m.mediaType, length: m.byteSize ?? undefined, href: m.url, title: m.title })}/>`,
     ),
   ];
   return `<entry${attributes({ 'xml:lang': i.language })}>\n${parts.filter(Boolean).join('\n')}\n</entry>`;

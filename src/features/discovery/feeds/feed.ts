@@ -14,6 +14,23 @@ export interface FeedEnclosure {
   title: string | null;
 }
 
+/**
+ * An image an item shows: a satellite scene, as its still (the JPEG copy about 960 pixels wide),
+ * never its full-resolution file, which a reader fetching media unasked should not download.
+ */
+export interface FeedMedia {
+  url: string;
+  mediaType: string;
+  byteSize: number | null;
+  width: number;
+  height: number;
+  /** Its caption, marked when the image is illustrative. */
+  title: string;
+  /** Its alt text, capture date, places, licence, the illustrative note and its page's address. */
+  description: string;
+  credit: string | null;
+}
+
 export interface FeedItem {
   /** The page's address, which is also the item's permanent id. */
   url: string;
@@ -29,6 +46,7 @@ export interface FeedItem {
   authors: FeedAuthor[];
   categories: string[];
   enclosures: FeedEnclosure[];
+  media: FeedMedia[];
 }
 
 export interface FeedUrls {

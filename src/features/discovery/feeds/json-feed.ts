@@ -2,8 +2,9 @@ import type { Feed, FeedItem } from './feed.ts';
 
 /**
  * JSON Feed 1.1 (jsonfeed.org/version/1.1): `authors` arrays (1.1 replaced 1.0's single
- * `author`), `language`, and PDFs as attachments. Each item has content_html (the full text
- * when published in full, else the summary) or, failing both, content_text, as the spec requires.
+ * `author`), `language`, and PDFs and the stills of satellite scenes as attachments. Each item has
+ * content_html (the full text when published in full, else the summary) or, failing both,
+ * content_text, as the spec requires.
  */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -39,15 +40,25 @@ function item(i: FeedItem) {
     tags: i.categories.length > 0 ? i.categories : undefined,
     language: i.language,
     attachments:
-      i.enclosures.length > 0
-        ? i.enclosures.map((e) =>
-            dropEmpty({
-              url: e.url,
-              mime_type: e.mediaType,
-              size_in_bytes: e.byteSize,
-              title: e.title ?? undefined,
-            }),
-          )
+      i.enclosures.length + i.media.length > 0
+        ? [
+            ...i.enclosures.map((e) =>
+              dropEmpty({
+                url: e.url,
+                mime_type: e.mediaType,
+                size_in_bytes: e.byteSize,
+                title: e.title ?? undefined,
+              }),
+            ),
+            ...i.media.map((m) =>
+              dropEmpty({
+                url: m.url,
+                mime_type: m.mediaType,
+                size_in_bytes: m.byteSize ?? undefined,
+                title: m.title,
+              }),
+            ),
+          ]
         : undefined,
   });
 }

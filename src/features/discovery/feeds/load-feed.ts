@@ -6,10 +6,12 @@ import type { Locale } from '../../../ui/i18n/locales.ts';
 import { translator } from '../../../ui/i18n/translate.ts';
 import type { ReadingRepos } from '../../reading/index.ts';
 import { loadWorks } from '../load-works.ts';
+import { loadWorkScenes } from '../scene-media.ts';
 import type { ScholarlyContext } from '../scholarly-context.ts';
 import { fullTitle } from '../work.ts';
 import { absoluteLinks } from './absolute-links.ts';
 import type { Feed, FeedItem } from './feed.ts';
+import { feedMedia } from './feed-media.ts';
 
 /** Whose work a feed follows: the whole site, or one section, person, topic or place. */
 export type FeedScope =
@@ -61,6 +63,12 @@ export async function loadFeed(
   // in a draft stays unnamed.
   if (scope.kind !== 'site' && scope.kind !== 'section' && page.total === 0) return null;
   const works = await loadWorks(repos, ctx, page.items);
+  const scenes = await loadWorkScenes(
+    repos,
+    ctx.publicUrl,
+    works.map((w) => w.publication),
+    now,
+  );
   const items: FeedItem[] = works.map(({ work, publication }) => ({
     url: work.url,
     title: fullTitle(work),
@@ -86,6 +94,10 @@ export async function loadFeed(
       .filter((f) => f.mediaType === 'application/pdf')
       .sort((a, b) => Number(b.main) - Number(a.main))
       .map((f) => ({ url: f.url, mediaType: f.mediaType, byteSize: f.byteSize, title: f.title })),
+    // The public scenes it shows, as images with their words in the feed's language.
+    media: (scenes.get(publication.id) ?? [])
+      .map((s) => feedMedia(s, locale))
+      .filter((m) => m !== null),
   }));
   const folder = `${ctx.publicUrl}${href(locale, feedFolder(scope))}`;
   const siteName = locale === 'ko' ? (ctx.siteNameKo ?? ctx.siteName) : ctx.siteName;

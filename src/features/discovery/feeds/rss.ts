@@ -1,11 +1,13 @@
 import { attributes, element, XML_DECLARATION, xmlText } from '../xml.ts';
-import { type Feed, type FeedItem, GENERATOR } from './feed.ts';
+import { type Feed, type FeedItem, type FeedMedia, GENERATOR } from './feed.ts';
 
 /**
  * RSS 2.0 (rssboard.org/rss-specification). RSS's own <author> wants an e-mail address, which the
  * archive does not publish, so every author is a dc:creator, in order. The full text, when the
  * site publishes it, goes in content:encoded; <description> always carries the summary. RSS
- * allows one enclosure an item: the main PDF.
+ * allows one enclosure an item: the main PDF. The images an item shows (its satellite scenes) are
+ * Media RSS `media:content` elements, which may be many, each with its title, description and
+ * credit.
  */
 export function rss(feed: Feed): string {
   const channel = [
@@ -19,7 +21,7 @@ export function rss(feed: Feed): string {
     `<atom:link${attributes({ href: feed.urls.rss, rel: 'self', type: 'application/rss+xml' })}/>`,
     ...feed.items.map(item),
   ];
-  return `${XML_DECLARATION}<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">\n<channel>\n${channel.join('\n')}\n</channel>\n</rss>\n`;
+  return `${XML_DECLARATION}<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/">\n<channel>\n${channel.join('\n')}\n</channel>\n</rss>\n`;
 }
 
 function item(i: FeedItem): string {
@@ -36,8 +38,26 @@ function item(i: FeedItem): string {
     pdf
       ? `<enclosure${attributes({ url: pdf.url, length: pdf.byteSize, type: pdf.mediaType })}/>`
       : '',
+    ...i.media.map(mediaContent),
   ];
   return `<item>\n${parts.filter(Boolean).join('\n')}\n</item>`;
+}
+
+function mediaContent(m: FeedMedia): string {
+  const attrs = attributes({
+    url: m.url,
+    type: m.mediaType,
+    medium: 'image',
+    fileSize: m.byteSize ?? undefined,
+    width: m.width,
+    height: m.height,
+  });
+  const parts = [
+    element('media:title', m.title, { type: 'plain' }),
+    element('media:description', m.description, { type: 'plain' }),
+    m.credit ? element('media:credit', m.credit) : '',
+  ];
+  return `<media:content${attrs}>${parts.join('')}</media:content>`;
 }
 
 /** RFC 822 (with a four-digit year, as RFC 1123 and every reader expect): "Mon, 25 Jul 2016 00:00:00 GMT". */

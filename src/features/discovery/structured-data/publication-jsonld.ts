@@ -12,6 +12,8 @@ import type {
   WithContext,
 } from 'schema-dts';
 import { compact, organization, withContext } from '../../../ui/head/schema-org.ts';
+import type { Locale } from '../../../ui/i18n/locales.ts';
+import type { WorkScene } from '../scene-media.ts';
 import {
   doiUrl,
   fullTitle,
@@ -19,6 +21,7 @@ import {
   type WorkContributor,
   type WorkKind,
 } from '../work.ts';
+import { sceneImageObject } from './scene-jsonld.ts';
 
 /**
  * schema.org JSON-LD for a publication page. The type follows how the piece is cited: Report for
@@ -42,7 +45,17 @@ const TYPES: Record<
   page: 'WebPage',
 };
 
-export function publicationJsonLd(work: ScholarlyWork, pageUrl: string): PublicationJsonLd {
+/**
+ * `scenes` are the publication's public satellite scenes: each is an `image` of it, and one of its
+ * `associatedMedia` by reference, with its words in the page's `locale`.
+ */
+export function publicationJsonLd(
+  work: ScholarlyWork,
+  pageUrl: string,
+  scenes: readonly WorkScene[] = [],
+  locale: Locale = 'en',
+): PublicationJsonLd {
+  const images = scenes.map((s) => sceneImageObject(s, locale));
   const common: CreativeWork & { '@type': string } = {
     '@type': TYPES[work.kind],
     '@id': `${work.url}#work`,
@@ -69,6 +82,8 @@ export function publicationJsonLd(work: ScholarlyWork, pageUrl: string): Publica
     isPartOf: isPartOf(work),
     spatialCoverage: optionalList(work.places.map(place)),
     encoding: optionalList(work.files.map(media)),
+    image: optionalList(images),
+    associatedMedia: optionalList(scenes.map((s) => ({ '@id': `${s.pageUrl}#image` }))),
     identifier: work.doi
       ? { '@type': 'PropertyValue', propertyID: 'DOI', value: work.doi, url: doiUrl(work.doi) }
       : undefined,

@@ -6,6 +6,7 @@ import type { PageMetaInput } from '../../../ui/components/page-meta.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { PublicationExtrasFor } from '../../reading/index.ts';
 import { workFromPublicationView } from '../load-works.ts';
+import { loadWorkScenes, type WorkScene } from '../scene-media.ts';
 import { loadScholarlyContext } from '../scholarly-context.ts';
 import type { ScholarlyWork } from '../work.ts';
 import { CiteBlock } from './cite-block.tsx';
@@ -15,7 +16,12 @@ import { PublicationHead } from './publication-head.tsx';
  * Everything a publication page adds for machines and citers, as the three props the page takes:
  * head tags (Highwire, Dublin Core, JSON-LD, its section's feeds), social meta, and the Cite block.
  */
-export function publicationScholarly(ctx: PageContext, work: ScholarlyWork, pub: PublicationView) {
+export function publicationScholarly(
+  ctx: PageContext,
+  work: ScholarlyWork,
+  pub: PublicationView,
+  scenes: readonly WorkScene[] = [],
+) {
   const section = localizedText(ctx.locale, pub.section.title, pub.section.titleKo);
   const meta: PageMetaInput = {
     description: work.abstract,
@@ -33,7 +39,7 @@ export function publicationScholarly(ctx: PageContext, work: ScholarlyWork, pub:
   return {
     head: (
       <>
-        <PublicationHead ctx={ctx} work={work} path={pub.path} />
+        <PublicationHead ctx={ctx} work={work} path={pub.path} scenes={scenes} />
         {work.kind === 'page' ? null : (
           <FeedLinks ctx={ctx} folder={`/${pub.section.slug}/`} name={section} />
         )}
@@ -46,11 +52,16 @@ export function publicationScholarly(ctx: PageContext, work: ScholarlyWork, pub:
 
 /**
  * The scholarly parts of every publication's page, for reading's public routes (wired in
- * web/app.tsx): the page's contributors are the people its citations name.
+ * web/app.tsx): the page's contributors are the people its citations name, and its public
+ * satellite scenes are the images its JSON-LD lists.
  */
 export function scholarlyExtras(app: AppContext): PublicationExtrasFor {
   return async (ctx, view, people) => {
-    const scholarly = await loadScholarlyContext(app.repos, app.config.publicUrl, people);
-    return publicationScholarly(ctx, workFromPublicationView(scholarly, view), view);
+    const [scholarly, scenes] = await Promise.all([
+      loadScholarlyContext(app.repos, app.config.publicUrl, people),
+      loadWorkScenes(app.repos, app.config.publicUrl, [view], app.clock.now()),
+    ]);
+    const work = workFromPublicationView(scholarly, view);
+    return publicationScholarly(ctx, work, view, scenes.get(view.id));
   };
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { type Context, Hono } from 'hono';
 import type { AppContext } from '../../../core/app-context.ts';
 import { infoJson } from '../../../core/imagery.ts';
-import { iiifPath, SCENE_EXTENSIONS, TILE_PATH } from '../../../core/scenes.ts';
+import { iiifPath, SCENE_EXTENSIONS, TILE_PATH, tileHeaders } from '../../../core/scenes.ts';
 import { translator } from '../../../ui/i18n/translate.ts';
 import { ErrorPage } from '../../../ui/pages/error-page.tsx';
 import { renderPage } from '../../../ui/render-page.ts';
@@ -18,12 +18,6 @@ const ID = ':id{[1-9][0-9]{0,9}}';
 const IMAGE_CONTEXT = 'http://iiif.io/api/image/3/context.json';
 const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 
-/**
- * How long shared caches may keep a scene's files: a year at a CDN, whose purge by the
- * `Surrogate-Key`/`Cache-Tag` named here ends it when a scene stops being public; five minutes in
- * a browser, so a withdrawn scene stops showing soon without a purge reaching every reader.
- */
-const TILE_CACHE = 'public, max-age=300, s-maxage=31536000';
 /** Its descriptions change with its annotations and its public address: revalidated. */
 const JSON_CACHE = 'public, max-age=0, must-revalidate';
 
@@ -51,6 +45,13 @@ export function iiifRoutes(app: AppContext): Hono {
     c.header('Content-Type', `application/ld+json;profile="${profile}"`);
     return c.body(JSON.stringify(body));
   };
+
+  // The image's base URI, which info.json names as its id: the spec asks for a 303 to info.json.
+  iiif.get(`/iiif/${ID}`, async (c) => {
+    const found = await findPublicScene(app.repos, Number(c.req.param('id')), now());
+    if (!found) return notFound(c);
+    return c.redirect(iiifPath.info(found.image.id), 303);
+  });
 
   iiif.get(`/iiif/${ID}/info.json`, async (c) => {
     const found = await findPublicScene(app.repos, Number(c.req.param('id')), now());
@@ -115,22 +116,38 @@ export function iiifRoutes(app: AppContext): Hono {
   });
 
   iiif.on(['GET', 'HEAD'], `/iiif/${ID}/*`, async (c, next) => {
-    const tilePath = c.req.path.slice(`/iiif/${c.req.param('id')}/`.length);
+    const id = Number(c.req.param('id'));
+    const tilePath = c.req.path.slice(`/iiif/${id}/`.length);
     if (!TILE_PATH.test(tilePath)) return next();
-    const found = await findPublicScene(app.repos, Number(c.req.param('id')), now());
-    const file = found && (await app.repos.files.findStoredFile(found.image.storedFileId));
-    const bytes = file && (await app.scenes.readTile(file.sha256, tilePath));
-    if (!found || !bytes) return notFound(c);
-    shared(c, TILE_CACHE);
-    const etag = `"${file.sha256.slice(0, 32)}-${tilePath.replace(/[^0-9a-z]+/g, '.')}"`;
-    c.header('ETag', etag);
-    c.header('Surrogate-Key', `iiif-${found.image.id}`);
-    c.header('Cache-Tag', `iiif-${found.image.id}`);
-    c.header('Content-Type', 'image/jpeg');
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
-    if (c.req.method === 'HEAD') return c.body(null);
-    return c.body(bytes as Uint8Array<ArrayBuffer>);
+    const facts = await publicTile(id);
+    const bytes =
+      facts &&
+      (app.tileGate?.bytes(facts.sha256, tilePath) ??
+        (await app.scenes.readTile(facts.sha256, tilePath)));
+    if (!facts || !bytes) return notFound(c);
+    app.tileGate?.keepBytes(facts.sha256, tilePath, bytes);
+    const headers = tileHeaders(id, facts.sha256, tilePath, bytes.byteLength);
+    if (c.req.header('If-None-Match') === headers.etag) return c.body(null, 304, headers);
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
   });
+
+  /**
+   * Whether a scene's tiles may be served: from the gate while nothing it depends on changed,
+   * else from the one visibility rule (and then remembered).
+   */
+  async function publicTile(id: number) {
+    const gate = app.tileGate;
+    const known = gate?.known(id);
+    if (known) return known;
+    const epoch = gate?.epoch ?? 0;
+    const found = await findPublicScene(app.repos, id, now());
+    const file = found && (await app.repos.files.findStoredFile(found.image.storedFileId));
+    if (!found || !file) return undefined;
+    const facts = { sha256: file.sha256, publicationId: found.image.publicationId! };
+    gate?.remember(id, facts, epoch);
+    return facts;
+  }
 
   for (const prefix of ['', '/ko']) {
     iiif.get(`${prefix}/iiif/${ID}/`, async (c) => {

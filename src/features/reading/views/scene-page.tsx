@@ -5,6 +5,7 @@ import { iiifPath } from '../../../core/scenes.ts';
 import { Breadcrumbs } from '../../../ui/components/breadcrumbs.tsx';
 import { formatFileSize } from '../../../ui/components/file-size.ts';
 import { href } from '../../../ui/components/links.ts';
+import { StoredText } from '../../../ui/i18n/stored-text.tsx';
 import { formatNumber } from '../../../ui/i18n/translate.ts';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { Layout } from '../../../ui/pages/layout.tsx';
@@ -87,6 +88,8 @@ export function ScenePage(props: { ctx: PageContext; view: ScenePageView; head?:
 function SceneFacts(props: { ctx: PageContext; view: ScenePageView }) {
   const { ctx, view } = props;
   const { image, scene } = view.scene;
+  const stored = (text: string | null) =>
+    text === null ? null : <StoredText locale={ctx.locale} text={text} />;
   const fact = (label: string, value: Child | null) =>
     value === null || value === '' ? null : (
       <>
@@ -99,11 +102,11 @@ function SceneFacts(props: { ctx: PageContext; view: ScenePageView }) {
     <section class="scene-facts" aria-labelledby="scene-facts">
       <h2 id="scene-facts">{ctx.t('scene.about')}</h2>
       <dl>
-        {fact(ctx.t('scene.sensor'), scene.sensor)}
-        {fact(ctx.t('scene.provider'), scene.provider)}
-        {fact(ctx.t('scene.credit'), image.credit)}
-        {fact(ctx.t('scene.source'), image.source)}
-        {fact(ctx.t('scene.licence'), scene.licence)}
+        {fact(ctx.t('scene.sensor'), stored(scene.sensor))}
+        {fact(ctx.t('scene.provider'), stored(scene.provider))}
+        {fact(ctx.t('scene.credit'), stored(image.credit))}
+        {fact(ctx.t('scene.source'), stored(image.source))}
+        {fact(ctx.t('scene.licence'), stored(scene.licence))}
         {fact(
           ctx.t('scene.places'),
           view.places.length > 0 ? <PlaceLinks ctx={ctx} places={view.places} /> : null,

@@ -103,10 +103,15 @@ export class ScenesRepo implements ScenesRepository {
       .selectFrom('scenes')
       .innerJoin('images', 'images.id', 'scenes.imageId')
       .innerJoin('storedFiles', 'storedFiles.id', 'images.storedFileId')
-      .select(['scenes.imageId', 'storedFiles.sha256', 'scenes.tiles'])
+      .select(['scenes.imageId', 'images.publicationId', 'storedFiles.sha256', 'scenes.tiles'])
       .orderBy('scenes.imageId')
       .execute();
-    return rows.map((r) => ({ imageId: r.imageId, sha256: r.sha256, tiled: r.tiles !== null }));
+    return rows.map((r) => ({
+      imageId: r.imageId,
+      publicationId: Number(r.publicationId),
+      sha256: r.sha256,
+      tiled: r.tiles !== null,
+    }));
   }
 
   async clearTiles(imageId: number, at: string, tx?: Tx): Promise<void> {
