@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { createContext } from '../context.ts';
-import { loadConfig } from '../core/config.ts';
 import { type BuildReport, buildStaticSite } from '../static-export/build-static-site.ts';
 import { closePagefind } from '../static-export/pagefind-index.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { UsageError } from './user-error.ts';
 
 export const buildCommand: Command = {
@@ -22,7 +22,7 @@ not empty and holds no earlier export is refused.
   async run(args) {
     const { values } = parseOptions(args, { out: { type: 'string' } });
     if (!values.out) throw new UsageError('Say where to write the site: dossier build --out <dir>');
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('existing'));
     let last = 0;
     try {
       const report = await buildStaticSite(ctx, resolve(values.out), {

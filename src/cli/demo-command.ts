@@ -1,7 +1,7 @@
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { loadConfig } from '../core/config.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { loadBundledDemo } from './demo/load-demo.ts';
 
 export const demoCommand: Command = {
@@ -11,7 +11,7 @@ Loads the demo archive (the Committee for Human Rights in North Korea's listing 
 publications) into the configured database. It refuses a database that already holds work.`,
   async run(args) {
     parseOptions(args, {});
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('may-create'));
     try {
       const { publications } = await loadBundledDemo(ctx, cliActor());
       process.stdout.write(`Loaded the demo archive: ${publications} publications.\n`);

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { loadConfig } from '../core/config.ts';
 import {
   exportPublicationsCsv,
   exportPublicationsMarkdown,
 } from '../features/backup/plain-export.ts';
 import { exportArchive } from '../infra/backup/export-archive.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { progressBar } from './progress-bar.ts';
 import { UsageError } from './user-error.ts';
 
@@ -39,7 +39,7 @@ operator's eyes only: it holds password hashes and TOTP secrets. Restore it with
     if (format !== 'markdown' && existsSync(target)) {
       throw new UsageError(`${target} already exists; name a new file.`);
     }
-    const config = loadConfig();
+    const config = commandConfig('existing');
     const ctx = await createContext(config);
     try {
       const now = ctx.clock.now();

@@ -1,8 +1,8 @@
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { loadConfig } from '../core/config.ts';
 import { checkFixity, recordFixity } from '../features/publishing/files/check-fixity.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { progressBar } from './progress-bar.ts';
 
 export const fixityCommand: Command = {
@@ -13,7 +13,7 @@ one line per missing or changed file and exits 1 if there is any. The result is 
 audit trail. A running server does the same once a day.`,
   async run(args) {
     parseOptions(args, {});
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('existing'));
     try {
       let progress: ReturnType<typeof progressBar> | null = null;
       const result = await checkFixity(ctx, (done, total) => {

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { loadConfig } from '../core/config.ts';
 import { CsvImportError } from '../features/import/csv-rows.ts';
 import {
   type HtmlProfile,
@@ -28,6 +27,7 @@ import { WxrFormatError } from '../features/import/wxr-reader.ts';
 import { databaseFailure } from '../infra/db/database-failure.ts';
 import { detectLanguage } from '../infra/pdf/detect-language.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { createJobRunner } from './job-runners.ts';
 import { progressBar } from './progress-bar.ts';
 import { UsageError } from './user-error.ts';
@@ -89,7 +89,7 @@ command runs before it exits (--no-jobs leaves them to the server).`,
       kind = values.kind as CsvKind;
     }
 
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('existing'));
     const progress = progressBar(process.stderr, 0, `importing ${format}`);
     let total = 0;
     const onProgress = (done: number, all: number) => {

@@ -4,12 +4,12 @@ import { basename } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { loadConfig } from '../core/config.ts';
 import type { AttachmentRole } from '../core/content-types.ts';
 import { attachFile, IMAGE_VARIANTS_JOB } from '../features/publishing/files/attach-file.ts';
 import { findPublicationByRef } from '../features/publishing/find-publication.ts';
 import { FILE_JOB_KINDS } from '../features/publishing/jobs/job-handlers.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { createJobRunner } from './job-runners.ts';
 import { progressBar } from './progress-bar.ts';
 import { describeUserError, UsageError } from './user-error.ts';
@@ -47,7 +47,7 @@ failed, with one line per failure. The role defaults to supplement (images: imag
     if (role !== undefined && !ROLES.includes(role)) {
       throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     }
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('existing'));
     try {
       return await ingest(ctx, values.publication, positionals, role);
     } finally {

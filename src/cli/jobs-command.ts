@@ -1,9 +1,9 @@
 import { createContext, type WiredContext } from '../context.ts';
-import { loadConfig } from '../core/config.ts';
 import type { Job, JobStatus } from '../core/repositories/jobs-repository.ts';
 import { requeueJob } from '../features/jobs/requeue-job.ts';
 import { jobHandlers } from '../features/publishing/jobs/job-handlers.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { createJobRunner } from './job-runners.ts';
 import { UsageError } from './user-error.ts';
 
@@ -41,7 +41,7 @@ in this process and exits when none is left.`,
 };
 
 async function withContext(fn: (ctx: WiredContext) => Promise<number>): Promise<number> {
-  const ctx = await createContext(loadConfig());
+  const ctx = await createContext(commandConfig('existing'));
   try {
     return await fn(ctx);
   } finally {

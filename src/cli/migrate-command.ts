@@ -1,7 +1,7 @@
-import { loadConfig } from '../core/config.ts';
 import { connect } from '../infra/db/connect.ts';
 import { migrateToLatest } from '../infra/db/migrate.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 
 export const migrateCommand: Command = {
   usage: `Usage: dossier migrate
@@ -10,7 +10,7 @@ Brings the database named by DATABASE_URL (or DATA_DIR) up to this version's sch
 one transaction: it applies every pending migration or none. Serving also migrates on start.`,
   async run(args) {
     parseOptions(args, {});
-    const config = loadConfig();
+    const config = commandConfig('may-create');
     const db = connect(config.database);
     try {
       const applied = await migrateToLatest(db);

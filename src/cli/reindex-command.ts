@@ -1,7 +1,7 @@
 import { createContext } from '../context.ts';
-import { loadConfig } from '../core/config.ts';
 import { type DriftReport, hasDrift } from '../features/search/search-indexer.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 
 export const reindexCommand: Command = {
   usage: `Usage: dossier reindex [--check]
@@ -13,7 +13,7 @@ with text. Entries are replaced in batches, so searching keeps working while it 
             Exits 0 when they agree and 3 when they drift apart.`,
   async run(args) {
     const { values } = parseOptions(args, { check: { type: 'boolean', default: false } });
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('existing'));
     try {
       if (values.check) {
         const report = await ctx.search.indexer.check();

@@ -2,10 +2,10 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { loadConfig } from '../core/config.ts';
 import { rebuildMissingTiles } from '../features/imagery/index.ts';
 import { restoreArchive } from '../infra/backup/restore-archive.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { UsageError } from './user-error.ts';
 
 const PHASES = {
@@ -29,7 +29,7 @@ afterwards; everyone signs in again.`,
     await access(file).catch(() => {
       throw new UsageError(`There is no archive at ${file}.`);
     });
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('may-create'));
     try {
       // Phases are shown on a terminal only, so that a log or a script sees one line per outcome.
       const r = await restoreArchive(ctx, file, cliActor(), (phase) => {

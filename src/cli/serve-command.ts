@@ -3,10 +3,11 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { type Config, loadConfig } from '../core/config.ts';
+import type { Config } from '../core/config.ts';
 import { createApp } from '../web/app.tsx';
 import { withRenderCache } from '../web/render-cache/node-fast-path.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { isArchiveEmpty, loadBundledDemo } from './demo/load-demo.ts';
 import { startBackgroundJobs } from './job-runners.ts';
 import { runPrimary } from './primary.ts';
@@ -116,7 +117,10 @@ function positive(name: string, raw: string): number {
 }
 
 function withPort(port: string | undefined) {
-  return loadConfig(port === undefined ? process.env : { ...process.env, PORT: port });
+  return commandConfig(
+    'may-create',
+    port === undefined ? process.env : { ...process.env, PORT: port },
+  );
 }
 
 function announce(config: Config): void {

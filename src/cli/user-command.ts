@@ -1,9 +1,9 @@
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
-import { loadConfig } from '../core/config.ts';
 import { USER_ROLES, type UserRole } from '../core/content-types.ts';
 import { addUser, reissueSetupLink } from '../features/accounts/manage-users.ts';
 import { type Command, parseOptions } from './command.ts';
+import { commandConfig } from './command-config.ts';
 import { UsageError } from './user-error.ts';
 
 export const userCommand: Command = {
@@ -16,13 +16,19 @@ for an existing account (a lost phone, say) and makes its older links useless; f
 signs the account out everywhere. Links are stored hashed; send them by a safe channel.`,
   async run(args) {
     const [sub, ...rest] = args;
+    // A group names its subcommands before it asks for their options.
+    if (sub !== 'add' && sub !== 'setup-link') {
+      throw new UsageError(
+        `${sub ? `Unknown subcommand "${sub}". ` : ''}Use "dossier user add" or "dossier user setup-link" (see "dossier user --help").`,
+      );
+    }
     const { values } = parseOptions(rest, {
       email: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
     });
     if (!values.email) throw new UsageError('Give --email');
-    const ctx = await createContext(loadConfig());
+    const ctx = await createContext(commandConfig('existing'));
     try {
       if (sub === 'add') {
         const role = values.role as UserRole | undefined;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-user-'));
@@ -9,6 +9,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { DATA_DIR: dir, PUBLIC_URL: 'https://archive.example.org' };
 
 describe('dossier user', () => {
+  // Accounts are added to an archive that exists: set-up commands alone create one.
+  beforeAll(async () => {
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+  });
+
   it('adds an account and prints a one-time set-up link under PUBLIC_URL', async () => {
     const r = await runCli(
       ['user', 'add', '--email', 'Editor@Example.org', '--role', 'editor'],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
 import { CARD_PROFILE, cardAndDetailSite } from './generated-sites.ts';
 
@@ -38,6 +38,11 @@ const importWxr = (...options: string[]) =>
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dossier import', () => {
+  // An import goes into an archive that exists: set-up commands alone create one.
+  beforeAll(async () => {
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+  });
+
   it('prints what a dry run would do and writes nothing', async () => {
     const r = await importWxr('--dry-run');
     expect(r.stderr).toBe('');

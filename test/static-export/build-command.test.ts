@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-build-cli-'));
@@ -9,6 +9,11 @@ const env = { DATA_DIR: join(dir, 'data'), PUBLIC_URL: 'https://archive.example.
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dossier build', () => {
+  // A build reads an archive that exists: set-up commands alone create one.
+  beforeAll(async () => {
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+  });
+
   it('writes the site, then rewrites only what changed', async () => {
     const out = join(dir, 'site');
     const first = await runCli(['build', '--out', out], env, 120_000);
