@@ -10,6 +10,7 @@ import { exportArchive } from '../infra/backup/export-archive.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
 import { progressBar } from './progress-bar.ts';
+import { publicUrlForLinks } from './public-address.ts';
 import { UsageError } from './user-error.ts';
 
 export const exportCommand: Command = {
@@ -43,7 +44,7 @@ operator's eyes only: it holds password hashes and TOTP secrets. Restore it with
     const ctx = await createContext(config);
     try {
       const now = ctx.clock.now();
-      const plain = { repos: ctx.repos, files: ctx.files, publicUrl: config.publicUrl };
+      const plain = { repos: ctx.repos, files: ctx.files, publicUrl: await publicUrlForLinks(ctx) };
       if (format === 'csv') {
         const n = await exportPublicationsCsv(plain, target, now);
         process.stdout.write(`Wrote ${n} published publication(s) to ${target}.\n`);

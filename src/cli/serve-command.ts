@@ -11,6 +11,7 @@ import { commandConfig } from './command-config.ts';
 import { isArchiveEmpty, loadBundledDemo } from './demo/load-demo.ts';
 import { startBackgroundJobs } from './job-runners.ts';
 import { runPrimary } from './primary.ts';
+import { recordPublicUrl } from './public-address.ts';
 import { UsageError } from './user-error.ts';
 
 const SERVE_OPTIONS = {
@@ -90,6 +91,7 @@ async function serve(
     // Migrate (and load the demo) once, before any worker starts.
     const ctx = await createContext(config);
     await prepare(ctx);
+    await recordPublicUrl(ctx);
     await ctx.close();
     await runPrimary(workers, (line) => {
       process.stdout.write(`${line}\n`);
@@ -103,7 +105,10 @@ async function serve(
       ? { maxBytes: options.cacheMb * 1024 * 1024, stateHeader: options.cacheStateHeader }
       : undefined,
   });
-  if (!cluster.isWorker) await prepare(ctx);
+  if (!cluster.isWorker) {
+    await prepare(ctx);
+    await recordPublicUrl(ctx);
+  }
   await listen(ctx);
   return 0;
 }

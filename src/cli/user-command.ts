@@ -4,6 +4,7 @@ import { USER_ROLES, type UserRole } from '../core/content-types.ts';
 import { addUser, reissueSetupLink } from '../features/accounts/manage-users.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
+import { publicUrlForLinks } from './public-address.ts';
 import { UsageError } from './user-error.ts';
 
 export const userCommand: Command = {
@@ -38,7 +39,7 @@ signs the account out everywhere. Links are stored hashed; send them by a safe c
           ctx,
           { email: values.email, displayName: values.name, role },
           cliActor(),
-          ctx.config.publicUrl,
+          await publicUrlForLinks(ctx),
         );
         process.stdout.write(
           `Added ${user.email} (${user.role}).\nSet-up link (one use, until ${expiresAt}):\n${setupUrl}\n`,
@@ -52,7 +53,7 @@ signs the account out everywhere. Links are stored hashed; send them by a safe c
           ctx,
           user.id,
           cliActor(),
-          ctx.config.publicUrl,
+          await publicUrlForLinks(ctx),
         );
         process.stdout.write(
           `Set-up link for ${user.email} (one use, until ${expiresAt}):\n${setupUrl}\n`,

@@ -1,5 +1,6 @@
 import type { Job, JobStatus } from '../../core/repositories/jobs-repository.ts';
 import { AdminLayout, type AdminPageContext } from '../../ui/admin/admin-layout.tsx';
+import { fileStateLabel } from '../../ui/admin/labels.ts';
 import { Flash } from '../../ui/admin/notices.tsx';
 import { ListTable } from '../../ui/components/list-table.tsx';
 
@@ -51,7 +52,7 @@ export function JobsPage(props: {
             <td>{j.id}</td>
             <td>{j.kind}</td>
             <td>
-              <span class={`status status-${j.status}`}>{j.status}</span>
+              <span class={`status status-${j.status}`}>{fileStateLabel(j.status)}</span>
             </td>
             <td>
               {j.attempts}/{j.maxAttempts}

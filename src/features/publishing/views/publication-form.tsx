@@ -11,6 +11,13 @@ import type { ImageRecord } from '../../../core/images.ts';
 import type { PublicationStatus } from '../../../core/publication-status.ts';
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 import { Field, fieldBinder, Options, SelectField } from '../../../ui/admin/form-fields.tsx';
+import {
+  attachmentRoleLabel,
+  fileStateLabel,
+  roleLabel,
+  statusLabel,
+  typeLabel,
+} from '../../../ui/admin/labels.ts';
 import { CorrectionSummary, Flash } from '../../../ui/admin/notices.tsx';
 import { RowTable, SelectCell } from '../../../ui/admin/row-table.tsx';
 import { FiguresPanel } from './figures-panel.tsx';
@@ -112,8 +119,9 @@ export function PublicationForm(props: {
       <h1>{props.id ? v.title || 'Untitled' : 'New publication'}</h1>
       {props.id ? (
         <p class="quiet">
-          Status: <strong class={`status status-${props.status}`}>{props.status}</strong> · version{' '}
-          {props.version}
+          Status:{' '}
+          <strong class={`status status-${props.status}`}>{statusLabel(props.status)}</strong> ·
+          version {props.version}
           {props.publicPath ? (
             <>
               {' '}
@@ -148,7 +156,10 @@ export function PublicationForm(props: {
         <div class="field">
           <label for="f-type">Type *</label>
           <select id="f-type" name="type" required>
-            <Options choices={PUBLICATION_TYPES} selected={v.type} />
+            <Options
+              choices={PUBLICATION_TYPES.map((t) => ({ value: t, label: typeLabel(t) }))}
+              selected={v.type}
+            />
           </select>
         </div>
         <Field {...bound('title')} label="Title" required />
@@ -210,7 +221,10 @@ export function PublicationForm(props: {
                 <Options choices={people} selected={row.personId} />
               </SelectCell>
               <SelectCell {...cell('role')} label={`Role of contributor ${i + 1}`}>
-                <Options choices={CONTRIBUTION_ROLES} selected={row.role} />
+                <Options
+                  choices={CONTRIBUTION_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+                  selected={row.role}
+                />
               </SelectCell>
               <SelectCell {...cell('credit')} label={`Credit of contributor ${i + 1}`}>
                 <Options choices={credits} selected={row.credit} />
@@ -377,8 +391,8 @@ export function PublicationForm(props: {
             <ul class="file-status">
               {props.files.map((f) => (
                 <li>
-                  {f.fileName} ({f.role}) —{' '}
-                  <strong class={`status status-${f.status}`}>{f.status}</strong>
+                  {f.fileName} ({attachmentRoleLabel(f.role)}) —{' '}
+                  <strong class={`status status-${f.status}`}>{fileStateLabel(f.status)}</strong>
                   {f.pageCount !== null ? `, ${f.pageCount} pages` : ''}
                   {f.error ? <span class="error"> {f.error}</span> : null}
                   <form

@@ -1,6 +1,7 @@
 import type { Publication, Section } from '../../../core/entities.ts';
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 import { Options } from '../../../ui/admin/form-fields.tsx';
+import { statusLabel } from '../../../ui/admin/labels.ts';
 import { ListTable } from '../../../ui/components/list-table.tsx';
 
 export function PublicationList(props: {
@@ -46,7 +47,7 @@ export function PublicationList(props: {
             </td>
             <td>{props.sections.find((s) => s.id === p.sectionId)?.title}</td>
             <td>
-              <span class={`status status-${p.status}`}>{p.status}</span>
+              <span class={`status status-${p.status}`}>{statusLabel(p.status)}</span>
             </td>
             <td>{p.publishedAt?.slice(0, 10) ?? ''}</td>
             <td>
