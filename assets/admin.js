@@ -221,3 +221,34 @@
     });
   }
 })();
+
+// A button that changes what the public sees says so first: its data-confirm names the result
+// ("Publish now: … visible to everyone at …"). Without JavaScript the form posts at once.
+(() => {
+  for (const button of document.querySelectorAll('button[data-confirm]')) {
+    button.addEventListener('click', (event) => {
+      if (!window.confirm(button.dataset.confirm)) event.preventDefault();
+    });
+  }
+})();
+
+// A scene's still in the back office: a click puts a point in the annotation's position field,
+// in the full image's pixels; a shift-click adds a corner of a polygon.
+(() => {
+  for (const still of document.querySelectorAll('img[data-points-field]')) {
+    const field = document.getElementById(still.dataset.pointsField);
+    if (!field) continue;
+    still.addEventListener('click', (event) => {
+      const box = still.getBoundingClientRect();
+      const x = Math.round(
+        ((event.clientX - box.left) * Number(still.dataset.sceneWidth)) / box.width,
+      );
+      const y = Math.round(
+        ((event.clientY - box.top) * Number(still.dataset.sceneHeight)) / box.height,
+      );
+      const point = `${x},${y}`;
+      field.value = event.shiftKey && field.value.trim() ? `${field.value.trim()} ${point}` : point;
+      field.focus();
+    });
+  }
+})();

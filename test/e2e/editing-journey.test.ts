@@ -1,13 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createJobRunner } from '../../src/cli/job-runners.ts';
+import type { WiredContext } from '../../src/context.ts';
 import type { AppContext } from '../../src/core/app-context.ts';
 import { addUser } from '../../src/features/accounts/manage-users.ts';
+import { SCENE_PREPARE_JOB } from '../../src/features/imagery/index.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { makeStaff } from '../support/admin-session.ts';
 import { browserAvailable, demoInChromium, signInWithPassword } from '../support/browser.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { buildPublication } from '../support/factories.ts';
+import { utmScene } from '../support/scenes.ts';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -106,8 +111,20 @@ describeEachDatabase(
       const before = await previewPage.goto(`${origin}/reports/browser-made-report/`);
       expect(before?.status()).toBe(404);
 
+      // The button says what publishing does before it does it, and the page says it was done.
+      const asked: string[] = [];
+      page.on('dialog', async (dialog) => {
+        asked.push(dialog.message());
+        await dialog.accept();
+      });
       await page.getByRole('button', { name: 'Publish now' }).click();
-      await page.waitForURL(/saved=1/);
+      await page.waitForURL(/done=published/);
+      expect(asked[0]).toMatch(
+        /^Publish now: “Browser-made report” will be visible to everyone at http:\/\/.*\/reports\/browser-made-report\/\.$/,
+      );
+      expect(await page.locator('.flash, [role="status"]').first().textContent()).toContain(
+        'Published',
+      );
       const published = await previewPage.goto(`${origin}/reports/browser-made-report/`);
       expect(published?.status()).toBe(200);
       await previewPage.screenshot({
@@ -117,7 +134,8 @@ describeEachDatabase(
 
       await page.getByLabel('Reason shown to readers').fill('Withdrawn at the authors’ request.');
       await page.getByRole('button', { name: 'Withdraw' }).click();
-      await page.waitForURL(/saved=1/);
+      await page.waitForURL(/done=withdrawn/);
+      expect(asked[1]).toMatch(/^Withdraw “Browser-made report”/);
       const gone = await previewPage.goto(`${origin}/reports/browser-made-report/`);
       expect(gone?.status()).toBe(410);
       expect(await previewPage.locator('main').textContent()).toContain(
@@ -127,6 +145,42 @@ describeEachDatabase(
       await anonymous.close();
       await context.close();
     }, 90_000);
+
+    it('uploads a satellite scene and places an annotation by clicking its still', async () => {
+      const editor = await makeStaff(ctx, 'editor');
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signInWithPassword(page, origin, editor);
+      const piece = await buildPublication(ctx, { status: 'draft', title: 'Scene draft' });
+      await page.goto(`${origin}/admin/publications/${piece.id}`);
+      await page.locator('#scene-alt').fill('Fields beside a walled compound');
+      await page.locator('#scene-takenOn').fill('2020-08-31');
+      await page
+        .locator('#scene-file')
+        .setInputFiles({
+          name: 'scene.tif',
+          mimeType: 'image/tiff',
+          buffer: Buffer.from(utmScene()),
+        });
+      await page.getByRole('button', { name: 'Upload the scene' }).click();
+      await page.waitForURL(/\/scenes\/\d+$/);
+      expect(await page.locator('main').textContent()).toContain('read from the file (EPSG:32652)');
+      await createJobRunner(ctx as WiredContext, { kinds: [SCENE_PREPARE_JOB] }).drain();
+      await page.reload();
+      // The still is 600 × 400 pixels of scene; a click at its middle is the scene's middle.
+      const still = page.locator('img[data-points-field]');
+      await still.waitFor();
+      const box = (await still.boundingBox())!;
+      await still.click({ position: { x: box.width / 2, y: box.height / 2 } });
+      const [x, y] = (await page.locator('#annotation-points').inputValue()).split(',').map(Number);
+      expect(Math.abs(x! - 300)).toBeLessThanOrEqual(2);
+      expect(Math.abs(y! - 200)).toBeLessThanOrEqual(2);
+      await page.locator('#annotation-label').fill('Centre of the scene');
+      await page.getByRole('button', { name: 'Add the annotation' }).click();
+      await page.waitForURL(/saved=1/);
+      expect(await page.locator('#a1-label, input[value="Centre of the scene"]').count()).toBe(1);
+      await context.close();
+    }, 60_000);
 
     it('gives the second of two browsers editing one piece the conflict page', async () => {
       const first = await makeStaff(ctx, 'editor');

@@ -199,6 +199,9 @@ export function publicationEditor(app: AppContext) {
               ? publicationPath(section, record)
               : null
           }
+          wouldBeAt={
+            record && section ? `${app.config.publicUrl}${publicationPath(section, record)}` : null
+          }
           message={message}
         />,
         Object.keys(errors).length > 0 ? 422 : 200,

@@ -17,6 +17,15 @@ import { changeStatus } from '../workflow.ts';
 import { EMPTY_PUBLICATION, publicationEditor } from './publication-editor.tsx';
 import { formInstant, formValues, recordValues, toInput } from './publication-form-data.ts';
 
+/** What a workflow step did, said as its result rather than as a save. */
+const DONE: Record<string, string> = {
+  published: 'Published: it is public now (see “view on the site” above).',
+  scheduled: 'Scheduled: it goes public at the time you gave, by itself.',
+  'in-review': 'Submitted for review.',
+  withdrawn: 'Withdrawn: readers find the notice with your reason in its place.',
+  draft: 'Back to draft: it is not public.',
+};
+
 /** Writing, reviewing and publishing work: the publication form and its workflow. */
 export function publicationRoutes(app: AppContext): AdminRoute[] {
   const editor = publicationEditor(app);
@@ -83,7 +92,8 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
       path: '/admin/publications/:id',
       action: 'publication.edit',
       handler: editor.editable(async (c, record) => {
-        const message = c.req.query('saved') ? 'Saved.' : undefined;
+        const done = DONE[c.req.query('done') ?? ''];
+        const message = done ?? (c.req.query('saved') ? 'Saved.' : undefined);
         return editor.showForm(c, record, recordValues(record), {}, message);
       }),
     },
@@ -141,7 +151,7 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
             },
             actorOf(c),
           );
-          return c.redirect(`/admin/publications/${record.id}?saved=1`, 303);
+          return c.redirect(`/admin/publications/${record.id}?done=${encodeURIComponent(to)}`, 303);
         } catch (error) {
           if (error instanceof ValidationError)
             return editor.showForm(c, record, recordValues(record), {

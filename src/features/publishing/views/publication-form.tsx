@@ -99,6 +99,8 @@ export function PublicationForm(props: {
   files: FileStatus[];
   canPublish: boolean;
   publicPath: string | null;
+  /** The public address the piece has, or will have once published. */
+  wouldBeAt?: string | null;
   previewLinks: PreviewLinkItem[];
   previewDays: number;
   figures?: ImageRecord[];
@@ -474,7 +476,12 @@ export function PublicationForm(props: {
                 </button>
               ) : null}
               {props.canPublish && props.status !== 'published' ? (
-                <button type="submit" name="to" value="published">
+                <button
+                  type="submit"
+                  name="to"
+                  value="published"
+                  data-confirm={`Publish now: “${v.title}” will be visible to everyone${props.wouldBeAt ? ` at ${props.wouldBeAt}` : ''}.`}
+                >
                   Publish now
                 </button>
               ) : null}
@@ -491,7 +498,12 @@ export function PublicationForm(props: {
                 <span>
                   <label for="f-withdrawnReason">Reason shown to readers</label>{' '}
                   <input id="f-withdrawnReason" name="withdrawnReason" />{' '}
-                  <button type="submit" name="to" value="withdrawn">
+                  <button
+                    type="submit"
+                    name="to"
+                    value="withdrawn"
+                    data-confirm={`Withdraw “${v.title}”: readers will find a notice with your reason in its place.`}
+                  >
                     Withdraw
                   </button>
                 </span>
