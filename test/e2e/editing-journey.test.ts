@@ -155,13 +155,11 @@ describeEachDatabase(
       await page.goto(`${origin}/admin/publications/${piece.id}`);
       await page.locator('#scene-alt').fill('Fields beside a walled compound');
       await page.locator('#scene-takenOn').fill('2020-08-31');
-      await page
-        .locator('#scene-file')
-        .setInputFiles({
-          name: 'scene.tif',
-          mimeType: 'image/tiff',
-          buffer: Buffer.from(utmScene()),
-        });
+      await page.locator('#scene-file').setInputFiles({
+        name: 'scene.tif',
+        mimeType: 'image/tiff',
+        buffer: Buffer.from(utmScene()),
+      });
       await page.getByRole('button', { name: 'Upload the scene' }).click();
       await page.waitForURL(/\/scenes\/\d+$/);
       expect(await page.locator('main').textContent()).toContain('read from the file (EPSG:32652)');
