@@ -112,7 +112,8 @@ export function imageText(image: ImageRecord, locale: 'en' | 'ko') {
   };
 }
 
-const text = (max: number) =>
+/** Optional words an editor types: trimmed, NFC, at most `max` characters; empty is none. */
+export const optionalText = (max: number) =>
   z
     .string()
     .max(max, `At most ${max} characters`)
@@ -128,13 +129,13 @@ const text = (max: number) =>
  */
 export const imageWordsInput = z
   .object({
-    alt: text(1000),
-    altKo: text(1000),
+    alt: optionalText(1000),
+    altKo: optionalText(1000),
     decorative: z.boolean().default(false),
-    caption: text(2000),
-    captionKo: text(2000),
-    credit: text(300),
-    source: text(500),
+    caption: optionalText(2000),
+    captionKo: optionalText(2000),
+    credit: optionalText(300),
+    source: optionalText(500),
     takenOn: z
       .string()
       .nullish()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FootprintPolygon, SceneTiles } from './imagery.ts';
-import type { ImageRecord } from './images.ts';
+import { type ImageRecord, optionalText } from './images.ts';
 
 /**
  * A satellite scene: an image record (core/images.ts) with the facts imagery needs. It shares
@@ -49,21 +49,11 @@ export interface SceneAnnotation {
   noteKo: string | null;
 }
 
-const words = (max: number) =>
-  z
-    .string()
-    .max(max, `At most ${max} characters`)
-    .nullish()
-    .transform((s) => {
-      const trimmed = s?.normalize('NFC').trim();
-      return trimmed ? trimmed : null;
-    });
-
 /** What an editor says about a scene beyond the image's own words. */
 export const sceneFactsInput = z.object({
-  sensor: words(200),
-  provider: words(200),
-  licence: words(300),
+  sensor: optionalText(200),
+  provider: optionalText(200),
+  licence: optionalText(300),
   illustrative: z.boolean().default(false),
   placeIds: z.array(z.number().int().positive()).max(50).default([]),
 });
@@ -97,10 +87,10 @@ export function parseAnnotationPoints(
 
 export const annotationInput = z
   .object({
-    label: words(200),
-    labelKo: words(200),
-    note: words(2000),
-    noteKo: words(2000),
+    label: optionalText(200),
+    labelKo: optionalText(200),
+    note: optionalText(2000),
+    noteKo: optionalText(2000),
   })
   .refine((v) => v.label !== null || v.labelKo !== null, {
     message: 'Give a label in English or Korean',
