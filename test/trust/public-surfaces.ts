@@ -58,6 +58,9 @@ function crawlStarts(m: Model): string[] {
     OAI_IDS,
     API_LIST,
     API_TOMBSTONES,
+    // The gazetteer as map data: only places with public work, on the site and in the API.
+    '/places.geojson',
+    '/api/v1/places.geojson',
     '/api/v1/people',
     '/api/v1/places',
     '/api/v1/topics',
@@ -104,6 +107,12 @@ function crawlStarts(m: Model): string[] {
         `/api/v1/${folder}/${n.slugText}`,
         `/search?q=${typoOf(n.name.word)}+OR+reprot`,
       );
+      if (folder === 'places') {
+        starts.push(
+          `/places/${n.slugText}/map.geojson`,
+          `/api/v1/places/${n.slugText}/map.geojson`,
+        );
+      }
     }
   }
   return starts;

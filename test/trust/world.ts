@@ -146,6 +146,10 @@ export class World {
           slug,
           kind: 'town',
           names: [{ name, language: 'en', scheme: 'english', preferred: true }],
+          // A sourced position, so that the map data (GeoJSON) names the place while it is public.
+          latitude: 42.2,
+          longitude: 129.8,
+          coordinatesSource: 'A public gazetteer (model)',
         },
         SYSTEM_ACTOR,
       )

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/actor.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import type { ImageRecord } from '../../core/images.ts';
+import type { Tx } from '../../core/ports.ts';
 import {
   type AnnotationWords,
   annotationInput,
@@ -30,6 +31,27 @@ function read(image: ImageRecord, form: AnnotationForm) {
   return { shape, words };
 }
 
+/**
+ * A change to a scene's annotations, in one transaction: the write, its audit entry under the
+ * scene's publication, and the announcement that drops what showed the scene.
+ */
+async function changeAnnotations<T>(
+  deps: Deps,
+  image: ImageRecord,
+  action: string,
+  actor: Actor,
+  write: (tx: Tx, at: string) => Promise<{ result: T; detail: Record<string, unknown> }>,
+): Promise<T> {
+  const at = deps.clock.now().toISOString();
+  return deps.transactor.transaction(async (tx) => {
+    const { result, detail } = await write(tx, at);
+    const publication = { type: 'publication', id: image.publicationId! } as const;
+    await deps.audit.record(actor, action, publication, { imageId: image.id, ...detail }, tx);
+    await deps.changes.publicationChanged(image.publicationId!, tx);
+    return result;
+  });
+}
+
 /** Adds a numbered callout to a scene: a point or a polygon, a label and a note in both languages. */
 export async function addAnnotation(
   deps: Deps,
@@ -38,18 +60,9 @@ export async function addAnnotation(
   actor: Actor,
 ): Promise<SceneAnnotation> {
   const { shape, words } = read(image, form);
-  const at = deps.clock.now().toISOString();
-  return deps.transactor.transaction(async (tx) => {
+  return changeAnnotations(deps, image, 'scene.annotate', actor, async (tx, at) => {
     const made = await deps.repos.scenes.addAnnotation(image.id, shape, words, at, tx);
-    await deps.audit.record(
-      actor,
-      'scene.annotate',
-      { type: 'publication', id: image.publicationId! },
-      { imageId: image.id, annotationId: made.id, number: made.number },
-      tx,
-    );
-    await deps.changes.publicationChanged(image.publicationId!, tx);
-    return made;
+    return { result: made, detail: { annotationId: made.id, number: made.number } };
   });
 }
 
@@ -62,17 +75,9 @@ export async function updateAnnotation(
 ): Promise<void> {
   await requireAnnotation(deps, image, annotationId);
   const { shape, words } = read(image, form);
-  const at = deps.clock.now().toISOString();
-  await deps.transactor.transaction(async (tx) => {
+  await changeAnnotations(deps, image, 'scene.annotation.update', actor, async (tx, at) => {
     await deps.repos.scenes.updateAnnotation(annotationId, { ...shape, ...words }, at, tx);
-    await deps.audit.record(
-      actor,
-      'scene.annotation.update',
-      { type: 'publication', id: image.publicationId! },
-      { imageId: image.id, annotationId },
-      tx,
-    );
-    await deps.changes.publicationChanged(image.publicationId!, tx);
+    return { result: undefined, detail: { annotationId } };
   });
 }
 
@@ -83,16 +88,9 @@ export async function deleteAnnotation(
   actor: Actor,
 ): Promise<void> {
   await requireAnnotation(deps, image, annotationId);
-  await deps.transactor.transaction(async (tx) => {
+  await changeAnnotations(deps, image, 'scene.annotation.delete', actor, async (tx) => {
     await deps.repos.scenes.deleteAnnotation(annotationId, tx);
-    await deps.audit.record(
-      actor,
-      'scene.annotation.delete',
-      { type: 'publication', id: image.publicationId! },
-      { imageId: image.id, annotationId },
-      tx,
-    );
-    await deps.changes.publicationChanged(image.publicationId!, tx);
+    return { result: undefined, detail: { annotationId } };
   });
 }
 

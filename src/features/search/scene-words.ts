@@ -13,20 +13,8 @@ export function shownScenes(source: Pick<PublicationSource, 'bodyHtml' | 'scenes
   return source.scenes.filter((s) => s.tiled && placed.has(s.imageId));
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** The month's English name, from the platform rather than a list of our own. */
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
 /**
  * What a scene adds to its publication's searchable text: its words in both languages, and its
@@ -43,5 +31,6 @@ export function captureDateWords(takenOn: string | null): string[] {
   const [, year, month, day] = match;
   const m = Number(month);
   const d = Number(day);
-  return [takenOn, `${d} ${MONTHS[m - 1]} ${year}`, `${year}년 ${m}월 ${d}일`];
+  const name = MONTH.format(Date.UTC(Number(year), m - 1, 1));
+  return [takenOn, `${d} ${name} ${year}`, `${year}년 ${m}월 ${d}일`];
 }
