@@ -24,6 +24,9 @@ const SOURCES = {
   icon: { name: 'icon', file: own('icon.svg'), type: 'image/svg+xml' },
   adminCss: { name: 'admin', file: own('admin.css'), type: 'text/css; charset=utf-8' },
   adminJs: { name: 'admin', file: own('admin.js'), type: 'text/javascript; charset=utf-8' },
+  // The publication editor's helpers (contributors, slug, people, preview links) and its files.
+  editorJs: { name: 'editor', file: own('editor.js'), type: 'text/javascript; charset=utf-8' },
+  filesJs: { name: 'files', file: own('admin-files.js'), type: 'text/javascript; charset=utf-8' },
   // The passkey ceremony in the browser, served from this site like everything else.
   webauthnJs: {
     name: 'webauthn',

@@ -15,6 +15,8 @@ export interface AdminPageContext {
     adminCssIntegrity: string;
     adminJs: string;
     adminJsIntegrity: string;
+    /** The back office's other scripts: each does nothing on a page without its elements. */
+    scripts: Array<{ src: string; integrity: string }>;
     webauthnJs: string;
     webauthnJsIntegrity: string;
   };
@@ -61,6 +63,9 @@ export function AdminLayout(props: { ctx: AdminPageContext; title: string; child
           defer
           nonce={ctx.nonce}
         />
+        {ctx.assets.scripts.map((s) => (
+          <script src={s.src} integrity={s.integrity} defer nonce={ctx.nonce} />
+        ))}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">

@@ -26,6 +26,10 @@ export async function adminPageContext(
       adminCssIntegrity: assets.adminCss.integrity,
       adminJs: assets.adminJs.path,
       adminJsIntegrity: assets.adminJs.integrity,
+      scripts: [assets.editorJs, assets.filesJs].map((a) => ({
+        src: a.path,
+        integrity: a.integrity,
+      })),
       webauthnJs: assets.webauthnJs.path,
       webauthnJsIntegrity: assets.webauthnJs.integrity,
     },

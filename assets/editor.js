@@ -1,0 +1,2 @@
+// The publication editor's conveniences. The form works without this file.
+(() => {})();
