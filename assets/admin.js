@@ -252,3 +252,72 @@
     });
   }
 })();
+
+// Copy and download buttons, for text shown once (recovery codes) or worth sharing (links).
+// button[data-copy="ID"] copies the text (or value) of element ID and says so in a live region;
+// button[data-download="ID"] saves it, after its data-preamble, as data-filename, made here in
+// the browser so the text goes nowhere else. Without JavaScript the buttons stay hidden (they,
+// or a [data-script-only] around them, carry `hidden`) and the text stays selectable.
+(() => {
+  const textOf = (id) => {
+    const source = document.getElementById(id);
+    if (!source) return null;
+    return 'value' in source && typeof source.value === 'string'
+      ? source.value
+      : source.textContent;
+  };
+  const reveal = (button) => {
+    button.hidden = false;
+    button.closest('[data-script-only]')?.removeAttribute('hidden');
+  };
+  // A live region made before anything is said in it, so screen readers announce the change.
+  const statusAfter = (button) => {
+    const status = document.createElement('span');
+    status.className = 'copy-status';
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    button.after(status);
+    return status;
+  };
+  // Where the clipboard API is missing (a plain-http address), the text is selected instead.
+  const copy = async (id, text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      const source = document.getElementById(id);
+      if (source && typeof source.select === 'function') source.select();
+      else if (source) window.getSelection()?.selectAllChildren(source);
+      return document.execCommand?.('copy') === true;
+    }
+  };
+
+  for (const button of document.querySelectorAll('button[data-copy]')) {
+    if (textOf(button.dataset.copy) === null) continue;
+    const status = statusAfter(button);
+    button.addEventListener('click', async () => {
+      const copied = await copy(button.dataset.copy, textOf(button.dataset.copy) ?? '');
+      status.textContent = copied ? 'Copied' : 'Selected: press Ctrl+C (⌘C) to copy';
+    });
+    reveal(button);
+  }
+
+  for (const button of document.querySelectorAll('button[data-download]')) {
+    if (textOf(button.dataset.download) === null) continue;
+    button.addEventListener('click', () => {
+      const body = textOf(button.dataset.download) ?? '';
+      const preamble = button.dataset.preamble ? `${button.dataset.preamble}\n\n` : '';
+      const url = URL.createObjectURL(
+        new Blob([`${preamble}${body.trim()}\n`], { type: 'text/plain;charset=utf-8' }),
+      );
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = button.dataset.filename || 'download.txt';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    });
+    reveal(button);
+  }
+})();

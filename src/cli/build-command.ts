@@ -4,6 +4,7 @@ import { type BuildReport, buildStaticSite } from '../static-export/build-static
 import { closePagefind } from '../static-export/pagefind-index.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
+import { progress } from './progress.ts';
 import { UsageError } from './user-error.ts';
 
 export const buildCommand: Command = {
@@ -23,15 +24,17 @@ not empty and holds no earlier export is refused.
     const { values } = parseOptions(args, { out: { type: 'string' } });
     if (!values.out) throw new UsageError('Say where to write the site: dossier build --out <dir>');
     const ctx = await createContext(commandConfig('existing'));
-    let last = 0;
+    // The total grows as the crawl finds links, so the bar is of the URLs known so far.
+    const bar = progress(process.stderr, 'building');
     try {
-      const report = await buildStaticSite(ctx, resolve(values.out), {
-        onProgress: (done, total) => {
-          if (Date.now() - last < 2000 || !process.stderr.isTTY) return;
-          last = Date.now();
-          process.stderr.write(`\r${done}/${total}`);
-        },
-      });
+      let report: BuildReport;
+      try {
+        report = await buildStaticSite(ctx, resolve(values.out), {
+          onProgress: (done, total, path) => bar.update({ done, total, unit: 'files', item: path }),
+        });
+      } finally {
+        bar.finish();
+      }
       process.stdout.write(describeBuild(report));
       if (report.failed.length > 0) {
         const shown = report.failed.slice(0, 5).join('; ');

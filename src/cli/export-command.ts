@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
+import type { Manifest } from '../core/backup/manifest.ts';
 import {
   exportPublicationsCsv,
   exportPublicationsMarkdown,
@@ -9,7 +10,7 @@ import {
 import { exportArchive } from '../infra/backup/export-archive.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
-import { progressBar } from './progress-bar.ts';
+import { type Progress, progress } from './progress.ts';
 import { publicUrlForLinks } from './public-address.ts';
 import { UsageError } from './user-error.ts';
 
@@ -57,24 +58,34 @@ operator's eyes only: it holds password hashes and TOTP secrets. Restore it with
         );
         return 0;
       }
-      let bar: ReturnType<typeof progressBar> | null = null;
+      // One line (or bar) per phase: the tables' rows first, then the stored files.
+      let bar: Progress | null = null;
       let phase = '';
-      const manifest = await exportArchive(ctx, target, cliActor(), (p, done, total) => {
-        if (p !== phase) {
-          bar?.finish();
-          bar = progressBar(process.stderr, total, p);
-          phase = p;
-        }
-        bar?.update(done);
-      });
-      (bar as ReturnType<typeof progressBar> | null)?.finish();
-      const c = manifest.counts;
-      process.stdout.write(
-        `Exported ${c.rows} record(s) from ${c.tables} tables and ${c.files} file(s) (${c.fileBytes} bytes) to ${target}.\n`,
-      );
-      return 0;
+      try {
+        const manifest = await exportArchive(ctx, target, cliActor(), (p, done, total) => {
+          if (p !== phase) {
+            bar?.finish();
+            bar = progress(process.stderr, 'exporting');
+            phase = p;
+          }
+          bar?.update({ done, total, unit: p });
+        });
+        (bar as Progress | null)?.finish();
+        return summarize(manifest, target);
+      } catch (error) {
+        (bar as Progress | null)?.finish();
+        throw error;
+      }
     } finally {
       await ctx.close();
     }
   },
 };
+
+function summarize(manifest: Manifest, target: string): number {
+  const c = manifest.counts;
+  process.stdout.write(
+    `Exported ${c.rows} record(s) from ${c.tables} tables and ${c.files} file(s) (${c.fileBytes} bytes) to ${target}.\n`,
+  );
+  return 0;
+}

@@ -3,7 +3,7 @@ import { cliActor } from '../core/actor.ts';
 import { checkFixity, recordFixity } from '../features/publishing/files/check-fixity.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
-import { progressBar } from './progress-bar.ts';
+import { progress } from './progress.ts';
 
 export const fixityCommand: Command = {
   usage: `Usage: dossier fixity
@@ -15,12 +15,15 @@ audit trail. A running server does the same once a day.`,
     parseOptions(args, {});
     const ctx = await createContext(commandConfig('existing'));
     try {
-      let progress: ReturnType<typeof progressBar> | null = null;
-      const result = await checkFixity(ctx, (done, total) => {
-        progress ??= progressBar(process.stderr, total, 'checking');
-        progress.update(done);
-      });
-      (progress as ReturnType<typeof progressBar> | null)?.finish();
+      const bar = progress(process.stderr, 'checking');
+      let result: Awaited<ReturnType<typeof checkFixity>>;
+      try {
+        result = await checkFixity(ctx, (done, total) =>
+          bar.update({ done, total, unit: 'files' }),
+        );
+      } finally {
+        bar.finish();
+      }
       await recordFixity(ctx, result, cliActor());
       for (const p of result.problems) {
         process.stdout.write(`${p.problem}: stored file ${p.storedFileId} (${p.sha256})\n`);

@@ -29,7 +29,7 @@ import { detectLanguage } from '../infra/pdf/detect-language.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
 import { createJobRunner } from './job-runners.ts';
-import { progressBar } from './progress-bar.ts';
+import { progress as progressOn } from './progress.ts';
 import { UsageError } from './user-error.ts';
 
 export const importCommand: Command = {
@@ -90,16 +90,9 @@ command runs before it exits (--no-jobs leaves them to the server).`,
     }
 
     const ctx = await createContext(commandConfig('existing'));
-    const progress = progressBar(process.stderr, 0, `importing ${format}`);
-    let total = 0;
-    const onProgress = (done: number, all: number) => {
-      if (all !== total) {
-        total = all;
-        progress.finish();
-        Object.assign(progress, progressBar(process.stderr, all, `importing ${format}`));
-      }
-      progress.update(done);
-    };
+    const progress = progressOn(process.stderr, `importing ${format}`);
+    const unit = format === 'csv' ? 'rows' : format === 'html' ? 'entries' : 'items';
+    const onProgress = (done: number, total: number) => progress.update({ done, total, unit });
     try {
       let summary: ImportSummary;
       try {

@@ -11,7 +11,7 @@ import { FILE_JOB_KINDS } from '../features/publishing/jobs/job-handlers.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
 import { createJobRunner } from './job-runners.ts';
-import { progressBar } from './progress-bar.ts';
+import { progress as progressOn } from './progress.ts';
 import { describeUserError, UsageError } from './user-error.ts';
 
 const ROLES: readonly AttachmentRole[] = ['main-pdf', 'supplement', 'image', 'cover'];
@@ -33,8 +33,8 @@ export const ingestCommand: Command = {
 
 Attaches each file to the publication (its slug, or section/slug when two sections use the same
 slug), then runs the extraction jobs itself: PDF text, metadata and thumbnails, resized image
-copies. Shows a progress bar on a terminal and one line per file otherwise. Exits 1 when any file
-failed, with one line per failure. The role defaults to supplement (images: image).`,
+copies. Shows a progress bar on stderr on a terminal, and otherwise a line per file on stdout
+and a count on stderr. Exits 1 when any file failed, with one line per failure. The role defaults to supplement (images: image).`,
   async run(args) {
     const { values, positionals } = parseOptions(
       args,
@@ -65,18 +65,22 @@ async function ingest(
   const publication = await findPublicationByRef(ctx, ref);
   const outcomes: Outcome[] = [];
   const tracked: Tracked[] = [];
-  const progress = progressBar(process.stderr, paths.length, 'ingesting');
+  const progress = progressOn(process.stderr, 'ingesting');
+  // The item says what is happening now, so that a long PDF is not a silent wait on a terminal.
+  const show = (item?: string) =>
+    progress.update({ done: outcomes.length, total: paths.length, unit: 'files', item });
   const report = (o: Outcome) => {
     outcomes.push(o);
-    if (!progress.interactive) {
+    if (!process.stderr.isTTY) {
       process.stdout.write(`${o.ok ? 'done  ' : 'failed'} ${o.path}: ${o.detail}\n`);
     }
-    progress.update(outcomes.length, failedNote(outcomes));
+    show(`${basename(o.path)}${failedNote(outcomes)}`);
   };
-  progress.update(0);
+  show();
 
   for (const path of paths) {
     try {
+      show(`${basename(path)} (storing)`);
       const info = await stat(path);
       if (!info.isFile()) throw new UsageError('not a file');
       const isImage = /\.(jpe?g|png|webp|avif)$/i.test(path);
@@ -98,6 +102,7 @@ async function ingest(
 
   const runner = createJobRunner(ctx, { kinds: FILE_JOB_KINDS, pollMs: 250 });
   runner.start();
+  const started = Date.now();
   try {
     let pending = tracked;
     while (pending.length > 0) {
@@ -108,7 +113,13 @@ async function ingest(
         else still.push(t);
       }
       pending = still;
-      if (pending.length > 0) await delay(200);
+      if (pending.length > 0) {
+        const first = pending[0]!;
+        const doing = first.mediaType === 'application/pdf' ? 'extracting' : 'processing';
+        const seconds = Math.round((Date.now() - started) / 1000);
+        show(`${basename(first.path)} (${doing}, ${seconds} s)`);
+        await delay(200);
+      }
     }
   } finally {
     await runner.stop();
@@ -159,7 +170,7 @@ async function outcomeOf(ctx: WiredContext, t: Tracked): Promise<Outcome | null>
 
 function failedNote(outcomes: Outcome[]): string {
   const failed = outcomes.filter((o) => !o.ok).length;
-  return failed > 0 ? `(${failed} failed)` : '';
+  return failed > 0 ? ` (${failed} failed)` : '';
 }
 
 function reasonOf(error: unknown): string {

@@ -24,6 +24,12 @@ in this process and exits when none is left.`,
       parseOptions(rest, {});
       return withContext(runReady);
     }
+    // A group names its subcommands when given a word it does not know.
+    if (sub !== undefined && !sub.startsWith('-')) {
+      throw new UsageError(
+        `Unknown subcommand "${sub}". Use "dossier jobs" (to list), "dossier jobs retry <id>" or "dossier jobs run" (see "dossier jobs --help").`,
+      );
+    }
     const { values } = parseOptions(args, {
       status: { type: 'string' },
       kind: { type: 'string' },

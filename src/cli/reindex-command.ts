@@ -2,6 +2,7 @@ import { createContext } from '../context.ts';
 import { type DriftReport, hasDrift } from '../features/search/search-indexer.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
+import { progress } from './progress.ts';
 
 export const reindexCommand: Command = {
   usage: `Usage: dossier reindex [--check]
@@ -21,15 +22,16 @@ with text. Entries are replaced in batches, so searching keeps working while it 
         return hasDrift(report) ? 3 : 0;
       }
       const started = Date.now();
-      let last = 0;
-      const { publications, files } = await ctx.search.indexer.rebuild(
-        ctx.transactor,
-        (done, total) => {
-          if (Date.now() - last < 2000 || !process.stderr.isTTY) return;
-          last = Date.now();
-          process.stderr.write(`\r${done}/${total}`);
-        },
-      );
+      const bar = progress(process.stderr, 'reindexing');
+      let counts: { publications: number; files: number };
+      try {
+        counts = await ctx.search.indexer.rebuild(ctx.transactor, (done, total) =>
+          bar.update({ done, total, unit: 'entries' }),
+        );
+      } finally {
+        bar.finish();
+      }
+      const { publications, files } = counts;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
         `Reindexed ${publications} publications and ${files} PDF files in ${seconds} s.\n`,

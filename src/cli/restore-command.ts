@@ -3,16 +3,14 @@ import { resolve } from 'node:path';
 import { createContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
 import { rebuildMissingTiles } from '../features/imagery/index.ts';
-import { restoreArchive } from '../infra/backup/restore-archive.ts';
+import { type RestorePhase, restoreArchive } from '../infra/backup/restore-archive.ts';
 import { type Command, parseOptions } from './command.ts';
 import { commandConfig } from './command-config.ts';
+import { type Progress, progress } from './progress.ts';
 import { UsageError } from './user-error.ts';
 
-const PHASES = {
-  verifying: 'Verifying every checksum…',
-  loading: 'Loading records and files…',
-  indexing: 'Rebuilding the search index…',
-} as const;
+/** What each phase counts: the archive's parts, then the search index's entries. */
+const UNITS = { verifying: 'parts', loading: 'parts', indexing: 'entries' } as const;
 
 export const restoreCommand: Command = {
   usage: `Usage: dossier restore <file.tar>
@@ -31,10 +29,22 @@ afterwards; everyone signs in again.`,
     });
     const ctx = await createContext(commandConfig('may-create'));
     try {
-      // Phases are shown on a terminal only, so that a log or a script sees one line per outcome.
-      const r = await restoreArchive(ctx, file, cliActor(), (phase) => {
-        if (process.stderr.isTTY) process.stderr.write(`${PHASES[phase]}\n`);
-      });
+      // One bar (or a few plain lines) per phase, on stderr: stdout keeps the one-line result.
+      let bar: Progress | null = null;
+      let current: RestorePhase | null = null;
+      let r: Awaited<ReturnType<typeof restoreArchive>>;
+      try {
+        r = await restoreArchive(ctx, file, cliActor(), (phase, done, total) => {
+          if (phase !== current) {
+            bar?.finish();
+            bar = progress(process.stderr, phase);
+            current = phase;
+          }
+          if (done !== undefined) bar?.update({ done, total: total ?? null, unit: UNITS[phase] });
+        });
+      } finally {
+        (bar as Progress | null)?.finish();
+      }
       // Tiles are made again from the restored originals by the server's job runner.
       const scenes = await rebuildMissingTiles(ctx);
       process.stdout.write(

@@ -4,6 +4,7 @@ import type { AuditRepository } from './repositories/audit-repository.ts';
 import type { AuthChallengesRepository } from './repositories/auth-challenges-repository.ts';
 import type { CatalogRepository } from './repositories/catalog-repository.ts';
 import type { CredentialsRepository } from './repositories/credentials-repository.ts';
+import type { EditorialNotesRepository } from './repositories/editorial-notes-repository.ts';
 import type { FilesRepository } from './repositories/files-repository.ts';
 import type { HarvestRepository } from './repositories/harvest-repository.ts';
 import type { ImagesRepository } from './repositories/images-repository.ts';
@@ -57,6 +58,7 @@ export interface Repositories {
   authChallenges: AuthChallengesRepository;
   apiTokens: ApiTokensRepository;
   previewLinks: PreviewLinksRepository;
+  editorialNotes: EditorialNotesRepository;
   images: ImagesRepository;
   scenes: ScenesRepository;
   apiCatalog: ApiCatalogRepository;

@@ -21,7 +21,8 @@ export interface BuildOptions {
   koreanSubstrings?: boolean;
   /** Pages rendered at once. */
   concurrency?: number;
-  onProgress?: (done: number, queued: number) => void;
+  /** After each public URL is written; `path` is that URL's path. */
+  onProgress?: (done: number, queued: number, path?: string) => void;
 }
 
 export interface BuildReport extends WriteCounts {
@@ -191,7 +192,7 @@ export async function buildStaticSite(
     const next = () => (head < queue.length ? queue[head++] : undefined);
     await pool(next, options.concurrency ?? 4, async (path) => {
       await visit(path);
-      options.onProgress?.(++done, queue.length);
+      options.onProgress?.(++done, queue.length, path);
     });
   } catch (error) {
     await search.finish().catch(() => {});

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
+import { splitProgress, withoutProgress } from '../support/progress-lines.ts';
 import { type CliResult, runCli } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-backup-cli-'));
@@ -12,7 +13,7 @@ const hasPostgres = inject('postgresUrl') !== null;
 
 function expectOneLineError(r: CliResult, pattern: RegExp) {
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/^dossier: [^\n]+\n$/);
+  expect(withoutProgress(r.stderr)).toMatch(/^dossier: [^\n]+\n$/);
   expect(r.stderr).toMatch(pattern);
 }
 
@@ -29,9 +30,12 @@ describe('dossier export and restore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes a full archive and says what it holds', async () => {
+  it('writes a full archive, counting tables and files on stderr, and says what it holds', async () => {
     const r = await runCli(['export', archive], source);
-    expect(r.stderr).toBe('');
+    const { progress, other } = splitProgress(r.stderr);
+    expect(other).toEqual([]);
+    expect(progress).toContainEqual(expect.stringMatching(/^exporting: (\d+)\/\1 tables$/));
+    expect(progress.at(-1)).toMatch(/^exporting: (\d+)\/\1 files$/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Exported \d+ record\(s\) from \d+ tables and \d+ file\(s\)/);
   }, 60_000);
@@ -46,7 +50,12 @@ describe('dossier export and restore', () => {
         DATABASE_URL: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${pg!.schema},public`)}`,
       };
       const r = await runCli(['restore', archive], env, 120_000);
-      expect(r.stderr).toBe('');
+      const { progress, other } = splitProgress(r.stderr);
+      expect(other).toEqual([]);
+      for (const phase of ['verifying: (\\d+)/\\1 parts', 'loading: (\\d+)/\\1 parts']) {
+        expect(progress).toContainEqual(expect.stringMatching(new RegExp(`^${phase}$`)));
+      }
+      expect(progress.at(-1)).toMatch(/^indexing: (\d+)\/\1 entries$/);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Restored \d+ record\(s\) and \d+ file\(s\)/);
       expectOneLineError(await runCli(['restore', archive], env), /not empty/);

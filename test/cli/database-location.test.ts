@@ -38,9 +38,13 @@ describe('where a command looks for the archive', () => {
     expect(jobs.code, jobs.stderr).toBe(0);
   });
 
-  it('names the subcommands of a group given none', async () => {
+  it('names the subcommands of a group given none or an unknown one', async () => {
     const r = await runCli(['user'], { DATA_DIR: join(dir, 'fresh-data') });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"dossier user add" or "dossier user setup-link"');
+    const jobs = await runCli(['jobs', 'frobnicate'], { DATA_DIR: join(dir, 'fresh-data') });
+    expect(jobs.code).toBe(1);
+    expect(jobs.stderr).toContain('Unknown subcommand "frobnicate"');
+    expect(jobs.stderr).toContain('"dossier jobs retry <id>" or "dossier jobs run"');
   });
 });

@@ -12,6 +12,7 @@ import { LocalFileStore } from '../../src/infra/files/local-file-store.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { attachBytes, buildPublication, buildSection } from '../support/factories.ts';
 import { damagedPdf } from '../support/hostile-pdfs.ts';
+import { splitProgress } from '../support/progress-lines.ts';
 import { BIN, runCli } from '../support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-ingest-'));
@@ -53,7 +54,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Each test starts the real binary several times, and on a busy machine each start is slow.
 describe('dossier ingest, jobs and fixity', { timeout: 180_000 }, () => {
-  it('ingests files, extracting them itself, with a plain line per file and one per failure', async () => {
+  it('ingests files, extracting them itself, with a plain line per file, a count per file on stderr and one line per failure', async () => {
     const files = ['chapter-1.pdf', 'chapter-2.pdf', 'broken.pdf'].map((f) => join(dir, f));
     const result = await runCli(
       ['ingest', ...files, '--publication', `reports/${slug}`],
@@ -64,7 +65,13 @@ describe('dossier ingest, jobs and fixity', { timeout: 180_000 }, () => {
     expect(result.stdout).toMatch(/^done {3}.*chapter-1\.pdf: 2 page\(s\)/m);
     expect(result.stdout).toMatch(/^done {3}.*chapter-2\.pdf: 1 page\(s\)/m);
     expect(result.stdout).toContain('Ingested 2 of 3 file(s) into hidden-gulag.');
-    const failures = result.stderr.trim().split('\n');
+    const { progress, other: failures } = splitProgress(result.stderr);
+    expect(progress).toEqual([
+      'ingesting: 0/3 files',
+      expect.stringMatching(/^ingesting: 1\/3 files {2}chapter-[12]\.pdf$/),
+      expect.stringMatching(/^ingesting: 2\/3 files {2}chapter-[12]\.pdf$/),
+      'ingesting: 3/3 files  broken.pdf (1 failed)',
+    ]);
     expect(failures).toEqual([
       expect.stringMatching(/^failed: .*broken\.pdf: The file is damaged or is not a valid PDF/),
     ]);

@@ -98,12 +98,13 @@ describeEachDatabase(
         .setInputFiles({ name: 'Browser Report.pdf', mimeType: 'application/pdf', buffer: pdf });
       await page.getByRole('button', { name: 'Upload', exact: true }).click();
       await page.waitForURL(/saved=1/);
-      expect(await page.locator('.file-status li').textContent()).toContain('browser-report.pdf');
+      await expect
+        .poll(() => page.locator('.file-status li').first().textContent())
+        .toContain('Browser Report.pdf');
 
       await page.getByRole('button', { name: /Make a preview link/ }).click();
-      const previewUrl = (await page.locator('.flash').textContent())!.match(
-        /(http:\/\/localhost:\d+\/preview\/\S+)/,
-      )![1]!;
+      const previewUrl = (await page.locator('#new-preview-link').getAttribute('href'))!;
+      expect(previewUrl).toMatch(/^http:\/\/localhost:\d+\/preview\/\S+$/);
       const anonymous = await browser.newContext();
       const previewPage = await anonymous.newPage();
       await previewPage.goto(previewUrl);
@@ -132,6 +133,7 @@ describeEachDatabase(
         fullPage: true,
       });
 
+      await page.locator('summary', { hasText: 'Withdraw…' }).click();
       await page.getByLabel('Reason shown to readers').fill('Withdrawn at the authors’ request.');
       await page.getByRole('button', { name: 'Withdraw' }).click();
       await page.waitForURL(/done=withdrawn/);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitProgress } from '../support/progress-lines.ts';
 import { runCli } from '../support/run-cli.ts';
 import { CARD_PROFILE, cardAndDetailSite } from './generated-sites.ts';
 
@@ -45,7 +46,10 @@ describe('dossier import', () => {
 
   it('prints what a dry run would do and writes nothing', async () => {
     const r = await importWxr('--dry-run');
-    expect(r.stderr).toBe('');
+    const { progress, other } = splitProgress(r.stderr);
+    expect(other).toEqual([]);
+    expect(progress[0]).toMatch(/^importing wxr: 0\/\d+ items$/);
+    expect(progress.at(-1)).toMatch(/^importing wxr: (\d+)\/\1 items$/);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Dry run: nothing was written.');
     expect(r.stdout).toContain('publications: 2 to create, 0 to update, 0 unchanged');

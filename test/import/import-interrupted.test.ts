@@ -13,6 +13,7 @@ import { DEFAULT_WXR_MAPPING } from '../../src/features/import/wxr-mapping.ts';
 import { databaseFailure } from '../../src/infra/db/database-failure.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { testContext } from '../support/factories.ts';
+import { withoutProgress } from '../support/progress-lines.ts';
 import { runCli } from '../support/run-cli.ts';
 import { exportOf } from './generated-wxr.ts';
 
@@ -89,7 +90,7 @@ describe('dossier import wxr when the database fails part-way', () => {
     const redirects = n('select count(*) as n from redirects');
     written.close();
     expect(publications).toBe(49);
-    expect(r.stderr).toBe(
+    expect(withoutProgress(r.stderr)).toBe(
       [
         `dossier: The import stopped part-way: the database failed (SQLITE_CONSTRAINT_TRIGGER: ${REFUSAL}).`,
         `Written before it stopped: 1 sections created, 1 people created, ${topics} topics created, ${publications} publications created, ${redirects} redirects created.`,

@@ -39,6 +39,7 @@ describe('dossier reindex', () => {
     const rebuilt = await runCli(['reindex'], env, 120_000);
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toMatch(/Reindexed 17 publications/);
+    expect(rebuilt.stderr.trim().split('\n').at(-1)).toMatch(/^reindexing: (\d+)\/\1 entries$/);
     expect((await runCli(['reindex', '--check'], env)).code).toBe(0);
   }, 240_000);
 });

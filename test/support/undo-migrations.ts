@@ -17,6 +17,7 @@ export const MIGRATIONS_AFTER_0091 = [
   '0101-section-list-disclaimers',
   '0102-date-precision',
   '0103-scenes',
+  '0104-editorial-notes',
 ] as const;
 
 export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
@@ -28,6 +29,8 @@ export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
 
 /** The schema as 0092 left it. */
 export async function undoMigrationsAfter0092(db: AnyDb): Promise<void> {
+  await sql`drop table if exists editorial_notes`.execute(db);
+  await sql`delete from dossier_migration where name = '0104-editorial-notes'`.execute(db);
   await sql`drop table if exists scene_annotations`.execute(db);
   await sql`drop table if exists scene_places`.execute(db);
   await sql`drop table if exists scenes`.execute(db);

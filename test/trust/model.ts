@@ -120,6 +120,8 @@ export interface Model {
   ghosts: string[];
   /** Words written only into uploaded images' metadata (EXIF): no copy may carry them out. */
   metadata: string[];
+  /** Words written only in editorial notes and sign-offs: for staff, never public. */
+  notes: string[];
   /** When the daily job that empties old trash runs next. */
   trashJobDue: string;
 }

@@ -60,6 +60,8 @@ export type Op =
    * or a number that names no image (the last two must be refused).
    */
   | { kind: 'place'; actor: ActorName; piece: PieceRef; which: 'own' | 'other' | 'missing' }
+  /** An editorial note (or sign-off) left on a piece for the next reviewer: staff only. */
+  | { kind: 'note'; actor: OfficeRole; piece: PieceRef; signOff: boolean }
   /** A person's photo uploaded on their form, replacing the last one. */
   | { kind: 'photo'; actor: OfficeRole; index: number }
   | {
@@ -199,6 +201,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('note' as const),
+      actor: officeActor,
+      piece,
+      signOff: fc.boolean(),
+    }),
+  },
+  {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('photo' as const),
@@ -261,6 +272,8 @@ export function describeOp(o: Op): string {
       return `${o.actor} uploads a ${o.scene ? 'satellite scene' : 'figure'} to ${target(o.piece)}${o.place ? ' and places it in the body' : ', not placed'}`;
     case 'place':
       return `${o.actor} saves the body of ${target(o.piece)} placing ${o.which === 'own' ? 'its latest figure' : o.which === 'other' ? "another piece's figure" : 'an image that does not exist'}`;
+    case 'note':
+      return `${o.actor} leaves ${o.signOff ? 'a sign-off' : 'an editorial note'} on ${target(o.piece)}`;
     case 'photo':
       return `${o.actor} uploads a photo of person #${o.index}`;
     case 'import':

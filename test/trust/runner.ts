@@ -16,6 +16,7 @@ import {
   type Status,
   type TokenKind,
 } from './model.ts';
+import { note } from './note-operations.ts';
 import { describeOp, type Op, type PieceRef } from './operations.ts';
 import { attach, create, dates, edit, status, trashOp } from './piece-operations.ts';
 import { bodyOf, personName, placeName, summaryOf, titleOf } from './requests.ts';
@@ -73,6 +74,7 @@ export class Runner {
       topics: [],
       ghosts: [],
       metadata: [],
+      notes: [],
       trashJobDue: new Date(Date.parse(world.now()) + DAY_MINUTES * MINUTE).toISOString(),
     };
   }
@@ -119,7 +121,8 @@ export class Runner {
   /**
    * One public piece per section, each with its own person and place, before any operation; then,
    * through the back office, a figure placed in the newest piece's body and one left out of it,
-   * and a photo of its author, so that every sequence moves images as it moves their owners.
+   * and a photo of its author, so that every sequence moves images as it moves their owners; and
+   * an editorial note and a sign-off, which no surface may show.
    */
   async seed(): Promise<void> {
     for (const section of ['reports', 'articles'] as const) {
@@ -166,6 +169,14 @@ export class Runner {
     await add(true, true);
     await add(false, true);
     await photo(this, { kind: 'photo', actor: 'editor', index: 1 });
+    // A note and a sign-off on the public pieces, so that every sequence has notes to keep in.
+    await note(this, { kind: 'note', actor: 'editor', piece: newest, signOff: false });
+    await note(this, {
+      kind: 'note',
+      actor: 'admin',
+      piece: { index: 1, own: false },
+      signOff: true,
+    });
     await this.settle();
   }
 
@@ -202,6 +213,9 @@ export class Runner {
         break;
       case 'place':
         await place(this, op);
+        break;
+      case 'note':
+        await note(this, op);
         break;
       case 'photo':
         await photo(this, op);

@@ -139,6 +139,8 @@ export function markerRules(m: Model, now: string): Map<string, Rule> {
   named(m.places, 'place', names.places);
   named(m.topics, 'topic', names.topics);
   for (const w of m.ghosts) set(w, { kind: 'hidden', what: `${w}, from work that was refused` });
+  for (const w of m.notes)
+    set(w, { kind: 'hidden', what: `${w}, written only in an editorial note` });
   for (const w of m.metadata) {
     set(w, { kind: 'hidden', what: `${w}, written only in an uploaded image's EXIF` });
   }

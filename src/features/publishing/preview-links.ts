@@ -44,11 +44,15 @@ export async function makePreviewLink(
   return { token, expiresAt };
 }
 
-/** The publication a link shows, or null when it is unknown, revoked or expired. */
-export async function readPreviewLink(deps: PreviewDeps, token: string): Promise<number | null> {
+/** The publication a link shows and until when, or null when it is unknown, revoked or expired. */
+export async function readPreviewLink(
+  deps: PreviewDeps,
+  token: string,
+): Promise<{ publicationId: number; expiresAt: string } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const now = deps.clock.now().toISOString();
-  return (await deps.repos.previewLinks.findLive(hashToken(token), now))?.publicationId ?? null;
+  const link = await deps.repos.previewLinks.findLive(hashToken(token), now);
+  return link ? { publicationId: link.publicationId, expiresAt: link.expiresAt } : null;
 }
 
 export async function livePreviewLinks(

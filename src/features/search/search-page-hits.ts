@@ -1,3 +1,4 @@
+import { fileUrlName } from '../../core/file-name.ts';
 import type { Gazetteer } from '../../core/gazetteer.ts';
 import type { Repositories } from '../../core/repositories.ts';
 import type { SearchEngine } from '../../core/search-engine.ts';
@@ -63,7 +64,7 @@ export async function findPageHits(
       .map((p) => ({ page: p.page, text: p.text, hits: highlighter.count(p.text) }))
       .sort((x, y) => y.hits - x.hits || x.page - y.page);
     const hit: PdfHit = {
-      fileName: a.fileName,
+      fileName: fileUrlName(a.fileName),
       storedFileId: a.storedFileId,
       matchingPages: matching.length,
       pages: weighed.slice(0, PAGES_SHOWN).map((w) => ({

@@ -37,7 +37,10 @@ const damaged = (why: string) =>
  * stated size and SHA-256, nothing extra, nothing missing. Returns the manifest; throws a
  * DamagedArchiveError before anything else happens.
  */
-export async function verifyArchive(path: string): Promise<Manifest> {
+export async function verifyArchive(
+  path: string,
+  onPart: (done: number, total: number) => void = () => {},
+): Promise<Manifest> {
   let manifest: Manifest | null = null;
   let manifestHash = '';
   let expected = new Map<string, { bytes: number; sha256: string }>();
@@ -63,6 +66,7 @@ export async function verifyArchive(path: string): Promise<Manifest> {
         throw damaged(`${entry.name} does not match its checksum`);
       }
       seen.add(entry.name);
+      onPart(seen.size, expected.size);
     }
     index++;
   }
@@ -107,10 +111,11 @@ export async function restoreArchive(
   deps: RestoreDeps,
   path: string,
   actor: Actor,
-  onPhase: (phase: RestorePhase) => void = () => {},
+  /** Called as each phase begins, then with how many of its parts are done. */
+  onPhase: (phase: RestorePhase, done?: number, total?: number) => void = () => {},
 ): Promise<RestoreResult> {
   onPhase('verifying');
-  const manifest = await verifyArchive(path);
+  const manifest = await verifyArchive(path, (done, total) => onPhase('verifying', done, total));
   onPhase('loading');
   const shapes = await checkTarget(deps, manifest);
   const byName = new Map(shapes.map((s) => [s.name, s]));
@@ -119,6 +124,8 @@ export async function restoreArchive(
 
   let rows = 0;
   let files = 0;
+  const parts = tableParts.size + fileParts.size;
+  let loaded = 0;
   await deps.db.kysely.transaction().execute(async (tx) => {
     const trx = tx.withoutPlugins() as unknown as Kysely<Record<string, never>>;
     for await (const entry of readTar(path)) {
@@ -136,13 +143,19 @@ export async function restoreArchive(
           throw damaged(`${entry.name} changed while it was being restored`);
         }
         files++;
-      } else await drain(entry.body);
+      } else {
+        await drain(entry.body);
+        continue;
+      }
+      onPhase('loading', ++loaded, parts);
     }
     if (deps.db.dialect === 'postgres') await resetSequences(trx, manifest.tables);
     await appendAudit(tx as unknown as Tx, deps, manifest, actor);
   });
   onPhase('indexing');
-  const indexed = await deps.search.indexer.rebuild(deps.transactor);
+  const indexed = await deps.search.indexer.rebuild(deps.transactor, (done, total) =>
+    onPhase('indexing', done, total),
+  );
   return { manifest, rows, files, indexed };
 }
 

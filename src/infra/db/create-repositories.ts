@@ -8,6 +8,7 @@ import { AuditRepo } from './repos/audit.repo.ts';
 import { AuthChallengesRepo } from './repos/auth-challenges.repo.ts';
 import { CatalogRepo } from './repos/catalog.repo.ts';
 import { CredentialsRepo } from './repos/credentials.repo.ts';
+import { EditorialNotesRepo } from './repos/editorial-notes.repo.ts';
 import { FilesRepo } from './repos/files.repo.ts';
 import { HarvestRepo } from './repos/harvest.repo.ts';
 import { ImagesRepo } from './repos/images.repo.ts';
@@ -60,6 +61,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     authChallenges: new AuthChallengesRepo(k),
     apiTokens: new ApiTokensRepo(k),
     previewLinks: new PreviewLinksRepo(k),
+    editorialNotes: new EditorialNotesRepo(k),
     images: new ImagesRepo(k),
     scenes: new ScenesRepo(k),
     apiCatalog: new ApiCatalogRepo(k),

@@ -17,6 +17,7 @@ import type { ImageRecord } from '../../core/images.ts';
 import type { ApiTokenRow } from '../../core/repositories/api-tokens-repository.ts';
 import type { AuthChallenge } from '../../core/repositories/auth-challenges-repository.ts';
 import type { PasskeyRow } from '../../core/repositories/credentials-repository.ts';
+import type { EditorialNoteRow } from '../../core/repositories/editorial-notes-repository.ts';
 import type { FileDerivativeRow } from '../../core/repositories/files-repository.ts';
 import type { Job } from '../../core/repositories/jobs-repository.ts';
 import type { PreviewLinkRow } from '../../core/repositories/preview-links-repository.ts';
@@ -338,6 +339,11 @@ export interface PreviewLinkTable extends Omit<PreviewLinkRow, 'id'> {
   id: Generated<number>;
 }
 
+/** The `editorial_notes` table (migration 0104). */
+export interface EditorialNoteTable extends Omit<EditorialNoteRow, 'id'> {
+  id: Generated<number>;
+}
+
 export interface Database {
   settings: SettingTable;
   sections: SectionTable;
@@ -381,6 +387,7 @@ export interface Database {
   scenes: SceneTable;
   scenePlaces: ScenePlaceTable;
   sceneAnnotations: SceneAnnotationTable;
+  editorialNotes: EditorialNoteTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

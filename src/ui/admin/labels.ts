@@ -56,3 +56,8 @@ const ATTACHMENT_ROLE: Record<AttachmentRole, string> = {
 export function attachmentRoleLabel(role: AttachmentRole | string): string {
   return ATTACHMENT_ROLE[role as AttachmentRole] ?? role;
 }
+
+/** A person in a list to pick from: sorted name, and the Korean name when there is one. */
+export function personLabel(person: { sortName: string; nameKo: string | null }): string {
+  return person.nameKo ? `${person.sortName} · ${person.nameKo}` : person.sortName;
+}

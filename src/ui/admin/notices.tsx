@@ -1,11 +1,24 @@
 import type { Child } from 'hono/jsx';
 
-/** What a page says after an action: a status line, or with `error` an alert; nothing if empty. */
-export function Flash(props: { message?: string | undefined; error?: boolean }) {
+/**
+ * What a page says after an action: a status line, or with `error` an alert; nothing if empty.
+ * A `link` names where to see the result ("Published. View it").
+ */
+export function Flash(props: {
+  message?: string | undefined;
+  error?: boolean;
+  link?: { href: string; label: string } | null;
+}) {
   if (!props.message) return null;
   return (
     <p class={props.error ? 'flash error' : 'flash'} role={props.error ? 'alert' : 'status'}>
       {props.message}
+      {props.link ? (
+        <>
+          {' '}
+          <a href={props.link.href}>{props.link.label}</a>
+        </>
+      ) : null}
     </p>
   );
 }

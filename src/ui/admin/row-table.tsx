@@ -66,9 +66,9 @@ function CellError(props: { error?: string }) {
 }
 
 /** A text cell, its error below it. */
-export function TextCell(props: CellProps & { value: string; narrow?: boolean }) {
+export function TextCell(props: CellProps & { value: string; narrow?: boolean; column?: string }) {
   return (
-    <td>
+    <td data-label={props.column}>
       <input
         name={props.name}
         value={props.value}
@@ -80,10 +80,13 @@ export function TextCell(props: CellProps & { value: string; narrow?: boolean })
   );
 }
 
-/** A select cell, its options as children and its error below it. */
-export function SelectCell(props: CellProps & { children?: Child }) {
+/**
+ * A select cell, its options as children and its error below it. `column` names the cell where
+ * a narrow screen stacks the row's cells.
+ */
+export function SelectCell(props: CellProps & { column?: string; children?: Child }) {
   return (
-    <td>
+    <td data-label={props.column}>
       <select name={props.name} aria-label={props.label}>
         {props.children}
       </select>

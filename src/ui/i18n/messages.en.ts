@@ -84,6 +84,9 @@ export const en = {
   'meta.person': 'Publications by {name} in {site}, with the roles they held when each appeared.',
   'meta.place': '{place}: its names in every script, where it lies, and the publications about it.',
   'meta.index': '{title} in {site}, each with the number of its publications.',
+  'preview.banner.title': 'Draft preview, not public.',
+  'preview.banner.detail':
+    'This link works until {until}. Please do not share it beyond the people it was sent to; the piece may still change.',
   'gone.title': 'This publication was withdrawn',
   'gone.reason': 'Reason given',
   'gone.notice':

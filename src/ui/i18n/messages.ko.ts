@@ -86,6 +86,9 @@ export const ko: Record<MessageKey, string> = {
   'meta.person': '{site}에 실린 {name}의 글. 각 글이 나올 당시의 직함과 함께 보여 줍니다.',
   'meta.place': '{place}: 여러 문자와 표기로 된 이름, 위치, 관련 출판물.',
   'meta.index': '{site}의 {title}. 항목마다 출판물 수를 함께 보여 줍니다.',
+  'preview.banner.title': '초안 미리보기이며 공개되지 않았습니다.',
+  'preview.banner.detail':
+    '이 링크는 {until}까지 유효합니다. 받으신 분 외에는 공유하지 마십시오. 내용은 아직 바뀔 수 있습니다.',
   'gone.title': '철회된 자료입니다',
   'gone.reason': '철회 사유',
   'gone.notice':

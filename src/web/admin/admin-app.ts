@@ -9,6 +9,7 @@ import { authRoutes } from '../../features/accounts/routes/auth-routes.tsx';
 import { sessionEndedAnswer } from '../../features/accounts/routes/session-ended.tsx';
 import { dashboardRoutes } from '../../features/publishing/routes/dashboard-routes.tsx';
 import { editorToolRoutes } from '../../features/publishing/routes/editor-tool-routes.ts';
+import { editorialNoteRoutes } from '../../features/publishing/routes/editorial-note-routes.tsx';
 import { figureRoutes } from '../../features/publishing/routes/figure-routes.tsx';
 import { publicationFileRoutes } from '../../features/publishing/routes/publication-file-routes.tsx';
 import { publicationRoutes } from '../../features/publishing/routes/publication-routes.tsx';
@@ -25,6 +26,7 @@ export function adminRouteTable(app: AppContext): AdminRoute[] {
     ...authRoutes(app),
     ...dashboardRoutes(app),
     ...publicationRoutes(app),
+    ...editorialNoteRoutes(app),
     ...publicationFileRoutes(app),
     ...figureRoutes(app),
     ...sceneRoutes(app),

@@ -23,7 +23,8 @@ import { endSession, startSession } from '../sessions.ts';
 import { signInWithPassword } from '../sign-in-with-password.ts';
 import { newTotpSecret, totpUri } from '../totp.ts';
 import { AccountPage } from '../views/account-page.tsx';
-import { RecoveryCodesPage, SetupPage } from '../views/setup-page.tsx';
+import { RecoveryCodesPage } from '../views/recovery-codes-page.tsx';
+import { SetupPage } from '../views/setup-page.tsx';
 import { SignInPage } from '../views/sign-in-page.tsx';
 import { safeNext } from './safe-next.ts';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie.ts';
@@ -225,7 +226,7 @@ export function authRoutes(app: AppContext): AdminRoute[] {
         if ((await securitySettings(app.repos)).requirePasskeys)
           return c.text('This site requires passkeys.', 403);
         try {
-          const { recoveryCodes } = await setUpPasswordAndTotp(app, token, {
+          const { user, recoveryCodes } = await setUpPasswordAndTotp(app, token, {
             password: String(form.password ?? ''),
             totpSecret,
             code: String(form.code ?? ''),
@@ -233,7 +234,12 @@ export function authRoutes(app: AppContext): AdminRoute[] {
           });
           return renderAdmin(
             c,
-            <RecoveryCodesPage ctx={await adminPageContext(app, c)} codes={recoveryCodes} />,
+            <RecoveryCodesPage
+              ctx={await adminPageContext(app, c)}
+              codes={recoveryCodes}
+              email={user.email}
+              createdAt={app.clock.now()}
+            />,
           );
         } catch (error) {
           if (error instanceof ValidationError) {

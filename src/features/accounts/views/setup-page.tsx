@@ -72,25 +72,3 @@ export function SetupPage(props: {
     </AdminLayout>
   );
 }
-
-export function RecoveryCodesPage(props: { ctx: AdminPageContext; codes: string[] }) {
-  return (
-    <AdminLayout ctx={props.ctx} title="Your recovery codes">
-      <h1>Your recovery codes</h1>
-      <p>
-        Each code signs you in once, in place of an authenticator code. Keep them somewhere safe and
-        offline. They will not be shown again.
-      </p>
-      <ul class="recovery-codes">
-        {props.codes.map((code) => (
-          <li>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <a href="/admin/sign-in">Continue to sign in</a>
-      </p>
-    </AdminLayout>
-  );
-}

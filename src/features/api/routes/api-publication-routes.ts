@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppContext } from '../../../core/app-context.ts';
 import type { PublicationRecord } from '../../../core/entities.ts';
 import { ConflictError } from '../../../core/errors.ts';
+import { contentDisposition, fileUrlName } from '../../../core/file-name.ts';
 import { can } from '../../../core/permissions.ts';
 import { recordIdFrom } from '../../../core/record-id.ts';
 import type { ApiPublicationFilter } from '../../../core/repositories/api-catalog-repository.ts';
@@ -253,14 +254,14 @@ export function publicationRoutes(app: AppContext, api: OpenAPIHono<ApiEnv>): vo
       if (found.kind === 'gone') throw new ApiProblem('gone', 'This publication was withdrawn.');
       if (found.kind === 'missing') throw new ApiProblem('not-found', 'No such file.');
       const attachment = (await app.repos.files.attachmentsOf([found.record.id])).find(
-        (a) => a.fileName === fileName,
+        (a) => fileUrlName(a.fileName) === fileName || a.fileName === fileName,
       );
       if (!attachment) throw new ApiProblem('not-found', 'No such file.');
       const { file } = attachment;
       const headers = {
         'Content-Type': file.mediaType,
         'Content-Length': String(file.byteSize),
-        'Content-Disposition': `attachment; filename="${attachment.fileName}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+        'Content-Disposition': contentDisposition('attachment', attachment.fileName),
         ETag: `"${file.sha256}"`,
       };
       if (c.req.header('If-None-Match') === headers.ETag) return c.body(null, 304, headers);

@@ -8,6 +8,7 @@ import type {
   Section,
   Topic,
 } from '../../../core/entities.ts';
+import { fileUrlName } from '../../../core/file-name.ts';
 import { isPubliclyVisible, publicDatestamp } from '../../../core/publication-status.ts';
 import type { ApiAudience, ApiReadingRepos } from '../api-reading.ts';
 import type {
@@ -98,8 +99,9 @@ export async function presentPeople(repos: ApiReadingRepos, people: Person[]) {
   return people.map((p) => presentPerson(p, orgs));
 }
 
+/** A file's address in the API: under its safe name, whatever name it was uploaded under. */
 export function fileUrl(publicationId: number, fileName: string): string {
-  return `/api/v1/publications/${publicationId}/files/${encodeURIComponent(fileName)}`;
+  return `/api/v1/publications/${publicationId}/files/${encodeURIComponent(fileUrlName(fileName))}`;
 }
 
 /**

@@ -89,13 +89,17 @@ export function PersonForm(
         errors={errors}
         row={(cell, role, i) => (
           <>
-            <TextCell {...cell('title')} label={`Title of role ${i + 1}`} />
-            <SelectCell {...cell('organizationId')} label={`Organization of role ${i + 1}`}>
+            <TextCell {...cell('title')} column="Title" label={`Title of role ${i + 1}`} />
+            <SelectCell
+              {...cell('organizationId')}
+              column="Organization"
+              label={`Organization of role ${i + 1}`}
+            >
               <option value="">—</option>
               <Options choices={organizations} selected={role.organizationId} />
             </SelectCell>
-            <TextCell {...cell('startsOn')} label={`Start of role ${i + 1}`} narrow />
-            <TextCell {...cell('endsOn')} label={`End of role ${i + 1}`} narrow />
+            <TextCell {...cell('startsOn')} column="From" label={`Start of role ${i + 1}`} narrow />
+            <TextCell {...cell('endsOn')} column="To" label={`End of role ${i + 1}`} narrow />
           </>
         )}
       >

@@ -55,12 +55,21 @@ export function PlaceForm(
         errors={errors}
         row={(cell, n, i) => (
           <>
-            <TextCell {...cell('name')} label={`Name ${i + 1}`} />
-            <TextCell {...cell('language')} label={`Language of name ${i + 1}`} narrow />
-            <SelectCell {...cell('scheme')} label={`Script or romanization of name ${i + 1}`}>
+            <TextCell {...cell('name')} column="Name" label={`Name ${i + 1}`} />
+            <TextCell
+              {...cell('language')}
+              column="Language"
+              label={`Language of name ${i + 1}`}
+              narrow
+            />
+            <SelectCell
+              {...cell('scheme')}
+              column="Script or romanization"
+              label={`Script or romanization of name ${i + 1}`}
+            >
               <Options choices={schemes} selected={n.scheme} />
             </SelectCell>
-            <td>
+            <td data-label="Preferred">
               <input
                 type="checkbox"
                 name={`names[${i}][preferred]`}

@@ -4,7 +4,7 @@ import type { ChangeFeed } from '../../../core/change-feed.ts';
 import type { AttachmentRole } from '../../../core/content-types.ts';
 import type { Attachment, StoredFile } from '../../../core/entities.ts';
 import { NotFoundError, ValidationError } from '../../../core/errors.ts';
-import { safeFileName } from '../../../core/file-name.ts';
+import { fileUrlName, keptFileName } from '../../../core/file-name.ts';
 import type { Clock, FileStore, Transactor } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 
@@ -70,12 +70,19 @@ export async function attachFile(
     );
   }
   const at = deps.clock.now().toISOString();
-  const fileName = safeFileName(input.fileName, EXTENSIONS[blob.mediaType] ?? 'bin');
+  // The name as uploaded is kept for people; its address is derived from it (fileUrlName).
+  const fileName = keptFileName(input.fileName, EXTENSIONS[blob.mediaType] ?? 'bin');
+  const urlName = fileUrlName(fileName);
   return deps.transactor.transaction(async (tx) => {
     const file = await deps.repos.files.ensureStoredFile(blob, at, tx);
     const existing = await deps.repos.files.attachmentsOf([publication.id], tx);
-    if (existing.some((a) => a.fileName === fileName)) {
-      throw new ValidationError(`This publication already has a file named ${fileName}`);
+    const taken = existing.find((a) => fileUrlName(a.fileName) === urlName);
+    if (taken) {
+      throw new ValidationError(
+        taken.fileName === fileName
+          ? `This publication already has a file named ${fileName}`
+          : `This publication already has a file at the address ${urlName} (${taken.fileName}): rename the file and upload it again`,
+      );
     }
     const attachment = await deps.repos.files.attach(
       {

@@ -1,11 +1,19 @@
 import type { AppContext } from '../../../core/app-context.ts';
 import { ValidationError } from '../../../core/errors.ts';
 import { renderBody } from '../../../core/markdown/markdown-work.ts';
+import { slugify } from '../../../core/slug.ts';
 import type { AdminRoute } from '../../accounts/index.ts';
 
 /** What the editor's script asks of the server as one types or pastes. */
 export function editorToolRoutes(_app: AppContext): AdminRoute[] {
   return [
+    {
+      // The slug the server would make of a title, as the editor types it.
+      method: 'GET',
+      path: '/admin/slug-of',
+      action: 'publication.create',
+      handler: (c) => c.json({ slug: slugify((c.req.query('title') ?? '').slice(0, 1000), '') }),
+    },
     {
       method: 'POST',
       path: '/admin/markdown-preview',

@@ -11,7 +11,7 @@ import {
   renderAdmin,
 } from '../../accounts/index.ts';
 import { publicationPath } from '../../reading/index.ts';
-import { reportPdfMetadata } from '../files/pdf-source-protection.ts';
+import { listEditorialNotes } from '../editorial-notes.ts';
 import { livePreviewLinks, PREVIEW_DAYS } from '../preview-links.ts';
 import { updatePublication } from '../save-publication.ts';
 import { ConflictPage, type FieldDifference } from '../views/conflict-page.tsx';
@@ -20,6 +20,7 @@ import {
   type PublicationFormChoices,
   type PublicationFormValues,
 } from '../views/publication-form.tsx';
+import { fileStatuses } from './file-statuses.ts';
 import { recordValues, toInput } from './publication-form-data.ts';
 
 export const EMPTY_PUBLICATION: PublicationFormValues = {
@@ -126,29 +127,8 @@ export function publicationEditor(app: AppContext) {
     };
   };
 
-  const formFiles = async (record: PublicationRecord | null) => {
-    const files = record ? await app.repos.files.attachmentsOf([record.id]) : [];
-    return Promise.all(
-      files.map(async (f) => ({
-        attachmentId: f.id,
-        altText: f.altText,
-        caption: f.caption,
-        credit: f.credit,
-        mediaType: f.file.mediaType,
-        identifying:
-          f.file.mediaType === 'application/pdf'
-            ? (await reportPdfMetadata(app, f.id)).identifying
-            : [],
-        fileName: f.fileName,
-        path: null,
-        role: f.role,
-        status: f.file.extractionStatus === 'none' ? 'stored' : f.file.extractionStatus,
-        error: f.file.extractionError,
-        pageCount: f.file.pageCount,
-        byteSize: f.file.byteSize,
-      })),
-    );
-  };
+  const formFiles = async (record: PublicationRecord | null) =>
+    record ? fileStatuses(app, record.id) : [];
 
   const editor = {
     /**
@@ -175,6 +155,7 @@ export function publicationEditor(app: AppContext) {
       values: PublicationFormValues,
       errors: Record<string, string> = {},
       message?: string,
+      newPreview?: { url: string; expiresAt: string },
     ): Promise<Response> {
       const user = c.get('session')!.user;
       const sections = await app.repos.sections.list();
@@ -191,6 +172,9 @@ export function publicationEditor(app: AppContext) {
           errors={errors}
           files={await formFiles(record)}
           canPublish={can(user, 'publication.publish')}
+          canAddPeople={can(user, 'entities.edit')}
+          newPreview={newPreview ?? null}
+          notes={record ? await listEditorialNotes(app, record.id) : []}
           previewLinks={record ? await livePreviewLinks(app, record.id) : []}
           {...(record ? await imagesOf(record.id) : {})}
           previewDays={PREVIEW_DAYS}

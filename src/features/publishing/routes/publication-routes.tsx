@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../core/app-context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../core/errors.ts';
 import type { PublicationStatus } from '../../../core/publication-status.ts';
+import { slugify } from '../../../core/slug.ts';
 import {
   type AdminRoute,
   actorOf,
@@ -19,11 +20,13 @@ import { formInstant, formValues, recordValues, toInput } from './publication-fo
 
 /** What a workflow step did, said as its result rather than as a save. */
 const DONE: Record<string, string> = {
-  published: 'Published: it is public now (see “view on the site” above).',
+  published: 'Published: it is public now.',
   scheduled: 'Scheduled: it goes public at the time you gave, by itself.',
   'in-review': 'Submitted for review.',
   withdrawn: 'Withdrawn: readers find the notice with your reason in its place.',
   draft: 'Back to draft: it is not public.',
+  note: 'Note added to this piece’s history (for staff only).',
+  'sign-off': 'Sign-off recorded in this piece’s history (for staff only).',
 };
 
 /** Writing, reviewing and publishing work: the publication form and its workflow. */
@@ -77,6 +80,8 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
       action: 'publication.create',
       handler: async (c) => {
         const values = formValues(await c.req.parseBody({ all: true }));
+        // A new piece's slug comes from its title unless the editor wrote one.
+        if (!values.slug && values.title.trim()) values.slug = slugify(values.title);
         try {
           const saved = await createPublication(app, toInput(values, 'draft'), actorOf(c));
           return c.redirect(`/admin/publications/${saved.id}?saved=1`, 303);
@@ -180,14 +185,10 @@ export function publicationRoutes(app: AppContext): AdminRoute[] {
       handler: editor.editable(async (c, record) => {
         const { token, expiresAt } = await makePreviewLink(app, record.id, actorOf(c));
         const url = `${app.config.publicUrl}/preview/${token}`;
-        const until = expiresAt.slice(0, 16).replace('T', ' ');
-        return editor.showForm(
-          c,
-          record,
-          recordValues(record),
-          {},
-          `Preview link (valid until ${until} UTC): ${url}`,
-        );
+        return editor.showForm(c, record, recordValues(record), {}, undefined, {
+          url,
+          expiresAt,
+        });
       }),
     },
     {

@@ -12,11 +12,54 @@ import {
   renderAdmin,
   text,
 } from '../../accounts/index.ts';
+import { listEditorialNotes } from '../editorial-notes.ts';
 import { restoreRevision } from '../revisions/restore-revision.ts';
 import { compareRevisions, revisionList } from '../revisions/revision-view.ts';
 import { RevisionDiffPage } from '../views/revision-diff-page.tsx';
 import { RevisionsPage } from '../views/revisions-page.tsx';
 import { publicationEditor } from './publication-editor.tsx';
+
+/** What the history page says besides its lists: a flash, and a refused note to correct. */
+export interface HistoryPageOptions {
+  message?: string;
+  status?: 200 | 409 | 422;
+  note?: { error: string; draft: string };
+}
+
+const NOTED: Record<string, string> = {
+  note: 'Note added to this piece’s history.',
+  'sign-off': 'Sign-off recorded in this piece’s history.',
+};
+
+/**
+ * A publication's history page: its saved versions and its editorial notes, side by side, with
+ * the form that adds a note.
+ */
+export function historyPage(app: AppContext) {
+  return async (c: AdminContext, record: PublicationRecord, options: HistoryPageOptions = {}) => {
+    const status = options.status ?? 200;
+    const [revisions, notes] = await Promise.all([
+      revisionList(app, record.id),
+      listEditorialNotes(app, record.id),
+    ]);
+    return renderAdmin(
+      c,
+      <RevisionsPage
+        ctx={await adminPageContext(app, c)}
+        id={record.id}
+        title={record.title}
+        currentVersion={record.version}
+        revisions={revisions}
+        notes={notes}
+        noteError={options.note?.error}
+        noteDraft={options.note?.draft}
+        message={options.message}
+        conflict={status !== 200}
+      />,
+      status,
+    );
+  };
+}
 
 /**
  * A publication's history: the list of versions, two versions compared, and restoring one as a
@@ -24,26 +67,13 @@ import { publicationEditor } from './publication-editor.tsx';
  */
 export function revisionRoutes(app: AppContext): AdminRoute[] {
   const { editable } = publicationEditor(app);
-
-  const listPage = async (
+  const history = historyPage(app);
+  const listPage = (
     c: AdminContext,
     record: PublicationRecord,
     message?: string,
     status: 200 | 409 | 422 = 200,
-  ) =>
-    renderAdmin(
-      c,
-      <RevisionsPage
-        ctx={await adminPageContext(app, c)}
-        id={record.id}
-        title={record.title}
-        currentVersion={record.version}
-        revisions={await revisionList(app, record.id)}
-        message={message}
-        conflict={status !== 200}
-      />,
-      status,
-    );
+  ) => history(c, record, { message, status });
 
   return [
     {
@@ -55,7 +85,9 @@ export function revisionRoutes(app: AppContext): AdminRoute[] {
         return listPage(
           c,
           record,
-          restored ? `Version ${restored} was restored as version ${record.version}.` : undefined,
+          restored
+            ? `Version ${restored} was restored as version ${record.version}.`
+            : NOTED[c.req.query('noted') ?? ''],
         );
       }),
     },

@@ -17,11 +17,33 @@ export function PreviewLinksPanel(props: {
   publicationId: number;
   links: PreviewLinkItem[];
   days: number;
+  /** A link made just now: its secret is shown this once, to open or copy. */
+  made: { url: string; expiresAt: string } | null;
 }) {
   const { ctx, publicationId: id } = props;
   const revoke = `/admin/publications/${id}/preview-links/revoke`;
   return (
-    <div class="preview-links">
+    <section class="preview-links" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview</h2>
+      <p class="hint">
+        A preview link shows this draft to someone without an account, under a “Draft preview, not
+        public” banner, until it expires or you revoke it. A withdrawn piece has none.
+      </p>
+      {props.made ? (
+        <div class="flash" role="status">
+          <p>
+            Preview link, valid until {minute(props.made.expiresAt)}. It is shown only now: copy it.
+          </p>
+          <p class="preview-url">
+            <a id="new-preview-link" href={props.made.url} target="_blank" rel="noopener">
+              {props.made.url}
+            </a>
+          </p>
+          <button type="button" class="secondary" data-copy="new-preview-link" hidden>
+            Copy link
+          </button>
+        </div>
+      ) : null}
       <form method="post" action={`/admin/publications/${id}/preview-link`}>
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <button type="submit">Make a preview link (valid {props.days} days)</button>
@@ -56,6 +78,6 @@ export function PreviewLinksPanel(props: {
           </form>
         </>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -4,10 +4,12 @@ import { Flash } from '../../../ui/admin/notices.tsx';
 import { PostButton } from '../../../ui/admin/post-button.tsx';
 import { ListTable } from '../../../ui/components/list-table.tsx';
 import type { RevisionListItem } from '../revisions/revision-view.ts';
+import { type EditorialNoteItem, EditorialNotesPanel } from './editorial-notes-panel.tsx';
 
 /**
  * Every saved version of a publication. Any two can be compared; any one can be restored, which
- * saves its content as a new version on top (the history itself never changes).
+ * saves its content as a new version on top (the history itself never changes). Beside them,
+ * the piece's editorial notes and sign-offs, which are history too.
  */
 export function RevisionsPage(props: {
   ctx: AdminPageContext;
@@ -15,6 +17,10 @@ export function RevisionsPage(props: {
   title: string;
   currentVersion: number;
   revisions: RevisionListItem[];
+  notes: EditorialNoteItem[];
+  /** A refused note: why, and the text as typed. */
+  noteError?: string;
+  noteDraft?: string;
   message?: string;
   conflict?: boolean;
 }) {
@@ -82,6 +88,14 @@ export function RevisionsPage(props: {
             </tr>
           );
         }}
+      />
+      <EditorialNotesPanel
+        ctx={ctx}
+        publicationId={id}
+        notes={props.notes}
+        from="history"
+        error={props.noteError}
+        draft={props.noteDraft}
       />
     </AdminLayout>
   );

@@ -6,6 +6,7 @@ import type {
   Section,
   StoredFile,
 } from '../../../core/entities.ts';
+import { fileUrlName } from '../../../core/file-name.ts';
 import { publicKoreanName } from '../../../core/person-name.ts';
 import type {
   ContributorView,
@@ -144,8 +145,10 @@ export function fileView(
   },
   cover?: FileDerivative,
 ): FileView {
-  const path = `${publicationPath(section, p)}${encodeURIComponent(a.fileName)}`;
-  const coverName = cover ? coverFileName(a.fileName, cover.mediaType) : null;
+  // The kept name (Unicode, spaces) is for people; the address is its safe form.
+  const urlName = fileUrlName(a.fileName);
+  const path = `${publicationPath(section, p)}${encodeURIComponent(urlName)}`;
+  const coverName = cover ? coverFileName(urlName, cover.mediaType) : null;
   return {
     path,
     cover:
@@ -156,7 +159,7 @@ export function fileView(
             height: cover.height,
           }
         : null,
-    fileName: a.fileName,
+    fileName: urlName,
     title: a.title,
     mediaType: a.file.mediaType,
     byteSize: a.file.byteSize,

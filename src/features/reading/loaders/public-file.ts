@@ -1,11 +1,11 @@
 import type { StoredFile } from '../../../core/entities.ts';
+import { fileUrlName } from '../../../core/file-name.ts';
 import { isPubliclyVisible, isTombstone } from '../../../core/publication-status.ts';
 import { coverFileName, type ReadingRepos } from './entries.ts';
 
 export type PublicFileLookup =
-  | { kind: 'found'; file: StoredFile; fileName: string }
-  | { kind: 'gone' }
-  | { kind: 'missing' };
+  /** `fileName` is the name to offer the download under: the attachment's kept name. */
+  { kind: 'found'; file: StoredFile; fileName: string } | { kind: 'gone' } | { kind: 'missing' };
 
 /**
  * A file attached to a public publication, found by its section, slug and file name. Files of
@@ -24,7 +24,8 @@ export async function findPublicFile(
   if (isTombstone(publication)) return { kind: 'gone' };
   if (!isPubliclyVisible(publication, now)) return { kind: 'missing' };
   const attachments = await repos.files.attachmentsOf([publication.id]);
-  const attachment = attachments.find((a) => a.fileName === fileName);
+  // The address is the kept name made safe (fileUrlName); the download keeps the name itself.
+  const attachment = attachments.find((a) => fileUrlName(a.fileName) === fileName);
   if (attachment) return { kind: 'found', file: attachment.file, fileName: attachment.fileName };
   return findCover(repos, attachments, fileName);
 }
@@ -39,10 +40,12 @@ async function findCover(
   fileName: string,
 ): Promise<PublicFileLookup> {
   const match = /^(.+)\.cover\.[a-z]+$/.exec(fileName);
-  const pdf = match && attachments.find((a) => a.fileName === match[1]);
+  const pdf = match && attachments.find((a) => fileUrlName(a.fileName) === match[1]);
   if (!pdf) return { kind: 'missing' };
   const cover = (await repos.files.derivativesOf(pdf.storedFileId)).find(
-    (d) => d.purpose === 'thumbnail' && coverFileName(pdf.fileName, d.mediaType) === fileName,
+    (d) =>
+      d.purpose === 'thumbnail' &&
+      coverFileName(fileUrlName(pdf.fileName), d.mediaType) === fileName,
   );
   const file = cover && (await repos.files.findStoredFile(cover.fileId));
   return file ? { kind: 'found', file, fileName } : { kind: 'missing' };

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { type Context, Hono } from 'hono';
 import type { AppContext } from '../../../core/app-context.ts';
+import { contentDisposition } from '../../../core/file-name.ts';
 import { findPublicFile } from '../loaders/public-file.ts';
 import { parseRange } from './byte-range.ts';
 
@@ -28,8 +29,8 @@ export function fileRoutes(
     const etag = `"${file.sha256}"`;
     const headers: Record<string, string> = {
       'Content-Type': file.mediaType,
-      // The name is already reduced to safe ASCII; filename* carries it for RFC 6266 clients.
-      'Content-Disposition': `inline; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      // The kept name, in filename* for RFC 6266 clients and as safe ASCII for the rest.
+      'Content-Disposition': contentDisposition('inline', fileName),
       'Accept-Ranges': 'bytes',
       ETag: etag,
       // Revalidated on every use, never `immutable`: a piece withdrawn or trashed must stop

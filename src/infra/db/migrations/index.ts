@@ -23,6 +23,7 @@ import { honestAttribution } from './0100-honest-attribution.ts';
 import { sectionListDisclaimers } from './0101-section-list-disclaimers.ts';
 import { datePrecision } from './0102-date-precision.ts';
 import { scenes } from './0103-scenes.ts';
+import { editorialNotes } from './0104-editorial-notes.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -55,5 +56,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0101-section-list-disclaimers': sectionListDisclaimers(),
     '0102-date-precision': datePrecision(),
     '0103-scenes': scenes(dialect),
+    '0104-editorial-notes': editorialNotes(dialect),
   };
 }
