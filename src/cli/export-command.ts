@@ -46,13 +46,20 @@ operator's eyes only: it holds password hashes and TOTP secrets. Restore it with
     try {
       const now = ctx.clock.now();
       const plain = { repos: ctx.repos, files: ctx.files, publicUrl: await publicUrlForLinks(ctx) };
+      // The published set is read in batches; its size is known only at the end.
+      const counter = progress(process.stderr, 'exporting');
+      const counted = (done: number) => counter.update({ done, total: null, unit: 'publications' });
       if (format === 'csv') {
-        const n = await exportPublicationsCsv(plain, target, now);
+        const n = await exportPublicationsCsv(plain, target, now, counted).finally(() =>
+          counter.finish(),
+        );
         process.stdout.write(`Wrote ${n} published publication(s) to ${target}.\n`);
         return 0;
       }
       if (format === 'markdown') {
-        const r = await exportPublicationsMarkdown(plain, target, now);
+        const r = await exportPublicationsMarkdown(plain, target, now, counted).finally(() =>
+          counter.finish(),
+        );
         process.stdout.write(
           `Wrote ${r.publications} published publication(s) and ${r.pdfs} PDF(s) to ${target}.\n`,
         );

@@ -73,14 +73,17 @@ describe('dossier export and restore', () => {
     expect((await runCli(['restore', archive], env, 120_000)).code).toBe(0);
   }, 180_000);
 
-  it('writes published work as CSV and as Markdown', async () => {
+  it('writes published work as CSV and as Markdown, counting publications on stderr', async () => {
     const csv = await runCli(['export', '--format', 'csv', join(dir, 'out.csv')], source);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toMatch(/^Wrote \d+ published publication\(s\)/);
+    const written = Number(/^Wrote (\d+)/.exec(csv.stdout)![1]);
+    expect(splitProgress(csv.stderr).progress.at(-1)).toBe(`exporting: ${written} publications`);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/^"id","url",/);
     const md = await runCli(['export', '--format', 'markdown', join(dir, 'md')], source);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/and \d+ PDF\(s\)/);
+    expect(splitProgress(md.stderr).progress.at(-1)).toBe(`exporting: ${written} publications`);
   }, 120_000);
 
   it('explains wrong use in one line', async () => {

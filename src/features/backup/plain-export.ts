@@ -61,6 +61,7 @@ export async function exportPublicationsCsv(
   deps: PlainExportDeps,
   target: string,
   now: Date,
+  onProgress?: (done: number) => void,
 ): Promise<number> {
   const base = deps.publicUrl.replace(/\/+$/, '');
   return writeAtomically(target, async (write) => {
@@ -90,6 +91,7 @@ export async function exportPublicationsCsv(
         count++;
       }
       await write(text);
+      onProgress?.(count);
     }
     return count;
   });
@@ -108,6 +110,7 @@ export async function exportPublicationsMarkdown(
   deps: PlainExportDeps,
   folder: string,
   now: Date,
+  onProgress?: (done: number) => void,
 ): Promise<{ publications: number; pdfs: number }> {
   const existing = await readdir(folder).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return [];
@@ -175,6 +178,7 @@ export async function exportPublicationsMarkdown(
       }
       publications++;
     }
+    onProgress?.(publications);
   }
   return { publications, pdfs };
 }

@@ -10,8 +10,6 @@ function stateOf(extractionStatus: string): string {
   return extractionStatus === 'extracting' ? 'running' : extractionStatus;
 }
 
-const STORED_LABEL = 'Stored';
-
 /** "Korean" for "ko": the detected language in words, or the tag when it has no English name. */
 function languageName(tag: string): string {
   try {
@@ -54,7 +52,7 @@ export async function fileStatuses(app: AppContext, publicationId: number): Prom
         path: null,
         role: f.role,
         status,
-        statusLabel: status === 'stored' ? STORED_LABEL : fileStateLabel(status),
+        statusLabel: fileStateLabel(status),
         settled: status !== 'queued' && status !== 'running',
         error: f.file.extractionError,
         pageCount: f.file.pageCount,
