@@ -45,6 +45,16 @@ describe('configuration', () => {
     },
   );
 
+  it('reads the trusted proxies, and refuses one that is not an address or a range by name', () => {
+    expect(
+      loadConfig({ DOSSIER_TRUSTED_PROXIES: ' 10.0.0.0/8, ::1 ' }, cwd).trustedProxies,
+    ).toEqual(['10.0.0.0/8', '::1']);
+    expect(loadConfig({}, cwd).trustedProxies).toEqual([]);
+    expect(() => loadConfig({ DOSSIER_TRUSTED_PROXIES: 'nginx.local' }, cwd)).toThrow(
+      /DOSSIER_TRUSTED_PROXIES: "nginx.local"/,
+    );
+  });
+
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, cwd)).toThrow(ConfigError);
   });

@@ -1,7 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
+import { trustedProxyList } from './client-address.ts';
 
 /**
- * The whole configuration: four names, read once from the environment. Everything else lives in
+ * The whole configuration, read once from the environment. Everything else lives in
  * the database's settings, where editors can change it.
  */
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -13,6 +14,11 @@ export interface Config {
   database: DatabaseConfig;
   /** The absolute base of every absolute link. Never taken from a request's Host header. */
   publicUrl: string;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` names the client (`DOSSIER_TRUSTED_PROXIES`):
+   * addresses and CIDR ranges. None by default: the socket's peer is the client.
+   */
+  trustedProxies?: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -28,7 +34,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     filesDir: resolve(dataDir, 'files'),
     database: parseDatabaseUrl(env.DATABASE_URL, dataDir, cwd),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
+    trustedProxies: parseTrustedProxies(env.DOSSIER_TRUSTED_PROXIES),
   };
+}
+
+/** A comma-separated list of addresses and CIDR ranges; each is checked now, not at a request. */
+export function parseTrustedProxies(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  try {
+    trustedProxyList(entries);
+  } catch (error) {
+    throw new ConfigError(`DOSSIER_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 function parsePort(raw: string | undefined): number {

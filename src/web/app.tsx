@@ -20,6 +20,7 @@ import { renderPage } from '../ui/render-page.ts';
 import { adminApp } from './admin/admin-app.ts';
 import { assetRoutes } from './asset-routes.ts';
 import { healthRoutes } from './health.ts';
+import { clientAddressOf } from './middleware/client-address.ts';
 import { pathGuard } from './middleware/path-guard.ts';
 import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext): Hono {
   // root starts for a server (src/context.ts); without it, only compression.
   app.use('*', renderCache(ctx));
   app.use('*', securityHeaders());
+  app.use('*', clientAddressOf(ctx.config.trustedProxies));
   // A path that can name nothing (control characters, bad escapes, '//host') stops here; the
   // page does not echo it, so its links stay on this site.
   app.use(

@@ -44,9 +44,10 @@ export async function renderAdmin(
   return c.html(`<!DOCTYPE html>${await page.toString()}`, status);
 }
 
-/** The client's address, for rate limits and the audit trail. Behind a proxy, its socket. */
+/**
+ * The client's address, for rate limits and the audit trail: as the web layer resolved it from
+ * the socket and, behind a trusted proxy only, the address the proxy forwarded.
+ */
 export function clientIp(c: AdminContext): string | null {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
+  return c.get('clientAddress') ?? null;
 }

@@ -34,9 +34,10 @@ export class ApiProblem extends Error {
   }
 }
 
-/** The client's address, for rate limits and the audit trail: the socket's, never a header. */
-export function socketAddress(c: Context): string | null {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
+/**
+ * The client's address, for rate limits and the audit trail: the socket's peer, or behind a
+ * trusted proxy the address it forwarded (web/middleware/client-address.ts); never a header alone.
+ */
+export function requesterAddress(c: Context): string | null {
+  return c.get('clientAddress') ?? null;
 }

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../../../core/app-context.ts';
 import { audienceOf } from '../api-reading.ts';
 import { authenticateToken, InvalidTokenError, tokenActor } from '../api-tokens.ts';
-import { type ApiEnv, ApiProblem, socketAddress } from './api-env.ts';
+import { type ApiEnv, ApiProblem, requesterAddress } from './api-env.ts';
 import { type RateLimit, RateLimiter } from './api-rate-limit.ts';
 
 export interface ApiLimits {
@@ -69,7 +69,7 @@ export function apiCaller(app: AppContext, limits: ApiLimits): MiddlewareHandler
       { 'Retry-After': String(seconds) },
     );
   return async (c, next) => {
-    const ip = socketAddress(c);
+    const ip = requesterAddress(c);
     const byAddress = limiter.hit(`address:${ip ?? 'unknown'}`, limits.address);
     if (byAddress > 0) throw limited(byAddress, 'address');
     const header = c.req.header('Authorization');
