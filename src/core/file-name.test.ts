@@ -23,15 +23,16 @@ describe('kept file names and their addresses', () => {
   });
 
   it('gives a safe lower-case ASCII address, the same for a name stored before', () => {
-    expect(fileUrlName('보고서 Report (final).pdf')).toBe('report-final.pdf');
+    expect(fileUrlName('보고서 Report (final).pdf')).toBe('bogoseo-report-final.pdf');
     expect(fileUrlName('Photo.JPEG')).toBe('photo.jpg');
     expect(fileUrlName('browser-report.pdf')).toBe('browser-report.pdf');
-    expect(fileUrlName('북한인권.pdf')).toBe('file.pdf');
+    expect(fileUrlName('북한인권.pdf')).toBe('bukanningwon.pdf');
+    expect(fileUrlName('부록.pdf')).not.toBe(fileUrlName('북한인권.pdf'));
   });
 
   it('offers the kept name in filename* and the address in filename', () => {
     expect(contentDisposition('inline', "보고서 (it's).pdf")).toBe(
-      `inline; filename="it-s.pdf"; filename*=UTF-8''%EB%B3%B4%EA%B3%A0%EC%84%9C%20%28it%27s%29.pdf`,
+      `inline; filename="bogoseo-it-s.pdf"; filename*=UTF-8''%EB%B3%B4%EA%B3%A0%EC%84%9C%20%28it%27s%29.pdf`,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { romanize } from 'es-hangul';
 /**
  * A download's file name, made safe: no directories, no control or reserved characters, Latin
  * letters folded from their accents, and the extension the content really has. The original
@@ -9,7 +10,9 @@ export function safeFileName(original: string, extension: string): string {
     .split(/[\\/]/)
     .pop()!
     .replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  // Hangul is romanized as slugs are (core/slug.ts), so 보고서.pdf and 부록.pdf get two addresses.
   const ascii = base
+    .replace(/[\uac00-\ud7a3]+/g, (hangul) => `-${romanize(hangul)}-`)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')

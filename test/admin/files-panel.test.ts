@@ -134,7 +134,7 @@ describeEachDatabase('a publication’s files reporting themselves in the back o
       ok: true,
       file: {
         fileName: KOREAN_NAME,
-        urlName: 'report-final.pdf',
+        urlName: 'bogoseo-report-final.pdf',
         status: 'queued',
         statusLabel: 'Waiting to be read',
       },
@@ -166,10 +166,10 @@ describeEachDatabase('a publication’s files reporting themselves in the back o
       error: 'Only PDF, PNG, JPEG, WebP and AVIF files are accepted',
     });
 
-    const same = await upload(await pdfFile('report final.pdf'));
+    const same = await upload(await pdfFile('보고서 report-final.pdf'));
     expect(same.status).toBe(422);
     expect(((await same.json()) as Uploaded).error).toMatch(
-      /already has a file at the address report-final\.pdf \(보고서 Report \(final\)\.pdf\)/,
+      /already has a file at the address bogoseo-report-final\.pdf \(보고서 Report \(final\)\.pdf\)/,
     );
 
     const form = new FormData();
@@ -266,16 +266,16 @@ describeEachDatabase('a publication’s files reporting themselves in the back o
 
   it('serves the file publicly under its safe address, offering its kept name', async () => {
     const section = (await ctx.repos.sections.list()).find((s) => s.id === piece.sectionId)!;
-    const path = `${publicationPath(section, piece)}report-final.pdf`;
+    const path = `${publicationPath(section, piece)}bogoseo-report-final.pdf`;
     const res = await app.request(`${ctx.config.publicUrl}${path}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(
-      `inline; filename="report-final.pdf"; filename*=UTF-8''${encodeURIComponent(KOREAN_NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+      `inline; filename="bogoseo-report-final.pdf"; filename*=UTF-8''${encodeURIComponent(KOREAN_NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
     );
     const page = await (
       await app.request(`${ctx.config.publicUrl}${publicationPath(section, piece)}`)
     ).text();
-    expect(page).toContain('report-final.pdf');
+    expect(page).toContain('bogoseo-report-final.pdf');
   });
 
   it('offers alt text, caption and credit for images only', async () => {
