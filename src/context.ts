@@ -2,10 +2,11 @@ import { dirname, join } from 'node:path';
 import type { AppContext } from './core/app-context.ts';
 import { ChangeFeed } from './core/change-feed.ts';
 import type { Config } from './core/config.ts';
-import { type Clock, systemClock } from './core/ports.ts';
+import { type Clock, systemClock, type Tx } from './core/ports.ts';
 import { createAuditTrail } from './features/audit/create-audit-trail.ts';
 import { GazetteerCache } from './features/search/gazetteer-cache.ts';
 import { SearchIndexer } from './features/search/search-indexer.ts';
+import { httpPurger } from './infra/cdn/http-purger.ts';
 import { connect, type Db } from './infra/db/connect.ts';
 import { createRepositories } from './infra/db/create-repositories.ts';
 import type { Executor } from './infra/db/executor.ts';
@@ -15,6 +16,7 @@ import { DiskSceneTools } from './infra/imagery/scene-tools.ts';
 import { sharpImageTools } from './infra/images/image-variants.ts';
 import { stripImageMetadata } from './infra/images/strip-image-metadata.ts';
 import { PdfSandbox } from './infra/pdf/pdf-sandbox.ts';
+import { cdnPurgeQueue } from './infra/render-cache/cdn-purge-queue.ts';
 import type { RenderCacheOptions } from './infra/render-cache/lru-render-cache.ts';
 import { postgresChangeNotifier } from './infra/render-cache/postgres-change-notifier.ts';
 import { RenderCacheTileGate } from './infra/render-cache/scene-tile-gate.ts';
@@ -80,6 +82,11 @@ export async function createContext(
     ? await startRenderCache({ db, repos, clock, changes }, options.renderCache)
     : null;
   if (renderCache) changes.subscribe(renderCache.listener);
+  // With a CDN in front, every change that alters public pages queues its purge, durably.
+  if (config.cdnPurgeUrl) {
+    const exec = (tx?: Tx) => (tx as unknown as Executor | undefined) ?? (db.kysely as Executor);
+    changes.subscribe(cdnPurgeQueue({ exec, repos, changes, clock }));
+  }
   const pdf = new PdfSandbox();
   const files = new LocalFileStore(config.filesDir, DEFAULT_MAX_BYTES, stripImageMetadata);
   return {
@@ -98,6 +105,7 @@ export async function createContext(
     scenes: new DiskSceneTools(files, join(dirname(config.filesDir), 'iiif')),
     renderCache: renderCache?.cache ?? null,
     tileGate: renderCache ? new RenderCacheTileGate(renderCache.cache) : null,
+    cdn: config.cdnPurgeUrl ? httpPurger(config.cdnPurgeUrl) : null,
     close: async () => {
       // The render cache first: its timers query the database, and on PostgreSQL it holds a
       // listening connection of the pool.

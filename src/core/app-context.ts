@@ -1,4 +1,5 @@
 import type { AuditTrail } from './audit-trail.ts';
+import type { CdnPurger } from './cdn.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './database-handle.ts';
@@ -40,5 +41,7 @@ export interface AppContext {
   renderCache: RenderCache | null;
   /** With the render cache: which scenes are public, and hot tiles, so a tile costs no query. */
   tileGate: SceneTileGate | null;
+  /** Purges a CDN in front of the archive, when `DOSSIER_CDN_PURGE_URL` names one (core/cdn.ts). */
+  cdn?: CdnPurger | null;
   close(): Promise<void>;
 }

@@ -55,6 +55,16 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the CDN purge address, and refuses one that is not an http(s) URL', () => {
+    expect(
+      loadConfig({ DOSSIER_CDN_PURGE_URL: 'https://cdn.example.net/purge' }, cwd).cdnPurgeUrl,
+    ).toBe('https://cdn.example.net/purge');
+    expect(loadConfig({}, cwd).cdnPurgeUrl).toBeNull();
+    expect(() => loadConfig({ DOSSIER_CDN_PURGE_URL: 'ftp://cdn.example.net' }, cwd)).toThrow(
+      /http:\/\/ or https:\/\//,
+    );
+  });
+
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, cwd)).toThrow(ConfigError);
   });

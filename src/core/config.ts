@@ -19,6 +19,11 @@ export interface Config {
    * addresses and CIDR ranges. None by default: the socket's peer is the client.
    */
   trustedProxies?: readonly string[];
+  /**
+   * Where to send purges of a CDN in front of the archive (`DOSSIER_CDN_PURGE_URL`); with it,
+   * kept pages carry surrogate keys (core/cdn.ts). None by default.
+   */
+  cdnPurgeUrl?: string | null;
 }
 
 export class ConfigError extends Error {
@@ -35,7 +40,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database: parseDatabaseUrl(env.DATABASE_URL, dataDir, cwd),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
     trustedProxies: parseTrustedProxies(env.DOSSIER_TRUSTED_PROXIES),
+    cdnPurgeUrl: parseCdnPurgeUrl(env.DOSSIER_CDN_PURGE_URL),
   };
+}
+
+function parseCdnPurgeUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`DOSSIER_CDN_PURGE_URL "${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('DOSSIER_CDN_PURGE_URL must be an http:// or https:// URL');
+  }
+  return url.href;
 }
 
 /** A comma-separated list of addresses and CIDR ranges; each is checked now, not at a request. */

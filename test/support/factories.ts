@@ -39,17 +39,19 @@ export async function testContext(
   t: TestDatabase,
   clock: Clock = fixedClock(),
   publicUrl = 'https://archive.example.org',
-  options: Pick<ContextOptions, 'renderCache'> = {},
+  options: Pick<ContextOptions, 'renderCache'> & { config?: Partial<Config> } = {},
 ): Promise<WiredContext> {
+  const { config: settings, ...rest } = options;
   const config: Config = {
     port: 0,
     dataDir: t.dir,
     filesDir: `${t.dir}/files`,
     database: t.config,
     publicUrl,
+    ...settings,
   };
   // The test owns the database handle and closes it itself: the context's close leaves it open.
-  return createContext(config, { db: t.db, clock, ...options });
+  return createContext(config, { db: t.db, clock, ...rest });
 }
 
 let counter = 0;

@@ -87,6 +87,16 @@ export async function probeHeaders(runner: Runner, report: (message: string) => 
   await pause(300);
   const after = await read();
   runner.checking('the header probe');
+  // The keys a CDN files a page under name only what the public may see.
+  for (const [path, seen] of after) {
+    for (const key of (seen.headers['surrogate-key'] ?? '').split(' ')) {
+      const id = /^pub:(\d+)$/.exec(key)?.[1];
+      const piece = id ? model.pieces.find((p) => p.id === Number(id)) : undefined;
+      if (piece && !isPublic(piece, world.now())) {
+        report(`LEAK: ${path}'s Surrogate-Key names unpublished piece ${piece.id}`);
+      }
+    }
+  }
   for (const path of paths) {
     const a = before.get(path)!;
     const b = after.get(path)!;

@@ -68,7 +68,12 @@ export class World {
   static async open(dialect: Dialect, pdf: PdfSandbox): Promise<World> {
     const t = await openTestDatabase(dialect);
     const clock = fixedClock(START);
-    const ctx = await testContext(t, clock, PUBLIC_URL, { renderCache: {} });
+    // A CDN in front, so that the pages' surrogate keys are among what the probes compare. Its
+    // purges go nowhere: the world never runs them.
+    const ctx = await testContext(t, clock, PUBLIC_URL, {
+      renderCache: {},
+      config: { cdnPurgeUrl: 'http://127.0.0.1:9/purge' },
+    });
     await ctx.pdf.close();
     ctx.pdf = pdf;
     const cache = ctx.renderCache!;

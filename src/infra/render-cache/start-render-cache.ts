@@ -4,7 +4,7 @@ import type { Clock, Tx } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
 import type { Db } from '../db/connect.ts';
 import type { Executor } from '../db/executor.ts';
-import { auditScope } from './audit-scope.ts';
+import { changeKeys } from './change-keys.ts';
 import {
   clusterBus,
   type InvalidationBus,
@@ -98,28 +98,8 @@ export async function startRenderCache(
     if (keys.some((k) => k.startsWith('pub:') || k === LISTINGS)) afterPublicationChange();
   }
 
-  const publicationKeys = (publicationId: number, tx?: Tx) =>
-    keysOfPublication(exec(tx), publicationId);
-
-  const publicationTouched = async (publicationId: number, tx: Tx) =>
-    changed(await publicationKeys(publicationId, tx), tx);
   const listener: ChangeListener = {
-    // Before a save, where it is listed before a move; after any change, where it is now.
-    publicationChanging: publicationTouched,
-    publicationChanged: publicationTouched,
-    async storedFileChanged(storedFileId, tx) {
-      const keys = new Set<string>([LISTINGS]);
-      for (const id of await repos.files.publicationsUsing(storedFileId, tx)) {
-        for (const k of await publicationKeys(id, tx)) keys.add(k);
-      }
-      changed([...keys], tx);
-    },
-    async audited(entry, tx) {
-      const scope = auditScope(entry);
-      if (scope.kind === 'publication') changed(await publicationKeys(scope.id, tx), tx);
-      else if (scope.kind === 'listings') changed([LISTINGS], tx);
-      else if (scope.kind === 'site') changed([ALL], tx);
-    },
+    ...changeKeys(exec, repos, changed),
     transactionCommitted(tx) {
       const pending = pendingByTx.get(tx);
       pendingByTx.delete(tx);
@@ -202,7 +182,7 @@ export async function startRenderCache(
       .execute()
       .catch(() => []);
     const keys = new Set<string>([LISTINGS]);
-    for (const r of rows) for (const k of await publicationKeys(r.id)) keys.add(k);
+    for (const r of rows) for (const k of await keysOfPublication(kysely, r.id)) keys.add(k);
     if (rows.length > 0) {
       // Every process runs this timer itself; nothing to send.
       cache.invalidate([...keys]);

@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppContext } from '../../core/app-context.ts';
+import { cdnHeaders } from '../../core/cdn.ts';
 import type { CachedEntry, RenderCache } from '../../core/render-cache.ts';
 import { pageDependencies } from '../../features/reading/index.ts';
 import { cacheKeyOf, isCacheableType, isCompressibleType } from './cacheable.ts';
@@ -104,6 +105,8 @@ export function renderCache(app: AppContext): MiddlewareHandler {
         if (!PER_RESPONSE.has(name.toLowerCase())) headers.push([name.toLowerCase(), value]);
       });
       const deps = await pageDependencies(app.repos, key, app.clock.now());
+      // A CDN may keep the page too, filed under the same keys its purges will name.
+      if (app.config.cdnPurgeUrl) headers.push(...cdnHeaders(deps));
       const etag = strongTag(res.headers.get('etag'));
       const entry =
         cache.put(key, body, headers, deps, epoch, etag) ??

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../../core/app-context.ts';
+import { CDN_PURGE_JOB } from '../../../core/cdn.ts';
 import type { JobHandlers } from '../../../core/jobs.ts';
 import { SCENE_PREPARE_JOB, scenePrepareHandler } from '../../imagery/index.ts';
+import { cdnPurgeHandler } from './cdn-purge-job.ts';
 import { EMPTY_TRASH_JOB, emptyTrashHandler } from './empty-trash-job.ts';
 import { FIXITY_JOB, fixityHandler } from './fixity-job.ts';
 import { IMAGE_VARIANTS_JOB, imageVariantsHandler } from './image-variants-job.ts';
@@ -19,6 +21,7 @@ export function jobHandlers(
     [PUBLISH_SCHEDULED_JOB]: scheduledPublishHandler(ctx),
     [EMPTY_TRASH_JOB]: emptyTrashHandler(ctx),
     [SCENE_PREPARE_JOB]: scenePrepareHandler(ctx),
+    [CDN_PURGE_JOB]: cdnPurgeHandler(ctx),
   };
 }
 
