@@ -1,6 +1,7 @@
 /**
  * What the page benchmark and the soak share: starting a real `dossier serve` process on an
- * archive, reading its memory, and running autocannon in a process of its own.
+ * archive (pinned to one CPU when asked), reading its memory, and running autocannon (the soak's
+ * load) in a process of its own.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -45,6 +46,8 @@ export async function startDossier(options: {
   cache: boolean;
   workers?: number;
   extraEnv?: Record<string, string>;
+  /** The one CPU to run the server on (`taskset`), away from the load generator's. */
+  cpu?: number;
 }): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -52,7 +55,12 @@ export async function startDossier(options: {
   if (!options.cache) args.push('--no-cache');
   if (options.workers && options.workers > 1) args.push('--workers', String(options.workers));
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
+  // taskset execs the server in its own place: the child's pid is the server's.
+  const [command, ...rest] =
+    options.cpu === undefined
+      ? [process.execPath, ...args]
+      : ['taskset', '-c', String(options.cpu), process.execPath, ...args];
+  const child = spawn(command!, rest, {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

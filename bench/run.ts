@@ -1,24 +1,26 @@
 /**
  * The page benchmark: `npm run bench [-- --quick] [-- --sizes 10000,100000]
- * [-- --backends sqlite,postgres] [-- --seconds N]`.
+ * [-- --backends sqlite,postgres] [-- --seconds N] [-- --rounds N] [-- --pages publication,home]`.
  *
  * For each generated archive (bench/generate-archive.ts, cached in bench/.cache/) it starts a
- * real `dossier serve` process and drives it with autocannon from another process:
- * - the home page, a listing, a publication page and a person page, warm (render cache on) and
- *   cold (`--no-cache`: every request renders, after a short uncounted run per page to let V8
- *   compile the hot paths), and a search;
- * - the limit: a bare node:http server (bench/bare-server.ts) answering each URL with the same
- *   bytes, measured in the same run; each page's throughput is reported as a ratio of it;
+ * real `dossier serve` process on one CPU and drives it with wrk (one thread, 50 connections) on
+ * the other (bench/page-load.ts):
+ * - the home page, a listing, a publication page and a person page, warm (render cache on),
+ *   plainly and with `Accept-Encoding: br`, and cold (`--no-cache`: every request renders, after
+ *   a short uncounted run per page to let V8 compile the hot paths), and a search;
+ * - the limit: a bare node:http server (bench/bare-server.ts) on the same CPU answering each URL
+ *   with the bytes and headers of Dossier's warm answer, measured in the same run: bare, Dossier,
+ *   bare, Dossier, three rounds, medians kept; each page's throughput is reported as a ratio of it;
  * - server RSS at idle and under load, and the cold start time to the first served page.
  * Import throughput (WXR items per second) is read from the newest bench/results/import-*.json
  * when the import benchmark has written one, and the tiling figures from the newest
  * bench/results/tiles-*.json (bench/tiles.ts).
  *
- * `--quick` (for CI, short even when the archive must be built first): a 2,000-
- * publication archive on SQLite, 3 s per run.
+ * `--quick` (short even when the archive must be built first): a 2,000-publication archive on
+ * SQLite, the publication page only, 2 s per run.
  * Prints a table and writes bench/results/<date>.json. `--prepare` only builds the archives.
+ * Measure on a quiet machine: the load average at the start and end of each archive is recorded.
  */
-import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -29,20 +31,24 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Archive, type Backend, ensureArchive, RESULTS } from './archives.ts';
+import type { RecordedPages } from './bare-server.ts';
+import { type RunningServer, rssOf, startDossier, withPeakRss } from './http-harness.ts';
 import {
-  autocannon,
-  freePort,
-  type LoadResult,
-  type RunningServer,
-  rssOf,
-  startDossier,
-  withPeakRss,
-} from './http-harness.ts';
+  type Comparison,
+  compare,
+  LOAD_CPU,
+  type LoadSettings,
+  recordAnswer,
+  SERVER_CPU,
+  startBare,
+  warmUp,
+} from './page-load.ts';
 import { readTilesResult, tilesLine } from './tiles-result.ts';
+import { type WrkResult, wrk } from './wrk.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +56,9 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     backends: { type: 'string' },
     seconds: { type: 'string' },
-    connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    pages: { type: 'string' },
+    connections: { type: 'string', default: '50' },
     /** Only build the archives (they are cached), measure nothing. */
     prepare: { type: 'boolean', default: false },
   },
@@ -60,27 +68,37 @@ const sizes = (values.sizes ?? (quick ? '2000' : '10000,100000')).split(',').map
 const backends = (values.backends ?? (quick ? 'sqlite' : 'sqlite,postgres')).split(
   ',',
 ) as Backend[];
-const seconds = Number(values.seconds ?? (quick ? 3 : 10));
-const warmUpSeconds = quick ? 1 : 3;
-const connections = Number(values.connections);
+const PAGE_NAMES = ['home', 'listing', 'publication', 'person'] as const;
+type PageName = (typeof PAGE_NAMES)[number];
+const pages = (values.pages ?? (quick ? 'publication' : PAGE_NAMES.join(','))).split(
+  ',',
+) as PageName[];
+for (const page of pages) {
+  if (!PAGE_NAMES.includes(page)) throw new Error(`--pages: no page "${page}" (${PAGE_NAMES})`);
+}
+const settings: LoadSettings = {
+  connections: Number(values.connections),
+  seconds: Number(values.seconds ?? (quick ? 2 : 10)),
+  rounds: Number(values.rounds),
+};
+const BROTLI = { 'accept-encoding': 'br' };
 
 const TARGETS = {
-  warmRatio: 0.7,
+  warmRatio: 0.8,
+  warmBrRatio: 0.8,
   coldRatio: 0.15,
   rssUnderLoadBytes: 250 * 1024 * 1024,
   maxMs: 1000,
 };
 
-type PageName = 'home' | 'listing' | 'publication' | 'person';
 interface PageRow {
-  page: PageName | 'search';
+  page: PageName;
   url: string;
   bytes: number;
-  bare: LoadResult | null;
-  warm: LoadResult | null;
-  cold: LoadResult | null;
-  warmRatio: number | null;
-  coldRatio: number | null;
+  brBytes: number | null;
+  warm: Comparison | null;
+  warmBr: Comparison | null;
+  cold: Comparison | null;
 }
 
 interface ArchiveResult {
@@ -88,11 +106,15 @@ interface ArchiveResult {
   size: number;
   buildSeconds: number | null;
   coldStartMs: number;
+  /** The load average (1, 5, 15 minutes) before the first run and after the last. */
+  loadBefore: number[];
+  loadAfter: number[];
   rssIdleBytes: number;
   rssUnderLoadBytes: number;
   rssIdleColdBytes: number;
   rssUnderLoadColdBytes: number;
   pages: PageRow[];
+  search: WrkResult | null;
   maxLatencyMs: number;
   errors: number;
 }
@@ -125,9 +147,12 @@ async function main(): Promise<void> {
   const report = {
     date: new Date().toISOString(),
     quick,
-    secondsPerRun: seconds,
-    coldWarmUpSeconds: warmUpSeconds,
-    connections,
+    load: {
+      tool: 'wrk -t1',
+      ...settings,
+      serverCpu: SERVER_CPU,
+      wrkCpu: LOAD_CPU,
+    },
     machine: {
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
@@ -169,64 +194,97 @@ async function pickUrls(
   };
 }
 
+/**
+ * Each page's warm answers, plain and brotli, as the bare server will give them. Asked twice
+ * first: the brotli copy is made after the first answer, and the bare server must send what a
+ * warm Dossier sends.
+ */
+async function recordPages(server: RunningServer, urls: string[]): Promise<RecordedPages> {
+  const recorded: RecordedPages = {};
+  for (const url of urls) {
+    await recordAnswer(server.url, url, BROTLI);
+    await new Promise((r) => setTimeout(r, 300));
+    const identity = await recordAnswer(server.url, url);
+    const br = await recordAnswer(server.url, url, BROTLI);
+    const encoded = br.headers.some(
+      (h, i) => i % 2 === 0 && h.toLowerCase() === 'content-encoding',
+    );
+    recorded[url] = { identity, br: encoded ? br : null };
+  }
+  return recorded;
+}
+
 async function measureArchive(archive: Archive): Promise<ArchiveResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
+  if (loadBefore[0]! >= 0.7) {
+    process.stderr.write(`  the machine is busy (load ${loadBefore[0]}): ratios will be noisy\n`);
+  }
   try {
     // Warm: the render cache on.
     const warmServer = await startDossier({
       databaseUrl: archive.databaseUrl,
       dataDir,
       cache: true,
+      cpu: SERVER_CPU,
     });
     const urls = await pickUrls(warmServer, archive);
-    const names = Object.keys(urls) as Array<PageName | 'search'>;
-    const bodies: Record<string, { type: string; body: string }> = {};
-    const rows: PageRow[] = [];
-    for (const page of names) {
-      const res = await fetch(`${warmServer.url}${urls[page]}`);
-      const body = Buffer.from(await res.arrayBuffer());
-      if (res.status !== 200) throw new Error(`${urls[page]} answered ${res.status}`);
-      bodies[urls[page]] = {
-        type: res.headers.get('content-type') ?? 'text/html',
-        body: body.toString('base64'),
-      };
-      rows.push({
+    const recorded = await recordPages(
+      warmServer,
+      pages.map((p) => urls[p]),
+    );
+    const rows: PageRow[] = pages.map((page) => {
+      const answers = recorded[urls[page]]!;
+      return {
         page,
         url: urls[page],
-        bytes: body.byteLength,
-        bare: null,
+        bytes: Buffer.from(answers.identity.body, 'base64').byteLength,
+        brBytes: answers.br ? Buffer.from(answers.br.body, 'base64').byteLength : null,
         warm: null,
+        warmBr: null,
         cold: null,
-        warmRatio: null,
-        coldRatio: null,
-      });
-    }
-    // The limit runs beside the warm server, each page alternating bare and warm runs, so a
-    // neighbour's load on a shared machine weighs on both sides of the ratio alike.
-    const pagesFile = join(dataDir, 'pages.json');
-    writeFileSync(pagesFile, JSON.stringify(bodies));
-    const bare = await startBare(pagesFile);
+      };
+    });
+    const answersFile = join(dataDir, 'answers.json');
+    writeFileSync(answersFile, JSON.stringify(recorded));
+    const bare = await startBare(answersFile);
     await sleep(1000);
     const rssIdle = rssOf(warmServer.pid);
     let rssUnderLoad = rssIdle;
-    const half = Math.max(1, Math.round(seconds / 2));
+    const sampled =
+      (pid: number, onPeak: (bytes: number) => void) => async (run: () => Promise<WrkResult>) => {
+        const { result, peakRss } = await withPeakRss(pid, run);
+        onPeak(peakRss);
+        return result;
+      };
+    const warmSampled = sampled(warmServer.pid, (b) => (rssUnderLoad = Math.max(rssUnderLoad, b)));
     for (const row of rows) {
       process.stderr.write(`  bare and warm ${row.page}\n`);
-      const bareRuns: LoadResult[] = [];
-      const warmRuns: LoadResult[] = [];
-      for (let pass = 0; pass < 2; pass++) {
-        bareRuns.push(await autocannon(`${bare.url}${row.url}`, { seconds: half, connections }));
-        const { result, peakRss } = await withPeakRss(warmServer.pid, () =>
-          autocannon(`${warmServer.url}${row.url}`, { seconds: half, connections }),
-        );
-        warmRuns.push(result);
-        rssUnderLoad = Math.max(rssUnderLoad, peakRss);
-      }
-      row.bare = combine(bareRuns);
-      row.warm = combine(warmRuns);
-      row.warmRatio = round(row.warm.requestsPerSecond / row.bare.requestsPerSecond, 3);
+      await warmUp(`${bare.url}${row.url}`, settings);
+      await warmUp(`${warmServer.url}${row.url}`, settings);
+      row.warm = await compare(`${bare.url}${row.url}`, `${warmServer.url}${row.url}`, settings, {
+        around: warmSampled,
+      });
+      if (row.brBytes === null) continue;
+      process.stderr.write(`  bare and warm ${row.page}, brotli\n`);
+      row.warmBr = await compare(`${bare.url}${row.url}`, `${warmServer.url}${row.url}`, settings, {
+        headers: BROTLI,
+        around: warmSampled,
+      });
     }
-    bare.stop();
+    // Search is never cached: the warm server's run is its only one.
+    let search: WrkResult | null = null;
+    if (!quick) {
+      process.stderr.write('  search\n');
+      search = await warmSampled(() =>
+        wrk(`${warmServer.url}${urls.search}`, {
+          threads: 1,
+          connections: settings.connections,
+          seconds: settings.seconds,
+          cpu: LOAD_CPU,
+        }),
+      );
+    }
     const coldStartMs = warmServer.coldStartMs;
     await warmServer.stop();
 
@@ -235,94 +293,60 @@ async function measureArchive(archive: Archive): Promise<ArchiveResult> {
       databaseUrl: archive.databaseUrl,
       dataDir,
       cache: false,
+      cpu: SERVER_CPU,
     });
     await sleep(1000);
     const rssIdleCold = rssOf(coldServer.pid);
     let rssUnderLoadCold = rssIdleCold;
+    const coldSampled = sampled(
+      coldServer.pid,
+      (b) => (rssUnderLoadCold = Math.max(rssUnderLoadCold, b)),
+    );
     // Cold means the render cache is off, not the JIT: the first seconds of a fresh process run
     // slower while V8 is still compiling its hot paths, which the warm server had long behind it.
     // Each page gets a short run first whose throughput is not counted; its errors and
     // slowest response are.
-    const warmUps: LoadResult[] = [];
+    const warmUps: WrkResult[] = [];
     for (const row of rows) {
-      if (row.page === 'search') continue;
       process.stderr.write(`  warming up ${row.page}\n`);
-      const { result, peakRss } = await withPeakRss(coldServer.pid, () =>
-        autocannon(`${coldServer.url}${row.url}`, { seconds: warmUpSeconds, connections }),
-      );
-      warmUps.push(result);
-      rssUnderLoadCold = Math.max(rssUnderLoadCold, peakRss);
+      warmUps.push(await coldSampled(() => warmUp(`${coldServer.url}${row.url}`, settings)));
     }
     for (const row of rows) {
-      if (row.page === 'search') continue; // never cached: its warm run is its only run
-      process.stderr.write(`  cold ${row.page}\n`);
-      const { result, peakRss } = await withPeakRss(coldServer.pid, () =>
-        autocannon(`${coldServer.url}${row.url}`, { seconds, connections }),
-      );
-      row.cold = result;
-      rssUnderLoadCold = Math.max(rssUnderLoadCold, peakRss);
+      process.stderr.write(`  bare and cold ${row.page}\n`);
+      row.cold = await compare(`${bare.url}${row.url}`, `${coldServer.url}${row.url}`, settings, {
+        around: coldSampled,
+      });
     }
     await coldServer.stop();
+    bare.child.kill('SIGTERM');
 
-    for (const row of rows) {
-      if (row.cold && row.bare) {
-        row.coldRatio = round(row.cold.requestsPerSecond / row.bare.requestsPerSecond, 3);
-      }
-    }
-
+    const comparisons = rows.flatMap((r) =>
+      [r.warm, r.warmBr, r.cold].filter((c): c is Comparison => c !== null),
+    );
     const runs = [
-      ...rows.flatMap((r) => [r.warm, r.cold]).filter((r): r is LoadResult => r !== null),
+      ...comparisons.flatMap((c) => c.dossier),
       ...warmUps,
+      ...(search ? [search] : []),
     ];
     return {
       backend: archive.backend,
       size: archive.size,
       buildSeconds: archive.buildSeconds,
       coldStartMs,
+      loadBefore,
+      loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
       rssIdleBytes: rssIdle,
       rssUnderLoadBytes: rssUnderLoad,
       rssIdleColdBytes: rssIdleCold,
       rssUnderLoadColdBytes: rssUnderLoadCold,
       pages: rows,
-      maxLatencyMs: Math.max(...runs.map((r) => r.latencyMax)),
-      errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0),
+      search,
+      maxLatencyMs: Math.max(...runs.map((r) => r.latencyMaxMs)),
+      errors: runs.reduce((n, r) => n + r.non2xx + r.socketErrors, 0),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Two runs as one: requests and throughput averaged, latencies at their worst. */
-function combine(runs: LoadResult[]): LoadResult {
-  const mean = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0) / runs.length;
-  const worst = (f: (r: LoadResult) => number) => Math.max(...runs.map(f));
-  const sum = (f: (r: LoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
-  return {
-    requestsPerSecond: mean((r) => r.requestsPerSecond),
-    latencyP50: worst((r) => r.latencyP50),
-    latencyP99: worst((r) => r.latencyP99),
-    latencyMax: worst((r) => r.latencyMax),
-    requests: sum((r) => r.requests),
-    errors: sum((r) => r.errors),
-    non2xx: sum((r) => r.non2xx),
-    bytesPerSecond: mean((r) => r.bytesPerSecond),
-  };
-}
-
-async function startBare(pagesFile: string): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'bare-server.ts'), pagesFile, String(port)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d) => String(d).includes('ready') && resolve());
-    child.once('exit', (code) => reject(new Error(`the bare server exited ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
 function readImportResult(): {
@@ -357,40 +381,42 @@ function printTable(results: ArchiveResult[], imp: ReturnType<typeof readImportR
   for (const r of results) {
     out.push('');
     out.push(
-      `${r.backend}, ${r.size.toLocaleString('en')} publications — cold start ${r.coldStartMs} ms, RSS idle ${mb(r.rssIdleBytes)}, under load ${mb(r.rssUnderLoadBytes)} (cache off: ${mb(r.rssIdleColdBytes)} / ${mb(r.rssUnderLoadColdBytes)}), slowest response ${r.maxLatencyMs} ms, errors ${r.errors}`,
+      `${r.backend}, ${r.size.toLocaleString('en')} publications — load ${r.loadBefore[0]} → ${r.loadAfter[0]}, cold start ${r.coldStartMs} ms, RSS idle ${mb(r.rssIdleBytes)}, under load ${mb(r.rssUnderLoadBytes)} (cache off: ${mb(r.rssIdleColdBytes)} / ${mb(r.rssUnderLoadColdBytes)}), slowest response ${Math.round(r.maxLatencyMs)} ms, errors ${r.errors}`,
     );
-    out.push(
-      pad([
-        'page',
-        'bytes',
-        'bare req/s',
-        'warm req/s',
-        'p50/p99 ms',
-        '× bare',
-        'cold req/s',
-        'p50/p99 ms',
-        '× bare',
-      ]),
-    );
+    out.push(pad(['page', 'bytes', 'run', 'bare req/s', 'p99 ms', 'req/s', 'p99 ms', '× bare']));
     for (const p of r.pages) {
+      const lines: Array<[string, number | null, Comparison | null]> = [
+        ['warm', p.bytes, p.warm],
+        ['warm br', p.brBytes, p.warmBr],
+        ['cold', p.bytes, p.cold],
+      ];
+      for (const [run, bytes, c] of lines) {
+        if (!c) continue;
+        out.push(
+          pad([
+            run === 'warm' ? p.page : '',
+            String(bytes ?? '–'),
+            run,
+            fmt(c.bareRps),
+            c.bareP99Ms.toFixed(1),
+            fmt(c.dossierRps),
+            c.dossierP99Ms.toFixed(1),
+            c.ratio.toFixed(2),
+          ]),
+        );
+      }
+    }
+    if (r.search) {
       out.push(
-        pad([
-          p.page,
-          String(p.bytes),
-          fmt(p.bare?.requestsPerSecond),
-          fmt(p.warm?.requestsPerSecond),
-          p.warm ? `${p.warm.latencyP50}/${p.warm.latencyP99}` : '–',
-          p.warmRatio === null ? '–' : p.warmRatio.toFixed(2),
-          fmt(p.cold?.requestsPerSecond),
-          p.cold ? `${p.cold.latencyP50}/${p.cold.latencyP99}` : '–',
-          p.coldRatio === null ? '–' : p.coldRatio.toFixed(2),
-        ]),
+        `search: ${fmt(r.search.requestsPerSecond)} req/s, p50/p99 ${Math.round(r.search.latencyP50Ms)}/${Math.round(r.search.latencyP99Ms)} ms`,
       );
     }
     const pub = r.pages.find((p) => p.page === 'publication');
-    out.push(
-      `targets: warm publication ≥ ${TARGETS.warmRatio}× ${verdict((pub?.warmRatio ?? 0) >= TARGETS.warmRatio)}, cold ≥ ${TARGETS.coldRatio}× ${verdict((pub?.coldRatio ?? 0) >= TARGETS.coldRatio)}, RSS under load ≤ 250 MB ${verdict(r.rssUnderLoadBytes <= TARGETS.rssUnderLoadBytes)}, no response > 1 s ${verdict(r.maxLatencyMs <= TARGETS.maxMs)}`,
-    );
+    if (pub) {
+      out.push(
+        `targets: warm publication ≥ ${TARGETS.warmRatio}× ${verdict((pub.warm?.ratio ?? 0) >= TARGETS.warmRatio)}, with brotli ≥ ${TARGETS.warmBrRatio}× ${verdict((pub.warmBr?.ratio ?? 0) >= TARGETS.warmBrRatio)}, cold ≥ ${TARGETS.coldRatio}× ${verdict((pub.cold?.ratio ?? 0) >= TARGETS.coldRatio)}, RSS under load ≤ 250 MB ${verdict(r.rssUnderLoadBytes <= TARGETS.rssUnderLoadBytes)}, no response > 1 s ${verdict(r.maxLatencyMs <= TARGETS.maxMs)}`,
+      );
+    }
   }
   out.push('');
   out.push(
@@ -402,8 +428,7 @@ function printTable(results: ArchiveResult[], imp: ReturnType<typeof readImportR
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const fmt = (n: number | undefined) => (n === undefined ? '–' : Math.round(n).toLocaleString('en'));
 const pad = (cells: string[]) =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(12) : c.padStart(i === 1 ? 7 : 11))).join(' ');
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+  cells.map((c, i) => (i === 0 ? c.padEnd(12) : c.padStart(i === 2 ? 8 : 11))).join(' ');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 await main();

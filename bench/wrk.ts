@@ -35,7 +35,14 @@ end
 
 export function wrk(
   url: string,
-  options: { threads: number; connections: number; seconds: number },
+  options: {
+    threads: number;
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    /** The one CPU to run wrk on (`taskset`), away from the server's. */
+    cpu?: number;
+  },
 ): Promise<WrkResult> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-wrk-'));
   const script = join(dir, 'report.lua');
@@ -46,10 +53,18 @@ export function wrk(
     `-d${options.seconds}s`,
     '-s',
     script,
+    ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => [
+      '-H',
+      `${name}: ${value}`,
+    ]),
     url,
   ];
   return new Promise<WrkResult>((resolve, reject) => {
-    const child = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...rest] =
+      options.cpu === undefined
+        ? [WRK, ...args]
+        : ['taskset', '-c', String(options.cpu), WRK, ...args];
+    const child = spawn(command!, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -11,8 +11,8 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 /** Whether the client takes brotli or gzip, so that an entry's copies are worth waiting for. */
 export function acceptsCompression(acceptEncoding: string | undefined | null): boolean {
   if (!acceptEncoding) return false;
-  const accepted = parseAcceptEncoding(acceptEncoding);
-  return accepted.has('br') || accepted.has('gzip');
+  const accepted = compressionAccepted(acceptEncoding);
+  return accepted.br || accepted.gzip;
 }
 
 /** The best encoding the client accepts among those the entry has. */
@@ -21,10 +21,32 @@ export function chooseEncoding(
   entry: Pick<CachedEntry, 'br' | 'gzip'>,
 ): Encoding {
   if (!acceptEncoding) return 'identity';
-  const accepted = parseAcceptEncoding(acceptEncoding);
-  if (entry.br && accepted.has('br')) return 'br';
-  if (entry.gzip && accepted.has('gzip')) return 'gzip';
+  const accepted = compressionAccepted(acceptEncoding);
+  if (entry.br && accepted.br) return 'br';
+  if (entry.gzip && accepted.gzip) return 'gzip';
   return 'identity';
+}
+
+interface Accepted {
+  br: boolean;
+  gzip: boolean;
+}
+/**
+ * Accept-Encoding values seen, read once each: browsers send a handful of spellings, so a hit
+ * from the cache need not split and parse the same header again. Bounded, since the header is
+ * the client's to write.
+ */
+const acceptedBySpelling = new Map<string, Accepted>();
+const SPELLINGS_KEPT = 64;
+
+function compressionAccepted(acceptEncoding: string): Accepted {
+  let accepted = acceptedBySpelling.get(acceptEncoding);
+  if (accepted) return accepted;
+  const codings = parseAcceptEncoding(acceptEncoding);
+  accepted = { br: codings.has('br'), gzip: codings.has('gzip') };
+  if (acceptedBySpelling.size >= SPELLINGS_KEPT) acceptedBySpelling.clear();
+  acceptedBySpelling.set(acceptEncoding, accepted);
+  return accepted;
 }
 
 /** Codings with a non-zero quality ("br;q=0" refuses brotli). */

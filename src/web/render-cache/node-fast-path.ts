@@ -2,7 +2,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { RenderCache, SceneTileGate } from '../../core/render-cache.ts';
 import { nextRequestId } from '../middleware/request-id.ts';
 import { cacheKeyOf } from './cacheable.ts';
-import { acceptsCompression, replyFrom } from './cached-reply.ts';
+import { acceptsCompression, chooseEncoding, notModified } from './cached-reply.ts';
+import { preparedAnswer } from './prepared-answers.ts';
 import { tileFastPath } from './tile-fast-path.ts';
 
 /**
@@ -28,32 +29,37 @@ export function serveFromCache(
   req: IncomingMessage,
   res: ServerResponse,
 ): boolean {
+  const method = req.method ?? 'GET';
+  const headers = req.headers;
   const key = cacheKeyOf({
-    method: req.method ?? 'GET',
+    method,
     url: req.url ?? '',
-    cookie: req.headers.cookie,
-    authorization: req.headers.authorization,
+    cookie: headers.cookie,
+    authorization: headers.authorization,
   });
   if (key === null) return false;
+  // Asked on every request: an invalidated entry is gone from the cache, and with it its answers.
   const entry = cache.get(key);
   if (!entry) return false;
+  const acceptEncoding = headers['accept-encoding'];
   // Its compressed copies are still being made: the application's middleware waits for them, so
   // that this reader gets the encoding every other reader of the page gets.
-  if (entry.pending && acceptsCompression(req.headers['accept-encoding'])) return false;
-  const reply = replyFrom(entry, {
-    method: req.method ?? 'GET',
-    acceptEncoding: req.headers['accept-encoding'],
-    ifNoneMatch: req.headers['if-none-match'],
-  });
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of reply.headers) {
-    if (reply.status === 304 && name === 'content-length') continue;
-    const existing = headers[name];
-    headers[name] = existing === undefined ? value : [existing, value].flat();
+  if (entry.pending && acceptsCompression(acceptEncoding)) return false;
+  const answer = preparedAnswer(entry, chooseEncoding(acceptEncoding, entry), cache.stateHeader);
+  const ifNoneMatch = headers['if-none-match'];
+  if (ifNoneMatch && notModified(ifNoneMatch, entry)) {
+    res.writeHead(304, withRequestId(answer.notModified));
+    res.end();
+    return true;
   }
-  headers['x-request-id'] = nextRequestId();
-  if (cache.stateHeader) headers['x-render-cache'] = 'hit';
-  res.writeHead(reply.status, headers);
-  res.end(reply.body ?? undefined);
+  res.writeHead(200, withRequestId(answer.ok));
+  res.end(method === 'HEAD' ? undefined : answer.body);
   return true;
+}
+
+/** The prepared headers and this request's id, as a new list: the prepared one is shared. */
+function withRequestId(prepared: readonly string[]): string[] {
+  const headers = prepared.slice();
+  headers.push('x-request-id', nextRequestId());
+  return headers;
 }
