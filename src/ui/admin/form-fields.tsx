@@ -79,8 +79,9 @@ export function Field(
           id={id}
           name={props.name}
           type={props.type ?? 'text'}
-          value={props.value ?? ''}
-          required={props.required}
+          // A file input has no value to show, and a colour always has one (HTML forbids both).
+          value={props.type === 'file' ? undefined : (props.value ?? '')}
+          required={props.type === 'color' ? undefined : props.required}
           autocomplete={props.autocomplete}
           aria-invalid={invalid}
           aria-describedby={describedBy(props)}
@@ -124,7 +125,8 @@ export function SelectField(
       <select
         id={idOf(props.name)}
         name={props.name}
-        required={props.required}
+        // Without an empty choice a select always sends one: HTML allows `required` only with it.
+        required={props.empty !== null ? props.required : undefined}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(props)}
       >

@@ -173,10 +173,11 @@ function WritingForm(props: PublicationFormProps & { isNew: boolean }) {
             : 'Lower-case letters, digits and hyphens: the last part of the address.'
         }
       />
+      {/* Section and type always send a choice (there is no empty one), so they need no `required`. */}
       <div class="field-row">
         <div class="field">
           <label for="f-sectionId">Section *</label>
-          <select id="f-sectionId" name="sectionId" required>
+          <select id="f-sectionId" name="sectionId">
             <Options
               choices={choices.sections.map((s) => ({ value: String(s.id), label: s.title }))}
               selected={v.sectionId}
@@ -186,7 +187,7 @@ function WritingForm(props: PublicationFormProps & { isNew: boolean }) {
         </div>
         <div class="field">
           <label for="f-type">Type *</label>
-          <select id="f-type" name="type" required>
+          <select id="f-type" name="type">
             <Options
               choices={PUBLICATION_TYPES.map((t) => ({ value: t, label: typeLabel(t) }))}
               selected={v.type}
