@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { User } from '../../core/entities.ts';
 import { type Action, can } from '../../core/permissions.ts';
+import { staffRoleLabel } from './labels.ts';
 
 export interface AdminPageContext {
   user: User | null;
@@ -96,7 +97,7 @@ export function AdminLayout(props: { ctx: AdminPageContext; title: string; child
               <form method="post" action="/admin/sign-out" class="sign-out">
                 <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                 <span class="quiet">
-                  {ctx.user.displayName} ({ctx.user.role})
+                  {ctx.user.displayName} ({staffRoleLabel(ctx.user.role)})
                 </span>{' '}
                 <a href="/admin/account">Account</a> <button type="submit">Sign out</button>
               </form>

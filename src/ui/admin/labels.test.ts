@@ -3,12 +3,14 @@ import {
   ATTACHMENT_ROLES,
   CONTRIBUTION_ROLES,
   PUBLICATION_TYPES,
+  USER_ROLES,
 } from '../../core/content-types.ts';
 import { PUBLICATION_STATUSES } from '../../core/publication-status.ts';
 import {
   attachmentRoleLabel,
   fileStateLabel,
   roleLabel,
+  staffRoleLabel,
   statusLabel,
   typeLabel,
 } from './labels.ts';
@@ -17,13 +19,14 @@ const FILE_STATES = ['queued', 'running', 'done', 'failed', 'stored'];
 
 describe('the back office’s labels', () => {
   for (const locale of ['en', 'ko'] as const) {
-    it(`names every type, role, status, file state and file role in words in ${locale}, never as its code`, () => {
+    it(`names every type, role, status, file state, file role and staff role in words in ${locale}, never as its code`, () => {
       const groups: Array<[readonly string[], (code: string) => string]> = [
         [PUBLICATION_TYPES, (c) => typeLabel(c as never, locale)],
         [CONTRIBUTION_ROLES, (c) => roleLabel(c as never, locale)],
         [PUBLICATION_STATUSES, (c) => statusLabel(c as never, locale)],
         [FILE_STATES, (c) => fileStateLabel(c, locale)],
         [ATTACHMENT_ROLES, (c) => attachmentRoleLabel(c, locale)],
+        [USER_ROLES, (c) => staffRoleLabel(c, locale)],
       ];
       for (const [codes, label] of groups) {
         const words = codes.map(label);

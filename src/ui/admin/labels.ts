@@ -2,6 +2,7 @@ import type {
   AttachmentRole,
   ContributionRole,
   PublicationType,
+  UserRole,
 } from '../../core/content-types.ts';
 import type { PublicationStatus } from '../../core/publication-status.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -39,6 +40,11 @@ export function fileStateLabel(state: string, locale: Locale = 'en'): string {
 
 export function attachmentRoleLabel(role: AttachmentRole | string, locale: Locale = 'en'): string {
   return say(locale, `admin.attachment.${role}`, role);
+}
+
+/** A staff account's role: "Administrator", not "admin". */
+export function staffRoleLabel(role: UserRole | string, locale: Locale = 'en'): string {
+  return say(locale, `admin.staff.${role}`, role);
 }
 
 /** A person in a list to pick from: sorted name, and the Korean name when there is one. */

@@ -101,6 +101,9 @@ export const en = {
   'admin.attachment.supplement': 'Supplement',
   'admin.attachment.image': 'Image',
   'admin.attachment.cover': 'Cover',
+  'admin.staff.admin': 'Administrator',
+  'admin.staff.editor': 'Editor',
+  'admin.staff.contributor': 'Contributor',
   'gone.title': 'This publication was withdrawn',
   'gone.reason': 'Reason given',
   'gone.notice':

@@ -103,6 +103,9 @@ export const ko: Record<MessageKey, string> = {
   'admin.attachment.supplement': '부록',
   'admin.attachment.image': '이미지',
   'admin.attachment.cover': '표지',
+  'admin.staff.admin': '관리자',
+  'admin.staff.editor': '편집자',
+  'admin.staff.contributor': '기고자',
   'gone.title': '철회된 자료입니다',
   'gone.reason': '철회 사유',
   'gone.notice':

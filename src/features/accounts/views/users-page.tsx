@@ -1,10 +1,13 @@
 import { USER_ROLES } from '../../../core/content-types.ts';
 import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layout.tsx';
 import { Field, fieldBinder, Options, SelectField } from '../../../ui/admin/form-fields.tsx';
+import { staffRoleLabel } from '../../../ui/admin/labels.ts';
 import { Flash } from '../../../ui/admin/notices.tsx';
 import { PostButton } from '../../../ui/admin/post-button.tsx';
 import { ListTable } from '../../../ui/components/list-table.tsx';
 import type { StaffMember } from '../staff-accounts.ts';
+
+const ROLE_CHOICES = USER_ROLES.map((r) => ({ value: r, label: staffRoleLabel(r) }));
 
 export interface NewUserValues {
   email: string;
@@ -64,7 +67,7 @@ export function UsersPage(props: {
                   <form method="post" action={`/admin/users/${u.id}/role`} class="inline">
                     <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                     <select name="role" aria-label={`Role of ${u.email}`}>
-                      <Options choices={USER_ROLES} selected={u.role} />
+                      <Options choices={ROLE_CHOICES} selected={u.role} />
                     </select>{' '}
                     <button type="submit">Change</button>
                   </form>
@@ -119,7 +122,7 @@ export function UsersPage(props: {
           label="Name"
           hint="Shown in the back office; the part of the email before @ if empty."
         />
-        <SelectField {...bound('role')} label="Role" required empty={null} options={USER_ROLES} />
+        <SelectField {...bound('role')} label="Role" required empty={null} options={ROLE_CHOICES} />
         <button type="submit">Add</button>
       </form>
     </AdminLayout>
