@@ -38,6 +38,8 @@ describe('download file names', () => {
 
   it('folds accents and removes characters that break headers', () => {
     expect(safeFileName('Hamgyŏng "flood"\r\n.pdf', 'pdf')).toBe('hamgyong-flood.pdf');
-    expect(safeFileName('북한인권.pdf', 'pdf')).toBe('file.pdf');
+    // Hangul is romanized, as in slugs, so Korean names keep distinct addresses.
+    expect(safeFileName('북한인권.pdf', 'pdf')).toBe('bukanningwon.pdf');
+    expect(safeFileName('😀.pdf', 'pdf')).toBe('file.pdf');
   });
 });
