@@ -45,7 +45,8 @@ describeEachDatabase('the recovery codes page after set-up', (db) => {
 
     // Hidden until the script shows them: no dead buttons without JavaScript.
     const actions = $('[data-script-only]');
-    expect(actions.attr('hidden')).toBeDefined();
+    expect(actions).toHaveLength(1);
+    expect(actions.is('[hidden]')).toBe(true);
     expect(actions.find('button[data-copy="recovery-codes"]').text().trim()).toBe('Copy');
     const download = actions.find('button[data-download="recovery-codes"]');
     expect(download.text().trim()).toBe('Download');
