@@ -77,3 +77,29 @@ describe('configuration', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x.org' }, cwd)).toThrow(ConfigError);
   });
 });
+
+describe('read replicas in the configuration', () => {
+  const primary = 'postgres://app@db-1.internal/dossier';
+
+  it('takes one replica or several, separated by commas', () => {
+    const config = loadConfig({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URL:
+        'postgres://app@db-2.internal/dossier, postgres://app@db-3.internal/dossier',
+    });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: primary,
+      replicaUrls: ['postgres://app@db-2.internal/dossier', 'postgres://app@db-3.internal/dossier'],
+    });
+  });
+
+  it('refuses replicas of SQLite and a replica that is not a postgres:// URL', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://app@db-2/dossier' })).toThrow(
+      /needs a PostgreSQL DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'mysql://db-2/dossier' }),
+    ).toThrow(ConfigError);
+  });
+});

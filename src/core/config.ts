@@ -5,7 +5,14 @@ import { trustedProxyList } from './client-address.ts';
  * The whole configuration, read once from the environment. Everything else lives in
  * the database's settings, where editors can change it.
  */
-export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Streaming replicas of `url` that take anonymous reads (`DATABASE_REPLICA_URL`). */
+      replicaUrls?: readonly string[];
+    };
 
 export interface Config {
   port: number;
@@ -37,11 +44,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     dataDir,
     filesDir: resolve(dataDir, 'files'),
-    database: parseDatabaseUrl(env.DATABASE_URL, dataDir, cwd),
+    database: withReplicas(
+      parseDatabaseUrl(env.DATABASE_URL, dataDir, cwd),
+      env.DATABASE_REPLICA_URL,
+    ),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
     trustedProxies: parseTrustedProxies(env.DOSSIER_TRUSTED_PROXIES),
     cdnPurgeUrl: parseCdnPurgeUrl(env.DOSSIER_CDN_PURGE_URL),
   };
+}
+
+/**
+ * `DATABASE_REPLICA_URL`: one postgres:// URL, or several separated by commas, each a streaming
+ * replica of the primary in `DATABASE_URL`.
+ */
+export function withReplicas(database: DatabaseConfig, raw: string | undefined): DatabaseConfig {
+  const urls = (raw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (urls.length === 0) return database;
+  if (database.kind !== 'postgres') {
+    throw new ConfigError('DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL');
+  }
+  for (const url of urls) {
+    let valid = /^postgres(ql)?:\/\//i.test(url);
+    try {
+      new URL(url);
+    } catch {
+      valid = false;
+    }
+    if (!valid) throw new ConfigError('DATABASE_REPLICA_URL holds a URL that is not postgres://');
+  }
+  return { ...database, replicaUrls: urls };
 }
 
 function parseCdnPurgeUrl(raw: string | undefined): string | null {

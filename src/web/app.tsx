@@ -22,6 +22,7 @@ import { assetRoutes } from './asset-routes.ts';
 import { healthRoutes } from './health.ts';
 import { clientAddressOf } from './middleware/client-address.ts';
 import { pathGuard } from './middleware/path-guard.ts';
+import { replicaReads } from './middleware/replica-reads.ts';
 import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { renderCache } from './render-cache/render-cache-middleware.ts';
@@ -35,6 +36,8 @@ export function createApp(ctx: AppContext): Hono {
   app.use('*', renderCache(ctx));
   app.use('*', securityHeaders());
   app.use('*', clientAddressOf(ctx.config.trustedProxies));
+  // With read replicas, an anonymous reader's reads may come from one that has caught up.
+  if (ctx.db.reads.replicaCount > 0) app.use('*', replicaReads(ctx.db.reads));
   // A path that can name nothing (control characters, bad escapes, '//host') stops here; the
   // page does not echo it, so its links stay on this site.
   app.use(

@@ -14,6 +14,7 @@ import {
 } from '../../src/features/entities/create-entities.ts';
 import { scheduleTrashEmptying } from '../../src/features/publishing/jobs/empty-trash-job.ts';
 import { saveColours, saveLogo } from '../../src/features/reading/settings/identity.ts';
+import { connect } from '../../src/infra/db/connect.ts';
 import type { PdfSandbox } from '../../src/infra/pdf/pdf-sandbox.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { tokenFor } from '../api/api-client.ts';
@@ -21,6 +22,7 @@ import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
+import { replicaUrl } from '../support/replica.ts';
 import type { OfficeRole, SectionSlug, TokenKind } from './model.ts';
 
 export const START = '2026-06-01T12:00:00.000Z';
@@ -40,6 +42,19 @@ export interface Answer {
   status: number;
   body: string;
   location: string | null;
+}
+
+/**
+ * On PostgreSQL, when the run has a streaming replica, the world reads through it as a server
+ * with `DATABASE_REPLICA_URL` does: anonymous readers may be answered by the replica, so every
+ * surface the model checks is checked as a replica would serve it.
+ */
+async function withReplica(t: TestDatabase): Promise<TestDatabase> {
+  const replica = replicaUrl();
+  if (t.config.kind !== 'postgres' || !replica || !t.schema) return t;
+  await t.db.close();
+  const config = { ...t.config, replicaUrls: [replica] };
+  return { ...t, config, db: connect(config, { schema: t.schema, poolSize: 4 }) };
 }
 
 /**
@@ -66,7 +81,7 @@ export class World {
    * (child processes, pdf.js) once rather than in every run.
    */
   static async open(dialect: Dialect, pdf: PdfSandbox): Promise<World> {
-    const t = await openTestDatabase(dialect);
+    const t = await withReplica(await openTestDatabase(dialect));
     const clock = fixedClock(START);
     // A CDN in front, so that the pages' surrogate keys are among what the probes compare. Its
     // purges go nowhere: the world never runs them.
@@ -199,6 +214,11 @@ export class World {
   }
 
   async close(): Promise<void> {
+    // Reading through a replica must mean the replica answered the crawl, not only the primary.
+    const replicas = this.t.db.replicaSet;
+    if (replicas && replicas.answered.replica === 0) {
+      throw new Error('the replica answered none of the public reads: the model did not check it');
+    }
     await this.ctx.close();
     rmSync(this.dir, { recursive: true, force: true });
     await closeTestDatabase(this.t);

@@ -6,17 +6,23 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { DatabaseConfig } from '../../core/config.ts';
 import type { DatabaseHandle, Dialect } from '../../core/database-handle.ts';
+import { noReplicas, type ReadRouting } from '../../core/read-routing.ts';
 import type { Database } from './database.ts';
 import { CamelCase, routeDirectly } from './direct-queries.ts';
 import { namedStatementClient } from './named-statements.ts';
+import { withReplicaReads } from './replicas/read-scope.ts';
+import { ReplicaSet } from './replicas/replica-set.ts';
+import { RoutingPool } from './replicas/routing-pool.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 import { WriteLockingSqliteDialect } from './sqlite-write-transactions.ts';
 
 export interface Db extends DatabaseHandle {
   kysely: Kysely<Database>;
   dialect: Dialect;
-  /** The PostgreSQL pool, for LISTEN/NOTIFY and health checks; null on SQLite. */
+  /** The PostgreSQL primary's pool, for LISTEN/NOTIFY and backups; null on SQLite. */
   pgPool: pg.Pool | null;
+  /** The read replicas and their fence, when there are any (replicas/). */
+  replicaSet: ReplicaSet | null;
   /** The SQLite handle, for online backup; null on PostgreSQL. */
   sqlite: SQLite.Database | null;
   close(): Promise<void>;
@@ -49,7 +55,7 @@ export interface ConnectOptions {
 export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Db {
   return config.kind === 'sqlite'
     ? connectSqlite(config.path)
-    : connectPostgres(config.url, options);
+    : connectPostgres(config.url, config.replicaUrls ?? [], options);
 }
 
 function connectSqlite(path: string): Db {
@@ -69,13 +75,46 @@ function connectSqlite(path: string): Db {
     kysely,
     dialect: 'sqlite',
     pgPool: null,
+    replicaSet: null,
     sqlite,
+    reads: noReplicas,
     ping: () => ping(kysely),
     close: () => kysely.destroy(),
   };
 }
 
-function connectPostgres(url: string, options: ConnectOptions): Db {
+function connectPostgres(url: string, replicaUrls: readonly string[], options: ConnectOptions): Db {
+  const pool = postgresPool(url, options);
+  const replicaSet =
+    replicaUrls.length > 0
+      ? new ReplicaSet(
+          pool,
+          replicaUrls.map((replicaUrl) => postgresPool(replicaUrl, options)),
+        )
+      : null;
+  const camelCase = new CamelCase();
+  // With replicas, Kysely and the prepared queries take their connections from a pool that
+  // chooses the primary or a caught-up replica for each statement; LISTEN and backups keep the
+  // primary's own pool.
+  const routed = replicaSet ? (new RoutingPool(replicaSet) as unknown as pg.Pool) : pool;
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: routed }),
+    plugins: [camelCase],
+  });
+  routeDirectly(kysely, routed, camelCase);
+  return {
+    kysely,
+    dialect: 'postgres',
+    pgPool: pool,
+    replicaSet,
+    sqlite: null,
+    reads: replicaSet ? replicaRouting(replicaSet) : noReplicas,
+    ping: () => ping(kysely),
+    close: () => kysely.destroy(),
+  };
+}
+
+function postgresPool(url: string, options: ConnectOptions): pg.Pool {
   const driver = loadPg();
   const pool = new driver.Pool({
     Client: namedStatementClient(driver.Client),
@@ -86,19 +125,15 @@ function connectPostgres(url: string, options: ConnectOptions): Db {
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const camelCase = new CamelCase();
-  const kysely = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
-    plugins: [camelCase],
-  });
-  routeDirectly(kysely, pool, camelCase);
+  return pool;
+}
+
+function replicaRouting(set: ReplicaSet): ReadRouting {
   return {
-    kysely,
-    dialect: 'postgres',
-    pgPool: pool,
-    sqlite: null,
-    ping: () => ping(kysely),
-    close: () => kysely.destroy(),
+    replicaCount: set.replicas.length,
+    anonymous: withReplicaReads,
+    changedElsewhere: () => set.fenceFromPrimary(),
+    replicas: () => set.states(),
   };
 }
 

@@ -73,6 +73,8 @@ export async function startRenderCache(
   /** From another process: already committed there. */
   function receive(keys: string[]): void {
     heardSinceCheck = true;
+    // Before the keys are dropped: no replica may fill them again until it has this change.
+    deps.db.reads.changedElsewhere();
     cache.invalidate(keys);
     if (keys.some((k) => k.startsWith('pub:') || k === LISTINGS)) afterPublicationChange();
   }
