@@ -15,6 +15,7 @@ import { DEFAULT_MAX_BYTES, LocalFileStore } from './infra/files/local-file-stor
 import { DiskSceneTools } from './infra/imagery/scene-tools.ts';
 import { sharpImageTools } from './infra/images/image-variants.ts';
 import { stripImageMetadata } from './infra/images/strip-image-metadata.ts';
+import { PageScanReader } from './infra/ocr/page-scan-reader.ts';
 import { PdfSandbox } from './infra/pdf/pdf-sandbox.ts';
 import { cdnPurgeQueue } from './infra/render-cache/cdn-purge-queue.ts';
 import type { RenderCacheOptions } from './infra/render-cache/lru-render-cache.ts';
@@ -23,6 +24,8 @@ import { RenderCacheTileGate } from './infra/render-cache/scene-tile-gate.ts';
 import { startRenderCache } from './infra/render-cache/start-render-cache.ts';
 import { storedPageStamps } from './infra/render-cache/stored-page-stamps.ts';
 import { createSearchEngine, type SearchEngineParts } from './infra/search/create-search.ts';
+import { httpTimestampAuthority } from './infra/timestamps/http-authority.ts';
+import { timestampQueue } from './infra/timestamps/timestamp-queue.ts';
 
 /**
  * The context as the composition root built it: the ports of AppContext, with the concrete
@@ -87,6 +90,9 @@ export async function createContext(
     const exec = (tx?: Tx) => (tx as unknown as Executor | undefined) ?? (db.kysely as Executor);
     changes.subscribe(cdnPurgeQueue({ exec, repos, changes, clock }));
   }
+  // With a time-stamping authority, every write of a piece the public sees queues its proof.
+  const timestamps = config.timestamping ? httpTimestampAuthority(config.timestamping) : null;
+  if (timestamps) changes.subscribe(timestampQueue({ repos, clock }));
   const pdf = new PdfSandbox();
   const files = new LocalFileStore(config.filesDir, DEFAULT_MAX_BYTES, stripImageMetadata);
   return {
@@ -106,6 +112,8 @@ export async function createContext(
     renderCache: renderCache?.cache ?? null,
     tileGate: renderCache ? new RenderCacheTileGate(renderCache.cache) : null,
     cdn: config.cdnPurgeUrl ? httpPurger(config.cdnPurgeUrl) : null,
+    ocr: new PageScanReader(),
+    timestamps,
     close: async () => {
       // The render cache first: its timers query the database, and on PostgreSQL it holds a
       // listening connection of the pool.

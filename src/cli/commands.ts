@@ -43,6 +43,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Re-hash every stored file and report any that is missing or changed',
     load: async () => (await import('./fixity-command.ts')).fixityCommand,
   },
+  verify: {
+    summary: 'Check every stored file and every proof of what was published when, offline',
+    load: async () => (await import('./verify-command.ts')).verifyCommand,
+  },
   reindex: {
     summary: 'Rebuild the search index, or check it against the archive',
     load: async () => (await import('./reindex-command.ts')).reindexCommand,

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { createContext, type WiredContext } from '../context.ts';
 import { cliActor } from '../core/actor.ts';
 import type { AttachmentRole } from '../core/content-types.ts';
+import { payloadOf } from '../core/jobs.ts';
 import { attachFile, IMAGE_VARIANTS_JOB } from '../features/publishing/files/attach-file.ts';
 import { findPublicationByRef } from '../features/publishing/find-publication.ts';
 import { FILE_JOB_KINDS } from '../features/publishing/jobs/job-handlers.ts';
@@ -78,37 +78,39 @@ async function ingest(
   };
   show();
 
-  for (const path of paths) {
-    try {
-      show(`${basename(path)} (storing)`);
-      const info = await stat(path);
-      if (!info.isFile()) throw new UsageError('not a file');
-      const isImage = /\.(jpe?g|png|webp|avif)$/i.test(path);
-      const { file } = await attachFile(
-        ctx,
-        {
-          publicationId: publication.id,
-          source: createReadStream(path),
-          fileName: basename(path),
-          role: role ?? (isImage ? 'image' : 'supplement'),
-        },
-        cliActor(),
+  // Extraction runs while the files are being stored: the sandbox's children start now, and
+  // each file's jobs start as soon as it is stored rather than after the last one.
+  if (paths.some((path) => /\.pdf$/i.test(path))) ctx.pdf.warm();
+  const jobEnds = endedFiles();
+  const runner = createJobRunner(ctx, {
+    kinds: FILE_JOB_KINDS,
+    pollMs: 250,
+    // Twice as many jobs as children, so that a child has its next file at hand while the job
+    // it finished writes its rows.
+    concurrency: ctx.pdf.workers * 2,
+    onEvent: (event) => {
+      if (event.type === 'started') return;
+      jobEnds.notify(
+        event.job ? payloadOf<{ storedFileId?: number }>(event.job).storedFileId : null,
       );
-      tracked.push({ path, storedFileId: file.id, mediaType: file.mediaType });
-    } catch (error) {
-      report({ path, ok: false, detail: reasonOf(error) });
-    }
-  }
-
-  const runner = createJobRunner(ctx, { kinds: FILE_JOB_KINDS, pollMs: 250 });
+    },
+  });
   runner.start();
   const started = Date.now();
   try {
+    for (const path of paths) {
+      const stored = await store(ctx, publication.id, path, role, show);
+      if ('failure' in stored) report(stored.failure);
+      else tracked.push(stored);
+      runner.wake();
+    }
     let pending = tracked;
+    // The files whose jobs ended since the last look; null: look at every one still pending.
+    let ended: Set<number> | null = null;
     while (pending.length > 0) {
       const still: Tracked[] = [];
       for (const t of pending) {
-        const outcome = await outcomeOf(ctx, t);
+        const outcome = ended?.has(t.storedFileId) === false ? null : await outcomeOf(ctx, t);
         if (outcome) report(outcome);
         else still.push(t);
       }
@@ -118,7 +120,8 @@ async function ingest(
         const doing = first.mediaType === 'application/pdf' ? 'extracting' : 'processing';
         const seconds = Math.round((Date.now() - started) / 1000);
         show(`${basename(first.path)} (${doing}, ${seconds} s)`);
-        await delay(200);
+        // A job's end is the moment to look again; the wait bounds how stale the progress gets.
+        ended = await jobEnds.next(1_000);
       }
     }
   } finally {
@@ -134,17 +137,96 @@ async function ingest(
   return failures.length > 0 ? 1 : 0;
 }
 
+/** Stores one file and attaches it, which queues its jobs. */
+async function store(
+  ctx: WiredContext,
+  publicationId: number,
+  path: string,
+  role: AttachmentRole | undefined,
+  show: (item?: string) => void,
+): Promise<Tracked | { failure: Outcome }> {
+  try {
+    show(`${basename(path)} (storing)`);
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError('not a file');
+    const isImage = /\.(jpe?g|png|webp|avif)$/i.test(path);
+    const { file } = await attachFile(
+      ctx,
+      {
+        publicationId,
+        source: createReadStream(path),
+        fileName: basename(path),
+        role: role ?? (isImage ? 'image' : 'supplement'),
+      },
+      cliActor(),
+    );
+    return { path, storedFileId: file.id, mediaType: file.mediaType };
+  } catch (error) {
+    return { failure: { path, ok: false, detail: reasonOf(error) } };
+  }
+}
+
+/**
+ * Which files' jobs ended, for the waiting loop: it wakes when one does, and looks at those
+ * files alone rather than asking about every pending file each time. `next` gives null when it
+ * waited the whole time (or a job named no file): then every pending file is looked at.
+ */
+function endedFiles(): {
+  notify(storedFileId: number | null | undefined): void;
+  next(ms: number): Promise<Set<number> | null>;
+} {
+  let ended: Set<number> | null = new Set();
+  let wake: (() => void) | null = null;
+  const take = () => {
+    const taken = ended;
+    ended = new Set();
+    return taken;
+  };
+  return {
+    notify(storedFileId) {
+      if (typeof storedFileId !== 'number') ended = null;
+      else ended?.add(storedFileId);
+      wake?.();
+    },
+    next(ms) {
+      if (ended === null || ended.size > 0) return Promise.resolve(take());
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          wake = null;
+          take();
+          resolve(null);
+        }, ms);
+        wake = () => {
+          clearTimeout(timer);
+          wake = null;
+          resolve(take());
+        };
+      });
+    },
+  };
+}
+
 /** Null while the file's jobs are still going. */
 async function outcomeOf(ctx: WiredContext, t: Tracked): Promise<Outcome | null> {
   const file = await ctx.repos.files.findStoredFile(t.storedFileId);
   if (!file) return { path: t.path, ok: false, detail: 'the stored file vanished' };
   if (file.mediaType === 'application/pdf') {
     if (file.extractionStatus === 'done') {
-      const language = (file.metadata as { detectedLanguage?: string } | null)?.detectedLanguage;
+      const metadata = file.metadata as {
+        detectedLanguage?: string;
+        recognizedText?: { state?: string; pages?: unknown[]; unread?: number };
+      } | null;
+      // Scanned pages are read by a job of their own, after the text layer: wait for it too.
+      const scans = metadata?.recognizedText;
+      if (scans?.state === 'queued') return null;
+      const language = metadata?.detectedLanguage;
+      const recognized = scans
+        ? `, ${scans.pages?.length ?? 0} scanned page(s) read${scans.unread ? `, ${scans.unread} unread` : ''}`
+        : '';
       return {
         path: t.path,
         ok: true,
-        detail: `${file.pageCount} page(s)${language ? `, ${language}` : ''}`,
+        detail: `${file.pageCount} page(s)${language ? `, ${language}` : ''}${recognized}`,
       };
     }
     if (file.extractionStatus === 'failed') {

@@ -4,12 +4,14 @@ import type { ChangeFeed } from './change-feed.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './database-handle.ts';
 import type { ImageTools } from './image-ports.ts';
+import type { ScanReader } from './ocr-ports.ts';
 import type { PdfTools } from './pdf-ports.ts';
 import type { Clock, FileStore, Transactor } from './ports.ts';
 import type { RenderCache, SceneTileGate } from './render-cache.ts';
 import type { Repositories } from './repositories.ts';
 import type { SceneTools } from './scene-ports.ts';
 import type { SearchEngine } from './search-engine.ts';
+import type { TimestampAuthority } from './timestamps.ts';
 
 /**
  * Everything a request, a command or a job needs, built once by the composition root
@@ -41,7 +43,11 @@ export interface AppContext {
   renderCache: RenderCache | null;
   /** With the render cache: which scenes are public, and hot tiles, so a tile costs no query. */
   tileGate: SceneTileGate | null;
+  /** Recognizes the text of scanned PDF pages (English and Korean); null where it cannot run. */
+  ocr?: ScanReader | null;
   /** Purges a CDN in front of the archive, when `DOSSIER_CDN_PURGE_URL` names one (core/cdn.ts). */
   cdn?: CdnPurger | null;
+  /** Stamps published records, when `DOSSIER_TSA_URL` names an authority (core/timestamps.ts). */
+  timestamps?: TimestampAuthority | null;
   close(): Promise<void>;
 }

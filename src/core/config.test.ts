@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -63,6 +64,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ DOSSIER_CDN_PURGE_URL: 'ftp://cdn.example.net' }, cwd)).toThrow(
       /http:\/\/ or https:\/\//,
     );
+  });
+
+  it('reads a time-stamping authority only with its CA certificate, both or neither', () => {
+    expect(
+      loadConfig({ DOSSIER_TSA_URL: 'http://tsa.example.net/', DOSSIER_TSA_CA_FILE: 'ca.pem' }, cwd)
+        .timestamping,
+    ).toEqual({ url: 'http://tsa.example.net/', caFile: resolve(cwd, 'ca.pem') });
+    expect(loadConfig({}, cwd).timestamping).toBeNull();
+    expect(() => loadConfig({ DOSSIER_TSA_URL: 'http://tsa.example.net/' }, cwd)).toThrow(
+      /set together/,
+    );
+    expect(() => loadConfig({ DOSSIER_TSA_CA_FILE: 'ca.pem' }, cwd)).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ DOSSIER_TSA_URL: 'tsa.example.net', DOSSIER_TSA_CA_FILE: 'ca.pem' }, cwd),
+    ).toThrow(/not a URL/);
   });
 
   it('refuses a port that is not a number', () => {

@@ -31,6 +31,17 @@ export interface Config {
    * kept pages carry surrogate keys (core/cdn.ts). None by default.
    */
   cdnPurgeUrl?: string | null;
+  /**
+   * The RFC 3161 time-stamping authority that proves what was published when
+   * (`DOSSIER_TSA_URL`), and the CA certificate that verifies its answers
+   * (`DOSSIER_TSA_CA_FILE`, PEM). Both or neither; none by default: nothing is timestamped.
+   */
+  timestamping?: TimestampingConfig | null;
+}
+
+export interface TimestampingConfig {
+  url: string;
+  caFile: string;
 }
 
 export class ConfigError extends Error {
@@ -51,7 +62,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
     trustedProxies: parseTrustedProxies(env.DOSSIER_TRUSTED_PROXIES),
     cdnPurgeUrl: parseCdnPurgeUrl(env.DOSSIER_CDN_PURGE_URL),
+    timestamping: parseTimestamping(env.DOSSIER_TSA_URL, env.DOSSIER_TSA_CA_FILE, cwd),
   };
+}
+
+/** An authority is usable only with the certificate that checks it: both are given, or neither. */
+function parseTimestamping(
+  rawUrl: string | undefined,
+  rawCaFile: string | undefined,
+  cwd: string,
+): TimestampingConfig | null {
+  if (!rawUrl && !rawCaFile) return null;
+  if (!rawUrl || !rawCaFile) {
+    throw new ConfigError('DOSSIER_TSA_URL and DOSSIER_TSA_CA_FILE must be set together');
+  }
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    throw new ConfigError(`DOSSIER_TSA_URL "${rawUrl}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('DOSSIER_TSA_URL must be an http:// or https:// URL');
+  }
+  return { url: url.href, caFile: resolve(cwd, rawCaFile) };
 }
 
 /**

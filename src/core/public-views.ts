@@ -105,6 +105,15 @@ export interface PublicationView extends EntryView {
   /** The satellite scenes its body shows that the public may see, by capture date. */
   scenes: PublicScene[];
   updatedAt: string;
+  /** Its timestamped versions, oldest first: each record and its proof can be downloaded. */
+  versions?: VersionView[];
+}
+
+/** One timestamped version of a piece's public record (core/timestamps.ts). */
+export interface VersionView {
+  version: number;
+  /** When the time-stamping authority saw it. */
+  stampedAt: string;
 }
 
 /** What a publication's page shows of other publications, which may come and go with time. */

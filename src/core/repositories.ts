@@ -14,6 +14,7 @@ import type { OrganizationsRepository } from './repositories/organizations-repos
 import type { PeopleRepository } from './repositories/people-repository.ts';
 import type { PlacesRepository } from './repositories/places-repository.ts';
 import type { PreviewLinksRepository } from './repositories/preview-links-repository.ts';
+import type { ProofsRepository } from './repositories/proofs-repository.ts';
 import type { PublicationsRepository } from './repositories/publications-repository.ts';
 import type { RedirectsRepository } from './repositories/redirects-repository.ts';
 import type { RevisionsRepository } from './repositories/revisions-repository.ts';
@@ -59,6 +60,7 @@ export interface Repositories {
   apiTokens: ApiTokensRepository;
   previewLinks: PreviewLinksRepository;
   editorialNotes: EditorialNotesRepository;
+  proofs: ProofsRepository;
   images: ImagesRepository;
   scenes: ScenesRepository;
   apiCatalog: ApiCatalogRepository;

@@ -12,6 +12,7 @@ import { LocalFileStore } from '../../src/infra/files/local-file-store.ts';
 import { writeTextPdf } from '../../src/infra/pdf/write-text-pdf.ts';
 import { attachBytes, buildPublication, buildSection } from '../support/factories.ts';
 import { damagedPdf } from '../support/hostile-pdfs.ts';
+import { geotaggedPng } from '../support/images.ts';
 import { splitProgress } from '../support/progress-lines.ts';
 import { BIN, runCli } from '../support/run-cli.ts';
 
@@ -132,6 +133,24 @@ describe('dossier ingest, jobs and fixity', { timeout: 180_000 }, () => {
     db.close();
     expect(audit.map((a) => a.action)).toEqual(['fixity.ok', 'fixity.problems']);
     expect(JSON.parse(audit[1]!.detail)).toMatchObject({ changed: 1, missing: 0 });
+  });
+
+  it('ingests an image beside a PDF, reporting each once its own jobs have ended', async () => {
+    writeFileSync(join(dir, 'camp.png'), await geotaggedPng(1600, 900));
+    writeFileSync(
+      join(dir, 'chapter-3.pdf'),
+      await writeTextPdf({ title: 'Chapter 3', pages: ['Kaech’ŏn', '개천', 'Chŏngŏ-ri'] }),
+    );
+    const files = ['camp.png', 'chapter-3.pdf'].map((f) => join(dir, f));
+    const result = await runCli(
+      ['ingest', ...files, '--publication', `reports/${slug}`],
+      env,
+      120_000,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^done {3}.*camp\.png: \d+ resized copies/m);
+    expect(result.stdout).toMatch(/^done {3}.*chapter-3\.pdf: 3 page\(s\)/m);
+    expect(result.stdout).toContain('Ingested 2 of 2 file(s) into hidden-gulag.');
   });
 
   it('leaves no partial rows when killed mid-job, and finishes the job once its lease runs out', async () => {

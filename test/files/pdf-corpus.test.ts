@@ -125,10 +125,10 @@ describe.skipIf(!present)('the PDF corpus', () => {
       expect(Object.keys(failed).sort()).toEqual(Object.keys(EXPECTED_FAILURES).sort());
       for (const [name, reason] of Object.entries(EXPECTED_FAILURES))
         expect(failed[name]).toMatch(reason);
-      // Every child stayed inside its memory limit, and the whole corpus took far less than
-      // one file's time limit per file.
+      // Every child stayed inside its memory limit, and the whole corpus, its scanned pages read
+      // one at a time included, took far less than one file's time limit per file.
       expect(ctx.pdf.peakChildRssBytes).toBeLessThanOrEqual(ctx.pdf.memoryBytes);
-      expect(elapsedMs).toBeLessThan(120_000);
+      expect(elapsedMs).toBeLessThan(240_000);
     });
 
     it('kept the HTTP server answering /healthz throughout', () => {

@@ -70,6 +70,20 @@ describe('the PDF sandbox', () => {
     expect(sandbox.childPids().length + (sandbox.spawned - before)).toBeGreaterThanOrEqual(2);
   });
 
+  it('starts its children before the first file when warmed, and reads with them', async () => {
+    const warmed = new PdfSandbox({ workers: 2 });
+    try {
+      warmed.warm();
+      expect(warmed.spawned).toBe(2);
+      const pdf = await writeTextPdf({ title: 'Warm', pages: ['Yodŏk'] });
+      const result = await warmed.extract(new Uint8Array(pdf), { thumbnailWidth: null });
+      expect(result.pages[0]).toContain('Yodŏk');
+      expect(warmed.spawned).toBe(2);
+    } finally {
+      await warmed.close();
+    }
+  });
+
   it('splits the pages after the first part into runs worth a child each', () => {
     expect(partRanges(25, 61, 2)).toEqual([
       { from: 25, to: 43 },

@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WiredContext } from '../../src/context.ts';
 import { ALL } from '../../src/core/cache-keys.ts';
@@ -262,6 +263,30 @@ describe('the render cache store', () => {
     expect(cache.get('/b/')).toBeUndefined();
     expect(cache.get('/a/')).toBeDefined();
     expect(cache.stats().bytes).toBeLessThanOrEqual(10_000);
+  });
+
+  it('drops pages in the order a plain least-recently-used list would, whatever the reads and writes', () => {
+    const step = fc.oneof(
+      fc.record({ op: fc.constant('put' as const), key: fc.constantFrom('a', 'b', 'c', 'd', 'e') }),
+      fc.record({ op: fc.constant('get' as const), key: fc.constantFrom('a', 'b', 'c', 'd', 'e') }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        // Room for three pages of 3,000 bytes: the fourth pushes the least recently used out.
+        const cache = new RenderCache({ maxBytes: 10_000 });
+        let model: string[] = [];
+        for (const { op, key } of steps) {
+          if (op === 'put') {
+            cache.put(`/${key}/`, body(3000), [], ['list'], cache.epoch);
+            model = [...model.filter((k) => k !== key), key].slice(-3);
+          } else {
+            const hit = cache.get(`/${key}/`) !== undefined;
+            expect(hit).toBe(model.includes(key));
+            if (hit) model = [...model.filter((k) => k !== key), key];
+          }
+        }
+      }),
+    );
   });
 
   it('does not keep a page whose render began before an invalidation', () => {

@@ -18,6 +18,7 @@ export const MIGRATIONS_AFTER_0091 = [
   '0102-date-precision',
   '0103-scenes',
   '0104-editorial-notes',
+  '0105-publication-proofs',
 ] as const;
 
 export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
@@ -29,6 +30,8 @@ export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
 
 /** The schema as 0092 left it. */
 export async function undoMigrationsAfter0092(db: AnyDb): Promise<void> {
+  await sql`drop table if exists publication_proofs`.execute(db);
+  await sql`delete from dossier_migration where name = '0105-publication-proofs'`.execute(db);
   await sql`drop table if exists editorial_notes`.execute(db);
   await sql`delete from dossier_migration where name = '0104-editorial-notes'`.execute(db);
   await sql`drop table if exists scene_annotations`.execute(db);

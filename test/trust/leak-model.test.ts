@@ -5,6 +5,7 @@ import { closePagefind } from '../../src/static-export/pagefind-index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sequences } from './operations.ts';
 import { playSequence } from './play-sequence.ts';
+import { closeSharedAuthority } from './world.ts';
 
 /**
  * The model-based leak test. fast-check generates sequences of editorial operations —
@@ -34,6 +35,7 @@ describeEachDatabase('the public sees exactly what the model says', (_db, dialec
   afterAll(async () => {
     await pdf.close();
     await closePagefind();
+    await closeSharedAuthority();
   });
 
   it('after random editorial sequences by every role, no surface shows what it should not, and each shows what it should', async () => {

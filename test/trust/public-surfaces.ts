@@ -76,6 +76,9 @@ function crawlStarts(m: Model): string[] {
       `${folder}cite.bib`,
       `${folder}cite.ris`,
       `${folder}cite.json`,
+      // Its first timestamped version, record and reply: only while the piece is public.
+      `${folder}versions/1/record.json`,
+      `${folder}versions/1/record.tsr`,
       ...p.pdfs.map((w) => `${folder}${w.word}.pdf`),
       // The cover drawn from each PDF's first page, served beside it (webp, as the job draws it).
       ...p.pdfs.map((w) => `${folder}${w.word}.pdf.cover.webp`),
@@ -216,6 +219,10 @@ function checkPieces(
     }
     expectStatus(`/api/v1/publications/${p.id}`, expected);
     expectStatus(`${folder}cite.bib`, shown ? 200 : 'refused');
+    if (!shown) {
+      expectStatus(`${folder}versions/1/record.json`, 'refused');
+      expectStatus(`${folder}versions/1/record.tsr`, 'refused');
+    }
     for (const w of p.pdfs) expectStatus(`${folder}${w.word}.pdf`, expected);
     for (const w of p.pdfs) expectStatus(`${folder}${w.word}.pdf.cover.webp`, expected);
     if (listed) {

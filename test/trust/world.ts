@@ -22,6 +22,7 @@ import { SYSTEM_ACTOR } from '../support/actors.ts';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
 import { closeTestDatabase, openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
+import { type LocalTsa, startLocalTsa } from '../support/local-tsa.ts';
 import { replicaUrl } from '../support/replica.ts';
 import type { OfficeRole, SectionSlug, TokenKind } from './model.ts';
 
@@ -36,6 +37,22 @@ const IDENTITY_LOGO = new TextEncoder().encode(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>',
 );
 export const PUBLIC_URL = 'https://archive.example.org';
+
+/**
+ * One time-stamping authority for every world of a suite, so that each piece's timestamped
+ * versions (…/versions/{n}/record.json) are among the surfaces the crawl reads.
+ */
+let sharedTsa: Promise<LocalTsa> | null = null;
+const authority = () => {
+  sharedTsa ??= startLocalTsa();
+  return sharedTsa;
+};
+
+export async function closeSharedAuthority(): Promise<void> {
+  const tsa = await sharedTsa;
+  sharedTsa = null;
+  await tsa?.close();
+}
 
 /** An HTTP answer as the test keeps it. */
 export interface Answer {
@@ -85,9 +102,13 @@ export class World {
     const clock = fixedClock(START);
     // A CDN in front, so that the pages' surrogate keys are among what the probes compare. Its
     // purges go nowhere: the world never runs them.
+    const tsa = await authority();
     const ctx = await testContext(t, clock, PUBLIC_URL, {
       renderCache: {},
-      config: { cdnPurgeUrl: 'http://127.0.0.1:9/purge' },
+      config: {
+        cdnPurgeUrl: 'http://127.0.0.1:9/purge',
+        timestamping: { url: tsa.url, caFile: tsa.caFile },
+      },
     });
     await ctx.pdf.close();
     ctx.pdf = pdf;

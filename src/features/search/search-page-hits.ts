@@ -15,7 +15,21 @@ export interface PdfHit {
   storedFileId: number;
   /** How many pages match; `pages` holds the best few. */
   matchingPages: number;
-  pages: Array<{ page: number; snippet: Segment[] }>;
+  /** `recognized`: the page is a scan whose text was recognized, with the reader's confidence. */
+  pages: Array<{ page: number; snippet: Segment[]; recognized?: { confidence: number } }>;
+}
+
+/** The pages of a file whose text was recognized from a scan (pdf-extract-job.ts), by number. */
+function recognizedPages(metadata: Record<string, unknown> | null): Map<number, number> {
+  const recognized = (metadata?.recognizedText as { pages?: unknown } | undefined)?.pages;
+  const out = new Map<number, number>();
+  if (!Array.isArray(recognized)) return out;
+  for (const entry of recognized as Array<{ page?: unknown; confidence?: unknown }>) {
+    if (typeof entry.page === 'number' && typeof entry.confidence === 'number') {
+      out.set(entry.page, entry.confidence);
+    }
+  }
+  return out;
 }
 
 /** Pages shown per PDF; the rest are counted. */
@@ -63,14 +77,19 @@ export async function findPageHits(
       .slice(0, PAGES_WEIGHED)
       .map((p) => ({ page: p.page, text: p.text, hits: highlighter.count(p.text) }))
       .sort((x, y) => y.hits - x.hits || x.page - y.page);
+    const recognized = recognizedPages(a.file.metadata);
     const hit: PdfHit = {
       fileName: fileUrlName(a.fileName),
       storedFileId: a.storedFileId,
       matchingPages: matching.length,
-      pages: weighed.slice(0, PAGES_SHOWN).map((w) => ({
-        page: w.page,
-        snippet: highlighter.passage(w.text, 200)?.segments ?? openingOf(w.text, 200),
-      })),
+      pages: weighed.slice(0, PAGES_SHOWN).map((w) => {
+        const confidence = recognized.get(w.page);
+        return {
+          page: w.page,
+          snippet: highlighter.passage(w.text, 200)?.segments ?? openingOf(w.text, 200),
+          ...(confidence === undefined ? {} : { recognized: { confidence } }),
+        };
+      }),
     };
     out.set(a.publicationId, [...(out.get(a.publicationId) ?? []), hit]);
   }

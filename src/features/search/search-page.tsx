@@ -164,6 +164,14 @@ export function SearchPage(props: {
                             <a href={`${path}${encodeURIComponent(pdf.fileName)}#page=${p.page}`}>
                               {ctx.t('search.pdfPage', { page: p.page })}
                             </a>
+                            {p.recognized ? (
+                              <span class="quiet">
+                                {' '}
+                                {ctx.t('search.recognizedText', {
+                                  confidence: Math.round(p.recognized.confidence),
+                                })}
+                              </span>
+                            ) : null}
                             :{' '}
                             <span lang={hit.language}>
                               <Marked segments={p.snippet} />

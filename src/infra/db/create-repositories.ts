@@ -18,6 +18,7 @@ import { OrganizationsRepo } from './repos/organizations.repo.ts';
 import { PeopleRepo } from './repos/people.repo.ts';
 import { PlacesRepo } from './repos/places.repo.ts';
 import { PreviewLinksRepo } from './repos/preview-links.repo.ts';
+import { ProofsRepo } from './repos/proofs.repo.ts';
 import { PublicationRendersRepo } from './repos/publication-renders.repo.ts';
 import { PublicationsRepo } from './repos/publications.repo.ts';
 import { RedirectsRepo } from './repos/redirects.repo.ts';
@@ -62,6 +63,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     apiTokens: new ApiTokensRepo(k),
     previewLinks: new PreviewLinksRepo(k),
     editorialNotes: new EditorialNotesRepo(k),
+    proofs: new ProofsRepo(k),
     images: new ImagesRepo(k),
     scenes: new ScenesRepo(k),
     apiCatalog: new ApiCatalogRepo(k),

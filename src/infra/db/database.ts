@@ -21,6 +21,7 @@ import type { EditorialNoteRow } from '../../core/repositories/editorial-notes-r
 import type { FileDerivativeRow } from '../../core/repositories/files-repository.ts';
 import type { Job } from '../../core/repositories/jobs-repository.ts';
 import type { PreviewLinkRow } from '../../core/repositories/preview-links-repository.ts';
+import type { PublicationProof } from '../../core/repositories/proofs-repository.ts';
 import type { SessionRow } from '../../core/repositories/sessions-repository.ts';
 import type { SignInLimitRow } from '../../core/repositories/sign-in-limits-repository.ts';
 
@@ -344,6 +345,11 @@ export interface EditorialNoteTable extends Omit<EditorialNoteRow, 'id'> {
   id: Generated<number>;
 }
 
+/** The `publication_proofs` table (migration 0105). */
+export interface PublicationProofTable extends Omit<PublicationProof, 'id'> {
+  id: Generated<number>;
+}
+
 export interface Database {
   settings: SettingTable;
   sections: SectionTable;
@@ -388,6 +394,7 @@ export interface Database {
   scenePlaces: ScenePlaceTable;
   sceneAnnotations: SceneAnnotationTable;
   editorialNotes: EditorialNoteTable;
+  publicationProofs: PublicationProofTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

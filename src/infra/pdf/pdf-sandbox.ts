@@ -168,6 +168,16 @@ export class PdfSandbox implements PdfTools {
     return reply.result;
   }
 
+  /** Starts the children now, so that their start-up overlaps the caller's own work. */
+  warm(): void {
+    for (const slot of this.closed ? [] : this.slots) {
+      if (slot.busy || slot.child) continue;
+      // Started idle, a child exits after the idle time as usual; one that cannot start says
+      // so again, with its reason, when a file needs it.
+      this.ensureChild(slot).then(() => slot.busy || slot.idleTimer || this.idle(slot), noop);
+    }
+  }
+
   /** Kills every child and refuses further work. */
   async close(): Promise<void> {
     this.closed = true;
@@ -393,3 +403,5 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
     else h?.unref?.();
   }
 }
+
+function noop(): void {}

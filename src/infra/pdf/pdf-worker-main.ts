@@ -1,7 +1,6 @@
 import type { UnreadablePdfReason } from '../../core/errors.ts';
 import type { WorkerReply, WorkerRequest } from './pdf-worker-protocol.ts';
 import { readPdf, TooMuchTextError } from './read-pdf.ts';
-import { stripPdfMetadata } from './strip-pdf-metadata.ts';
 
 /**
  * The sandbox process: reads or rewrites one PDF at a time for the pool that started it, under
@@ -34,6 +33,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     });
     return { id: request.id, ok: true, op: 'extract', result, ...memory() };
   }
+  // pdf-lib is loaded on the first rewrite: most children only read, and loading it was a good
+  // part of every child's start.
+  const { stripPdfMetadata } = await import('./strip-pdf-metadata.ts');
   const result = await stripPdfMetadata(request.bytes, { keepTitle: request.keepTitle });
   return { id: request.id, ok: true, op: 'strip-metadata', result, ...memory() };
 }

@@ -38,6 +38,8 @@ export class RenderCache implements RenderCachePort {
   private readonly entries = new Map<string, CachedEntry>();
   private readonly byDep = new Map<string, Set<string>>();
   private totalBytes = 0;
+  /** The key at the end of `entries` (the most recently used), or null when unknown. */
+  private newest: string | null = null;
   private counters = { hits: 0, misses: 0, invalidations: 0 };
   /**
    * Grows with every invalidation. A render that began before one must not be stored: it may
@@ -59,8 +61,13 @@ export class RenderCache implements RenderCachePort {
       return undefined;
     }
     this.counters.hits++;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    // Under load one page is asked for over and over: moving the newest entry to the end again
+    // (a delete and an insert in the map) would change nothing but cost every hit.
+    if (this.newest !== key) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.newest = key;
+    }
     return entry;
   }
 
@@ -161,6 +168,7 @@ export class RenderCache implements RenderCachePort {
 
   private insert(entry: CachedEntry): void {
     this.entries.set(entry.key, entry);
+    this.newest = entry.key;
     this.totalBytes += entry.bytes;
     for (const dep of entry.deps) {
       const set = this.byDep.get(dep) ?? new Set<string>();

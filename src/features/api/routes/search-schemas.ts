@@ -75,7 +75,14 @@ export const searchResultSchema = z
           z.object({
             fileName: z.string(),
             matchingPages: z.number().int(),
-            pages: z.array(z.object({ page: z.number().int(), snippet: segments })),
+            pages: z.array(
+              z.object({
+                page: z.number().int(),
+                snippet: segments,
+                /** Present when the page is a scan whose text was recognized (OCR). */
+                recognized: z.object({ confidence: z.number() }).optional(),
+              }),
+            ),
           }),
         ),
       }),

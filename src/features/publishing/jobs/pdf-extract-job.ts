@@ -1,21 +1,24 @@
 import type { ChangeFeed } from '../../../core/change-feed.ts';
 import { UnreadablePdfError } from '../../../core/errors.ts';
 import { type JobHandler, PermanentJobError, payloadOf } from '../../../core/jobs.ts';
+import { type ScanReader, scannedPages } from '../../../core/ocr-ports.ts';
 import type { PdfTools } from '../../../core/pdf-ports.ts';
 import type { Clock, FileStore } from '../../../core/ports.ts';
 import type { Repositories } from '../../../core/repositories.ts';
 import { PDF_EXTRACT_JOB } from '../files/attach-file.ts';
 import { readAll } from '../files/read-all.ts';
 import { addDerivedFile, jobSourceFile, storeMadeFile } from './derived-files.ts';
+import { PDF_RECOGNIZE_JOB } from './pdf-recognize-job.ts';
 
 export { PDF_EXTRACT_JOB };
 
 export interface PdfExtractDeps {
-  repos: Pick<Repositories, 'files'>;
   files: FileStore;
   clock: Clock;
   changes: ChangeFeed;
   pdf: PdfTools;
+  repos: Pick<Repositories, 'files' | 'jobs'>;
+  ocr?: ScanReader | null;
 }
 
 /** Thumbnails are drawn this wide; listings show them at half that on dense screens. */
@@ -52,13 +55,28 @@ export function pdfExtractHandler(deps: PdfExtractDeps): JobHandler {
       const thumbnail = result.thumbnail
         ? await storeMadeFile(deps.files, result.thumbnail.bytes)
         : null;
+      // Pages without a text layer are read in a job of their own, after this one has landed:
+      // the text and the thumbnail do not wait for a scan's slower reading.
+      const scanned = deps.ocr ? scannedPages(result.pages).length : 0;
       const metadata = {
         ...result.metadata,
         ...(result.thumbnailError ? { thumbnailError: result.thumbnailError } : {}),
+        ...(scanned > 0 ? { recognizedText: { state: 'queued', scanned } } : {}),
       };
       return async (tx) => {
         const at = deps.clock.now().toISOString();
         await deps.repos.files.replacePages(storedFileId, result.pages, tx);
+        if (scanned > 0) {
+          await deps.repos.jobs.enqueueUnique(
+            {
+              kind: PDF_RECOGNIZE_JOB,
+              payload: { storedFileId },
+              uniqueKey: `${PDF_RECOGNIZE_JOB}:${storedFileId}`,
+            },
+            at,
+            tx,
+          );
+        }
         if (thumbnail && result.thumbnail) {
           const { width, height } = result.thumbnail;
           await addDerivedFile(

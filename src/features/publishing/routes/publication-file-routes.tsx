@@ -3,10 +3,12 @@ import type { AppContext } from '../../../core/app-context.ts';
 import { ATTACHMENT_ROLES } from '../../../core/content-types.ts';
 import type { Attachment, PublicationRecord } from '../../../core/entities.ts';
 import { ValidationError } from '../../../core/errors.ts';
+import { contentDisposition } from '../../../core/file-name.ts';
 import { type AdminContext, type AdminRoute, actorOf, idOf, param } from '../../accounts/index.ts';
 import { attachFile } from '../files/attach-file.ts';
 import { describeAttachment } from '../files/describe-attachment.ts';
 import { removePdfMetadata } from '../files/pdf-source-protection.ts';
+import { readOriginal } from '../files/read-original.ts';
 import { FileRow, type FileStatus } from '../views/files-panel.tsx';
 import { fileStatuses, thumbnailOf } from './file-statuses.ts';
 import { publicationEditor } from './publication-editor.tsx';
@@ -138,6 +140,25 @@ export function publicationFileRoutes(app: AppContext): AdminRoute[] {
         return c.body(body as ReadableStream<Uint8Array>, 200, {
           'Content-Type': thumbnail.mediaType,
           'Content-Length': String(thumbnail.byteSize),
+        });
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/admin/publications/:id/files/:attachmentId/original',
+      action: 'files.upload',
+      handler: withAttachment(async (c, record, attachment) => {
+        const withFile = (await app.repos.files.attachmentsOf([record.id])).find(
+          (a) => a.id === attachment.id,
+        );
+        if (!withFile) return c.text('No such file', 404);
+        // Audited before a byte goes out: who read the original, from where, and its hash.
+        const bytes = await readOriginal(app, withFile, actorOf(c), 'back office');
+        return c.body(Readable.toWeb(Readable.from(bytes)) as ReadableStream<Uint8Array>, 200, {
+          'Content-Type': withFile.file.mediaType,
+          'Content-Length': String(withFile.file.byteSize),
+          'Content-Disposition': contentDisposition('attachment', withFile.fileName),
+          'Cache-Control': 'private, no-store',
         });
       }),
     },

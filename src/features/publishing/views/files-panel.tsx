@@ -64,7 +64,13 @@ export function FileRow(props: { csrfToken: string; publicationId: number; file:
       </span>
       {f.urlName !== f.fileName ? (
         <span class="quiet file-address"> Address: {f.urlName}</span>
-      ) : null}
+      ) : null}{' '}
+      <a
+        href={`/admin/publications/${props.publicationId}/files/${f.attachmentId}/original`}
+        title="Each download of the original is recorded in the audit trail"
+      >
+        Download original
+      </a>
       {image ? (
         // Alt text, caption and credit describe a picture; a PDF has none of them to show.
         <form

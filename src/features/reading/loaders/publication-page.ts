@@ -2,6 +2,7 @@ import type { Person, Place, PublicationRecord, Section } from '../../../core/en
 import { placeNameIn } from '../../../core/place-name.ts';
 import type { EntryView, PublicationView, SeriesPartView } from '../../../core/public-views.ts';
 import { isPubliclyVisible, isTombstone } from '../../../core/publication-status.ts';
+import type { Repositories } from '../../../core/repositories.ts';
 import {
   fileView,
   loadEntries,
@@ -10,6 +11,9 @@ import {
   type ReadingRepos,
 } from './entries.ts';
 import { publicScenesOf } from './public-scene.ts';
+
+/** A publication's page also lists its timestamped versions. */
+export type PublicationPageRepos = ReadingRepos & Pick<Repositories, 'proofs'>;
 
 export type PublicationLookup =
   | {
@@ -27,7 +31,7 @@ export type PublicationLookup =
  * the public once saw is 'gone' and keeps only its citation data.
  */
 export async function loadPublicationPage(
-  repos: ReadingRepos,
+  repos: PublicationPageRepos,
   sectionSlug: string,
   slug: string,
   now: Date,
@@ -56,7 +60,7 @@ export async function loadPublicationPage(
  * Withdrawal and the trash end every preview, as they end public reading.
  */
 export async function loadPublicationPreview(
-  repos: ReadingRepos,
+  repos: PublicationPageRepos,
   id: number,
   now: Date,
 ): Promise<PublicationView | null> {
@@ -67,7 +71,7 @@ export async function loadPublicationPreview(
 }
 
 async function buildView(
-  repos: ReadingRepos,
+  repos: PublicationPageRepos,
   section: Section,
   record: PublicationRecord,
   now: Date,
@@ -118,6 +122,10 @@ async function buildView(
     translations: await translationLinks(repos, record, now),
     scenes: await publicScenesOf(repos, record.id, now),
     updatedAt: record.updatedAt,
+    versions: (await repos.proofs.listFor(record.id)).map((p) => ({
+      version: p.version,
+      stampedAt: p.stampedAt,
+    })),
   };
   return { view, people };
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../core/app-context.ts';
 import { contentDisposition } from '../../../core/file-name.ts';
 import { findPublicFile } from '../loaders/public-file.ts';
 import { parseRange } from './byte-range.ts';
+import { proofRoutes } from './proof-routes.ts';
 
 /**
  * Files under their publication's own folder (/{section}/{slug}/{file}), as Google Scholar
@@ -14,6 +15,8 @@ export function fileRoutes(
   onMissing: (c: Context, status: 404 | 410) => Promise<Response>,
 ): Hono {
   const files = new Hono();
+  // A piece's timestamped versions live under its folder too (…/versions/{n}/record.json).
+  files.route('/', proofRoutes(app, onMissing));
   files.on(['GET', 'HEAD'], '/:section/:slug/:file{[^/]+\\.[A-Za-z0-9]{1,5}}', async (c) => {
     // Hono has already decoded the parameter once; decoding it again would read '%2541' as 'A'
     // and throw on a name that decodes to a lone '%'.

@@ -22,6 +22,7 @@ import { CoverImage } from './cover-image.tsx';
 import { PdfLink } from './pdf-link.tsx';
 import { SceneTimeline } from './scene-timeline.tsx';
 import { VenueLink } from './venue-link.tsx';
+import { VersionsBlock } from './versions-block.tsx';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: '한국어' };
 
@@ -276,6 +277,7 @@ function Body(props: { ctx: PageContext; pub: PublicationView; cite?: Child }) {
           {props.cite}
         </aside>
       ) : null}
+      <VersionsBlock ctx={ctx} pub={pub} />
     </>
   );
 }

@@ -24,6 +24,7 @@ import { sectionListDisclaimers } from './0101-section-list-disclaimers.ts';
 import { datePrecision } from './0102-date-precision.ts';
 import { scenes } from './0103-scenes.ts';
 import { editorialNotes } from './0104-editorial-notes.ts';
+import { publicationProofs } from './0105-publication-proofs.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -57,5 +58,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0102-date-precision': datePrecision(),
     '0103-scenes': scenes(dialect),
     '0104-editorial-notes': editorialNotes(dialect),
+    '0105-publication-proofs': publicationProofs(dialect),
   };
 }
