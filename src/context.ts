@@ -4,8 +4,10 @@ import { ChangeFeed } from './core/change-feed.ts';
 import type { Config } from './core/config.ts';
 import { type Clock, systemClock, type Tx } from './core/ports.ts';
 import { createAuditTrail } from './features/audit/create-audit-trail.ts';
+import { captureQueue } from './features/captures/index.ts';
 import { GazetteerCache } from './features/search/gazetteer-cache.ts';
 import { SearchIndexer } from './features/search/search-indexer.ts';
+import { HttpSourceCapturer } from './infra/captures/source-capturer.ts';
 import { httpPurger } from './infra/cdn/http-purger.ts';
 import { connect, type Db } from './infra/db/connect.ts';
 import { createRepositories } from './infra/db/create-repositories.ts';
@@ -93,6 +95,14 @@ export async function createContext(
   // With a time-stamping authority, every write of a piece the public sees queues its proof.
   const timestamps = config.timestamping ? httpTimestampAuthority(config.timestamping) : null;
   if (timestamps) changes.subscribe(timestampQueue({ repos, clock }));
+  // With captures on, every save of a piece queues the capture of what it cites.
+  const capturer = config.captureSources
+    ? new HttpSourceCapturer({
+        userAgent: `Dossier (source capture for ${config.publicUrl})`,
+        allowHosts: config.captureSources.allowHosts,
+      })
+    : null;
+  if (capturer) changes.subscribe(captureQueue({ repos, clock }));
   const pdf = new PdfSandbox();
   const files = new LocalFileStore(config.filesDir, DEFAULT_MAX_BYTES, stripImageMetadata);
   return {
@@ -113,6 +123,7 @@ export async function createContext(
     tileGate: renderCache ? new RenderCacheTileGate(renderCache.cache) : null,
     cdn: config.cdnPurgeUrl ? httpPurger(config.cdnPurgeUrl) : null,
     ocr: new PageScanReader(),
+    capturer,
     timestamps,
     close: async () => {
       // The render cache first: its timers query the database, and on PostgreSQL it holds a

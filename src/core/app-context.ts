@@ -1,4 +1,5 @@
 import type { AuditTrail } from './audit-trail.ts';
+import type { SourceCapturer } from './captures.ts';
 import type { CdnPurger } from './cdn.ts';
 import type { ChangeFeed } from './change-feed.ts';
 import type { Config } from './config.ts';
@@ -43,6 +44,8 @@ export interface AppContext {
   renderCache: RenderCache | null;
   /** With the render cache: which scenes are public, and hot tiles, so a tile costs no query. */
   tileGate: SceneTileGate | null;
+  /** Captures cited sources, when `DOSSIER_CAPTURE_SOURCES` is on (core/captures.ts). */
+  capturer?: SourceCapturer | null;
   /** Recognizes the text of scanned PDF pages (English and Korean); null where it cannot run. */
   ocr?: ScanReader | null;
   /** Purges a CDN in front of the archive, when `DOSSIER_CDN_PURGE_URL` names one (core/cdn.ts). */

@@ -119,3 +119,22 @@ describe('read replicas in the configuration', () => {
     ).toThrow(ConfigError);
   });
 });
+
+describe('capturing cited sources in the configuration', () => {
+  it('is off unless turned on, and takes the hosts allowed for testing', () => {
+    expect(loadConfig({}).captureSources).toBeNull();
+    expect(
+      loadConfig({
+        DOSSIER_CAPTURE_SOURCES: 'on',
+        DOSSIER_CAPTURE_ALLOW_HOSTS: 'Test.Local, 127.0.0.1',
+      }).captureSources,
+    ).toEqual({ allowHosts: ['test.local', '127.0.0.1'] });
+  });
+
+  it('refuses a proxy it would not use, and a value it does not know', () => {
+    expect(() => loadConfig({ DOSSIER_CAPTURE_PROXY: 'http://proxy:3128' })).toThrow(
+      /not supported/,
+    );
+    expect(() => loadConfig({ DOSSIER_CAPTURE_SOURCES: 'sometimes' })).toThrow(ConfigError);
+  });
+});

@@ -32,6 +32,12 @@ export interface Config {
    */
   cdnPurgeUrl?: string | null;
   /**
+   * Captures of the sources pieces cite (`DOSSIER_CAPTURE_SOURCES=on`): off by default, since
+   * fetching tells each cited site that the archive is looking. `allowHosts`
+   * (`DOSSIER_CAPTURE_ALLOW_HOSTS`) are fetched whatever their address, for testing.
+   */
+  captureSources?: { allowHosts: readonly string[] } | null;
+  /**
    * The RFC 3161 time-stamping authority that proves what was published when
    * (`DOSSIER_TSA_URL`), and the CA certificate that verifies its answers
    * (`DOSSIER_TSA_CA_FILE`, PEM). Both or neither; none by default: nothing is timestamped.
@@ -62,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: parsePublicUrl(env.PUBLIC_URL, port),
     trustedProxies: parseTrustedProxies(env.DOSSIER_TRUSTED_PROXIES),
     cdnPurgeUrl: parseCdnPurgeUrl(env.DOSSIER_CDN_PURGE_URL),
+    captureSources: parseCaptureSources(env),
     timestamping: parseTimestamping(env.DOSSIER_TSA_URL, env.DOSSIER_TSA_CA_FILE, cwd),
   };
 }
@@ -111,6 +118,22 @@ export function withReplicas(database: DatabaseConfig, raw: string | undefined):
     if (!valid) throw new ConfigError('DATABASE_REPLICA_URL holds a URL that is not postgres://');
   }
   return { ...database, replicaUrls: urls };
+}
+
+function parseCaptureSources(env: NodeJS.ProcessEnv): { allowHosts: string[] } | null {
+  if (env.DOSSIER_CAPTURE_PROXY) {
+    throw new ConfigError('DOSSIER_CAPTURE_PROXY is not supported yet: captures connect directly');
+  }
+  const raw = (env.DOSSIER_CAPTURE_SOURCES ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'off' || raw === '0' || raw === 'false') return null;
+  if (raw !== 'on' && raw !== '1' && raw !== 'true') {
+    throw new ConfigError(`DOSSIER_CAPTURE_SOURCES must be "on" or "off", not "${raw}"`);
+  }
+  const allowHosts = (env.DOSSIER_CAPTURE_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  return { allowHosts };
 }
 
 function parseCdnPurgeUrl(raw: string | undefined): string | null {

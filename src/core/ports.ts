@@ -33,10 +33,12 @@ export interface FileStore {
    * Throws a ValidationError (and keeps nothing) for a disallowed type or an oversized file.
    * Images lose their EXIF, XMP and IPTC metadata (GPS positions, camera serial numbers) before
    * they are kept, unless `stripImageMetadata` is false (for images the archive made itself).
+   * `webArchive` accepts a WARC file (`application/warc`), which only the archive's own captures
+   * of cited sources may store: never an upload.
    */
   put(
     source: AsyncIterable<Uint8Array>,
-    options?: { maxBytes?: number; stripImageMetadata?: boolean },
+    options?: { maxBytes?: number; stripImageMetadata?: boolean; webArchive?: boolean },
   ): Promise<StoredBlob>;
   /** Streams bytes out, optionally a range (inclusive `end`, as in HTTP). */
   read(sha256: string, range?: { start: number; end: number }): AsyncIterable<Uint8Array>;

@@ -2,6 +2,7 @@ import type { ApiCatalogRepository } from './repositories/api-catalog-repository
 import type { ApiTokensRepository } from './repositories/api-tokens-repository.ts';
 import type { AuditRepository } from './repositories/audit-repository.ts';
 import type { AuthChallengesRepository } from './repositories/auth-challenges-repository.ts';
+import type { CapturesRepository } from './repositories/captures-repository.ts';
 import type { CatalogRepository } from './repositories/catalog-repository.ts';
 import type { CredentialsRepository } from './repositories/credentials-repository.ts';
 import type { EditorialNotesRepository } from './repositories/editorial-notes-repository.ts';
@@ -61,6 +62,7 @@ export interface Repositories {
   previewLinks: PreviewLinksRepository;
   editorialNotes: EditorialNotesRepository;
   proofs: ProofsRepository;
+  captures: CapturesRepository;
   images: ImagesRepository;
   scenes: ScenesRepository;
   apiCatalog: ApiCatalogRepository;

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Config } from '../../src/core/config.ts';
 import type { UserRole } from '../../src/core/content-types.ts';
 import { createApp } from '../../src/web/app.tsx';
 import { Browserish, makeStaff, type StaffAccount } from '../support/admin-session.ts';
@@ -6,8 +7,12 @@ import type { TestDatabase } from '../support/databases.ts';
 import { fixedClock, testContext } from '../support/factories.ts';
 
 /** A back office on a fresh database, with a browser signed in per role on demand. */
-export async function backOffice(t: TestDatabase, clock = fixedClock('2026-06-01T12:00:00.000Z')) {
-  const ctx = await testContext(t, clock);
+export async function backOffice(
+  t: TestDatabase,
+  clock = fixedClock('2026-06-01T12:00:00.000Z'),
+  config: Partial<Config> = {},
+) {
+  const ctx = await testContext(t, clock, undefined, { config });
   const app = createApp(ctx);
   const tick = clock.advance;
   const signedIn = async (

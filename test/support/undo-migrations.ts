@@ -19,6 +19,7 @@ export const MIGRATIONS_AFTER_0091 = [
   '0103-scenes',
   '0104-editorial-notes',
   '0105-publication-proofs',
+  '0106-source-captures',
 ] as const;
 
 export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
@@ -30,6 +31,9 @@ export async function undoMigrationsAfter0091(db: AnyDb): Promise<void> {
 
 /** The schema as 0092 left it. */
 export async function undoMigrationsAfter0092(db: AnyDb): Promise<void> {
+  await sql`drop table if exists source_captures`.execute(db);
+  await sql`drop table if exists cited_sources`.execute(db);
+  await sql`delete from dossier_migration where name = '0106-source-captures'`.execute(db);
   await sql`drop table if exists publication_proofs`.execute(db);
   await sql`delete from dossier_migration where name = '0105-publication-proofs'`.execute(db);
   await sql`drop table if exists editorial_notes`.execute(db);

@@ -135,9 +135,12 @@ export async function restoreArchive(
         rows += await loadTable(trx, deps.db.dialect, table, byName.get(table.table)!, entry);
       } else if (file) {
         const body = hashing(entry.body);
+        // The archive's checksums were verified first; its files include the WARCs of captured
+        // sources, which only the archive itself ever stores.
         const stored = await deps.files.put(body.stream, {
           maxBytes: Number.MAX_SAFE_INTEGER,
           stripImageMetadata: false,
+          webArchive: true,
         });
         if (stored.sha256 !== file.sha256 || body.digest() !== file.sha256) {
           throw damaged(`${entry.name} changed while it was being restored`);

@@ -6,6 +6,7 @@ import { ApiCatalogRepo } from './repos/api-catalog.repo.ts';
 import { ApiTokensRepo } from './repos/api-tokens.repo.ts';
 import { AuditRepo } from './repos/audit.repo.ts';
 import { AuthChallengesRepo } from './repos/auth-challenges.repo.ts';
+import { CapturesRepo } from './repos/captures.repo.ts';
 import { CatalogRepo } from './repos/catalog.repo.ts';
 import { CredentialsRepo } from './repos/credentials.repo.ts';
 import { EditorialNotesRepo } from './repos/editorial-notes.repo.ts';
@@ -64,6 +65,7 @@ export function createRepositories(db: Db): Repositories & { transactor: Transac
     previewLinks: new PreviewLinksRepo(k),
     editorialNotes: new EditorialNotesRepo(k),
     proofs: new ProofsRepo(k),
+    captures: new CapturesRepo(k),
     images: new ImagesRepo(k),
     scenes: new ScenesRepo(k),
     apiCatalog: new ApiCatalogRepo(k),

@@ -16,6 +16,7 @@ import type {
 import type { ImageRecord } from '../../core/images.ts';
 import type { ApiTokenRow } from '../../core/repositories/api-tokens-repository.ts';
 import type { AuthChallenge } from '../../core/repositories/auth-challenges-repository.ts';
+import type { SourceCapture } from '../../core/repositories/captures-repository.ts';
 import type { PasskeyRow } from '../../core/repositories/credentials-repository.ts';
 import type { EditorialNoteRow } from '../../core/repositories/editorial-notes-repository.ts';
 import type { FileDerivativeRow } from '../../core/repositories/files-repository.ts';
@@ -345,6 +346,17 @@ export interface EditorialNoteTable extends Omit<EditorialNoteRow, 'id'> {
   id: Generated<number>;
 }
 
+/** The `cited_sources` and `source_captures` tables (migration 0106). */
+export interface CitedSourceTable {
+  publicationId: number;
+  url: string;
+  position: number;
+}
+
+export interface SourceCaptureTable extends Omit<SourceCapture, 'id'> {
+  id: Generated<number>;
+}
+
 /** The `publication_proofs` table (migration 0105). */
 export interface PublicationProofTable extends Omit<PublicationProof, 'id'> {
   id: Generated<number>;
@@ -395,6 +407,8 @@ export interface Database {
   sceneAnnotations: SceneAnnotationTable;
   editorialNotes: EditorialNoteTable;
   publicationProofs: PublicationProofTable;
+  citedSources: CitedSourceTable;
+  sourceCaptures: SourceCaptureTable;
 }
 
 export type PublicationRow = Selectable<PublicationTable>;

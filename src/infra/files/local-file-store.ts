@@ -31,7 +31,7 @@ export class LocalFileStore implements FileStore {
 
   async put(
     source: AsyncIterable<Uint8Array>,
-    options: { maxBytes?: number; stripImageMetadata?: boolean } = {},
+    options: { maxBytes?: number; stripImageMetadata?: boolean; webArchive?: boolean } = {},
   ): Promise<StoredBlob> {
     const maxBytes = options.maxBytes ?? this.defaultMaxBytes;
     const tmpDir = join(this.root, 'tmp');
@@ -52,13 +52,13 @@ export class LocalFileStore implements FileStore {
         }
         if (mediaType === null && head.byteLength < SNIFF_BYTES) {
           head = concat(head, chunk).subarray(0, SNIFF_BYTES);
-          if (head.byteLength >= SNIFF_BYTES) mediaType = requireType(head);
+          if (head.byteLength >= SNIFF_BYTES) mediaType = requireType(head, options.webArchive);
         }
         hash.update(chunk);
         if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       }
       if (byteSize === 0) throw new ValidationError('The file is empty');
-      mediaType ??= requireType(head);
+      mediaType ??= requireType(head, options.webArchive);
       out.end();
       await finished(out);
       let sha256 = hash.digest('hex');
@@ -114,7 +114,10 @@ export class LocalFileStore implements FileStore {
   }
 }
 
-function requireType(head: Uint8Array): StoredBlob['mediaType'] {
+const WARC_MAGIC = new TextEncoder().encode('WARC/1.');
+
+function requireType(head: Uint8Array, webArchive = false): StoredBlob['mediaType'] {
+  if (webArchive && WARC_MAGIC.every((b, i) => head[i] === b)) return 'application/warc';
   const type = sniffMediaType(head);
   if (!type) throw new ValidationError('Only PDF, PNG, JPEG, WebP and AVIF files are accepted');
   return type;

@@ -14,6 +14,7 @@ import { figureRoutes } from '../../features/publishing/routes/figure-routes.tsx
 import { publicationFileRoutes } from '../../features/publishing/routes/publication-file-routes.tsx';
 import { publicationRoutes } from '../../features/publishing/routes/publication-routes.tsx';
 import { sceneRoutes } from '../../features/publishing/routes/scene-routes.tsx';
+import { sourceRoutes } from '../../features/publishing/routes/source-routes.ts';
 import { backOfficeRoutes } from './back-office-routes.ts';
 import { adminHeaders } from './middleware/admin-headers.ts';
 import { bodyLimits } from './middleware/body-limits.ts';
@@ -28,6 +29,7 @@ export function adminRouteTable(app: AppContext): AdminRoute[] {
     ...publicationRoutes(app),
     ...editorialNoteRoutes(app),
     ...publicationFileRoutes(app),
+    ...sourceRoutes(app),
     ...figureRoutes(app),
     ...sceneRoutes(app),
     ...editorToolRoutes(app),

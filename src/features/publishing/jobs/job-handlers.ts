@@ -1,7 +1,9 @@
 import type { AppContext } from '../../../core/app-context.ts';
+import { CAPTURE_JOB } from '../../../core/captures.ts';
 import { CDN_PURGE_JOB } from '../../../core/cdn.ts';
 import type { JobHandlers } from '../../../core/jobs.ts';
 import { TIMESTAMP_JOB } from '../../../core/timestamps.ts';
+import { captureSourcesHandler } from '../../captures/index.ts';
 import { SCENE_PREPARE_JOB, scenePrepareHandler } from '../../imagery/index.ts';
 import { cdnPurgeHandler } from './cdn-purge-job.ts';
 import { EMPTY_TRASH_JOB, emptyTrashHandler } from './empty-trash-job.ts';
@@ -27,6 +29,7 @@ export function jobHandlers(
     [SCENE_PREPARE_JOB]: scenePrepareHandler(ctx),
     [CDN_PURGE_JOB]: cdnPurgeHandler(ctx),
     [TIMESTAMP_JOB]: timestampHandler(ctx),
+    [CAPTURE_JOB]: captureSourcesHandler(ctx),
   };
 }
 

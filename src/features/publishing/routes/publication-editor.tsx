@@ -10,6 +10,7 @@ import {
   loadOr404,
   renderAdmin,
 } from '../../accounts/index.ts';
+import { citedSources } from '../../captures/index.ts';
 import { publicationPath } from '../../reading/index.ts';
 import { listEditorialNotes } from '../editorial-notes.ts';
 import { livePreviewLinks, PREVIEW_DAYS } from '../preview-links.ts';
@@ -175,6 +176,8 @@ export function publicationEditor(app: AppContext) {
           canAddPeople={can(user, 'entities.edit')}
           newPreview={newPreview ?? null}
           notes={record ? await listEditorialNotes(app, record.id) : []}
+          sources={record ? await citedSources(app, record.id) : []}
+          capturing={Boolean(app.capturer)}
           previewLinks={record ? await livePreviewLinks(app, record.id) : []}
           {...(record ? await imagesOf(record.id) : {})}
           previewDays={PREVIEW_DAYS}

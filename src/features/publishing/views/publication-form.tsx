@@ -13,6 +13,7 @@ import { AdminLayout, type AdminPageContext } from '../../../ui/admin/admin-layo
 import { Field, fieldBinder, Options } from '../../../ui/admin/form-fields.tsx';
 import { typeLabel } from '../../../ui/admin/labels.ts';
 import { CorrectionSummary, Flash } from '../../../ui/admin/notices.tsx';
+import { type CitedSource, SourcesPanel } from '../../captures/index.ts';
 import { ContributorsFields } from './contributors-fields.tsx';
 import { EditorBar, FORM_ID } from './editor-bar.tsx';
 import { type EditorialNoteItem, EditorialNotesPanel } from './editorial-notes-panel.tsx';
@@ -89,6 +90,9 @@ export interface PublicationFormProps {
   previewDays: number;
   /** Notes and sign-offs left for the next reviewer: never public. */
   notes: EditorialNoteItem[];
+  /** What the piece cites and the captures of it (features/captures). */
+  sources?: CitedSource[];
+  capturing?: boolean;
   /** A preview link made just now: its secret is shown this once. */
   newPreview?: { url: string; expiresAt: string } | null;
   figures?: ImageRecord[];
@@ -248,6 +252,12 @@ function SidePanels(props: PublicationFormProps & { id: number }) {
         made={props.newPreview ?? null}
       />
       <EditorialNotesPanel ctx={ctx} publicationId={props.id} notes={props.notes} />
+      <SourcesPanel
+        ctx={ctx}
+        publicationId={props.id}
+        sources={props.sources ?? []}
+        capturing={props.capturing ?? false}
+      />
       {props.canPublish ? (
         <form method="post" action={`/admin/publications/${props.id}/delete`}>
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />

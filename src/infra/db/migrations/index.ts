@@ -25,6 +25,7 @@ import { datePrecision } from './0102-date-precision.ts';
 import { scenes } from './0103-scenes.ts';
 import { editorialNotes } from './0104-editorial-notes.ts';
 import { publicationProofs } from './0105-publication-proofs.ts';
+import { sourceCaptures } from './0106-source-captures.ts';
 import type { SqlDialect } from './column-helpers.ts';
 
 /**
@@ -59,5 +60,6 @@ export function allMigrations(dialect: SqlDialect): Record<string, Migration> {
     '0103-scenes': scenes(dialect),
     '0104-editorial-notes': editorialNotes(dialect),
     '0105-publication-proofs': publicationProofs(dialect),
+    '0106-source-captures': sourceCaptures(dialect),
   };
 }
