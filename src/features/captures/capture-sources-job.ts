@@ -1,12 +1,14 @@
 import type { Actor } from '../../core/actor.ts';
 import type { AuditTrail } from '../../core/audit-trail.ts';
 import { type CaptureResult, citedLinks, type SourceCapturer } from '../../core/captures.ts';
+import type { ChangeFeed } from '../../core/change-feed.ts';
 import { type JobHandler, payloadOf } from '../../core/jobs.ts';
 import type { Clock, FileStore, StoredBlob } from '../../core/ports.ts';
 import type { Repositories } from '../../core/repositories.ts';
 
 export interface CaptureSourcesDeps {
   repos: Pick<Repositories, 'publications' | 'captures' | 'files'>;
+  changes: ChangeFeed;
   files: FileStore;
   clock: Clock;
   audit: AuditTrail;
@@ -86,6 +88,9 @@ export function captureSourcesHandler(deps: CaptureSourcesDeps): JobHandler {
             tx,
           );
         }
+        // A new copy changes the piece's published record (its captures' hashes): announced, so
+        // that a public piece gets a new timestamped version.
+        if (captured.length > 0) await deps.changes.publicationChanged(publicationId, tx);
       };
     },
   };

@@ -8,7 +8,7 @@ import { canonicalRecord, publishedRecord } from './published-record.ts';
  * never a draft.
  */
 export async function currentPublicRecord(
-  repos: ReadingRepos & Pick<Repositories, 'files' | 'proofs'>,
+  repos: ReadingRepos & Pick<Repositories, 'files' | 'proofs' | 'captures'>,
   publicationId: number,
   now: Date,
 ): Promise<string | null> {
@@ -23,5 +23,15 @@ export async function currentPublicRecord(
   const hashes = new Map(
     attachments.map((a) => [fileView(section, record, a).path, a.file.sha256] as const),
   );
-  return canonicalRecord(publishedRecord(page.view, hashes));
+  // The copies kept of what the piece cites: the hash of each body as captured, taken-down
+  // copies and failed fetches left out.
+  const cited = await repos.captures.citationsOf(publicationId);
+  const latest = await repos.captures.latestFor(cited);
+  const captures = cited.flatMap((url) => {
+    const c = latest.get(url);
+    return c?.state === 'captured' && c.bodySha256 && !c.takenDownAt
+      ? [{ url, sha256: c.bodySha256, capturedAt: c.capturedAt }]
+      : [];
+  });
+  return canonicalRecord(publishedRecord(page.view, hashes, captures));
 }

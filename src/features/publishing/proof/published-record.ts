@@ -16,7 +16,8 @@ export const RECORD_FORMAT = 'dossier-published-record/1';
  * view (reading's loader, which answers nothing for a draft), with the SHA-256 of each of its
  * files. Neighbours that change without the piece changing (series navigation, translations,
  * scenes, the time of the last save) are left out: a version is a change the reader can see in
- * the piece itself. `captures` holds the hashes of its cited sources' archived copies (none yet).
+ * the piece itself. `captures` holds the hashes of its cited sources' archived copies, when
+ * sources are captured (features/captures).
  */
 export interface PublishedRecord {
   format: typeof RECORD_FORMAT;
@@ -28,12 +29,13 @@ export interface PublishedRecord {
     byteSize: number;
     sha256: string;
   }>;
-  captures: Array<{ url: string; sha256: string }>;
+  captures: Array<{ url: string; sha256: string; capturedAt: string }>;
 }
 
 export function publishedRecord(
   view: PublicationView,
   fileHashes: ReadonlyMap<string, string>,
+  captures: PublishedRecord['captures'] = [],
 ): PublishedRecord {
   return {
     format: RECORD_FORMAT,
@@ -79,7 +81,7 @@ export function publishedRecord(
       byteSize: f.byteSize,
       sha256: fileHashes.get(f.path) ?? '',
     })),
-    captures: [],
+    captures,
   };
 }
 

@@ -23,7 +23,7 @@ export interface ProofsReport {
   notTimestamped: ProofFinding[];
 }
 
-type VerifyRepos = ReadingRepos & Pick<Repositories, 'proofs' | 'jobs'>;
+type VerifyRepos = ReadingRepos & Pick<Repositories, 'proofs' | 'jobs' | 'captures'>;
 
 /**
  * Checks every proof offline: the record's text still hashes to the stored hash, the token stamps
