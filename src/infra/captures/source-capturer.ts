@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import * as cheerio from 'cheerio';
 import type { CaptureResult, SourceCapturer } from '../../core/captures.ts';
 import { FetchRefused, type FetchRules, fetchChecked } from './safe-fetch.ts';
 import { writeWarc } from './warc.ts';
@@ -63,7 +62,7 @@ export class HttpSourceCapturer implements SourceCapturer {
         warc,
         bodySha256: createHash('sha256').update(last.body).digest('hex'),
         bodyBytes: last.body.byteLength,
-        text: ok ? textOf(last.body, contentType) : null,
+        text: ok ? await textOf(last.body, contentType) : null,
         reason: ok ? null : `The source answered ${last.status} ${last.statusText}`.trimEnd(),
       };
     } catch (error) {
@@ -101,12 +100,16 @@ function nothing(state: 'refused' | 'failed', reason: string): CaptureResult {
   };
 }
 
-/** The words of an HTML or plain-text answer; nothing for other types. */
-function textOf(body: Uint8Array, contentType: string | null): string | null {
+/**
+ * The words of an HTML or plain-text answer; nothing for other types. cheerio is loaded on the
+ * first capture: a server that never captures never loads it.
+ */
+async function textOf(body: Uint8Array, contentType: string | null): Promise<string | null> {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const decoded = Buffer.from(body).toString('utf8');
   if (type === 'text/plain') return decoded.slice(0, TEXT_MAX_CHARS);
   if (type !== 'text/html' && type !== 'application/xhtml+xml') return null;
+  const cheerio = await import('cheerio');
   const $ = cheerio.load(decoded);
   $('script, style, noscript, template').remove();
   // Blocks end with a space, so that a heading and the paragraph after it stay two words.

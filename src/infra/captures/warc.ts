@@ -1,4 +1,3 @@
-import { WARCRecord, WARCSerializer } from 'warcio';
 import type { FetchedHop } from './safe-fetch.ts';
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
@@ -9,13 +8,14 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
  * A capture as a WARC/1.1 file (ISO 28500), written with warcio: a `warcinfo` record naming the
  * archive, then for every hop (redirects included) the request as sent and the response as it
  * came, headers and body byte for byte, each record with its own block digest. Any WARC tool
- * (pywb, ReplayWeb.page, warcio itself) reads it.
+ * (pywb, ReplayWeb.page, warcio itself) reads it. warcio is loaded on the first capture.
  */
 export async function writeWarc(
   hops: FetchedHop[],
   software: string,
   at: Date,
 ): Promise<Uint8Array> {
+  const { WARCRecord, WARCSerializer } = await import('warcio');
   const date = at.toISOString();
   const records = [
     WARCRecord.createWARCInfo(
