@@ -45,7 +45,11 @@ async function titleIn(response: Response): Promise<string | null> {
   return /<h1[^>]*>([^<]*)</.exec(body)?.[1] ?? null;
 }
 
-async function until(check: () => Promise<boolean>, what: string, ms = 5000): Promise<void> {
+/**
+ * Waits for a state that must come (a notification delivered, a replica caught up): the bound is
+ * only there so that a broken build fails instead of hanging, and is loose for a loaded machine.
+ */
+async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;
